@@ -1,0 +1,28 @@
+// Two projects: unit tests beside the code, end-to-end tests in tests/e2e against a real database.
+// @swc/jest also transforms node_modules/@nestjs, which ships ESM only since NestJS 12
+// (see docs/decisions/0001-build-and-test-toolchain.md).
+const swcTransform = ['@swc/jest', require('./tests/support/swc-jest-options.cjs')];
+const shared = {
+  transform: { '^.+\\.(t|j|mj)sx?$': swcTransform },
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|preact)/)'],
+  moduleNameMapper: {
+    '^@samverkan/contracts$': '<rootDir>/libs/contracts/src',
+    '^@samverkan/contracts/(.*)$': '<rootDir>/libs/contracts/src/$1',
+    '^@samverkan/geo$': '<rootDir>/libs/geo/src',
+    '^@samverkan/geo/(.*)$': '<rootDir>/libs/geo/src/$1',
+  },
+  testEnvironment: 'node',
+};
+module.exports = {
+  projects: [
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/apps/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.tsx'] },
+    {
+      ...shared,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/tests/e2e/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/tests/support/global-setup.ts',
+      globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
+      testTimeout: 60000,
+    },
+  ],
+};

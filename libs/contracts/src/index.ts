@@ -1,0 +1,9 @@
+// The public contract (../shared/CONTRACT.md) as TypeScript types, shared by the api and the web app.
+export * from './errors';
+export * from './people';
+export * from './geojson';
+export * from './sites';
+export * from './zones';
+export * from './audit';
+export * from './messaging';
+export * from './socket-events';

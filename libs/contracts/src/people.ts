@@ -1,0 +1,71 @@
+export const ROLES = ['admin', 'coordinator', 'police', 'service'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ORGANISATION_KINDS = ['police', 'service', 'coordination'] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+
+export interface User {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  canSign: boolean;
+  organisationId: string;
+  disabled: boolean;
+}
+
+export interface Organisation {
+  id: string;
+  name: string;
+  kind: OrganisationKind;
+}
+
+export interface LoginRequest {
+  email: string;
+  password: string;
+}
+
+export interface LoginResponse {
+  accessToken: string;
+  user: User;
+}
+
+export interface ChangePasswordRequest {
+  currentPassword: string;
+  newPassword: string;
+}
+
+export interface CreateOrganisationRequest {
+  name: string;
+  kind: OrganisationKind;
+}
+
+export interface CreateUserRequest {
+  email: string;
+  displayName: string;
+  password: string;
+  role: Role;
+  organisationId: string;
+  canSign?: boolean;
+}
+
+export interface UpdateUserRequest {
+  displayName?: string;
+  role?: Role;
+  organisationId?: string;
+  canSign?: boolean;
+  disabled?: boolean;
+  password?: string;
+}
+
+/** Passwords shorter than this are refused. */
+export const MIN_PASSWORD_LENGTH = 12;
+/** Names of sites, zones, organisations, meetings and people: 1 to 200 code points. */
+export const MAX_NAME_LENGTH = 200;
+
+export interface HealthResponse {
+  status: 'ok' | 'error';
+  info?: Record<string, unknown>;
+  error?: Record<string, unknown>;
+  details?: Record<string, unknown>;
+}
