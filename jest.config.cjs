@@ -10,6 +10,8 @@ const shared = {
     '^@samverkan/contracts/(.*)$': '<rootDir>/libs/contracts/src/$1',
     '^@samverkan/geo$': '<rootDir>/libs/geo/src',
     '^@samverkan/geo/(.*)$': '<rootDir>/libs/geo/src/$1',
+    '^@samverkan/text$': '<rootDir>/libs/text/src',
+    '^@samverkan/text/(.*)$': '<rootDir>/libs/text/src/$1',
   },
   testEnvironment: 'node',
 };

@@ -1,1 +1,5 @@
-export default async function () {}
+import type { EmbeddedDatabase } from '../../apps/api/src/database/embedded-database';
+
+export default async function globalTeardown(): Promise<void> {
+  await (globalThis as { samverkanTestDatabase?: EmbeddedDatabase }).samverkanTestDatabase?.stop();
+}

@@ -1,1 +1,60 @@
-// placeholder replaced by the foundation commit
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { createApp } from './app.factory';
+import { ConfigError, loadConfig } from './config/load-config';
+import { EmbeddedDatabase } from './database/embedded-database';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      // One clear line naming the variable, then stop.
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  const startedAt = Date.now();
+  const embedded = config.embeddedDatabase ? await EmbeddedDatabase.start(config.dataDir) : null;
+  if (embedded) config = { ...config, databaseUrl: embedded.url };
+
+  const app = await createApp(config).catch(async (error) => {
+    await embedded?.stop();
+    throw error;
+  });
+  await app.listen(config.port, config.host);
+  const logger = new Logger('Samverkan');
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  logger.log(
+    `Listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port} ` +
+      `(${embedded ? `embedded database in ${config.dataDir}` : 'PostgreSQL server'}; started in ${Date.now() - startedAt} ms)`,
+  );
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`${signal}: finishing open requests and closing the database`);
+    const forceExit = setTimeout(() => process.exit(1), 15_000);
+    forceExit.unref();
+    try {
+      await app.close();
+      await embedded?.stop();
+      process.exit(0);
+    } catch (error) {
+      console.error('Shutdown failed:', error);
+      process.exit(1);
+    }
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error) => {
+  console.error('Samverkan could not start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

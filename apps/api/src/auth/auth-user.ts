@@ -1,0 +1,20 @@
+import type { OrganisationKind, User } from '@samverkan/contracts';
+
+/** The signed-in caller, as every guard, controller and gateway sees them. */
+export interface AuthUser extends User {
+  organisationKind: OrganisationKind;
+  /** The sign-in session behind the token (the token's `jti`). */
+  sessionId: string;
+}
+
+/** Application events about sign-in that other modules (the socket gateway) act on. */
+export const AUTH_EVENTS = {
+  /** Sessions stopped working: their sockets must close. */
+  sessionsRevoked: 'auth.sessions-revoked',
+} as const;
+
+export interface SessionsRevokedEvent {
+  userId: string;
+  /** The sessions revoked; absent means every session of the user. */
+  sessionIds?: string[];
+}

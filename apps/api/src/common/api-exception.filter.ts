@@ -1,0 +1,83 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { STATUS_CODES } from 'node:http';
+import type { Response } from 'express';
+import type { ErrorDetail, ErrorResponse } from '@samverkan/contracts';
+
+/** An error whose response lists every problem found, each `{ field, message }`. */
+export class DetailedHttpException extends HttpException {
+  constructor(status: number, details: ErrorDetail[], message?: string) {
+    super({ message: message ?? `${details[0].field}: ${details[0].message}`, details }, status);
+  }
+}
+
+export function badRequest(field: string, message: string): DetailedHttpException {
+  return new DetailedHttpException(HttpStatus.BAD_REQUEST, [{ field, message }]);
+}
+
+const CONNECTION_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P03', '08006', '08001']);
+
+/** A database that does not answer is the one failure a client should retry: 503, not 500. */
+function isDatabaseUnavailable(error: unknown): boolean {
+  const err = error as { code?: string; message?: string; driverError?: { code?: string } };
+  if (!err || typeof err !== 'object') return false;
+  const code = err.code ?? err.driverError?.code;
+  if (code && CONNECTION_ERROR_CODES.has(code)) return true;
+  const message = err.message ?? '';
+  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/.test(message);
+}
+
+/** Errors from Express's body parser, in words a client can act on. */
+function bodyParserMessage(error: unknown): { status: number; message: string } | null {
+  const type = (error as { type?: string } | undefined)?.type;
+  if (type === 'entity.too.large') return { status: 413, message: 'The request body is larger than 1 MB' };
+  if (type === 'entity.parse.failed') return { status: 400, message: 'The request body is not valid JSON' };
+  if (type === 'charset.unsupported' || type === 'encoding.unsupported') {
+    return { status: 415, message: 'The request body must be UTF-8 JSON' };
+  }
+  return null;
+}
+
+/** Every error leaves as the contract's JSON: `{ statusCode, error, message, details? }`. */
+@Catch()
+export class ApiExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') throw exception;
+    const response = host.switchToHttp().getResponse<Response>();
+    if (response.headersSent) return;
+    const body = this.toErrorResponse(exception);
+    if (body.statusCode === 429 && exception instanceof HttpException) {
+      const retryAfter = (exception.getResponse() as { retryAfterSeconds?: number }).retryAfterSeconds;
+      if (retryAfter) response.setHeader('Retry-After', String(retryAfter));
+    }
+    response.status(body.statusCode).json(body);
+  }
+
+  toErrorResponse(exception: unknown): ErrorResponse {
+    const parserMessage = bodyParserMessage(exception instanceof HttpException ? exception.cause : exception);
+    if (parserMessage) {
+      const statusCode = parserMessage.status;
+      return { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message: parserMessage.message };
+    }
+    if (exception instanceof HttpException) {
+      const statusCode = exception.getStatus();
+      const payload = exception.getResponse();
+      const error = STATUS_CODES[statusCode] ?? 'Error';
+      if (typeof payload === 'string') return { statusCode, error, message: payload };
+      const { message, details } = payload as { message?: string | string[]; details?: ErrorDetail[] };
+      const text = Array.isArray(message) ? message[0] : (message ?? exception.message);
+      return details ? { statusCode, error, message: text, details } : { statusCode, error, message: text };
+    }
+    // A unique constraint lost to a concurrent request is a conflict, not a server fault.
+    if ((exception as { driverError?: { code?: string } })?.driverError?.code === '23505') {
+      return { statusCode: 409, error: 'Conflict', message: 'This conflicts with something that already exists' };
+    }
+    if (isDatabaseUnavailable(exception)) {
+      this.logger.error(`Database unavailable: ${(exception as Error).message}`);
+      return { statusCode: 503, error: 'Service Unavailable', message: 'The database is not reachable; try again shortly' };
+    }
+    this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    return { statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong on the server' };
+  }
+}

@@ -1,0 +1,214 @@
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
+import type { Organisation, OrganisationKind, Role, User } from '@samverkan/contracts';
+import { AuditService } from '../audit/audit.service';
+import { AUTH_EVENTS, AuthUser, SessionsRevokedEvent } from '../auth/auth-user';
+import { SessionEntity } from '../auth/entities/session.entity';
+import { DetailedHttpException } from '../common/api-exception.filter';
+import { CreateOrganisationDto, CreateUserDto, UpdateUserDto } from './dto/people.dto';
+import { OrganisationEntity } from './entities/organisation.entity';
+import { UserEntity } from './entities/user.entity';
+import { PasswordHasher } from './password-hasher';
+import { toOrganisationDto, toUserDto } from './people.mapper';
+
+/** A police officer belongs to a police organisation and service staff to a service: agreements rely on it. */
+const REQUIRED_ORGANISATION_KIND: Partial<Record<Role, OrganisationKind>> = { police: 'police', service: 'service' };
+
+@Injectable()
+export class PeopleService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly hasher: PasswordHasher,
+    private readonly audit: AuditService,
+    private readonly events: EventEmitter2,
+  ) {}
+
+  async listOrganisations(): Promise<Organisation[]> {
+    const rows = await this.dataSource.getRepository(OrganisationEntity).find({ order: { name: 'ASC' } });
+    return rows.map(toOrganisationDto);
+  }
+
+  async getOrganisation(id: string): Promise<OrganisationEntity> {
+    const organisation = await this.dataSource.getRepository(OrganisationEntity).findOneBy({ id });
+    if (!organisation) throw new NotFoundException(`No organisation with id ${id}`);
+    return organisation;
+  }
+
+  async createOrganisation(input: CreateOrganisationDto, actorId: string | null): Promise<Organisation> {
+    return this.dataSource.transaction(async (manager) => {
+      const saved = await manager.getRepository(OrganisationEntity).save({ name: input.name, kind: input.kind });
+      const dto = toOrganisationDto(saved);
+      await this.audit.record(manager, { actorId, action: 'create', entity: 'organisation', entityId: saved.id, after: dto });
+      return dto;
+    });
+  }
+
+  async listUsers(): Promise<User[]> {
+    const rows = await this.dataSource.getRepository(UserEntity).find({ order: { displayName: 'ASC' } });
+    return rows.map(toUserDto);
+  }
+
+  async getUser(id: string): Promise<User> {
+    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id });
+    if (!user) throw new NotFoundException(`No user with id ${id}`);
+    return toUserDto(user);
+  }
+
+  async countAdmins(): Promise<number> {
+    return this.dataSource.getRepository(UserEntity).countBy({ role: 'admin', disabled: false });
+  }
+
+  async createUser(input: CreateUserDto, actorId: string | null): Promise<User> {
+    const organisation = await this.getOrganisationForUser(input.organisationId);
+    this.checkRoleFitsOrganisation(input.role, organisation);
+    const passwordHash = await this.hasher.hash(input.password);
+    return this.dataSource.transaction(async (manager) => {
+      await this.ensureEmailFree(manager, input.email);
+      const saved = await manager.getRepository(UserEntity).save({
+        email: input.email,
+        displayName: input.displayName,
+        role: input.role,
+        canSign: input.canSign ?? false,
+        organisationId: organisation.id,
+        disabled: false,
+        passwordHash,
+      });
+      const dto = toUserDto(saved);
+      await this.audit.record(manager, { actorId, action: 'create', entity: 'user', entityId: saved.id, after: dto });
+      return dto;
+    });
+  }
+
+  async updateUser(id: string, input: UpdateUserDto, actorId: string): Promise<User> {
+    const passwordHash = input.password === undefined ? undefined : await this.hasher.hash(input.password);
+    const { result, revokeAll } = await this.dataSource.transaction(async (manager) => {
+      const repository = manager.getRepository(UserEntity);
+      const current = await repository.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!current) throw new NotFoundException(`No user with id ${id}`);
+      const before = toUserDto(current);
+      const role = input.role ?? current.role;
+      const organisationId = input.organisationId ?? current.organisationId;
+      if (input.role !== undefined || input.organisationId !== undefined) {
+        this.checkRoleFitsOrganisation(role, await this.getOrganisationForUser(organisationId, manager));
+      }
+      const losesAdmin = current.role === 'admin' && !current.disabled && (role !== 'admin' || input.disabled === true);
+      if (losesAdmin && (await repository.countBy({ role: 'admin', disabled: false })) <= 1) {
+        throw new ConflictException('This is the last active administrator: make another administrator first');
+      }
+      const changes: Partial<UserEntity> = {
+        displayName: input.displayName ?? current.displayName,
+        role,
+        organisationId,
+        canSign: input.canSign ?? current.canSign,
+        disabled: input.disabled ?? current.disabled,
+      };
+      if (passwordHash) changes.passwordHash = passwordHash;
+      await repository.update({ id }, changes);
+      const after = toUserDto({ ...current, ...changes } as UserEntity);
+      const action = input.disabled === true && !current.disabled ? 'disable' : input.disabled === false && current.disabled ? 'enable' : 'update';
+      await this.audit.record(manager, {
+        actorId,
+        action,
+        entity: 'user',
+        entityId: id,
+        before,
+        after: passwordHash ? { ...after, passwordChanged: true } : after,
+      });
+      // Losing the account, a role or an organisation changes what old tokens would allow: sign out everywhere.
+      const revokeAll =
+        after.disabled || passwordHash !== undefined || after.role !== before.role || after.organisationId !== before.organisationId;
+      if (revokeAll) await this.revokeSessions(manager, id);
+      return { result: after, revokeAll };
+    });
+    if (revokeAll) this.announceRevoked({ userId: id });
+    return result;
+  }
+
+  /** Sets a password and signs the user out of every other session. */
+  async setPassword(userId: string, password: string, actorId: string, options: { keepSessionId?: string } = {}): Promise<void> {
+    const passwordHash = await this.hasher.hash(password);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.getRepository(UserEntity).update({ id: userId }, { passwordHash });
+      await this.audit.record(manager, { actorId, action: 'change-password', entity: 'user', entityId: userId });
+      await this.revokeSessions(manager, userId, options.keepSessionId);
+    });
+    this.announceRevoked({ userId });
+  }
+
+  async findUserWithPasswordHash(email: string): Promise<{ user: UserEntity; passwordHash: string } | null> {
+    const user = await this.dataSource
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('lower(u.email) = lower(:email)', { email })
+      .getOne();
+    return user ? { user, passwordHash: user.passwordHash } : null;
+  }
+
+  /** The user behind a live session, or null when the session is revoked or expired or the user disabled. */
+  async findActiveSessionUser(sessionId: string, userId: string): Promise<AuthUser | null> {
+    const row = await this.dataSource
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .innerJoin(SessionEntity, 's', 's.user_id = u.id')
+      .innerJoin(OrganisationEntity, 'o', 'o.id = u.organisation_id')
+      .addSelect('o.kind', 'organisation_kind')
+      .where('s.id = :sessionId AND u.id = :userId', { sessionId, userId })
+      .andWhere('s.revoked_at IS NULL AND s.expires_at > now() AND NOT u.disabled')
+      .getRawAndEntities();
+    const user = row.entities[0];
+    if (!user) return null;
+    return { ...toUserDto(user), organisationKind: row.raw[0].organisation_kind, sessionId };
+  }
+
+  /** Sessions that are still live for a user (the gateway checks its sockets against them). */
+  async liveSessionIds(userId: string): Promise<string[]> {
+    const rows = await this.dataSource.getRepository(SessionEntity).find({
+      select: { id: true },
+      where: { userId, revokedAt: IsNull() },
+    });
+    return rows.map((row) => row.id);
+  }
+
+  private async revokeSessions(manager: EntityManager, userId: string, keepSessionId?: string): Promise<void> {
+    await manager.getRepository(SessionEntity).update(
+      keepSessionId ? { userId, revokedAt: IsNull(), id: Not(keepSessionId) } : { userId, revokedAt: IsNull() },
+      { revokedAt: () => 'now()' },
+    );
+  }
+
+  private announceRevoked(event: SessionsRevokedEvent): void {
+    this.events.emit(AUTH_EVENTS.sessionsRevoked, event);
+  }
+
+  private async getOrganisationForUser(id: string, manager: EntityManager = this.dataSource.manager): Promise<OrganisationEntity> {
+    const organisation = await manager.getRepository(OrganisationEntity).findOneBy({ id });
+    if (!organisation) {
+      throw new DetailedHttpException(400, [{ field: 'organisationId', message: 'names no organisation' }]);
+    }
+    return organisation;
+  }
+
+  private checkRoleFitsOrganisation(role: Role, organisation: OrganisationEntity): void {
+    const required = REQUIRED_ORGANISATION_KIND[role];
+    if (required && organisation.kind !== required) {
+      throw new DetailedHttpException(400, [
+        {
+          field: 'organisationId',
+          message: `a ${role} user must belong to a ${required} organisation (${organisation.name} is ${organisation.kind})`,
+        },
+      ]);
+    }
+  }
+
+  private async ensureEmailFree(manager: EntityManager, email: string): Promise<void> {
+    const taken = await manager
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .where('lower(u.email) = lower(:email)', { email })
+      .getExists();
+    if (taken) throw new ConflictException('A user with this e-mail address already exists');
+  }
+}

@@ -1,0 +1,61 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DataSource } from 'typeorm';
+import { createApp } from '../../apps/api/src/app.factory';
+import type { AppConfig } from '../../apps/api/src/config/app-config';
+import { loadConfig } from '../../apps/api/src/config/load-config';
+
+export const TEST_ADMIN = { email: 'test-admin@samverkan.test', password: 'test-admin-password-2026' };
+export const TEST_JWT_SECRET = 'samverkan-test-secret-0123456789-abcdefghijklmnop';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  config: AppConfig;
+  /** e.g. http://127.0.0.1:41234 */
+  baseUrl: string;
+  dataSource: DataSource;
+  close(): Promise<void>;
+}
+
+export function testDatabaseUrl(): string {
+  const url = process.env.SAMVERKAN_TEST_DATABASE_URL;
+  if (!url) throw new Error('The e2e global setup did not provide a database');
+  return url;
+}
+
+export function testDatabaseIsEmbedded(): boolean {
+  return process.env.SAMVERKAN_TEST_EMBEDDED === 'true';
+}
+
+/** The settings a test app runs with: the shared test database, a known admin, quiet logs. */
+export function testEnvironment(extra: Record<string, string> = {}): Record<string, string> {
+  const env: Record<string, string> = {
+    DATABASE_URL: testDatabaseUrl(),
+    JWT_SECRET: TEST_JWT_SECRET,
+    DEMO: 'false',
+    ADMIN_EMAIL: TEST_ADMIN.email,
+    ADMIN_PASSWORD: TEST_ADMIN.password,
+    LOG_LEVEL: 'silent',
+    ...extra,
+  };
+  if (process.env.REDIS_URL && !('REDIS_URL' in extra)) env.REDIS_URL = process.env.REDIS_URL;
+  return env;
+}
+
+/** Boots the real api on a free loopback port against the test database. */
+export async function startTestApp(options: { env?: Record<string, string>; overrides?: Partial<AppConfig> } = {}): Promise<TestApp> {
+  const config = loadConfig(testEnvironment(options.env), {
+    embeddedDatabase: testDatabaseIsEmbedded(),
+    loginThrottle: { perIp: 10_000, perEmail: 10, windowSeconds: 900 },
+    ...options.overrides,
+  });
+  const app = await createApp(config);
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address() as { port: number };
+  return {
+    app,
+    config,
+    baseUrl: `http://127.0.0.1:${address.port}`,
+    dataSource: app.get(DataSource),
+    close: () => app.close(),
+  };
+}
