@@ -29,10 +29,11 @@ async function main(): Promise<void> {
   const logger = new Logger('Samverkan');
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  logger.log(
-    `Listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port} ` +
-      `(${embedded ? `embedded database in ${config.dataDir}` : 'PostgreSQL server'}; started in ${Date.now() - startedAt} ms)`,
-  );
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+  const database = embedded ? `embedded database in ${config.dataDir}` : 'PostgreSQL server';
+  logger.log(`Listening on ${url} (${database}; started in ${Date.now() - startedAt} ms)`);
+  // Also as a plain line for the person at the terminal.
+  process.stdout.write(`\nSamverkan is running: open ${url}  (${database}; Ctrl-C stops it)\n\n`);
 
   let stopping = false;
   const stop = async (signal: string) => {

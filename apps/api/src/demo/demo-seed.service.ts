@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -9,8 +9,6 @@ import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS, DEMO_PASSWORD, DemoOrganisationKey }
 /** With DEMO on: fictitious Malmö organisations and one account per role, created once, printed at every start. */
 @Injectable()
 export class DemoSeedService implements OnApplicationBootstrap {
-  private readonly logger = new Logger('Demo');
-
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -52,12 +50,16 @@ export class DemoSeedService implements OnApplicationBootstrap {
     const lines = DEMO_ACCOUNTS.map(
       (account) => `  ${account.email.padEnd(width)}  ${account.role}${account.canSign ? ', signatory' : ''}`,
     );
-    this.logger.log(
+    // Written for the person who started the app, as plain lines rather than a JSON log record.
+    process.stdout.write(
       [
-        'Demo data is on (fictitious Malmö organisations; DEMO=false turns it off). Demo sign-ins:',
+        '',
+        'Demo data is on: fictitious Malmö organisations, sites and zones (DEMO=false turns it off).',
+        'Demo sign-ins:',
         ...lines,
         `  password for every demo account: ${DEMO_PASSWORD}`,
-      ].join('\n'),
+        '',
+      ].join('\n') + '\n',
     );
   }
 }

@@ -1,0 +1,5 @@
+// GeoJSON structure checks and zone schedules, shared by the api and the web app: pure code, no I/O.
+export { MAX_ERROR_DETAILS } from './error-list';
+export * from './geometry-validation';
+export * from './schedule';
+export * from './schedule-words';
