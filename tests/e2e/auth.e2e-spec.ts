@@ -140,7 +140,7 @@ describe('sign-in throttling', () => {
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 
-  it('limits the attempts from one IP address whatever the e-mail', async () => {
+  it('limits the failed attempts from one IP address whatever the e-mail', async () => {
     const statuses: number[] = [];
     for (let attempt = 0; attempt < 14; attempt++) {
       const response = await request(test.baseUrl, 'POST', '/api/auth/login', {

@@ -33,7 +33,7 @@ export class AuthService {
     const found = await this.people.findUserWithPasswordHash(email);
     const passwordOk = await this.hasher.verify(found?.passwordHash ?? null, password);
     if (!found || !passwordOk || found.user.disabled) {
-      this.throttle.failed(email);
+      this.throttle.failed(ip, email);
       throw new UnauthorizedException(WRONG_CREDENTIALS);
     }
     this.throttle.succeeded(email);

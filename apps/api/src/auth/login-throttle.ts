@@ -43,17 +43,18 @@ class WindowCounter {
 }
 
 /**
- * Slows down password guessing: every attempt counts against the caller's IP address, and failed attempts
- * count against the e-mail address tried, whichever IP they come from. Kept per instance.
+ * Slows down password guessing: failed attempts count against the caller's IP address and against the
+ * e-mail address tried, whichever IP they come from. Successful sign-ins do not count, so a police station
+ * whose officers share one public address is not locked out by its own colleagues. Kept per instance.
  */
 @Injectable()
 export class LoginThrottle {
-  private readonly perIp: WindowCounter;
+  private readonly failuresPerIp: WindowCounter;
   private readonly failuresPerEmail: WindowCounter;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     const windowMs = config.loginThrottle.windowSeconds * 1000;
-    this.perIp = new WindowCounter(windowMs);
+    this.failuresPerIp = new WindowCounter(windowMs);
     this.failuresPerEmail = new WindowCounter(windowMs);
   }
 
@@ -61,13 +62,14 @@ export class LoginThrottle {
   admit(ip: string, email: string, now = Date.now()): void {
     const { perIp, perEmail } = this.config.loginThrottle;
     const emailKey = email.toLowerCase();
-    if (this.perIp.add(ip, now) > perIp) throw this.tooMany(this.perIp.secondsLeft(ip, now));
+    if (this.failuresPerIp.count(ip, now) >= perIp) throw this.tooMany(this.failuresPerIp.secondsLeft(ip, now));
     if (this.failuresPerEmail.count(emailKey, now) >= perEmail) {
       throw this.tooMany(this.failuresPerEmail.secondsLeft(emailKey, now));
     }
   }
 
-  failed(email: string, now = Date.now()): void {
+  failed(ip: string, email: string, now = Date.now()): void {
+    this.failuresPerIp.add(ip, now);
     this.failuresPerEmail.add(email.toLowerCase(), now);
   }
 

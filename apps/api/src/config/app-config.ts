@@ -23,7 +23,7 @@ export interface AppConfig {
 }
 
 export interface LoginThrottleConfig {
-  /** Login attempts one IP address may make per window. */
+  /** Failed sign-ins one IP address may make per window. */
   perIp: number;
   /** Failed attempts for one e-mail address per window. */
   perEmail: number;

@@ -142,7 +142,7 @@ export function loadConfig(env: Env, overrides: Partial<AppConfig> = {}): AppCon
     retentionDays: readInteger(env, 'RETENTION_DAYS', 365, 1, 36500),
     allowedOrigins: readOrigins(env),
     trustProxy: readBoolean(env, 'TRUST_PROXY', false),
-    loginThrottle: { perIp: 30, perEmail: 10, windowSeconds: 15 * 60 },
+    loginThrottle: { perIp: 50, perEmail: 10, windowSeconds: 15 * 60 },
     webDistDir: join(findProjectRoot(), 'apps', 'web', 'dist'),
     logLevel,
     ...overrides,

@@ -1,0 +1,60 @@
+import { ApiError } from './api-error';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface ApiRequest {
+  method?: HttpMethod;
+  /** Sent as JSON. */
+  body?: unknown;
+  signal?: AbortSignal;
+  /** false for the calls made before sign-in, which must not send a token nor sign anyone out. */
+  auth?: boolean;
+}
+
+export interface ApiCredentials {
+  token(): string | null;
+  /** A request sent with `token` got 401: the token no longer works. */
+  unauthorized(token: string): void;
+}
+
+export type ApiFetch = <T>(path: string, request?: ApiRequest) => Promise<T>;
+
+/**
+ * A thin typed wrapper around `fetch` for `/api/...`: adds the bearer token, sends and reads JSON, and turns
+ * every failure into an ApiError. A 401 on an authenticated call signs the user out.
+ */
+export function createApiFetch(
+  credentials: ApiCredentials,
+  fetchImpl: typeof fetch = (...args) => fetch(...args),
+): ApiFetch {
+  return async <T>(path: string, request: ApiRequest = {}): Promise<T> => {
+    const { method = 'GET', body, signal, auth = true } = request;
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const token = auth ? credentials.token() : null;
+    if (token) headers.Authorization = `Bearer ${token}`;
+
+    let response: Response;
+    try {
+      response = await fetchImpl(path, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal,
+        credentials: 'omit',
+      });
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      throw ApiError.network(error);
+    }
+
+    if (!response.ok) {
+      const error = await ApiError.fromResponse(response);
+      if (response.status === 401 && token) credentials.unauthorized(token);
+      throw error;
+    }
+    if (response.status === 204) return undefined as T;
+    const text = await response.text();
+    return (text ? JSON.parse(text) : undefined) as T;
+  };
+}

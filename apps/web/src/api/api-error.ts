@@ -1,0 +1,43 @@
+import type { ErrorDetail, ErrorResponse } from '@samverkan/contracts';
+
+/** A failed api call: the contract's error body, or status 0 when the server could not be reached. */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+
+  constructor(
+    readonly status: number,
+    readonly error: string,
+    message: string,
+    readonly details: ErrorDetail[] = [],
+    /** From the `Retry-After` header of a 429. */
+    readonly retryAfterSeconds: number | null = null,
+  ) {
+    super(message);
+  }
+
+  get isNetworkError(): boolean {
+    return this.status === 0;
+  }
+
+  static network(cause: unknown): ApiError {
+    const error = new ApiError(0, 'Network Error', cause instanceof Error ? cause.message : String(cause));
+    return Object.assign(error, { cause });
+  }
+
+  /** Reads the error body; a body that is not the contract's JSON (a proxy's HTML page) still gives a typed error. */
+  static async fromResponse(response: Response): Promise<ApiError> {
+    const body = await response.json().catch(() => null);
+    const retryAfter = Number(response.headers.get('Retry-After'));
+    const retryAfterSeconds = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null;
+    if (isErrorResponse(body)) {
+      return new ApiError(response.status, body.error, body.message, body.details ?? [], retryAfterSeconds);
+    }
+    const text = response.statusText || `HTTP ${response.status}`;
+    return new ApiError(response.status, text, text, [], retryAfterSeconds);
+  }
+}
+
+function isErrorResponse(body: unknown): body is ErrorResponse {
+  const candidate = body as Partial<ErrorResponse> | null;
+  return typeof candidate?.message === 'string' && typeof candidate.error === 'string';
+}

@@ -1,0 +1,38 @@
+import { useEffect } from 'preact/hooks';
+import { SignInPage } from '../auth/sign-in-page';
+import { useI18n } from '../i18n/use-i18n';
+import { useStore } from '../state/use-store';
+import { useServices } from './services';
+import { SignedInShell } from './signed-in-shell';
+import { UnreachablePage } from './unreachable-page';
+
+/** Chooses between the sign-in page and the signed-in shell from the session. */
+export function App() {
+  const { session } = useServices();
+  const state = useStore(session);
+  const { language, t } = useI18n();
+
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+
+  useEffect(() => {
+    document.title = state.status === 'signed-in' ? t('app.name') : `${t('signIn.title')} – ${t('app.name')}`;
+  }, [state.status, language]);
+
+  switch (state.status) {
+    case 'restoring':
+      return (
+        <div class="centered" role="status">
+          <span class="spinner spinner--dark" aria-hidden="true" />
+          {t('app.restoring')}
+        </div>
+      );
+    case 'unreachable':
+      return <UnreachablePage />;
+    case 'signed-out':
+      return <SignInPage reason={state.reason} />;
+    case 'signed-in':
+      return <SignedInShell user={state.user} />;
+  }
+}

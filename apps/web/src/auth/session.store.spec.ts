@@ -1,0 +1,122 @@
+import type { User } from '@samverkan/contracts';
+import type { ApiFetch, ApiRequest } from '../api/api-client';
+import { ApiError } from '../api/api-error';
+import { memoryStorage } from '../state/safe-storage';
+import { SessionStore, TOKEN_STORAGE_KEY } from './session.store';
+import { signInErrorMessage } from './sign-in-error';
+
+const user: User = {
+  id: 'u1',
+  email: 'police@demo.samverkan.test',
+  displayName: 'Demo Polis',
+  role: 'police',
+  canSign: false,
+  organisationId: 'o1',
+  disabled: false,
+};
+
+type Handler = (path: string, request: ApiRequest) => unknown;
+
+/** A session whose api answers with `handler`; a thrown ApiError 401 signs out as the real client does. */
+function setup(handler: Handler, stored: Record<string, string> = {}) {
+  const storage = memoryStorage(stored);
+  const calls: { path: string; request: ApiRequest }[] = [];
+  const apiFetch = (async (path: string, request: ApiRequest = {}) => {
+    calls.push({ path, request });
+    const sentToken = request.auth === false ? null : session.token;
+    try {
+      return handler(path, request);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401 && sentToken) session.expired(sentToken);
+      throw error;
+    }
+  }) as ApiFetch;
+  const session: SessionStore = new SessionStore(storage, apiFetch);
+  return { session, storage, calls };
+}
+
+const unauthorized = () => new ApiError(401, 'Unauthorized', 'Not signed in');
+
+describe('SessionStore', () => {
+  it('starts signed out when no token is stored', async () => {
+    const { session, calls } = setup(() => user);
+    await session.restore();
+    expect(session.value).toEqual({ status: 'signed-out', reason: null });
+    expect(calls).toEqual([]);
+  });
+
+  it('restores the session of a stored token', async () => {
+    const { session } = setup(() => user, { [TOKEN_STORAGE_KEY]: 'stored' });
+    await session.restore();
+    expect(session.value).toEqual({ status: 'signed-in', user, token: 'stored' });
+  });
+
+  it('forgets a stored token the api no longer accepts', async () => {
+    const { session, storage } = setup(
+      () => {
+        throw unauthorized();
+      },
+      { [TOKEN_STORAGE_KEY]: 'revoked' },
+    );
+    await session.restore();
+    expect(session.value).toEqual({ status: 'signed-out', reason: 'expired' });
+    expect(storage.get(TOKEN_STORAGE_KEY)).toBeNull();
+  });
+
+  it('keeps the token when the api cannot be reached, so the user can retry', async () => {
+    const { session, storage } = setup(
+      () => {
+        throw ApiError.network(new TypeError('Failed to fetch'));
+      },
+      { [TOKEN_STORAGE_KEY]: 'stored' },
+    );
+    await session.restore();
+    expect(session.value).toEqual({ status: 'unreachable' });
+    expect(storage.get(TOKEN_STORAGE_KEY)).toBe('stored');
+  });
+
+  it('signs in without sending a token and stores the new one', async () => {
+    const { session, storage, calls } = setup(() => ({ accessToken: 'fresh', user }));
+    await session.signIn({ email: user.email, password: 'secret' });
+    expect(calls[0]).toMatchObject({ path: '/api/auth/login', request: { method: 'POST', auth: false } });
+    expect(session.value).toEqual({ status: 'signed-in', user, token: 'fresh' });
+    expect(storage.get(TOKEN_STORAGE_KEY)).toBe('fresh');
+  });
+
+  it('signs out on the server and here, even when the server cannot be reached', async () => {
+    const { session, storage, calls } = setup(
+      (path) => {
+        if (path === '/api/auth/logout') throw ApiError.network(new TypeError('Failed to fetch'));
+        return user;
+      },
+      { [TOKEN_STORAGE_KEY]: 'stored' },
+    );
+    await session.restore();
+
+    await session.signOut();
+
+    expect(calls.map((call) => call.path)).toEqual(['/api/auth/me', '/api/auth/logout']);
+    expect(session.value).toEqual({ status: 'signed-out', reason: 'signed-out' });
+    expect(storage.get(TOKEN_STORAGE_KEY)).toBeNull();
+  });
+
+  it('ignores a 401 for a token that is no longer the current one', async () => {
+    const { session } = setup(() => ({ accessToken: 'new', user }));
+    await session.signIn({ email: user.email, password: 'secret' });
+    session.expired('old');
+    expect(session.value.status).toBe('signed-in');
+  });
+});
+
+describe('signInErrorMessage', () => {
+  it.each([
+    [new ApiError(401, 'Unauthorized', 'x'), 'signIn.error.wrongCredentials'],
+    [new ApiError(429, 'Too Many Requests', 'x'), 'error.rateLimited'],
+    [new ApiError(400, 'Bad Request', 'x'), 'signIn.error.invalid'],
+    [new ApiError(503, 'Service Unavailable', 'x'), 'error.server'],
+    [ApiError.network(new TypeError('Failed to fetch')), 'error.network'],
+    [new Error('bug'), 'error.server'],
+  ])('%s → %s', (error, key) => {
+    expect(signInErrorMessage(error)).toBe(key);
+  });
+});

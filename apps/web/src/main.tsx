@@ -1,0 +1,22 @@
+import { render } from 'preact';
+import { App } from './app/app';
+import { createServices, ServicesContext } from './app/services';
+import { TOKEN_STORAGE_KEY } from './auth/session.store';
+import './styles/base.css';
+import './styles/sign-in.css';
+import './styles/shell.css';
+
+const services = createServices(window);
+
+// Signing in or out in another tab changes the stored token.
+window.addEventListener('storage', (event) => {
+  if (event.key === TOKEN_STORAGE_KEY || event.key === null) services.session.storageChanged();
+});
+
+render(
+  <ServicesContext.Provider value={services}>
+    <App />
+  </ServicesContext.Provider>,
+  document.getElementById('app')!,
+);
+void services.session.restore();
