@@ -33,8 +33,17 @@ export interface CreateSiteRequest {
   address?: string | null;
   openingHours?: string | null;
   description?: string | null;
+  /**
+   * Extension: the service organisation that runs the site. Coordinators and administrators must name it;
+   * service staff may leave it out (their own organisation) or name their own.
+   */
+  organisationId?: string;
 }
 
 export interface UpdateSiteRequest extends Partial<CreateSiteRequest> {
   version: number;
 }
+
+/** Extension: `GET /api/sites/export?format=` and `GET /api/zones/export?format=`. */
+export const EXPORT_FORMATS = ['geojson', 'kml'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];

@@ -1,3 +1,4 @@
+import type { AuditEvent } from './audit';
 import type { Feature, FeatureCollection, ZoneGeometry } from './geojson';
 import type { OrganisationKind } from './people';
 
@@ -56,6 +57,27 @@ export interface ZoneProperties {
   /** Extension: when the zone's in-force state next changes, if known. */
   until?: string | null;
   nextInForceAt?: string | null;
+  /** Extension: the service organisation that owns the zone's site (it edits the zone and signs for the service side). */
+  organisationId?: string;
+  /** Extension: the reason given when the zone was suspended or withdrawn; null otherwise. */
+  statusReason?: string | null;
+  /**
+   * Extension: the agreed version in force while a newer version is proposed (what officers must respect,
+   * and what `inForce`, `until` and `nextInForceAt` are computed from). Null when no version is agreed, or
+   * when the agreed version is the current one: then the Feature's own geometry and properties are the agreed ones.
+   */
+  agreed?: AgreedZoneVersion | null;
+}
+
+/** Extension: the agreed version of a zone whose current version is still proposed. */
+export interface AgreedZoneVersion {
+  version: number;
+  name: string;
+  geometry: ZoneGeometry;
+  schedule: Schedule | null;
+  validFrom: string | null;
+  validUntil: string | null;
+  approvals: ZoneApproval[];
 }
 
 export type ZoneFeature = Feature<ZoneGeometry, ZoneProperties>;
@@ -81,6 +103,41 @@ export interface UpdateZoneRequest {
   validFrom?: string | null;
   validUntil?: string | null;
   notes?: string | null;
+}
+
+export interface ApproveZoneRequest {
+  /** The version the signatory read and approves; a stale one is refused with 409. */
+  version: number;
+}
+
+export interface ZoneReasonRequest {
+  reason: string;
+}
+
+/** Extension: one version of a zone in `GET /api/zones/:id/history`. */
+export interface ZoneVersionRecord {
+  version: number;
+  name: string;
+  geometry: ZoneGeometry;
+  /** Set when the version was drawn as a circle of this radius around the site. */
+  radiusMeters: number | null;
+  schedule: Schedule | null;
+  validFrom: string | null;
+  validUntil: string | null;
+  notes: string | null;
+  createdAt: string;
+  createdBy: string | null;
+  /** When both sides had approved this version; null if it never was agreed. */
+  agreedAt: string | null;
+  /** Every approval given to the version; `supersededAt` is set when a suspension made it void. */
+  approvals: (ZoneApproval & { supersededAt: string | null })[];
+}
+
+/** `GET /api/zones/:id/history`: every version, oldest first, and the zone's audit events. */
+export interface ZoneHistory {
+  zoneId: string;
+  versions: ZoneVersionRecord[];
+  events: AuditEvent[];
 }
 
 export interface ZoneSummary {

@@ -1,0 +1,119 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Allow, IsDefined, IsIn, IsInt, IsOptional, IsUUID, Min, ValidateIf } from 'class-validator';
+import { EXPORT_FORMATS, SITE_TYPES } from '@samverkan/contracts';
+import type { ExportFormat, Point, SiteType } from '@samverkan/contracts';
+import { validatePoint } from '@samverkan/geo';
+import { GeoShapesPipe } from '../../common/geo-input';
+import { IsBbox, IsWordList } from '../../common/geo-query';
+import { IsContractText, IsName } from '../../common/text.validators';
+
+export const SITE_TEXT_LIMITS = { address: { min: 0, max: 500 }, openingHours: { min: 0, max: 1000 }, description: { min: 0, max: 4000 } };
+
+const TYPE_MESSAGE = `type must be one of ${SITE_TYPES.join(', ')}`;
+const LOCATION_DOC = { description: 'GeoJSON Point, [longitude, latitude] (WGS 84).', example: { type: 'Point', coordinates: [13.0069, 55.5894] } };
+
+/** The shared structure check (also run by the web app) for a site's location. */
+export const siteShapesPipe = () => new GeoShapesPipe({ location: validatePoint });
+
+export class CreateSiteDto {
+  @ApiProperty({ example: 'Sprututbytet Södervärn' })
+  @IsName()
+  name: string;
+
+  @ApiProperty({ enum: SITE_TYPES })
+  @IsIn(SITE_TYPES, { message: TYPE_MESSAGE })
+  type: SiteType;
+
+  // Structure is checked by the shapes pipe with @samverkan/geo's validatePoint.
+  @ApiProperty(LOCATION_DOC)
+  @IsDefined({ message: 'location is required (a GeoJSON Point)' })
+  location: Point;
+
+  @ApiPropertyOptional({ nullable: true, maxLength: SITE_TEXT_LIMITS.address.max })
+  @IsOptional()
+  @IsContractText(SITE_TEXT_LIMITS.address)
+  address?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, maxLength: SITE_TEXT_LIMITS.openingHours.max, example: 'Mån–fre 09–16' })
+  @IsOptional()
+  @IsContractText(SITE_TEXT_LIMITS.openingHours)
+  openingHours?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, maxLength: SITE_TEXT_LIMITS.description.max })
+  @IsOptional()
+  @IsContractText(SITE_TEXT_LIMITS.description)
+  description?: string | null;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Extension: the service organisation running the site. Required for coordinators and administrators; service staff create sites for their own.',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'organisationId must be a UUID' })
+  organisationId?: string;
+}
+
+export class UpdateSiteDto {
+  @ApiProperty({ description: 'The version read; a stale one is refused with 409.' })
+  @IsInt({ message: 'version must be a whole number' })
+  @Min(1, { message: 'version must be 1 or more' })
+  version: number;
+
+  @ApiPropertyOptional()
+  @ValidateIf((body: UpdateSiteDto) => body.name !== undefined)
+  @IsName()
+  name?: string;
+
+  @ApiPropertyOptional({ enum: SITE_TYPES })
+  @ValidateIf((body: UpdateSiteDto) => body.type !== undefined)
+  @IsIn(SITE_TYPES, { message: TYPE_MESSAGE })
+  type?: SiteType;
+
+  @ApiPropertyOptional(LOCATION_DOC)
+  @Allow()
+  location?: Point;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @IsContractText(SITE_TEXT_LIMITS.address)
+  address?: string | null;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @IsContractText(SITE_TEXT_LIMITS.openingHours)
+  openingHours?: string | null;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @IsContractText(SITE_TEXT_LIMITS.description)
+  description?: string | null;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Extension: hand the site to another service organisation (coordinators and administrators).' })
+  @ValidateIf((body: UpdateSiteDto) => body.organisationId !== undefined)
+  @IsUUID('all', { message: 'organisationId must be a UUID' })
+  organisationId?: string;
+}
+
+export class SiteListQueryDto {
+  @ApiPropertyOptional({ description: 'minLng,minLat,maxLng,maxLat' })
+  @IsOptional()
+  @IsBbox()
+  bbox?: string;
+
+  @ApiPropertyOptional({ description: `One or more of ${SITE_TYPES.join(', ')}, comma-separated.` })
+  @IsOptional()
+  @IsWordList(SITE_TYPES)
+  type?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Extension: only the sites of this organisation.' })
+  @IsOptional()
+  @IsUUID('all', { message: 'organisationId must be a UUID' })
+  organisationId?: string;
+}
+
+export class SiteExportQueryDto {
+  @ApiPropertyOptional({ enum: EXPORT_FORMATS, default: 'geojson' })
+  @IsOptional()
+  @IsIn(EXPORT_FORMATS, { message: `format must be one of ${EXPORT_FORMATS.join(', ')}` })
+  format?: ExportFormat;
+}

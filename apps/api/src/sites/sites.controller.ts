@@ -1,0 +1,56 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { SiteFeature, SiteFeatureCollection, SiteType } from '@samverkan/contracts';
+import { CurrentUser } from '../auth/auth.decorators';
+import type { AuthUser } from '../auth/auth-user';
+import { parseBbox, parseWordList } from '../common/geo-query';
+import { CreateSiteDto, SiteExportQueryDto, SiteListQueryDto, siteShapesPipe, UpdateSiteDto } from './dto/sites.dto';
+import { SitesService } from './sites.service';
+
+@ApiTags('sites')
+@ApiBearerAuth()
+@Controller('sites')
+export class SitesController {
+  constructor(private readonly sites: SitesService) {}
+
+  /** Everyone signed in sees every site: the map is shared. */
+  @Get()
+  list(@Query() query: SiteListQueryDto): Promise<SiteFeatureCollection> {
+    return this.sites.list({
+      bbox: query.bbox ? parseBbox(query.bbox) : undefined,
+      types: query.type ? (parseWordList(query.type) as SiteType[]) : undefined,
+      organisationId: query.organisationId,
+    });
+  }
+
+  /** Extension: every site as GeoJSON (RFC 7946) or KML 2.2. */
+  @Get('export')
+  async export(@Query() query: SiteExportQueryDto, @Res() response: Response): Promise<void> {
+    const file = await this.sites.export(query.format ?? 'geojson');
+    response.setHeader('Content-Type', file.contentType);
+    response.setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);
+    response.send(file.body);
+  }
+
+  @Post()
+  create(@Body(siteShapesPipe()) body: CreateSiteDto, @CurrentUser() user: AuthUser): Promise<SiteFeature> {
+    return this.sites.create(body, user);
+  }
+
+  @Get(':id')
+  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<SiteFeature> {
+    return this.sites.get(id);
+  }
+
+  @Patch(':id')
+  update(@Param('id', new ParseUUIDPipe()) id: string, @Body(siteShapesPipe()) body: UpdateSiteDto, @CurrentUser() user: AuthUser): Promise<SiteFeature> {
+    return this.sites.update(id, body, user);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  remove(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() user: AuthUser): Promise<void> {
+    return this.sites.remove(id, user);
+  }
+}

@@ -1,0 +1,148 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { ExportFormat, Point, SiteType } from '@samverkan/contracts';
+import type { Bbox } from '../common/geo-query';
+
+// Every spatial query of the sites feature is here. Locations are geometry(Point, 4326) with a GiST index.
+
+export interface SiteRow {
+  id: string;
+  organisationId: string;
+  name: string;
+  type: SiteType;
+  location: Point;
+  address: string | null;
+  openingHours: string | null;
+  description: string | null;
+  version: number;
+  updatedAt: Date;
+}
+
+export interface SiteFilter {
+  ids?: string[];
+  bbox?: Bbox;
+  types?: SiteType[];
+  organisationId?: string;
+}
+
+export interface LockedSite {
+  id: string;
+  organisationId: string;
+  version: number;
+}
+
+export interface SiteValues {
+  organisationId: string;
+  name: string;
+  type: SiteType;
+  location: Point;
+  address: string | null;
+  openingHours: string | null;
+  description: string | null;
+}
+
+export interface SiteExportRow {
+  id: string;
+  organisationId: string;
+  organisationName: string;
+  name: string;
+  type: SiteType;
+  address: string | null;
+  openingHours: string | null;
+  description: string | null;
+  /** GeoJSON or a KML Point element, as asked. */
+  location: Point | string;
+}
+
+const COLUMNS: Record<Exclude<keyof SiteValues, 'location'>, string> = {
+  organisationId: 'organisation_id',
+  name: 'name',
+  type: 'type',
+  address: 'address',
+  openingHours: 'opening_hours',
+  description: 'description',
+};
+
+/** A point from [longitude, latitude] (an altitude is dropped). */
+const POINT = (lng: string, lat: string) => `ST_SetSRID(ST_MakePoint(${lng}, ${lat}), 4326)`;
+
+@Injectable()
+export class SitesRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async findRows(filter: SiteFilter, manager: EntityManager = this.dataSource.manager): Promise<SiteRow[]> {
+    const where = ['deleted_at IS NULL'];
+    const parameters: unknown[] = [];
+    const add = (value: unknown) => `$${parameters.push(value)}`;
+    if (filter.ids) where.push(`id = ANY(${add(filter.ids)}::uuid[])`);
+    if (filter.types) where.push(`type = ANY(${add(filter.types)}::text[])`);
+    if (filter.organisationId) where.push(`organisation_id = ${add(filter.organisationId)}`);
+    if (filter.bbox) {
+      // && uses the GiST index; a point on the box's edge is inside it.
+      where.push(`location && ST_MakeEnvelope(${filter.bbox.map(add).join(', ')}, 4326)`);
+    }
+    return manager.query(
+      `SELECT id, organisation_id AS "organisationId", name, type, ST_AsGeoJSON(location, 15)::json AS location,
+              address, opening_hours AS "openingHours", description, version, updated_at AS "updatedAt"
+       FROM sites
+       WHERE ${where.join(' AND ')}
+       ORDER BY name, id`,
+      parameters,
+    );
+  }
+
+  async insert(manager: EntityManager, values: SiteValues, createdBy: string): Promise<string> {
+    const [lng, lat] = values.location.coordinates;
+    const [row] = await manager.query(
+      `INSERT INTO sites (organisation_id, name, type, location, address, opening_hours, description, created_by)
+       VALUES ($1, $2, $3, ${POINT('$4', '$5')}, $6, $7, $8, $9)
+       RETURNING id`,
+      [values.organisationId, values.name, values.type, lng, lat, values.address, values.openingHours, values.description, createdBy],
+    );
+    return row.id;
+  }
+
+  /** A site that is not deleted, locked for the rest of the transaction. */
+  async lock(manager: EntityManager, id: string): Promise<LockedSite | null> {
+    const rows = await manager.query(
+      `SELECT id, organisation_id AS "organisationId", version FROM sites WHERE id = $1 AND deleted_at IS NULL FOR UPDATE`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  async update(manager: EntityManager, id: string, changes: Partial<SiteValues>): Promise<void> {
+    const sets = ['version = version + 1', 'updated_at = now()'];
+    const parameters: unknown[] = [id];
+    const add = (value: unknown) => `$${parameters.push(value)}`;
+    for (const [key, column] of Object.entries(COLUMNS) as [keyof typeof COLUMNS, string][]) {
+      if (changes[key] !== undefined) sets.push(`${column} = ${add(changes[key])}`);
+    }
+    if (changes.location) {
+      const [lng, lat] = changes.location.coordinates;
+      sets.push(`location = ${POINT(add(lng), add(lat))}`);
+    }
+    await manager.query(`UPDATE sites SET ${sets.join(', ')} WHERE id = $1`, parameters);
+  }
+
+  async markDeleted(manager: EntityManager, id: string): Promise<void> {
+    await manager.query(`UPDATE sites SET deleted_at = now(), updated_at = now() WHERE id = $1`, [id]);
+  }
+
+  async findForExport(format: ExportFormat): Promise<SiteExportRow[]> {
+    const location = format === 'kml' ? 'ST_AsKML(s.location, 15)' : 'ST_AsGeoJSON(s.location, 15)::json';
+    return this.dataSource.query(
+      `SELECT s.id, s.organisation_id AS "organisationId", o.name AS "organisationName", s.name, s.type, s.address,
+              s.opening_hours AS "openingHours", s.description, ${location} AS location
+       FROM sites s JOIN organisations o ON o.id = s.organisation_id
+       WHERE s.deleted_at IS NULL
+       ORDER BY s.name, s.id`,
+    );
+  }
+
+  async organisationKind(id: string, manager: EntityManager = this.dataSource.manager): Promise<string | null> {
+    const rows = await manager.query(`SELECT kind FROM organisations WHERE id = $1`, [id]);
+    return rows[0]?.kind ?? null;
+  }
+}

@@ -1,0 +1,202 @@
+import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { ExportFormat, SiteFeature, SiteFeatureCollection, SiteType } from '@samverkan/contracts';
+import { AuditService } from '../audit/audit.service';
+import type { AuthUser } from '../auth/auth-user';
+import { badRequest } from '../common/api-exception.filter';
+import { DOMAIN_EVENTS, SiteChangedEvent, ZoneChangedEvent } from '../common/domain-events';
+import type { Bbox } from '../common/geo-query';
+import { GEOJSON_CONTENT_TYPE, KML_CONTENT_TYPE, kmlDocument } from '../common/kml';
+import { cannotManage } from '../common/map-permissions';
+import type { ExportFile } from '../zones/zones.service';
+import { ZonesService } from '../zones/zones.service';
+import { CreateSiteDto, UpdateSiteDto } from './dto/sites.dto';
+import { toSiteFeature } from './sites.mapper';
+import { SitesRepository, SiteValues } from './sites.repository';
+
+const CHANGEABLE_FIELDS = ['name', 'type', 'location', 'address', 'openingHours', 'description', 'organisationId'] as const;
+
+/** For people reading an export in a map program. */
+const SITE_TYPE_NAMES: Record<SiteType, string> = {
+  needle_exchange: 'Sprututbyte',
+  ost_clinic: 'Substitutionsbehandling (LARO)',
+  naloxone: 'Naloxon',
+  drug_checking: 'Substanstestning',
+  low_threshold: 'Lågtröskelverksamhet',
+  outreach: 'Uppsökande verksamhet',
+  other: 'Annat',
+};
+
+@Injectable()
+export class SitesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sites: SitesRepository,
+    private readonly zones: ZonesService,
+    private readonly audit: AuditService,
+    private readonly events: EventEmitter2,
+  ) {}
+
+  async list(filter: { bbox?: Bbox; types?: SiteType[]; organisationId?: string }): Promise<SiteFeatureCollection> {
+    const rows = await this.sites.findRows(filter);
+    return { type: 'FeatureCollection', features: rows.map(toSiteFeature) };
+  }
+
+  async get(id: string): Promise<SiteFeature> {
+    const [row] = await this.sites.findRows({ ids: [id] });
+    if (!row) throw new NotFoundException(`No site with id ${id}`);
+    return toSiteFeature(row);
+  }
+
+  async create(input: CreateSiteDto, user: AuthUser): Promise<SiteFeature> {
+    const organisationId = await this.organisationForNewSite(input.organisationId ?? undefined, user);
+    const values: SiteValues = {
+      organisationId,
+      name: input.name,
+      type: input.type,
+      location: input.location,
+      address: input.address ?? null,
+      openingHours: input.openingHours ?? null,
+      description: input.description ?? null,
+    };
+    const site = await this.dataSource.transaction(async (manager) => {
+      const id = await this.sites.insert(manager, values, user.id);
+      const feature = await this.feature(manager, id);
+      await this.audit.record(manager, { actorId: user.id, action: 'create', entity: 'site', entityId: id, after: feature });
+      return feature;
+    });
+    this.announce({ change: 'created', site, actorId: user.id });
+    return site;
+  }
+
+  async update(id: string, input: UpdateSiteDto, user: AuthUser): Promise<SiteFeature> {
+    if (!CHANGEABLE_FIELDS.some((field) => input[field] !== undefined)) {
+      throw badRequest('body', `give at least one of ${CHANGEABLE_FIELDS.join(', ')} besides version`);
+    }
+    const site = await this.dataSource.transaction(async (manager) => {
+      const locked = await this.sites.lock(manager, id);
+      if (!locked) throw new NotFoundException(`No site with id ${id}`);
+      const denied = cannotManage(user, locked.organisationId);
+      if (denied) throw new ForbiddenException(denied);
+      if (input.version !== locked.version) {
+        throw new ConflictException(`The site is at version ${locked.version}, not ${input.version}: reload it and try again`);
+      }
+      if (input.organisationId !== undefined && input.organisationId !== locked.organisationId) {
+        if (user.role === 'service') throw new ForbiddenException('Service staff cannot hand a site to another organisation');
+        await this.assertServiceOrganisation(input.organisationId, manager);
+      }
+      if (input.location) {
+        const [lng, lat] = input.location.coordinates;
+        await this.zones.assertSiteCanMoveTo(manager, id, lng, lat);
+      }
+      const before = await this.feature(manager, id);
+      await this.sites.update(manager, id, {
+        name: input.name,
+        type: input.type,
+        location: input.location,
+        address: input.address,
+        openingHours: input.openingHours,
+        description: input.description,
+        organisationId: input.organisationId,
+      });
+      const after = await this.feature(manager, id);
+      await this.audit.record(manager, { actorId: user.id, action: 'update', entity: 'site', entityId: id, before, after });
+      return after;
+    });
+    this.announce({ change: 'updated', site, actorId: user.id });
+    return site;
+  }
+
+  /**
+   * Deleting keeps the row and its history (zones and audit events refer to it) but the site leaves the
+   * map. Refused while a zone of it is under an agreement; its other zones are withdrawn with it.
+   */
+  async remove(id: string, user: AuthUser): Promise<void> {
+    const { site, zoneEvents } = await this.dataSource.transaction(async (manager) => {
+      const locked = await this.sites.lock(manager, id);
+      if (!locked) throw new NotFoundException(`No site with id ${id}`);
+      const denied = cannotManage(user, locked.organisationId);
+      if (denied) throw new ForbiddenException(denied);
+      const zoneEvents: ZoneChangedEvent[] = await this.zones.closeZonesOfDeletedSite(manager, id, user.id);
+      const before = await this.feature(manager, id);
+      await this.sites.markDeleted(manager, id);
+      await this.audit.record(manager, { actorId: user.id, action: 'delete', entity: 'site', entityId: id, before });
+      return { site: before, zoneEvents };
+    });
+    this.zones.announce(zoneEvents);
+    this.announce({ change: 'deleted', site, actorId: user.id });
+  }
+
+  async export(format: ExportFormat): Promise<ExportFile> {
+    const rows = await this.sites.findForExport(format);
+    const stamp = new Date().toISOString().slice(0, 10);
+    if (format === 'kml') {
+      const placemarks = rows.map((row) => ({
+        id: `site-${row.id}`,
+        name: row.name,
+        description: [
+          SITE_TYPE_NAMES[row.type],
+          row.organisationName,
+          ...[row.address, row.openingHours, row.description].filter((text): text is string => !!text),
+        ].join('\n'),
+        data: { siteId: row.id, type: row.type, organisationId: row.organisationId, organisationName: row.organisationName },
+        geometryKml: row.location as string,
+      }));
+      return { contentType: KML_CONTENT_TYPE, filename: `samverkan-sites-${stamp}.kml`, body: kmlDocument('Samverkan – platser', placemarks) };
+    }
+    const collection = {
+      type: 'FeatureCollection',
+      features: rows.map((row) => ({
+        type: 'Feature',
+        id: row.id,
+        geometry: row.location,
+        properties: {
+          id: row.id,
+          name: row.name,
+          type: row.type,
+          organisationId: row.organisationId,
+          organisationName: row.organisationName,
+          address: row.address,
+          openingHours: row.openingHours,
+          description: row.description,
+        },
+      })),
+    };
+    return { contentType: GEOJSON_CONTENT_TYPE, filename: `samverkan-sites-${stamp}.geojson`, body: JSON.stringify(collection) };
+  }
+
+  private async feature(manager: EntityManager, id: string): Promise<SiteFeature> {
+    const [row] = await this.sites.findRows({ ids: [id] }, manager);
+    return toSiteFeature(row);
+  }
+
+  private announce(event: SiteChangedEvent): void {
+    this.events.emit(DOMAIN_EVENTS.siteChanged, event);
+  }
+
+  /** Service staff create sites for their own organisation; coordinators and administrators name a service organisation. */
+  private async organisationForNewSite(requested: string | undefined, user: AuthUser): Promise<string> {
+    switch (user.role) {
+      case 'police':
+        throw new ForbiddenException(cannotManage(user, user.organisationId)!);
+      case 'service':
+        if (requested !== undefined && requested !== user.organisationId) {
+          throw new ForbiddenException('Service staff create sites for their own organisation only');
+        }
+        return user.organisationId;
+      case 'admin':
+      case 'coordinator':
+        if (requested === undefined) throw badRequest('organisationId', 'is required: name the service organisation that runs the site');
+        await this.assertServiceOrganisation(requested);
+        return requested;
+    }
+  }
+
+  private async assertServiceOrganisation(organisationId: string, manager?: EntityManager): Promise<void> {
+    const kind = await this.sites.organisationKind(organisationId, manager);
+    if (kind === null) throw badRequest('organisationId', 'names no organisation');
+    if (kind !== 'service') throw badRequest('organisationId', `must name a service organisation (this one is ${kind})`);
+  }
+}

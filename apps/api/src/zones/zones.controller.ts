@@ -1,0 +1,101 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { ZONE_LIMITS } from '@samverkan/contracts';
+import type { ZoneCheckResponse, ZoneFeature, ZoneFeatureCollection, ZoneHistory, ZoneImportResponse, ZoneStatus } from '@samverkan/contracts';
+import { CurrentUser } from '../auth/auth.decorators';
+import type { AuthUser } from '../auth/auth-user';
+import { parseBbox, parseInstant, parseWordList } from '../common/geo-query';
+import { zoneShapesPipe } from './dto/zone-input';
+import {
+  ApproveZoneDto,
+  CreateZoneDto,
+  UpdateZoneDto,
+  ZoneAtQueryDto,
+  ZoneCheckQueryDto,
+  ZoneExportQueryDto,
+  ZoneListQueryDto,
+  ZoneReasonDto,
+} from './dto/zones.dto';
+import { ZonesService } from './zones.service';
+
+const atOrNow = (at: string | undefined) => (at ? parseInstant(at)! : new Date());
+
+@ApiTags('zones')
+@ApiBearerAuth()
+@Controller('zones')
+export class ZonesController {
+  constructor(private readonly zones: ZonesService) {}
+
+  /** Everyone signed in sees the map: every zone that is not withdrawn (unless `status` asks for withdrawn ones). */
+  @Get()
+  list(@Query() query: ZoneListQueryDto): Promise<ZoneFeatureCollection> {
+    return this.zones.list({
+      bbox: query.bbox ? parseBbox(query.bbox) : undefined,
+      statuses: query.status ? (parseWordList(query.status) as ZoneStatus[]) : undefined,
+      siteId: query.siteId,
+      at: atOrNow(query.at),
+    });
+  }
+
+  // The fixed paths come before `:id`.
+
+  /** Which zones hold or are near a position. The position is not stored or logged. */
+  @Get('check')
+  check(@Query() query: ZoneCheckQueryDto): Promise<ZoneCheckResponse> {
+    return this.zones.check(query.lat, query.lng, query.radius ?? ZONE_LIMITS.defaultCheckRadiusMeters, atOrNow(query.at));
+  }
+
+  @Get('export')
+  async export(@Query() query: ZoneExportQueryDto, @Res() response: Response): Promise<void> {
+    const file = await this.zones.export(query.format ?? 'geojson', atOrNow(query.at));
+    response.setHeader('Content-Type', file.contentType);
+    response.setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);
+    response.send(file.body);
+  }
+
+  @Post('import')
+  @HttpCode(200)
+  @ApiBody({ description: 'A GeoJSON FeatureCollection; each Feature needs properties.siteId and properties.name.', schema: { type: 'object' } })
+  import(@Body() body: Record<string, unknown>, @CurrentUser() user: AuthUser): Promise<ZoneImportResponse> {
+    return this.zones.import(body, user);
+  }
+
+  @Post()
+  create(@Body(zoneShapesPipe()) body: CreateZoneDto, @CurrentUser() user: AuthUser): Promise<ZoneFeature> {
+    return this.zones.create(body, user);
+  }
+
+  @Get(':id')
+  get(@Param('id', new ParseUUIDPipe()) id: string, @Query() query: ZoneAtQueryDto): Promise<ZoneFeature> {
+    return this.zones.get(id, atOrNow(query.at));
+  }
+
+  @Get(':id/history')
+  history(@Param('id', new ParseUUIDPipe()) id: string): Promise<ZoneHistory> {
+    return this.zones.history(id);
+  }
+
+  @Patch(':id')
+  update(@Param('id', new ParseUUIDPipe()) id: string, @Body(zoneShapesPipe()) body: UpdateZoneDto, @CurrentUser() user: AuthUser): Promise<ZoneFeature> {
+    return this.zones.update(id, body, user);
+  }
+
+  @Post(':id/approve')
+  @HttpCode(200)
+  approve(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: ApproveZoneDto, @CurrentUser() user: AuthUser): Promise<ZoneFeature> {
+    return this.zones.approve(id, body.version, user);
+  }
+
+  @Post(':id/suspend')
+  @HttpCode(200)
+  suspend(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: ZoneReasonDto, @CurrentUser() user: AuthUser): Promise<ZoneFeature> {
+    return this.zones.suspend(id, body.reason, user);
+  }
+
+  @Post(':id/withdraw')
+  @HttpCode(200)
+  withdraw(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: ZoneReasonDto, @CurrentUser() user: AuthUser): Promise<ZoneFeature> {
+    return this.zones.withdraw(id, body.reason, user);
+  }
+}

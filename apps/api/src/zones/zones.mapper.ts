@@ -1,0 +1,95 @@
+import type { AgreedZoneVersion, ZoneApproval, ZoneFeature, ZoneSummary, ZoneVersionRecord } from '@samverkan/contracts';
+import type { ZoneTimeState } from '@samverkan/geo';
+import type { CheckRow, VersionHistoryRow, ZoneRow, ZoneVersionData } from './zones.repository';
+import { zoneTimeState } from './zone-in-force';
+
+const isoOrNull = (date: Date | null) => (date ? date.toISOString() : null);
+
+export function timingOf(version: ZoneVersionData) {
+  return { schedule: version.schedule, validFrom: version.validFrom, validUntil: version.validUntil };
+}
+
+/** The version in force by agreement: the agreed one while a newer one is proposed, else the current one once agreed. */
+export function agreedVersionData(row: ZoneRow): ZoneVersionData | null {
+  if (row.agreedVersion === null) return null;
+  return row.agreed ?? row.current;
+}
+
+export function zoneState(row: ZoneRow, at: Date): ZoneTimeState {
+  const agreed = agreedVersionData(row);
+  return zoneTimeState(row, agreed ? timingOf(agreed) : null, at);
+}
+
+export function toZoneFeature(row: ZoneRow, at: Date): ZoneFeature {
+  const state = zoneState(row, at);
+  const approvalsOf = (version: number): ZoneApproval[] => row.approvals.filter((approval) => approval.version === version);
+  const agreed: AgreedZoneVersion | null = row.agreed
+    ? {
+        version: row.agreed.version,
+        name: row.agreed.name,
+        geometry: row.agreed.geometry,
+        schedule: row.agreed.schedule,
+        validFrom: isoOrNull(row.agreed.validFrom),
+        validUntil: isoOrNull(row.agreed.validUntil),
+        approvals: approvalsOf(row.agreed.version),
+      }
+    : null;
+  return {
+    type: 'Feature',
+    id: row.id,
+    geometry: row.current.geometry,
+    properties: {
+      id: row.id,
+      siteId: row.siteId,
+      name: row.current.name,
+      status: row.status,
+      version: row.version,
+      schedule: row.current.schedule,
+      validFrom: isoOrNull(row.current.validFrom),
+      validUntil: isoOrNull(row.current.validUntil),
+      inForce: state.inForce,
+      agreedVersion: row.agreedVersion,
+      approvals: approvalsOf(row.version),
+      notes: row.current.notes,
+      updatedAt: row.updatedAt.toISOString(),
+      until: state.until,
+      nextInForceAt: state.nextInForceAt,
+      organisationId: row.organisationId,
+      statusReason: row.statusReason,
+      agreed,
+    },
+  };
+}
+
+export function toZoneSummary(row: CheckRow, at: Date): ZoneSummary {
+  const timing = { schedule: row.schedule, validFrom: row.validFrom, validUntil: row.validUntil };
+  const state = zoneTimeState(row, row.agreedVersion === null ? null : timing, at);
+  return {
+    zoneId: row.zoneId,
+    name: row.name,
+    siteId: row.siteId,
+    siteName: row.siteName,
+    inForce: state.inForce,
+    until: state.until,
+    nextInForceAt: state.nextInForceAt,
+    // Tenths of a metre: enough to tell a point just outside from one on the boundary.
+    distanceMeters: row.inside ? 0 : Math.round(row.distanceMeters * 10) / 10,
+  };
+}
+
+export function toZoneVersionRecord(row: VersionHistoryRow): ZoneVersionRecord {
+  return {
+    version: row.version,
+    name: row.name,
+    geometry: row.geometry,
+    radiusMeters: row.radiusMeters,
+    schedule: row.schedule,
+    validFrom: isoOrNull(row.validFrom),
+    validUntil: isoOrNull(row.validUntil),
+    notes: row.notes,
+    createdAt: row.createdAt.toISOString(),
+    createdBy: row.createdBy,
+    agreedAt: isoOrNull(row.agreedAt),
+    approvals: row.approvals,
+  };
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { ZonesController } from './zones.controller';
+import { ZonesRepository } from './zones.repository';
+import { ZonesService } from './zones.service';
+
+@Module({
+  imports: [AuditModule],
+  controllers: [ZonesController],
+  providers: [ZonesService, ZonesRepository],
+  exports: [ZonesService],
+})
+export class ZonesModule {}

@@ -1,0 +1,494 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import type { ExportFormat, Schedule, ZoneApproval, ZoneGeometry, ZoneStatus } from '@samverkan/contracts';
+import type { Bbox } from '../common/geo-query';
+import { degreeMargins } from '../common/geo-input';
+import { ZoneApprovalEntity } from './entities/zone-approval.entity';
+import { ZoneVersionEntity } from './entities/zone-version.entity';
+import { ZoneEntity } from './entities/zone.entity';
+
+// Every spatial query of the zones feature is here. Geometry is stored as geometry(MultiPolygon, 4326);
+// distances and areas are computed on geography (metres, on the spheroid), and every spatial filter
+// first narrows by bounding box (`&&`) so the GiST index on zone_versions.geom is used.
+
+/** GeoJSON of a stored version as the client sent it: a Polygon comes back as a Polygon. */
+const VERSION_GEOJSON = (alias: string) =>
+  `ST_AsGeoJSON(CASE WHEN ${alias}.geometry_type = 'Polygon' THEN ST_GeometryN(${alias}.geom, 1) ELSE ${alias}.geom END, 15)::json`;
+
+/** Timestamps inside json_build_object, written as ISO 8601 UTC whatever the session's time zone. */
+const ISO_UTC = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/** Circles have 64 sides (16 per quarter): within 0.2 % of the true radius, and few enough positions. */
+const CIRCLE_SEGMENTS = 'quad_segs=16';
+
+export interface ZoneVersionData {
+  version: number;
+  name: string;
+  geometry: ZoneGeometry;
+  schedule: Schedule | null;
+  validFrom: Date | null;
+  validUntil: Date | null;
+  notes: string | null;
+}
+
+export interface ZoneRow {
+  id: string;
+  siteId: string;
+  organisationId: string;
+  status: ZoneStatus;
+  version: number;
+  agreedVersion: number | null;
+  statusReason: string | null;
+  updatedAt: Date;
+  current: ZoneVersionData;
+  /** The agreed version when it is not the current one. */
+  agreed: ZoneVersionData | null;
+  /** Standing approvals of the current and the agreed version. */
+  approvals: ZoneApproval[];
+}
+
+export interface ZoneFilter {
+  ids?: string[];
+  siteId?: string;
+  statuses?: ZoneStatus[];
+  bbox?: Bbox;
+}
+
+export interface LockedZone {
+  id: string;
+  siteId: string;
+  organisationId: string;
+  status: ZoneStatus;
+  currentVersion: number;
+  agreedVersion: number | null;
+}
+
+export interface SiteForZone {
+  id: string;
+  organisationId: string;
+  name: string;
+}
+
+export interface GeometryMeasure {
+  valid: boolean;
+  /** PostGIS's ST_IsValidReason, e.g. "Self-intersection[13.0005 55.6005]". */
+  reason: string;
+  /** False when the shape's bounding box reaches beyond `maxDistanceMeters` of the site: then it is too far, whatever its exact shape. */
+  nearSite: boolean;
+  /** When not near: whether it would be near with longitude and latitude swapped (a common mistake). */
+  nearIfSwapped: boolean;
+  /** Null when invalid or not near the site (not measured). */
+  areaSquareMeters: number | null;
+  /** The largest distance from the site to any point of the zone (its farthest vertex). */
+  farthestMeters: number | null;
+}
+
+export type GeometrySource =
+  | { kind: 'geojson'; geometry: ZoneGeometry }
+  | { kind: 'circle'; radiusMeters: number }
+  | { kind: 'previous'; version: number };
+
+export interface NewVersion {
+  zoneId: string;
+  version: number;
+  name: string;
+  source: GeometrySource;
+  schedule: Schedule | null;
+  validFrom: Date | null;
+  validUntil: Date | null;
+  notes: string | null;
+  createdBy: string | null;
+}
+
+export interface CheckRow {
+  zoneId: string;
+  name: string;
+  siteId: string;
+  siteName: string;
+  status: ZoneStatus;
+  agreedVersion: number | null;
+  schedule: Schedule | null;
+  validFrom: Date | null;
+  validUntil: Date | null;
+  inside: boolean;
+  distanceMeters: number;
+}
+
+export interface VersionHistoryRow {
+  version: number;
+  name: string;
+  geometry: ZoneGeometry;
+  radiusMeters: number | null;
+  schedule: Schedule | null;
+  validFrom: Date | null;
+  validUntil: Date | null;
+  notes: string | null;
+  createdAt: Date;
+  createdBy: string | null;
+  agreedAt: Date | null;
+  approvals: (ZoneApproval & { supersededAt: string | null })[];
+}
+
+export interface ExportRow {
+  id: string;
+  siteId: string;
+  siteName: string;
+  version: number;
+  status: ZoneStatus;
+  agreedVersion: number;
+  name: string;
+  schedule: Schedule | null;
+  validFrom: Date | null;
+  validUntil: Date | null;
+  notes: string | null;
+  /** GeoJSON (outer rings counter-clockwise, RFC 7946) or a KML geometry element, as asked. */
+  geometry: ZoneGeometry | string;
+}
+
+/**
+ * The position check, one statement: zones whose in-force version (the agreed one, else the current one)
+ * lies within `radius` metres of the point. `&&` against a box widened by a safe number of degrees
+ * lets the GiST index pick the candidates; ST_DWithin on geography then measures in metres.
+ * ST_Covers, not ST_Contains: a point on the boundary counts as inside.
+ * Parameters: $1 longitude, $2 latitude, $3 radius (m), $4 and $5 the box margins (degrees).
+ */
+export const ZONE_CHECK_SQL = `
+  SELECT z.id AS "zoneId", v.name, z.site_id AS "siteId", s.name AS "siteName", z.status,
+         z.agreed_version AS "agreedVersion", v.schedule, v.valid_from AS "validFrom", v.valid_until AS "validUntil",
+         ST_Covers(v.geom, p.pt) AS inside,
+         ST_Distance(v.geom::geography, p.pt::geography) AS "distanceMeters"
+  FROM (SELECT ST_SetSRID(ST_MakePoint($1, $2), 4326) AS pt) AS p
+  JOIN zone_versions v ON v.geom && ST_Expand(p.pt, $4, $5)
+  JOIN zones z ON z.id = v.zone_id AND v.version = COALESCE(z.agreed_version, z.current_version)
+  JOIN sites s ON s.id = z.site_id
+  WHERE z.status <> 'withdrawn'
+    AND ST_DWithin(v.geom::geography, p.pt::geography, $3)
+  ORDER BY "distanceMeters", z.id`;
+
+export function zoneCheckParameters(lng: number, lat: number, radiusMeters: number): [number, number, number, number, number] {
+  const { dLng, dLat } = degreeMargins(lat, radiusMeters);
+  return [lng, lat, radiusMeters, dLng, dLat];
+}
+
+@Injectable()
+export class ZonesRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private db(manager?: EntityManager): EntityManager {
+    return manager ?? this.dataSource.manager;
+  }
+
+  // ------------------------------------------------------------------ sites, as zones need them
+
+  /** A site that is not deleted, share-locked so it cannot be deleted or moved while a zone is written for it. */
+  async findSiteForZone(manager: EntityManager, siteId: string): Promise<SiteForZone | null> {
+    const rows = await manager.query(
+      `SELECT id, organisation_id AS "organisationId", name FROM sites WHERE id = $1 AND deleted_at IS NULL FOR SHARE`,
+      [siteId],
+    );
+    return rows[0] ?? null;
+  }
+
+  // ------------------------------------------------------------------ geometry checks
+
+  /** Validity, area and distance from the site of a structurally valid GeoJSON shape, measured by PostGIS. */
+  async measureGeometry(manager: EntityManager, geometry: ZoneGeometry, siteId: string, maxDistanceMeters: number): Promise<GeometryMeasure> {
+    const geojson = JSON.stringify(geometry);
+    const [site] = await manager.query(`SELECT ST_Y(location) AS lat FROM sites WHERE id = $1`, [siteId]);
+    const { dLng, dLat } = degreeMargins(site.lat, maxDistanceMeters);
+    // Two statements: geography functions fail on shapes spanning half the globe (antipodal edges), so the
+    // area and distances are measured only once the shape is valid and known to lie near the site.
+    const [first] = await manager.query(
+      `SELECT ST_IsValid(i.g) AS valid, ST_IsValidReason(i.g) AS reason, i.g @ ST_Expand(s.location, $3, $4) AS "nearSite",
+              ST_FlipCoordinates(i.g) @ ST_Expand(s.location, $3, $4) AS "nearIfSwapped"
+       FROM (SELECT ST_Force2D(ST_SetSRID(ST_GeomFromGeoJSON($1), 4326)) AS g) AS i, sites s
+       WHERE s.id = $2`,
+      [geojson, siteId, dLng, dLat],
+    );
+    if (!first.valid || !first.nearSite) {
+      return { ...first, areaSquareMeters: null, farthestMeters: null };
+    }
+    const [measured] = await manager.query(
+      `SELECT ST_Area(i.g::geography) AS area,
+              (SELECT max(ST_Distance(d.geom::geography, s.location::geography)) FROM ST_DumpPoints(i.g) AS d) AS farthest
+       FROM (SELECT ST_Force2D(ST_SetSRID(ST_GeomFromGeoJSON($1), 4326)) AS g) AS i, sites s
+       WHERE s.id = $2`,
+      [geojson, siteId],
+    );
+    return { ...first, areaSquareMeters: Number(measured.area), farthestMeters: Number(measured.farthest) };
+  }
+
+  // ------------------------------------------------------------------ writes
+
+  async insertZone(manager: EntityManager, siteId: string): Promise<string> {
+    const [row] = await manager.query(
+      `INSERT INTO zones (site_id, status, current_version) VALUES ($1, 'proposed', 1) RETURNING id`,
+      [siteId],
+    );
+    return row.id;
+  }
+
+  async insertVersion(manager: EntityManager, input: NewVersion): Promise<void> {
+    const values = [
+      input.zoneId,
+      input.version,
+      input.name,
+      input.schedule === null ? null : JSON.stringify(input.schedule),
+      input.validFrom,
+      input.validUntil,
+      input.notes,
+      input.createdBy,
+    ];
+    const columns = `zone_id, version, name, schedule, valid_from, valid_until, notes, created_by, geom, geometry_type, radius_meters`;
+    const source = input.source;
+    switch (source.kind) {
+      case 'geojson':
+        await manager.query(
+          `INSERT INTO zone_versions (${columns})
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, ST_Multi(ST_Force2D(ST_SetSRID(ST_GeomFromGeoJSON($9), 4326))), $10, NULL)`,
+          [...values, JSON.stringify(source.geometry), source.geometry.type],
+        );
+        return;
+      case 'circle':
+        // The circle is computed by PostGIS on the spheroid around the site, then stored as geometry.
+        await manager.query(
+          `INSERT INTO zone_versions (${columns})
+           SELECT $1, $2, $3, $4, $5, $6, $7, $8,
+                  ST_Multi(ST_Buffer(s.location::geography, $9, '${CIRCLE_SEGMENTS}')::geometry), 'Polygon', $9
+           FROM zones z JOIN sites s ON s.id = z.site_id WHERE z.id = $1`,
+          [...values, source.radiusMeters],
+        );
+        return;
+      case 'previous':
+        await manager.query(
+          `INSERT INTO zone_versions (${columns})
+           SELECT $1, $2, $3, $4, $5, $6, $7, $8, p.geom, p.geometry_type, p.radius_meters
+           FROM zone_versions p WHERE p.zone_id = $1 AND p.version = $9`,
+          [...values, source.version],
+        );
+        return;
+    }
+  }
+
+  /** Status, versions and reason of a zone; `updated_at` moves with every change. */
+  async updateZone(
+    manager: EntityManager,
+    zoneId: string,
+    changes: Partial<Pick<ZoneEntity, 'status' | 'currentVersion' | 'agreedVersion' | 'statusReason'>>,
+  ): Promise<void> {
+    await manager.getRepository(ZoneEntity).update({ id: zoneId }, { ...changes, updatedAt: () => 'now()' });
+  }
+
+  async findVersion(manager: EntityManager, zoneId: string, version: number): Promise<ZoneVersionEntity> {
+    return manager.getRepository(ZoneVersionEntity).findOneByOrFail({ zoneId, version });
+  }
+
+  async markVersionAgreed(manager: EntityManager, zoneId: string, version: number): Promise<void> {
+    await manager.getRepository(ZoneVersionEntity).update({ zoneId, version }, { agreedAt: () => 'now()' });
+  }
+
+  /** The sides whose approval of this version still stands (not voided by a suspension). */
+  async standingApprovals(manager: EntityManager, zoneId: string, version: number): Promise<ZoneApprovalEntity[]> {
+    return manager.getRepository(ZoneApprovalEntity).find({ where: { zoneId, version, supersededAt: IsNull() }, order: { at: 'ASC' } });
+  }
+
+  async insertApproval(manager: EntityManager, approval: Pick<ZoneApprovalEntity, 'zoneId' | 'version' | 'side' | 'userId' | 'organisationId'>): Promise<ZoneApprovalEntity> {
+    const repository = manager.getRepository(ZoneApprovalEntity);
+    const { identifiers } = await repository.insert(approval);
+    return repository.findOneByOrFail({ id: identifiers[0].id as string });
+  }
+
+  /** Voids every standing approval of a zone: after a suspension both sides must approve again. */
+  async supersedeApprovals(manager: EntityManager, zoneId: string): Promise<void> {
+    await manager.getRepository(ZoneApprovalEntity).update({ zoneId, supersededAt: IsNull() }, { supersededAt: () => 'now()' });
+  }
+
+  async zoneExists(zoneId: string): Promise<boolean> {
+    return this.dataSource.getRepository(ZoneEntity).existsBy({ id: zoneId });
+  }
+
+  /**
+   * The zone and its site's organisation, locked for the rest of the transaction: changes to one zone queue.
+   * The site is share-locked first, so every writer takes site, then zone, then the audit chain, in that
+   * order (deleting a site does too), and two of them never wait for each other in a circle.
+   */
+  async lockZone(manager: EntityManager, zoneId: string): Promise<LockedZone | null> {
+    const [zone] = await manager.query(`SELECT site_id AS "siteId" FROM zones WHERE id = $1`, [zoneId]);
+    if (!zone) return null;
+    await manager.query(`SELECT 1 FROM sites WHERE id = $1 FOR SHARE`, [zone.siteId]);
+    const rows = await manager.query(
+      `SELECT z.id, z.site_id AS "siteId", s.organisation_id AS "organisationId", z.status,
+              z.current_version AS "currentVersion", z.agreed_version AS "agreedVersion"
+       FROM zones z JOIN sites s ON s.id = z.site_id
+       WHERE z.id = $1
+       FOR UPDATE OF z`,
+      [zoneId],
+    );
+    return rows[0] ?? null;
+  }
+
+  // ------------------------------------------------------------------ reads
+
+  async findRows(filter: ZoneFilter, manager?: EntityManager): Promise<ZoneRow[]> {
+    const where: string[] = [];
+    const parameters: unknown[] = [];
+    const add = (value: unknown) => `$${parameters.push(value)}`;
+    if (filter.ids) where.push(`z.id = ANY(${add(filter.ids)}::uuid[])`);
+    if (filter.siteId) where.push(`z.site_id = ${add(filter.siteId)}`);
+    if (filter.statuses) where.push(`z.status = ANY(${add(filter.statuses)}::text[])`);
+    if (filter.bbox) {
+      // The current or the agreed version touches the box; `&&` uses the GiST index.
+      const envelope = `ST_MakeEnvelope(${add(filter.bbox[0])}, ${add(filter.bbox[1])}, ${add(filter.bbox[2])}, ${add(filter.bbox[3])}, 4326)`;
+      where.push(`z.id IN (
+        SELECT bv.zone_id FROM zone_versions bv JOIN zones bz ON bz.id = bv.zone_id
+        WHERE bv.geom && ${envelope} AND bv.version IN (bz.current_version, bz.agreed_version))`);
+    }
+    const rows = await this.db(manager).query(
+      `SELECT z.id, z.site_id AS "siteId", s.organisation_id AS "organisationId", z.status,
+              z.current_version AS "version", z.agreed_version AS "agreedVersion", z.status_reason AS "statusReason",
+              z.updated_at AS "updatedAt",
+              cv.name AS "c_name", ${VERSION_GEOJSON('cv')} AS "c_geometry", cv.schedule AS "c_schedule",
+              cv.valid_from AS "c_validFrom", cv.valid_until AS "c_validUntil", cv.notes AS "c_notes",
+              av.version AS "a_version", av.name AS "a_name",
+              CASE WHEN av.zone_id IS NULL THEN NULL ELSE ${VERSION_GEOJSON('av')} END AS "a_geometry",
+              av.schedule AS "a_schedule", av.valid_from AS "a_validFrom", av.valid_until AS "a_validUntil", av.notes AS "a_notes",
+              COALESCE((
+                SELECT json_agg(json_build_object(
+                         'version', a.version, 'side', a.side, 'userId', a.user_id,
+                         'organisationId', a.organisation_id, 'at', ${ISO_UTC('a.at')})
+                       ORDER BY a.version, a.at, a.side)
+                FROM zone_approvals a
+                WHERE a.zone_id = z.id AND a.superseded_at IS NULL AND a.version IN (z.current_version, z.agreed_version)
+              ), '[]'::json) AS approvals
+       FROM zones z
+       JOIN sites s ON s.id = z.site_id
+       JOIN zone_versions cv ON cv.zone_id = z.id AND cv.version = z.current_version
+       LEFT JOIN zone_versions av ON av.zone_id = z.id AND av.version = z.agreed_version AND z.agreed_version <> z.current_version
+       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY cv.name, z.id`,
+      parameters,
+    );
+    return rows.map(toZoneRow);
+  }
+
+  async findVersionHistory(zoneId: string): Promise<VersionHistoryRow[]> {
+    const rows = await this.dataSource.query(
+      `SELECT v.version, v.name, ${VERSION_GEOJSON('v')} AS geometry, v.radius_meters AS "radiusMeters", v.schedule,
+              v.valid_from AS "validFrom", v.valid_until AS "validUntil", v.notes, v.created_at AS "createdAt",
+              v.created_by AS "createdBy", v.agreed_at AS "agreedAt",
+              COALESCE((
+                SELECT json_agg(json_build_object(
+                         'version', a.version, 'side', a.side, 'userId', a.user_id, 'organisationId', a.organisation_id,
+                         'at', ${ISO_UTC('a.at')},
+                         'supersededAt', CASE WHEN a.superseded_at IS NULL THEN NULL ELSE ${ISO_UTC('a.superseded_at')} END)
+                       ORDER BY a.at, a.side)
+                FROM zone_approvals a WHERE a.zone_id = v.zone_id AND a.version = v.version
+              ), '[]'::json) AS approvals
+       FROM zone_versions v
+       WHERE v.zone_id = $1
+       ORDER BY v.version`,
+      [zoneId],
+    );
+    return rows;
+  }
+
+  async check(lng: number, lat: number, radiusMeters: number): Promise<CheckRow[]> {
+    const rows = await this.dataSource.query(ZONE_CHECK_SQL, zoneCheckParameters(lng, lat, radiusMeters));
+    return rows.map((row: CheckRow) => ({ ...row, distanceMeters: Number(row.distanceMeters) }));
+  }
+
+  /** Zones with an agreed version (not suspended or withdrawn), with that version's shape in the format asked. */
+  async findAgreedForExport(format: ExportFormat): Promise<ExportRow[]> {
+    // RFC 7946 wants counter-clockwise outer rings, and so does KML.
+    const shape = `ST_ForcePolygonCCW(CASE WHEN v.geometry_type = 'Polygon' THEN ST_GeometryN(v.geom, 1) ELSE v.geom END)`;
+    const geometry = format === 'kml' ? `ST_AsKML(${shape}, 15)` : `ST_AsGeoJSON(${shape}, 15)::json`;
+    return this.dataSource.query(
+      `SELECT z.id, z.site_id AS "siteId", s.name AS "siteName", z.current_version AS version, z.status,
+              z.agreed_version AS "agreedVersion", v.name, v.schedule, v.valid_from AS "validFrom",
+              v.valid_until AS "validUntil", v.notes, ${geometry} AS geometry
+       FROM zones z
+       JOIN zone_versions v ON v.zone_id = z.id AND v.version = z.agreed_version
+       JOIN sites s ON s.id = z.site_id
+       WHERE z.status IN ('agreed', 'proposed')
+       ORDER BY v.name, z.id`,
+    );
+  }
+
+  // ------------------------------------------------------------------ zones of one site (site moves and deletion)
+
+  /**
+   * Zones that are not withdrawn whose current or agreed version would reach farther than `maxMeters`
+   * from the site if it stood at (lng, lat), with that distance.
+   */
+  async zonesOutOfReachOf(manager: EntityManager, siteId: string, lng: number, lat: number, maxMeters: number): Promise<{ id: string; name: string; farthestMeters: number }[]> {
+    const rows = await manager.query(
+      `SELECT z.id, v.name, max(ST_Distance(d.geom::geography, ST_SetSRID(ST_MakePoint($2, $3), 4326)::geography)) AS "farthestMeters"
+       FROM zones z
+       JOIN zone_versions v ON v.zone_id = z.id AND v.version IN (z.current_version, z.agreed_version)
+       CROSS JOIN LATERAL ST_DumpPoints(v.geom) AS d
+       WHERE z.site_id = $1 AND z.status <> 'withdrawn'
+       GROUP BY z.id, v.name
+       HAVING max(ST_Distance(d.geom::geography, ST_SetSRID(ST_MakePoint($2, $3), 4326)::geography)) > $4
+       ORDER BY v.name`,
+      [siteId, lng, lat, maxMeters],
+    );
+    return rows.map((row: { id: string; name: string; farthestMeters: string | number }) => ({ ...row, farthestMeters: Number(row.farthestMeters) }));
+  }
+
+  /** Every zone of a site that is not withdrawn, locked, with its current name. */
+  async lockOpenZonesOfSite(manager: EntityManager, siteId: string): Promise<(LockedZone & { name: string })[]> {
+    return manager.query(
+      `SELECT z.id, z.site_id AS "siteId", s.organisation_id AS "organisationId", z.status,
+              z.current_version AS "currentVersion", z.agreed_version AS "agreedVersion", cv.name
+       FROM zones z
+       JOIN sites s ON s.id = z.site_id
+       JOIN zone_versions cv ON cv.zone_id = z.id AND cv.version = z.current_version
+       WHERE z.site_id = $1 AND z.status <> 'withdrawn'
+       ORDER BY z.id
+       FOR UPDATE OF z`,
+      [siteId],
+    );
+  }
+}
+
+interface RawZoneRow {
+  id: string;
+  siteId: string;
+  organisationId: string;
+  status: ZoneStatus;
+  version: number;
+  agreedVersion: number | null;
+  statusReason: string | null;
+  updatedAt: Date;
+  approvals: ZoneApproval[];
+  [column: `c_${string}` | `a_${string}`]: unknown;
+}
+
+function versionFrom(row: RawZoneRow, prefix: 'c_' | 'a_', version: number): ZoneVersionData {
+  return {
+    version,
+    name: row[`${prefix}name`] as string,
+    geometry: row[`${prefix}geometry`] as ZoneGeometry,
+    schedule: (row[`${prefix}schedule`] as Schedule | null) ?? null,
+    validFrom: (row[`${prefix}validFrom`] as Date | null) ?? null,
+    validUntil: (row[`${prefix}validUntil`] as Date | null) ?? null,
+    notes: (row[`${prefix}notes`] as string | null) ?? null,
+  };
+}
+
+function toZoneRow(row: RawZoneRow): ZoneRow {
+  return {
+    id: row.id,
+    siteId: row.siteId,
+    organisationId: row.organisationId,
+    status: row.status,
+    version: row.version,
+    agreedVersion: row.agreedVersion,
+    statusReason: row.statusReason,
+    updatedAt: row.updatedAt,
+    current: versionFrom(row, 'c_', row.version),
+    agreed: row.a_version === null || row.a_version === undefined ? null : versionFrom(row, 'a_', row.a_version as number),
+    approvals: row.approvals,
+  };
+}
