@@ -11,6 +11,19 @@ export interface Channel {
   refId: string | null;
   unread: number;
   lastSeq: number;
+  /** Extension: an archived channel (its site or zone was deleted) keeps its history but takes no messages. */
+  archived: boolean;
+}
+
+/** Extension: what `channel:updated` carries; unread counts are per user, so they come from `GET /api/channels`. */
+export type ChannelUpdate = Omit<Channel, 'unread'>;
+
+/** Who has acknowledged an urgent message (`alert:acked`, and `GET /api/channels/:id/messages/:messageId/acks`). */
+export interface AlertAck {
+  messageId: string;
+  userId: string;
+  organisationId: string;
+  at: string;
 }
 
 export interface Message {
@@ -26,6 +39,10 @@ export interface Message {
   createdAt: string;
 }
 
-export type CreateChannelRequest = { kind: 'direct'; userId: string } | { kind: 'meeting'; refId: string };
+/** `name` (extension) names a meeting channel until the meetings module gives it the meeting's title. */
+export type CreateChannelRequest = { kind: 'direct'; userId: string } | { kind: 'meeting'; refId: string; name?: string };
 
 export const MESSAGE_LIMITS = { minBody: 1, maxBody: 4000, maxHistoryPage: 200, defaultHistoryPage: 50, maxCatchUp: 500 } as const;
+
+/** Per user: more than `messages` new messages within `windowSeconds` are refused with `rate_limited`. */
+export const MESSAGE_RATE_LIMIT = { messages: 20, windowSeconds: 10 } as const;

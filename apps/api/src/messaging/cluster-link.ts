@@ -1,0 +1,104 @@
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { createClient } from 'redis';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+
+/** What this class needs of a node-redis client. */
+interface RedisClient {
+  on(event: string, listener: (...args: any[]) => void): unknown;
+  connect(): Promise<unknown>;
+  destroy(): void;
+}
+type AdapterFactory = ReturnType<typeof createAdapter>;
+
+/**
+ * The link between api instances: two Redis connections (publish and subscribe) for the Socket.IO Redis
+ * adapter. Redis going away must never stop an instance: each keeps serving its own sockets, the clients
+ * reconnect with back-off, and when the link is back the sockets are told to catch up (`resync`).
+ */
+@Injectable()
+export class ClusterLink implements OnApplicationShutdown {
+  private readonly logger = new Logger('ClusterLink');
+  private clients: RedisClient[] = [];
+  private readonly ready = new Set<string>();
+  /** From the first connection error until every connection is ready again. */
+  private degraded = false;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  /** The adapter factory, or null without REDIS_URL (a single instance). `onRestored` runs when the link is back. */
+  adapterFactory(onRestored: () => void): AdapterFactory | null {
+    if (!this.config.redisUrl) return null;
+    const options = {
+      url: this.config.redisUrl,
+      socket: {
+        connectTimeout: 2000,
+        // Quick first retries, then every 2 s at most, so a returning Redis is found soon.
+        reconnectStrategy: (retries: number) =>
+          Math.min(50 * 2 ** retries, 2000) + Math.floor(Math.random() * 100),
+      },
+    };
+    // Publishing while Redis is away fails at once instead of queueing stale broadcasts for later.
+    const publisher = createClient({ ...options, disableOfflineQueue: true });
+    // Subscriptions queue until the connection exists and are renewed on every reconnect.
+    const subscriber = createClient(options);
+    this.watch(publisher, 'publish', onRestored);
+    this.watch(subscriber, 'subscribe', onRestored);
+    this.clients = [publisher, subscriber];
+    for (const client of this.clients) client.connect().catch(() => undefined);
+    return createAdapter(withHandledRejections(publisher), withHandledRejections(subscriber), {
+      requestsTimeout: 3000,
+    });
+  }
+
+  private watch(client: RedisClient, role: string, onRestored: () => void): void {
+    client.on('error', (error: Error) => {
+      this.ready.delete(role);
+      if (!this.degraded) {
+        this.degraded = true;
+        this.logger.warn(
+          `Redis (${role}) is unreachable: ${error.message}. Serving this instance's own sockets until it is back.`,
+        );
+      }
+    });
+    client.on('ready', () => {
+      this.ready.add(role);
+      // Back only when both connections are: a broadcast needs the publisher here and the subscribers there.
+      if (this.degraded && this.ready.size === this.clients.length) {
+        this.degraded = false;
+        this.logger.log('Redis is back: rejoined the other instances');
+        onRestored();
+      }
+    });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    for (const client of this.clients) {
+      try {
+        client.destroy();
+      } catch {
+        // already closed
+      }
+    }
+    this.clients = [];
+  }
+}
+
+/**
+ * The adapter calls `publish` and `(un)subscribe` without awaiting them: while Redis is away their promises
+ * reject, and an unhandled rejection would end the process. Every promise the client returns gets a handler
+ * here; callers that await one (the adapter's fetchSockets) still see its error.
+ */
+function withHandledRejections<T extends object>(client: T): T {
+  return new Proxy(client, {
+    get(target, property) {
+      const value = Reflect.get(target, property, target);
+      if (typeof value !== 'function' || property === 'constructor') return value;
+      return (...args: unknown[]) => {
+        const result = (value as (...a: unknown[]) => unknown).apply(target, args);
+        if (result instanceof Promise) result.catch(() => undefined);
+        return result;
+      };
+    },
+  });
+}

@@ -1,0 +1,190 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { MessagePriority } from '@samverkan/contracts';
+import type { AuthUser } from '../auth/auth-user';
+import { CAN_SEE_CHANNEL, viewerParams } from './channel-access';
+import type { AlertAckRow, MessageRow } from './messaging.rows';
+
+type Viewer = Pick<AuthUser, 'id' | 'organisationId' | 'role' | 'organisationKind'>;
+
+const MESSAGE_COLUMNS = `m.id, m.channel_id, m.seq, m.client_id, m.author_id, u.display_name AS author_name, m.organisation_id,
+  m.body, m.priority, m.created_at`;
+
+/**
+ * Stores one message in one statement, inside a transaction:
+ * 1. the channel's counter row is bumped (only if the author may write there): its row lock orders concurrent
+ *    senders, so seq is gap-free and committed in order;
+ * 2. the message is inserted unless this author already used this clientId (the UNIQUE constraint decides, so
+ *    concurrent resends cannot both insert);
+ * 3. the author's read position moves to their own message.
+ * No row back means a resend or a channel the author may not write to: the caller rolls back, so the counter
+ * bump is undone and no seq is lost.
+ */
+const SEND_SQL = `
+WITH channel AS (
+  UPDATE channels c SET last_seq = c.last_seq + 1
+  WHERE c.id = $5 AND c.archived_at IS NULL AND ${CAN_SEE_CHANNEL}
+  RETURNING c.id, c.last_seq
+), inserted AS (
+  INSERT INTO messages (channel_id, seq, client_id, author_id, organisation_id, body, priority)
+  SELECT channel.id, channel.last_seq, $6::uuid, $1::uuid, $2::uuid, $7::text, $8::text FROM channel
+  ON CONFLICT (author_id, client_id) DO NOTHING
+  RETURNING *
+), author_read AS (
+  INSERT INTO channel_reads (user_id, channel_id, last_read_seq)
+  SELECT inserted.author_id, inserted.channel_id, inserted.seq FROM inserted
+  ON CONFLICT (user_id, channel_id) DO UPDATE
+    SET last_read_seq = GREATEST(channel_reads.last_read_seq, EXCLUDED.last_read_seq), updated_at = now()
+)
+SELECT ${MESSAGE_COLUMNS.replace(/\bm\./g, 'inserted.')}
+FROM inserted JOIN users u ON u.id = inserted.author_id`;
+
+export interface NewMessage {
+  channelId: string;
+  clientId: string;
+  body: string;
+  priority: MessagePriority;
+}
+
+export interface HistoryWindow {
+  afterSeq?: number;
+  beforeSeq?: number;
+  limit: number;
+}
+
+@Injectable()
+export class MessagesRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The stored message, or null when nothing was inserted (see SEND_SQL). */
+  async insert(author: Viewer, message: NewMessage): Promise<MessageRow | null> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      const rows: MessageRow[] = await runner.query(SEND_SQL, [
+        ...viewerParams(author),
+        message.channelId,
+        message.clientId,
+        message.body,
+        message.priority,
+      ]);
+      if (rows.length) {
+        await runner.commitTransaction();
+        return rows[0];
+      }
+      await runner.rollbackTransaction();
+      return null;
+    } catch (error) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      throw error;
+    } finally {
+      await runner.release();
+    }
+  }
+
+  async findByClientId(authorId: string, clientId: string): Promise<MessageRow | null> {
+    const rows: MessageRow[] = await this.dataSource.query(
+      `SELECT ${MESSAGE_COLUMNS} FROM messages m JOIN users u ON u.id = m.author_id WHERE m.author_id = $1 AND m.client_id = $2`,
+      [authorId, clientId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /**
+   * A page of a channel's messages in seq order: after `afterSeq` the first `limit`, before `beforeSeq` the last
+   * `limit` (both: the first `limit` between them), neither: the latest `limit`.
+   */
+  async page(channelId: string, window: HistoryWindow): Promise<MessageRow[]> {
+    const conditions = ['m.channel_id = $1'];
+    const params: unknown[] = [channelId];
+    if (window.afterSeq !== undefined) {
+      params.push(window.afterSeq);
+      conditions.push(`m.seq > $${params.length}`);
+    }
+    if (window.beforeSeq !== undefined) {
+      params.push(window.beforeSeq);
+      conditions.push(`m.seq < $${params.length}`);
+    }
+    params.push(window.limit);
+    const fromStart = window.afterSeq !== undefined;
+    const rows: MessageRow[] = await this.dataSource.query(
+      `SELECT ${MESSAGE_COLUMNS} FROM messages m JOIN users u ON u.id = m.author_id
+       WHERE ${conditions.join(' AND ')}
+       ORDER BY m.seq ${fromStart ? 'ASC' : 'DESC'} LIMIT $${params.length}`,
+      params,
+    );
+    return fromStart ? rows : rows.reverse();
+  }
+
+  /**
+   * Moves the user's read position forward (never back). Returns the new position, or null when it did not move.
+   */
+  async markRead(userId: string, channelId: string, seq: number): Promise<number | null> {
+    const rows: { last_read_seq: number }[] = await this.dataSource.query(
+      `INSERT INTO channel_reads (user_id, channel_id, last_read_seq) VALUES ($1, $2, $3)
+       ON CONFLICT (user_id, channel_id) DO UPDATE SET last_read_seq = EXCLUDED.last_read_seq, updated_at = now()
+         WHERE channel_reads.last_read_seq < EXCLUDED.last_read_seq
+       RETURNING last_read_seq`,
+      [userId, channelId, seq],
+    );
+    return rows.length ? Number(rows[0].last_read_seq) : null;
+  }
+
+  /** A message the viewer may see (through its channel), or null. */
+  async findVisible(viewer: Viewer, messageId: string): Promise<MessageRow | null> {
+    const rows: MessageRow[] = await this.dataSource.query(
+      `SELECT ${MESSAGE_COLUMNS}
+       FROM messages m JOIN channels c ON c.id = m.channel_id JOIN users u ON u.id = m.author_id
+       WHERE m.id = $5 AND ${CAN_SEE_CHANNEL}`,
+      [...viewerParams(viewer), messageId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Records that the user has seen an urgent message; null when they had already acknowledged it. */
+  async insertAck(messageId: string, userId: string, organisationId: string): Promise<AlertAckRow | null> {
+    const rows: AlertAckRow[] = await this.dataSource.query(
+      `INSERT INTO alert_acks (message_id, user_id, organisation_id) VALUES ($1, $2, $3)
+       ON CONFLICT (message_id, user_id) DO NOTHING
+       RETURNING message_id, user_id, organisation_id, acked_at`,
+      [messageId, userId, organisationId],
+    );
+    return rows[0] ?? null;
+  }
+
+  async acksOf(messageId: string): Promise<AlertAckRow[]> {
+    return this.dataSource.query(
+      `SELECT message_id, user_id, organisation_id, acked_at FROM alert_acks WHERE message_id = $1 ORDER BY acked_at, user_id`,
+      [messageId],
+    );
+  }
+
+  /**
+   * Urgent messages since `since` in channels the viewer may see, written by others after the viewer's account
+   * existed, that the viewer has not acknowledged: oldest first.
+   */
+  pendingAlerts(viewer: Viewer, since: Date, limit: number): Promise<MessageRow[]> {
+    return this.dataSource.query(
+      `SELECT ${MESSAGE_COLUMNS}
+       FROM messages m JOIN channels c ON c.id = m.channel_id JOIN users u ON u.id = m.author_id
+       WHERE m.priority = 'urgent' AND m.created_at >= $5 AND m.author_id <> $1::uuid
+         AND m.created_at >= (SELECT me.created_at FROM users me WHERE me.id = $1::uuid)
+         AND NOT EXISTS (SELECT 1 FROM alert_acks a WHERE a.message_id = m.id AND a.user_id = $1::uuid)
+         AND ${CAN_SEE_CHANNEL}
+       ORDER BY m.created_at, m.id
+       LIMIT $6`,
+      [...viewerParams(viewer), since, limit],
+    );
+  }
+
+  /** Deletes messages written before `cutoff` (their acknowledgements go with them); returns how many. */
+  async deleteOlderThan(manager: EntityManager, cutoff: Date): Promise<number> {
+    const rows: { deleted: string }[] = await manager.query(
+      `WITH deleted AS (DELETE FROM messages WHERE created_at < $1 RETURNING 1) SELECT count(*) AS deleted FROM deleted`,
+      [cutoff],
+    );
+    return Number(rows[0].deleted);
+  }
+}

@@ -1,0 +1,181 @@
+import { UseFilters } from '@nestjs/common';
+import {
+  ConnectedSocket,
+  MessageBody,
+  OnGatewayConnection,
+  OnGatewayDisconnect,
+  OnGatewayInit,
+  SubscribeMessage,
+  WebSocketGateway,
+  WebSocketServer,
+} from '@nestjs/websockets';
+import type { Ack, AckError, Message } from '@samverkan/contracts';
+import { ROOMS, roomsOf } from './channel-access';
+import { ChannelsService } from './channels.service';
+import {
+  AlertAckDto,
+  ChannelJoinDto,
+  ChannelRefDto,
+  MessageReadDto,
+  MessageSendDto,
+} from './dto/messaging.dto';
+import { MessagingService } from './messaging.service';
+import { PresenceService } from './presence.service';
+import { SocketServerSetup } from './socket-server.setup';
+import { AppServer, AppSocket, SocketServerRef } from './socket.types';
+import { WsAckExceptionFilter } from './ws-ack.filter';
+
+/** One typing notice per user and channel in this time: typing is a hint, not a stream. */
+const TYPING_THROTTLE_MS = 2000;
+
+/**
+ * Real-time messaging on the api's port (default namespace). Every event is validated by the global pipe and
+ * answered through its acknowledgement, `{ ok: true, ... }` or `{ ok: false, error }` (WsAckExceptionFilter):
+ * no payload can end a connection.
+ */
+@UseFilters(WsAckExceptionFilter)
+@WebSocketGateway({ maxHttpBufferSize: 1e6, serveClient: false })
+export class MessagingGateway
+  implements OnGatewayInit<AppServer>, OnGatewayConnection<AppSocket>, OnGatewayDisconnect<AppSocket>
+{
+  @WebSocketServer()
+  server: AppServer;
+
+  private readonly lastTyping = new Map<string, number>();
+
+  constructor(
+    private readonly setup: SocketServerSetup,
+    private readonly ref: SocketServerRef,
+    private readonly messaging: MessagingService,
+    private readonly channels: ChannelsService,
+    private readonly presence: PresenceService,
+  ) {}
+
+  afterInit(server: AppServer): void {
+    this.setup.configure(server);
+    this.ref.set(server);
+  }
+
+  handleConnection(socket: AppSocket): void {
+    const user = socket.data.user;
+    void socket.join(roomsOf(user));
+    socket.onAny((event: string, ...args: unknown[]) => {
+      const ack = args[args.length - 1];
+      if (typeof ack === 'function' && socket.listeners(event as never).length === 0) {
+        const answer: AckError = {
+          ok: false,
+          error: { code: 'unknown_event', message: `There is no event "${event}"` },
+        };
+        (ack as (response: AckError) => void)(answer);
+      }
+    });
+    this.presence.connected(user.id);
+    void this.messaging.pendingAlerts(user).then(
+      (alerts) => socket.emit('alert:pending', { alerts }),
+      () => undefined, // the client can ask again with `alert:pending`
+    );
+  }
+
+  handleDisconnect(socket: AppSocket): void {
+    if (socket.data.user) this.presence.disconnected(socket.data.user.id);
+  }
+
+  /** Joins the channel's room before reading what was missed, so nothing falls between the two. */
+  @SubscribeMessage('channel:join')
+  async join(
+    @ConnectedSocket() socket: AppSocket,
+    @MessageBody() body: ChannelJoinDto,
+  ): Promise<Ack<{ messages: Message[]; lastSeq: number }>> {
+    await this.channels.requireVisible(socket.data.user, body.channelId);
+    await socket.join(ROOMS.channel(body.channelId));
+    const { messages, lastSeq } = await this.messaging.catchUp(
+      socket.data.user,
+      body.channelId,
+      body.sinceSeq,
+    );
+    return { ok: true, messages, lastSeq };
+  }
+
+  @SubscribeMessage('channel:leave')
+  async leave(@ConnectedSocket() socket: AppSocket, @MessageBody() body: ChannelRefDto): Promise<Ack> {
+    await socket.leave(ROOMS.channel(body.channelId));
+    return { ok: true };
+  }
+
+  @SubscribeMessage('message:send')
+  async send(
+    @ConnectedSocket() socket: AppSocket,
+    @MessageBody() body: MessageSendDto,
+  ): Promise<Ack<{ message: Message }>> {
+    const { message } = await this.messaging.send(socket.data.user, body);
+    // Also after a resend: if the first broadcast was lost with a crashed instance, this one delivers it
+    // (clients keep messages by id, so a second copy changes nothing).
+    this.server.to(ROOMS.channel(message.channelId)).emit('message:new', message);
+    if (message.priority === 'urgent') {
+      const audience = await this.channels.audienceOf(message.channelId);
+      (audience === 'everyone' ? this.server : this.server.to(audience)).emit('alert', message);
+    }
+    return { ok: true, message };
+  }
+
+  @SubscribeMessage('message:read')
+  async read(@ConnectedSocket() socket: AppSocket, @MessageBody() body: MessageReadDto): Promise<Ack> {
+    const user = socket.data.user;
+    const seq = await this.messaging.markRead(user, body.channelId, body.seq);
+    if (seq !== null) {
+      // The channel's room, and the reader's other tabs (their unread counts follow).
+      this.server
+        .to([ROOMS.channel(body.channelId), ROOMS.user(user.id)])
+        .emit('message:read', { channelId: body.channelId, userId: user.id, seq });
+    }
+    return { ok: true };
+  }
+
+  @SubscribeMessage('alert:ack')
+  async acknowledgeAlert(
+    @ConnectedSocket() socket: AppSocket,
+    @MessageBody() body: AlertAckDto,
+  ): Promise<Ack> {
+    const user = socket.data.user;
+    const { ack, message, created } = await this.messaging.acknowledgeAlert(user, body.messageId);
+    if (created) {
+      // The sender sees who has seen it; so does the channel, and the acknowledger's other tabs close the alert.
+      this.server
+        .to([ROOMS.user(message.authorId), ROOMS.channel(message.channelId), ROOMS.user(user.id)])
+        .emit('alert:acked', ack);
+    }
+    return { ok: true };
+  }
+
+  @SubscribeMessage('alert:pending')
+  async pendingAlerts(@ConnectedSocket() socket: AppSocket): Promise<Ack<{ alerts: Message[] }>> {
+    return { ok: true, alerts: await this.messaging.pendingAlerts(socket.data.user) };
+  }
+
+  @SubscribeMessage('presence:list')
+  async presenceList(): Promise<Ack<{ online: string[] }>> {
+    return { ok: true, online: await this.presence.online() };
+  }
+
+  /** To the others in the channel's room, at most once per TYPING_THROTTLE_MS, and dropped under load (volatile). */
+  @SubscribeMessage('typing')
+  typing(@ConnectedSocket() socket: AppSocket, @MessageBody() body: ChannelRefDto): Ack {
+    const room = ROOMS.channel(body.channelId);
+    if (!socket.rooms.has(room)) {
+      return { ok: false, error: { code: 'forbidden', message: 'Join the channel before typing in it' } };
+    }
+    const userId = socket.data.user.id;
+    const key = `${userId}:${body.channelId}`;
+    const now = Date.now();
+    if (now - (this.lastTyping.get(key) ?? 0) >= TYPING_THROTTLE_MS) {
+      this.lastTyping.set(key, now);
+      socket.to(room).volatile.emit('typing', { channelId: body.channelId, userId });
+      if (this.lastTyping.size > 10_000) this.forgetOldTyping(now);
+    }
+    return { ok: true };
+  }
+
+  private forgetOldTyping(now: number): void {
+    for (const [key, at] of this.lastTyping) if (now - at >= TYPING_THROTTLE_MS) this.lastTyping.delete(key);
+  }
+}

@@ -1,0 +1,44 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { AuthModule } from '../auth/auth.module';
+import { PeopleModule } from '../people/people.module';
+import { ChannelsController } from './channels.controller';
+import { ChannelsRepository } from './channels.repository';
+import { ChannelsService } from './channels.service';
+import { ClusterLink } from './cluster-link';
+import { LiveUpdatesListener } from './live-updates.listener';
+import { MessagesRepository } from './messages.repository';
+import { MessagingGateway } from './messaging.gateway';
+import { MessagingService } from './messaging.service';
+import { PresenceService } from './presence.service';
+import { RetentionService } from './retention.service';
+import { SendRateLimiter } from './send-rate-limiter';
+import { SocketServerSetup } from './socket-server.setup';
+import { SocketSessionsService } from './socket-sessions.service';
+import { SocketServerRef } from './socket.types';
+
+/**
+ * Channels and messages over HTTP and Socket.IO. Other modules use ChannelsService (a meeting's channel) and
+ * SocketServerRef (pushing their own events to the connected users).
+ */
+@Module({
+  imports: [AuditModule, AuthModule, PeopleModule],
+  controllers: [ChannelsController],
+  providers: [
+    ChannelsRepository,
+    MessagesRepository,
+    ChannelsService,
+    MessagingService,
+    { provide: SendRateLimiter, useFactory: () => new SendRateLimiter() },
+    RetentionService,
+    SocketServerRef,
+    SocketServerSetup,
+    ClusterLink,
+    SocketSessionsService,
+    PresenceService,
+    LiveUpdatesListener,
+    MessagingGateway,
+  ],
+  exports: [ChannelsService, SocketServerRef],
+})
+export class MessagingModule {}

@@ -1,0 +1,79 @@
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AUTH_EVENTS, SessionsRevokedEvent } from '../auth/auth-user';
+import { ROOMS } from './channel-access';
+import { SocketServerRef } from './socket.types';
+
+/** How often this instance re-checks the sessions behind its sockets (the contract allows 5 s). */
+const RECHECK_INTERVAL_MS = 2000;
+
+/**
+ * Sockets live only as long as their sign-in session. A revocation on this instance disconnects at once (on
+ * every instance, through the Redis adapter); a re-check every 2 s catches what happened elsewhere (a user
+ * disabled through another instance, a session expired, a revocation broadcast lost while Redis was away).
+ */
+@Injectable()
+export class SocketSessionsService implements OnApplicationShutdown {
+  private readonly logger = new Logger('SocketSessions');
+  private timer: NodeJS.Timeout | null = null;
+  private checking = false;
+
+  constructor(
+    private readonly ref: SocketServerRef,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  start(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => void this.recheck(), RECHECK_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  @OnEvent(AUTH_EVENTS.sessionsRevoked)
+  onSessionsRevoked(event: SessionsRevokedEvent): void {
+    const server = this.ref.server;
+    if (!server) return;
+    const rooms = event.sessionIds ? event.sessionIds.map(ROOMS.session) : [ROOMS.user(event.userId)];
+    // Locally at once, whatever the state of Redis; then on the other instances through the adapter.
+    server.local.in(rooms).disconnectSockets(true);
+    server.in(rooms).disconnectSockets(true);
+  }
+
+  /** Disconnects this instance's sockets whose session is revoked or expired, or whose user is disabled. */
+  async recheck(): Promise<void> {
+    const server = this.ref.server;
+    if (!server || this.checking) return;
+    this.checking = true;
+    try {
+      const sockets = [...server.of('/').sockets.values()];
+      const sessionIds = [...new Set(sockets.map((socket) => socket.data.user?.sessionId).filter(Boolean))];
+      if (!sessionIds.length) return;
+      const live = new Set(await this.liveSessionIds(sessionIds));
+      for (const socket of sockets) {
+        if (socket.data.user && !live.has(socket.data.user.sessionId)) socket.disconnect(true);
+      }
+    } catch (error) {
+      // The database is away: keep the sockets (their tokens were good) and try again next time.
+      this.logger.warn(`Session re-check failed: ${(error as Error).message}`);
+    } finally {
+      this.checking = false;
+    }
+  }
+
+  /** Of the sessions named, those still live: not revoked, not expired, their user not disabled. */
+  private async liveSessionIds(sessionIds: string[]): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT s.id FROM sessions s JOIN users u ON u.id = s.user_id
+       WHERE s.id = ANY($1::uuid[]) AND s.revoked_at IS NULL AND s.expires_at > now() AND NOT u.disabled`,
+      [sessionIds],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+}
