@@ -57,7 +57,8 @@ describe('signing in', () => {
     const banner = page.getByRole('banner');
     await banner.getByText(account.displayName).waitFor();
     expect(await banner.getByTestId('signed-in-user').textContent()).toContain('Administrator');
-    await page.getByRole('heading', { level: 1, name: `Welcome, ${account.displayName}` }).waitFor();
+    // The first time, the welcome opens beside the map.
+    await page.getByRole('heading', { level: 2, name: `Welcome, ${account.displayName}` }).waitFor();
     expect(await page.getByTestId('can-sign').getAttribute('data-can-sign')).toBe('false');
     const token = await storedToken(page);
     expect(token).toEqual(expect.any(String));

@@ -46,6 +46,11 @@ describe('sites', () => {
         description: '  mellanslag sparas  ',
         version: 1,
         updatedAt: expect.any(String),
+        // Extension: no schedule given, so nothing is claimed about now.
+        openingSchedule: null,
+        openNow: null,
+        closesAt: null,
+        nextOpenAt: null,
       },
     });
     for (const reader of [team.police, team.coordinator, team.signatory, await map.people.user({ role: 'service' })]) {

@@ -13,7 +13,14 @@ import { DatabaseModule } from './database/database.module';
 import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
 import { PeopleModule } from './people/people.module';
+import { SitesModule } from './sites/sites.module';
+import { ZonesModule } from './zones/zones.module';
 import { ClientConfigController } from './web/client-config.controller';
+import { MessagingModule } from './messaging/messaging.module';
+import { ReportsModule } from './reports/reports.module';
+import { GuidesModule } from './guides/guides.module';
+import { KitsModule } from './kits/kits.module';
+import { MeetingsModule } from './meetings/meetings.module';
 
 /** The whole api, one module per feature. */
 @Module({})
@@ -32,6 +39,13 @@ export class AppModule {
         AuthModule,
         HealthModule,
         DemoModule,
+        ZonesModule,
+        SitesModule,
+        MessagingModule,
+        ReportsModule,
+        GuidesModule,
+        KitsModule,
+        MeetingsModule,
       ],
       controllers: [ClientConfigController],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],

@@ -7,3 +7,7 @@ export * from './zones';
 export * from './audit';
 export * from './messaging';
 export * from './socket-events';
+export * from './reports';
+export * from './naloxone';
+export * from './client';
+export * from './meetings';

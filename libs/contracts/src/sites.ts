@@ -1,4 +1,5 @@
 import type { Feature, FeatureCollection, Point } from './geojson';
+import type { Schedule } from './zones';
 
 export const SITE_TYPES = [
   'needle_exchange',
@@ -21,6 +22,17 @@ export interface SiteProperties {
   description: string | null;
   version: number;
   updatedAt: string;
+  /**
+   * Extension: the opening hours as a schedule (the zones' format), beside the free-text `openingHours`.
+   * Null when none is given: unlike a zone's, a null schedule here claims nothing (not "always open").
+   */
+  openingSchedule: Schedule | null;
+  /** Extension: whether the site is open at the time asked (`at`, default now) by its schedule; null without a schedule. */
+  openNow: boolean | null;
+  /** Extension: when open, when it closes (null if the schedule never closes it); otherwise null. */
+  closesAt: string | null;
+  /** Extension: when closed, when it next opens (within about 400 days); otherwise null. */
+  nextOpenAt: string | null;
 }
 
 export type SiteFeature = Feature<Point, SiteProperties>;
@@ -33,6 +45,8 @@ export interface CreateSiteRequest {
   address?: string | null;
   openingHours?: string | null;
   description?: string | null;
+  /** Extension: the opening hours as a schedule; null removes it. */
+  openingSchedule?: Schedule | null;
   /**
    * Extension: the service organisation that runs the site. Coordinators and administrators must name it;
    * service staff may leave it out (their own organisation) or name their own.

@@ -1,9 +1,11 @@
 import type { LoginResponse, Role } from '@samverkan/contracts';
 import { chromium, type Browser, type BrowserContext, type LaunchOptions, type Page } from 'playwright-core';
 import { DEMO_ACCOUNTS as SEEDED_ACCOUNTS, DEMO_PASSWORD } from '../../../apps/api/src/demo/demo-data';
+import { WELCOME_SEEN_KEY } from '../../../apps/web/src/app/panel.store';
 import { TOKEN_STORAGE_KEY } from '../../../apps/web/src/auth/session.store';
 import { artifactPath, slug } from './artifacts';
-import { BASE_URL_ENV } from './global-setup';
+import { TILE_HOST_PATTERN, servePlainTiles } from './fake-tiles';
+import { BASE_URL_ENV, CONTROL_URL_ENV } from './global-setup';
 
 export interface DemoAccount {
   email: string;
@@ -61,6 +63,20 @@ export interface PageOptions {
   locale?: string;
   /** A token to start with in localStorage, as if the user had signed in earlier. */
   token?: string;
+  /** The position the browser's geolocation reports (permission granted). */
+  geolocation?: { latitude: number; longitude: number; accuracy?: number };
+  /** The base map's tiles: a plain tile (default), or every request failing as without a network. */
+  tiles?: 'plain' | 'failing';
+  /** The welcome panel was closed before (so the map starts without it). */
+  welcomed?: boolean;
+  /** More localStorage entries to start with (a remembered map view, say). */
+  localStorage?: Record<string, string>;
+}
+
+/** Stops and starts the run's api on the same port and data directory (a restart, as in a deployment). */
+export interface ApiControl {
+  stop(): Promise<void>;
+  start(): Promise<void>;
 }
 
 export interface BrowserHarness {
@@ -68,14 +84,25 @@ export interface BrowserHarness {
   readonly baseUrl: string;
   /** A page in a fresh browser context (its own localStorage); closed after the test. */
   newPage(options?: PageOptions): Promise<Page>;
-  /** A page already signed in as `role` (signed in through the api, not the form). */
+  /** A page already signed in as `role` (signed in through the api, not the form), the welcome already read. */
   newSignedInPage(role: DemoRole, options?: Omit<PageOptions, 'token'>): Promise<Page>;
+  /** Stops and starts the api. A test that stops it must start it again before it ends. */
+  readonly api: ApiControl;
   /** Signs in through the api; every attempt counts against the api's limit of 30 per address per 15 minutes. */
   signInThroughApi(role: DemoRole): Promise<LoginResponse>;
   /** Console errors matching these are expected in the current test only (a 401 the test provokes). */
   allowConsoleErrors(...patterns: RegExp[]): void;
   /** Saves a screenshot as tests/artifacts/browser/<name>.png and returns its path. */
   screenshot(page: Page, name: string): Promise<string>;
+}
+
+async function control(action: 'stop' | 'start'): Promise<void> {
+  const controlUrl = process.env[CONTROL_URL_ENV];
+  if (!controlUrl)
+    throw new Error(`${CONTROL_URL_ENV} is not set: run browser tests with tests/browser/jest.config.cjs`);
+  const response = await fetch(`${controlUrl}/${action}`, { method: 'POST' });
+  if (response.status !== 204)
+    throw new Error(`Could not ${action} the api: ${response.status} ${await response.text()}`);
 }
 
 function baseUrlFromSetup(): string {
@@ -139,35 +166,47 @@ export function useBrowser(): BrowserHarness {
   const harness: BrowserHarness = {
     baseUrl,
 
-    async newPage({ viewport = DESKTOP, mobile = false, locale = 'en-GB', token } = {}) {
+    async newPage({
+      viewport = DESKTOP,
+      mobile = false,
+      locale = 'en-GB',
+      token,
+      geolocation,
+      tiles = 'plain',
+      welcomed = false,
+      localStorage = {},
+    } = {}) {
       if (!browser)
         throw new Error('newPage() must be called inside a test (the browser starts in beforeAll)');
+      const stored = [
+        ...(token ? [{ name: TOKEN_STORAGE_KEY, value: token }] : []),
+        ...(welcomed ? [{ name: WELCOME_SEEN_KEY, value: '1' }] : []),
+        ...Object.entries(localStorage).map(([name, value]) => ({ name, value })),
+      ];
       const context = await browser.newContext({
         viewport,
         isMobile: mobile,
         hasTouch: mobile,
         locale,
+        timezoneId: 'Europe/Stockholm',
         baseURL: baseUrl,
-        storageState: token
-          ? {
-              cookies: [],
-              origins: [
-                {
-                  origin: new URL(baseUrl).origin,
-                  localStorage: [{ name: TOKEN_STORAGE_KEY, value: token }],
-                },
-              ],
-            }
-          : undefined,
+        geolocation,
+        permissions: geolocation ? ['geolocation'] : [],
+        storageState:
+          stored.length > 0
+            ? { cookies: [], origins: [{ origin: new URL(baseUrl).origin, localStorage: stored }] }
+            : undefined,
       });
       contexts.push(context);
       context.on('page', watch);
+      if (tiles === 'plain') await servePlainTiles(context);
+      else await context.route(TILE_HOST_PATTERN, (route) => route.abort('internetdisconnected'));
       return context.newPage();
     },
 
     async newSignedInPage(role, options = {}) {
       const { accessToken } = await harness.signInThroughApi(role);
-      const page = await harness.newPage({ ...options, token: accessToken });
+      const page = await harness.newPage({ welcomed: true, ...options, token: accessToken });
       await page.goto('/');
       await page.getByTestId('signed-in-user').waitFor();
       return page;
@@ -183,6 +222,11 @@ export function useBrowser(): BrowserHarness {
       if (response.status !== 200)
         throw new Error(`Signing in as ${role} gave ${response.status}: ${await response.text()}`);
       return (await response.json()) as LoginResponse;
+    },
+
+    api: {
+      stop: () => control('stop'),
+      start: () => control('start'),
     },
 
     allowConsoleErrors(...patterns) {

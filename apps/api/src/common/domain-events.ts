@@ -8,6 +8,8 @@ import type { SiteFeature, ZoneFeature } from '@samverkan/contracts';
 export const DOMAIN_EVENTS = {
   siteChanged: 'site.changed',
   zoneChanged: 'zone.changed',
+  /** A notice from the system for the joint channel (posted once per `key`). */
+  jointChannelNotice: 'messaging.joint-notice',
 } as const;
 
 export type ChangeKind = 'created' | 'updated' | 'deleted';
@@ -24,4 +26,13 @@ export interface ZoneChangedEvent {
   /** The organisation that owns the zone's site: it decides who may see the zone's channel. */
   organisationId: string;
   actorId: string | null;
+}
+
+/**
+ * A system notice to post on the joint channel (e.g. naloxone kits about to expire). The handler posts it
+ * once per `key`: the same key again (another instance, a rerun of a daily job) adds nothing.
+ */
+export interface JointChannelNoticeEvent {
+  body: string;
+  key: string;
 }

@@ -45,6 +45,8 @@ export interface DemoSite {
   location: Point;
   address: string;
   openingHours: string;
+  /** The same hours as a schedule, so the map can say whether the site is open now. */
+  openingSchedule: Schedule | null;
   description: string;
   zone: DemoZone | null;
 }
@@ -53,6 +55,17 @@ const STOCKHOLM = 'Europe/Stockholm';
 const mollevangen: [number, number] = [13.0106, 55.5907];
 const triangeln: [number, number] = [13.0009, 55.5939];
 
+/** Weekdays, closed on Christmas Eve and Christmas Day, shorter on New Year's Eve. */
+const DAVIDSHALL_HOURS: Schedule = {
+  timezone: STOCKHOLM,
+  windows: [{ days: [...WEEKDAYS], from: '08:00', to: '14:00' }],
+  exceptions: [
+    { date: '2026-12-24', closed: true },
+    { date: '2026-12-25', closed: true },
+    { date: '2026-12-31', windows: [{ from: '08:00', to: '12:00' }] },
+  ],
+};
+
 export const DEMO_SITES: DemoSite[] = [
   {
     name: 'Demo – Sprututbytet Södervärn (fiktivt)',
@@ -60,8 +73,9 @@ export const DEMO_SITES: DemoSite[] = [
     organisation: 'needleExchange',
     location: at(13.0027, 55.5852),
     address: 'Demo: nära Södervärn',
-    openingHours: 'Alla dagar dygnet runt (fiktivt)',
-    description: 'Fiktiv demoplats. Zonen gäller alltid.',
+    openingHours: 'Mån–fre 09–16 (fiktivt)',
+    openingSchedule: { timezone: STOCKHOLM, windows: [{ days: [...WEEKDAYS], from: '09:00', to: '16:00' }] },
+    description: 'Fiktiv demoplats. Zonen gäller alltid, även när sprututbytet är stängt.',
     zone: {
       name: 'Demo – Zon Södervärn, alltid',
       shape: { radiusMeters: 150 },
@@ -76,13 +90,20 @@ export const DEMO_SITES: DemoSite[] = [
     organisation: 'naloxonePoint',
     location: at(...mollevangen),
     address: 'Demo: vid Möllevångstorget',
-    openingHours: 'Mån–fre 09–17 (fiktivt)',
+    openingHours: 'Mån–fre 10–18, lör 12–16 (fiktivt)',
+    openingSchedule: {
+      timezone: STOCKHOLM,
+      windows: [
+        { days: [...WEEKDAYS], from: '10:00', to: '18:00' },
+        { days: [6], from: '12:00', to: '16:00' },
+      ],
+    },
     description: 'Fiktiv demoplats. Zonen gäller vardagar dagtid.',
     zone: {
       name: 'Demo – Zon Möllevångstorget, vardagar',
       shape: { geometry: shape(mollevangen, [[-110, -70], [110, -70], [120, 75], [-100, 80]]) },
       schedule: { timezone: STOCKHOLM, windows: [{ days: [...WEEKDAYS], from: '09:00', to: '17:00' }] },
-      notes: 'Demo: överenskommen zon under öppettiderna.',
+      notes: 'Demo: överenskommen zon vardagar dagtid.',
       state: { state: 'agreed' },
     },
   },
@@ -93,6 +114,7 @@ export const DEMO_SITES: DemoSite[] = [
     location: at(13.0213, 55.6049),
     address: 'Demo: nära Värnhemstorget',
     openingHours: 'Fre–lör 22–04 (fiktivt)',
+    openingSchedule: { timezone: STOCKHOLM, windows: [{ days: [5, 6], from: '22:00', to: '04:00' }] },
     description: 'Fiktiv demoplats med nattöppet.',
     zone: {
       name: 'Demo – Zon Värnhem, fredag och lördag natt',
@@ -108,7 +130,14 @@ export const DEMO_SITES: DemoSite[] = [
     organisation: 'needleExchange',
     location: at(13.0006, 55.6092),
     address: 'Demo: vid Centralstationen',
-    openingHours: 'Kvällar (fiktivt)',
+    openingHours: 'Kvällar 19–01, tor–lör till 03 (fiktivt)',
+    openingSchedule: {
+      timezone: STOCKHOLM,
+      windows: [
+        { days: [1, 2, 3, 7], from: '19:00', to: '01:00' },
+        { days: [4, 5, 6], from: '19:00', to: '03:00' },
+      ],
+    },
     description: 'Fiktiv demoplats. Zonen väntar på polisens godkännande.',
     zone: {
       name: 'Demo – Zon Centralstationen, föreslagen',
@@ -125,6 +154,7 @@ export const DEMO_SITES: DemoSite[] = [
     location: at(13.0439, 55.5829),
     address: 'Demo: nära Rosengård centrum',
     openingHours: 'Mån–fre 08–15 (fiktivt)',
+    openingSchedule: { timezone: STOCKHOLM, windows: [{ days: [...WEEKDAYS], from: '08:00', to: '15:00' }] },
     description: 'Fiktiv demoplats. Zonen är tillfälligt upphävd.',
     zone: {
       name: 'Demo – Zon Rosengård, upphävd',
@@ -141,6 +171,7 @@ export const DEMO_SITES: DemoSite[] = [
     location: at(...triangeln),
     address: 'Demo: nära Triangeln',
     openingHours: 'Tis och tor 12–18 (fiktivt)',
+    openingSchedule: { timezone: STOCKHOLM, windows: [{ days: [2, 4], from: '12:00', to: '18:00' }] },
     description: 'Fiktiv demoplats. En större zon är föreslagen.',
     zone: {
       name: 'Demo – Zon Triangeln',
@@ -161,19 +192,13 @@ export const DEMO_SITES: DemoSite[] = [
     location: at(12.9957, 55.5968),
     address: 'Demo: nära Davidshallstorg',
     openingHours: 'Mån–fre 08–14, stängt vissa helgdagar (fiktivt)',
+    openingSchedule: DAVIDSHALL_HOURS,
     description: 'Fiktiv demoplats med undantagsdagar.',
     zone: {
       name: 'Demo – Zon Davidshall, vardagar med undantag',
       shape: { radiusMeters: 120 },
-      schedule: {
-        timezone: STOCKHOLM,
-        windows: [{ days: [...WEEKDAYS], from: '08:00', to: '14:00' }],
-        exceptions: [
-          { date: '2026-12-24', closed: true },
-          { date: '2026-12-25', closed: true },
-          { date: '2026-12-31', windows: [{ from: '08:00', to: '12:00' }] },
-        ],
-      },
+      // The zone follows the clinic's opening hours, exceptions included.
+      schedule: DAVIDSHALL_HOURS,
       notes: 'Demo: stängt på julafton och juldagen, kortare nyårsafton.',
       state: { state: 'agreed' },
     },

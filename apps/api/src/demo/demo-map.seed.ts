@@ -40,6 +40,7 @@ export class DemoMapSeed {
         location: demo.location,
         address: demo.address,
         openingHours: demo.openingHours,
+        openingSchedule: demo.openingSchedule,
         description: demo.description,
       },
       staff,

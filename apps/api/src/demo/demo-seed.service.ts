@@ -5,6 +5,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { OrganisationEntity } from '../people/entities/organisation.entity';
 import { PeopleService } from '../people/people.service';
 import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS, DEMO_PASSWORD, DemoOrganisationKey } from './demo-data';
+import { DemoMapSeed } from './demo-map.seed';
 
 /** With DEMO on: fictitious Malmö organisations and one account per role, created once, printed at every start. */
 @Injectable()
@@ -13,6 +14,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly people: PeopleService,
+    private readonly demoMap: DemoMapSeed,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -32,6 +34,8 @@ export class DemoSeedService implements OnApplicationBootstrap {
         null,
       );
     }
+    // Sites and zones need the demo organisations and signatories made above.
+    await this.demoMap.seed(organisationIds);
     this.printLogins();
   }
 

@@ -1,9 +1,14 @@
 import { Module } from '@nestjs/common';
 import { PeopleModule } from '../people/people.module';
 import { DemoSeedService } from './demo-seed.service';
+import { GuidesModule } from '../guides/guides.module';
+import { DemoGuideSeed } from './demo-guide.seed';
+import { SitesModule } from '../sites/sites.module';
+import { ZonesModule } from '../zones/zones.module';
+import { DemoMapSeed } from './demo-map.seed';
 
 @Module({
-  imports: [PeopleModule],
-  providers: [DemoSeedService],
+  imports: [PeopleModule, GuidesModule, SitesModule, ZonesModule],
+  providers: [DemoSeedService, DemoGuideSeed, DemoMapSeed],
 })
 export class DemoModule {}

@@ -6,6 +6,7 @@ import { ChannelsController } from './channels.controller';
 import { ChannelsRepository } from './channels.repository';
 import { ChannelsService } from './channels.service';
 import { ClusterLink } from './cluster-link';
+import { JointNoticesListener } from './joint-notices.listener';
 import { LiveUpdatesListener } from './live-updates.listener';
 import { MessagesRepository } from './messages.repository';
 import { MessagingGateway } from './messaging.gateway';
@@ -37,6 +38,7 @@ import { SocketServerRef } from './socket.types';
     SocketSessionsService,
     PresenceService,
     LiveUpdatesListener,
+    JointNoticesListener,
     MessagingGateway,
   ],
   exports: [ChannelsService, SocketServerRef],

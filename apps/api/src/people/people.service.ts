@@ -6,6 +6,7 @@ import type { Organisation, OrganisationKind, Role, User } from '@samverkan/cont
 import { AuditService } from '../audit/audit.service';
 import { AUTH_EVENTS, AuthUser, SessionsRevokedEvent } from '../auth/auth-user';
 import { SessionEntity } from '../auth/entities/session.entity';
+import { SYSTEM_AUTHOR } from '../common/system-author';
 import { DetailedHttpException } from '../common/api-exception.filter';
 import { CreateOrganisationDto, CreateUserDto, UpdateUserDto } from './dto/people.dto';
 import { OrganisationEntity } from './entities/organisation.entity';
@@ -26,7 +27,9 @@ export class PeopleService {
   ) {}
 
   async listOrganisations(): Promise<Organisation[]> {
-    const rows = await this.dataSource.getRepository(OrganisationEntity).find({ order: { name: 'ASC' } });
+    const rows = await this.dataSource
+      .getRepository(OrganisationEntity)
+      .find({ where: { id: Not(SYSTEM_AUTHOR.organisationId) }, order: { name: 'ASC' } });
     return rows.map(toOrganisationDto);
   }
 
@@ -46,12 +49,14 @@ export class PeopleService {
   }
 
   async listUsers(): Promise<User[]> {
-    const rows = await this.dataSource.getRepository(UserEntity).find({ order: { displayName: 'ASC' } });
+    const rows = await this.dataSource
+      .getRepository(UserEntity)
+      .find({ where: { id: Not(SYSTEM_AUTHOR.userId) }, order: { displayName: 'ASC' } });
     return rows.map(toUserDto);
   }
 
   async getUser(id: string): Promise<User> {
-    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id });
+    const user = id === SYSTEM_AUTHOR.userId ? null : await this.dataSource.getRepository(UserEntity).findOneBy({ id });
     if (!user) throw new NotFoundException(`No user with id ${id}`);
     return toUserDto(user);
   }
@@ -85,7 +90,8 @@ export class PeopleService {
     const passwordHash = input.password === undefined ? undefined : await this.hasher.hash(input.password);
     const { result, revokeAll } = await this.dataSource.transaction(async (manager) => {
       const repository = manager.getRepository(UserEntity);
-      const current = await repository.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      // The automatic notices' author is not an account anyone may manage.
+      const current = id === SYSTEM_AUTHOR.userId ? null : await repository.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!current) throw new NotFoundException(`No user with id ${id}`);
       const before = toUserDto(current);
       const role = input.role ?? current.role;

@@ -4,9 +4,12 @@ import type { Response } from 'express';
 import type { SiteFeature, SiteFeatureCollection, SiteType } from '@samverkan/contracts';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
-import { parseBbox, parseWordList } from '../common/geo-query';
-import { CreateSiteDto, SiteExportQueryDto, SiteListQueryDto, siteShapesPipe, UpdateSiteDto } from './dto/sites.dto';
+import { parseBbox, parseInstant, parseWordList } from '../common/geo-query';
+import { CreateSiteDto, SiteAtQueryDto, SiteExportQueryDto, SiteListQueryDto, siteShapesPipe, UpdateSiteDto } from './dto/sites.dto';
 import { SitesService } from './sites.service';
+
+/** A validated `at` query parameter; undefined means now. */
+const atOf = (at: string | undefined) => (at ? parseInstant(at)! : undefined);
 
 @ApiTags('sites')
 @ApiBearerAuth()
@@ -17,11 +20,14 @@ export class SitesController {
   /** Everyone signed in sees every site: the map is shared. */
   @Get()
   list(@Query() query: SiteListQueryDto): Promise<SiteFeatureCollection> {
-    return this.sites.list({
-      bbox: query.bbox ? parseBbox(query.bbox) : undefined,
-      types: query.type ? (parseWordList(query.type) as SiteType[]) : undefined,
-      organisationId: query.organisationId,
-    });
+    return this.sites.list(
+      {
+        bbox: query.bbox ? parseBbox(query.bbox) : undefined,
+        types: query.type ? (parseWordList(query.type) as SiteType[]) : undefined,
+        organisationId: query.organisationId,
+      },
+      atOf(query.at),
+    );
   }
 
   /** Extension: every site as GeoJSON (RFC 7946) or KML 2.2. */
@@ -39,8 +45,8 @@ export class SitesController {
   }
 
   @Get(':id')
-  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<SiteFeature> {
-    return this.sites.get(id);
+  get(@Param('id', new ParseUUIDPipe()) id: string, @Query() query: SiteAtQueryDto): Promise<SiteFeature> {
+    return this.sites.get(id, atOf(query.at));
   }
 
   @Patch(':id')

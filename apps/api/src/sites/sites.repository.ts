@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { ExportFormat, Point, SiteType } from '@samverkan/contracts';
+import type { ExportFormat, Point, Schedule, SiteType } from '@samverkan/contracts';
 import type { Bbox } from '../common/geo-query';
 
 // Every spatial query of the sites feature is here. Locations are geometry(Point, 4326) with a GiST index.
@@ -14,6 +14,7 @@ export interface SiteRow {
   location: Point;
   address: string | null;
   openingHours: string | null;
+  openingSchedule: Schedule | null;
   description: string | null;
   version: number;
   updatedAt: Date;
@@ -39,6 +40,7 @@ export interface SiteValues {
   location: Point;
   address: string | null;
   openingHours: string | null;
+  openingSchedule: Schedule | null;
   description: string | null;
 }
 
@@ -50,12 +52,13 @@ export interface SiteExportRow {
   type: SiteType;
   address: string | null;
   openingHours: string | null;
+  openingSchedule: Schedule | null;
   description: string | null;
   /** GeoJSON or a KML Point element, as asked. */
   location: Point | string;
 }
 
-const COLUMNS: Record<Exclude<keyof SiteValues, 'location'>, string> = {
+const COLUMNS: Record<Exclude<keyof SiteValues, 'location' | 'openingSchedule'>, string> = {
   organisationId: 'organisation_id',
   name: 'name',
   type: 'type',
@@ -66,6 +69,9 @@ const COLUMNS: Record<Exclude<keyof SiteValues, 'location'>, string> = {
 
 /** A point from [longitude, latitude] (an altitude is dropped). */
 const POINT = (lng: string, lat: string) => `ST_SetSRID(ST_MakePoint(${lng}, ${lat}), 4326)`;
+
+/** A schedule as a jsonb parameter: serialised here, since drivers differ in how they send a plain object. */
+const scheduleParameter = (schedule: Schedule | null) => (schedule === null ? null : JSON.stringify(schedule));
 
 @Injectable()
 export class SitesRepository {
@@ -84,7 +90,8 @@ export class SitesRepository {
     }
     return manager.query(
       `SELECT id, organisation_id AS "organisationId", name, type, ST_AsGeoJSON(location, 15)::json AS location,
-              address, opening_hours AS "openingHours", description, version, updated_at AS "updatedAt"
+              address, opening_hours AS "openingHours", opening_schedule AS "openingSchedule", description, version,
+              updated_at AS "updatedAt"
        FROM sites
        WHERE ${where.join(' AND ')}
        ORDER BY name, id`,
@@ -95,10 +102,21 @@ export class SitesRepository {
   async insert(manager: EntityManager, values: SiteValues, createdBy: string): Promise<string> {
     const [lng, lat] = values.location.coordinates;
     const [row] = await manager.query(
-      `INSERT INTO sites (organisation_id, name, type, location, address, opening_hours, description, created_by)
-       VALUES ($1, $2, $3, ${POINT('$4', '$5')}, $6, $7, $8, $9)
+      `INSERT INTO sites (organisation_id, name, type, location, address, opening_hours, opening_schedule, description, created_by)
+       VALUES ($1, $2, $3, ${POINT('$4', '$5')}, $6, $7, $8::jsonb, $9, $10)
        RETURNING id`,
-      [values.organisationId, values.name, values.type, lng, lat, values.address, values.openingHours, values.description, createdBy],
+      [
+        values.organisationId,
+        values.name,
+        values.type,
+        lng,
+        lat,
+        values.address,
+        values.openingHours,
+        scheduleParameter(values.openingSchedule),
+        values.description,
+        createdBy,
+      ],
     );
     return row.id;
   }
@@ -119,6 +137,7 @@ export class SitesRepository {
     for (const [key, column] of Object.entries(COLUMNS) as [keyof typeof COLUMNS, string][]) {
       if (changes[key] !== undefined) sets.push(`${column} = ${add(changes[key])}`);
     }
+    if (changes.openingSchedule !== undefined) sets.push(`opening_schedule = ${add(scheduleParameter(changes.openingSchedule))}::jsonb`);
     if (changes.location) {
       const [lng, lat] = changes.location.coordinates;
       sets.push(`location = ${POINT(add(lng), add(lat))}`);
@@ -134,7 +153,7 @@ export class SitesRepository {
     const location = format === 'kml' ? 'ST_AsKML(s.location, 15)' : 'ST_AsGeoJSON(s.location, 15)::json';
     return this.dataSource.query(
       `SELECT s.id, s.organisation_id AS "organisationId", o.name AS "organisationName", s.name, s.type, s.address,
-              s.opening_hours AS "openingHours", s.description, ${location} AS location
+              s.opening_hours AS "openingHours", s.opening_schedule AS "openingSchedule", s.description, ${location} AS location
        FROM sites s JOIN organisations o ON o.id = s.organisation_id
        WHERE s.deleted_at IS NULL
        ORDER BY s.name, s.id`,

@@ -3,9 +3,11 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { ExportFormat, SiteFeature, SiteFeatureCollection, SiteType } from '@samverkan/contracts';
+import { describeSchedule } from '@samverkan/geo';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { badRequest } from '../common/api-exception.filter';
+import { Clock } from '../common/clock';
 import { DOMAIN_EVENTS, SiteChangedEvent, ZoneChangedEvent } from '../common/domain-events';
 import type { Bbox } from '../common/geo-query';
 import { GEOJSON_CONTENT_TYPE, KML_CONTENT_TYPE, kmlDocument } from '../common/kml';
@@ -14,9 +16,9 @@ import type { ExportFile } from '../zones/zones.service';
 import { ZonesService } from '../zones/zones.service';
 import { CreateSiteDto, UpdateSiteDto } from './dto/sites.dto';
 import { toSiteFeature } from './sites.mapper';
-import { SitesRepository, SiteValues } from './sites.repository';
+import { SiteExportRow, SitesRepository, SiteValues } from './sites.repository';
 
-const CHANGEABLE_FIELDS = ['name', 'type', 'location', 'address', 'openingHours', 'description', 'organisationId'] as const;
+const CHANGEABLE_FIELDS = ['name', 'type', 'location', 'address', 'openingHours', 'openingSchedule', 'description', 'organisationId'] as const;
 
 /** For people reading an export in a map program. */
 const SITE_TYPE_NAMES: Record<SiteType, string> = {
@@ -29,6 +31,11 @@ const SITE_TYPE_NAMES: Record<SiteType, string> = {
   other: 'Annat',
 };
 
+/** The opening schedule in words for a KML description ("Öppettider: Mån–fre 10:00–18:00; Lör 12:00–16:00"). */
+function openingScheduleLine(row: SiteExportRow): string | null {
+  return row.openingSchedule === null ? null : `Öppettider: ${describeSchedule(row.openingSchedule, 'sv').join('; ')}`;
+}
+
 @Injectable()
 export class SitesService {
   constructor(
@@ -37,17 +44,19 @@ export class SitesService {
     private readonly zones: ZonesService,
     private readonly audit: AuditService,
     private readonly events: EventEmitter2,
+    private readonly clock: Clock,
   ) {}
 
-  async list(filter: { bbox?: Bbox; types?: SiteType[]; organisationId?: string }): Promise<SiteFeatureCollection> {
+  /** `at`: when to tell whether each site is open (default now). */
+  async list(filter: { bbox?: Bbox; types?: SiteType[]; organisationId?: string }, at: Date = this.clock.now()): Promise<SiteFeatureCollection> {
     const rows = await this.sites.findRows(filter);
-    return { type: 'FeatureCollection', features: rows.map(toSiteFeature) };
+    return { type: 'FeatureCollection', features: rows.map((row) => toSiteFeature(row, at)) };
   }
 
-  async get(id: string): Promise<SiteFeature> {
+  async get(id: string, at: Date = this.clock.now()): Promise<SiteFeature> {
     const [row] = await this.sites.findRows({ ids: [id] });
     if (!row) throw new NotFoundException(`No site with id ${id}`);
-    return toSiteFeature(row);
+    return toSiteFeature(row, at);
   }
 
   async create(input: CreateSiteDto, user: AuthUser): Promise<SiteFeature> {
@@ -59,6 +68,7 @@ export class SitesService {
       location: input.location,
       address: input.address ?? null,
       openingHours: input.openingHours ?? null,
+      openingSchedule: input.openingSchedule ?? null,
       description: input.description ?? null,
     };
     const site = await this.dataSource.transaction(async (manager) => {
@@ -98,6 +108,7 @@ export class SitesService {
         location: input.location,
         address: input.address,
         openingHours: input.openingHours,
+        openingSchedule: input.openingSchedule,
         description: input.description,
         organisationId: input.organisationId,
       });
@@ -139,9 +150,16 @@ export class SitesService {
         description: [
           SITE_TYPE_NAMES[row.type],
           row.organisationName,
-          ...[row.address, row.openingHours, row.description].filter((text): text is string => !!text),
+          ...[row.address, row.openingHours, openingScheduleLine(row), row.description].filter((text): text is string => !!text),
         ].join('\n'),
-        data: { siteId: row.id, type: row.type, organisationId: row.organisationId, organisationName: row.organisationName },
+        data: {
+          siteId: row.id,
+          type: row.type,
+          organisationId: row.organisationId,
+          organisationName: row.organisationName,
+          // The schedule as the API takes it, so a KML file can be read back without losing it; null is left out.
+          openingSchedule: row.openingSchedule === null ? null : JSON.stringify(row.openingSchedule),
+        },
         geometryKml: row.location as string,
       }));
       return { contentType: KML_CONTENT_TYPE, filename: `samverkan-sites-${stamp}.kml`, body: kmlDocument('Samverkan – platser', placemarks) };
@@ -160,6 +178,7 @@ export class SitesService {
           organisationName: row.organisationName,
           address: row.address,
           openingHours: row.openingHours,
+          openingSchedule: row.openingSchedule,
           description: row.description,
         },
       })),
@@ -169,7 +188,7 @@ export class SitesService {
 
   private async feature(manager: EntityManager, id: string): Promise<SiteFeature> {
     const [row] = await this.sites.findRows({ ids: [id] }, manager);
-    return toSiteFeature(row);
+    return toSiteFeature(row, this.clock.now());
   }
 
   private announce(event: SiteChangedEvent): void {

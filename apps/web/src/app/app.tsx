@@ -33,6 +33,6 @@ export function App() {
     case 'signed-out':
       return <SignInPage reason={state.reason} />;
     case 'signed-in':
-      return <SignedInShell user={state.user} />;
+      return <SignedInShell key={state.user.id} user={state.user} />;
   }
 }

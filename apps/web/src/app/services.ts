@@ -3,13 +3,15 @@ import { useContext } from 'preact/hooks';
 import { createApiFetch, type ApiFetch } from '../api/api-client';
 import { SessionStore } from '../auth/session.store';
 import { I18n } from '../i18n/i18n';
-import { safeStorage } from '../state/safe-storage';
+import { safeStorage, type KeyValueStorage } from '../state/safe-storage';
 
 /** The app's long-lived state and its api client, made once in main.tsx and handed down by context. */
 export interface Services {
   apiFetch: ApiFetch;
   session: SessionStore;
   i18n: I18n;
+  /** localStorage that never throws. */
+  storage: KeyValueStorage;
 }
 
 export function createServices(browser: Window): Services {
@@ -23,7 +25,7 @@ export function createServices(browser: Window): Services {
     storage,
     browser.navigator.languages?.length ? browser.navigator.languages : [browser.navigator.language],
   );
-  return { apiFetch, session, i18n };
+  return { apiFetch, session, i18n, storage };
 }
 
 export const ServicesContext = createContext<Services | null>(null);

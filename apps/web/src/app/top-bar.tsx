@@ -3,9 +3,11 @@ import { useState } from 'preact/hooks';
 import { ROLE_LABEL } from '../auth/role-label';
 import { LanguageSwitch } from '../i18n/language-switch';
 import { useI18n } from '../i18n/use-i18n';
+import { ConnectionIndicator } from './connection-indicator';
+import type { Route, Router } from './router';
 import { useServices } from './services';
 
-export function TopBar({ user }: { user: User }) {
+export function TopBar({ user, page, router }: { user: User; page: Route; router: Router }) {
   const { session } = useServices();
   const { t } = useI18n();
   const [signingOut, setSigningOut] = useState(false);
@@ -19,11 +21,31 @@ export function TopBar({ user }: { user: User }) {
   return (
     <header class="top-bar">
       <p class="top-bar__brand brand-name">{t('app.name')}</p>
+      {/* Issue 8: every role gets the nav, with the field reports and naloxone pages. */}
+      <nav class="top-bar__nav" aria-label={t('nav.label')}>
+        <a href={router.href('map')} aria-current={page === 'map' ? 'page' : undefined}>
+          {t('nav.map')}
+        </a>
+        <a href={router.href('reports')} aria-current={page === 'reports' ? 'page' : undefined}>
+          {t('reports.nav')}
+        </a>
+        <a href={router.href('naloxone')} aria-current={page === 'naloxone' ? 'page' : undefined}>
+          {t('naloxone.nav')}
+        </a>
+        {user.role === 'admin' && (
+          <a href={router.href('admin')} aria-current={page === 'admin' ? 'page' : undefined}>
+            {t('nav.admin')}
+          </a>
+        )}
+      </nav>
+      <div class="top-bar__status">
+        <ConnectionIndicator />
+      </div>
       <div class="top-bar__user" data-testid="signed-in-user">
         <span class="visually-hidden">{t('shell.signedInAs')} </span>
         <span class="top-bar__name">{user.displayName}</span>
         <span class="top-bar__role">
-          {t(ROLE_LABEL[user.role])}
+          <span class="top-bar__role-text">{t(ROLE_LABEL[user.role])}</span>
           {user.canSign && <span class="badge">{t('role.signatory')}</span>}
         </span>
       </div>

@@ -1,6 +1,7 @@
 import { LanguageSwitch } from '../i18n/language-switch';
 import { useI18n } from '../i18n/use-i18n';
 import { useServices } from './services';
+import { SavedNaloxoneGuide } from '../naloxone/saved-guide';
 
 /** Shown when a stored session could not be checked because the api did not answer; the token is kept for the retry. */
 export function UnreachablePage() {
@@ -21,6 +22,8 @@ export function UnreachablePage() {
             {t('app.retry')}
           </button>
         </div>
+        {/* Issue 8: the naloxone guide saved on this device stays readable without a connection. */}
+        <SavedNaloxoneGuide />
       </main>
     </div>
   );

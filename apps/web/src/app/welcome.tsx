@@ -1,39 +1,57 @@
-import type { User } from '@samverkan/contracts';
-import { useEffect, useRef } from 'preact/hooks';
 import { ROLE_DESCRIPTION, ROLE_LABEL, signingMessage } from '../auth/role-label';
 import { useI18n } from '../i18n/use-i18n';
+import { PanelFrame } from './panel-frame';
+import { WELCOME_SEEN_KEY } from './panel.store';
+import { useServices } from './services';
+import { useWorkspace } from './workspace';
 
-/** What Samverkan is for, and what this user can do in it. */
-export function Welcome({ user }: { user: User }) {
+/** What Samverkan is for, and what this user can do in it: shown in the panel until the user closes it once. */
+export function WelcomePanel() {
+  const { storage } = useServices();
+  const { user, panel } = useWorkspace();
   const { t } = useI18n();
-  const heading = useRef<HTMLHeadingElement>(null);
-  // After signing in, move focus from the vanished form to the page's heading, so screen readers start here.
-  useEffect(() => heading.current?.focus(), []);
+  const close = () => {
+    storage.set(WELCOME_SEEN_KEY, '1');
+    panel.close();
+  };
 
   return (
-    <article class="card welcome">
-      <h1 ref={heading} tabIndex={-1}>
-        {t('welcome.title', { name: user.displayName })}
-      </h1>
-      <p class="welcome__purpose">{t('welcome.purpose')}</p>
-      <p>{t('welcome.together')}</p>
+    <PanelFrame
+      title={t('welcome.title', { name: user.displayName })}
+      onClose={close}
+      testId="welcome"
+      footer={
+        <button type="button" class="button button--primary button--block" onClick={close}>
+          {t('welcome.start')}
+        </button>
+      }
+    >
+      <div class="welcome">
+        <p class="welcome__purpose">{t('welcome.purpose')}</p>
+        <p>{t('welcome.together')}</p>
 
-      <section aria-labelledby="welcome-role">
-        <h2 id="welcome-role">{t('welcome.role.heading', { role: t(ROLE_LABEL[user.role]) })}</h2>
-        <p>{t(ROLE_DESCRIPTION[user.role])}</p>
-      </section>
+        <section aria-labelledby="welcome-role">
+          <h3 id="welcome-role">{t('welcome.role.heading', { role: t(ROLE_LABEL[user.role]) })}</h3>
+          <p>{t(ROLE_DESCRIPTION[user.role])}</p>
+        </section>
 
-      <section aria-labelledby="welcome-sign">
-        <h2 id="welcome-sign">{t('welcome.sign.heading')}</h2>
-        <p data-testid="can-sign" data-can-sign={String(user.canSign)}>
-          {t(signingMessage(user.role, user.canSign))} {t('welcome.sign.rule')}
-        </p>
-      </section>
+        <section aria-labelledby="welcome-sign">
+          <h3 id="welcome-sign">{t('welcome.sign.heading')}</h3>
+          <p data-testid="can-sign" data-can-sign={String(user.canSign)}>
+            {t(signingMessage(user.role, user.canSign))} {t('welcome.sign.rule')}
+          </p>
+        </section>
 
-      <section aria-labelledby="welcome-privacy" class="welcome__privacy">
-        <h2 id="welcome-privacy">{t('welcome.privacy.heading')}</h2>
-        <p>{t('welcome.privacy.body')}</p>
-      </section>
-    </article>
+        <section aria-labelledby="welcome-map">
+          <h3 id="welcome-map">{t('welcome.map.heading')}</h3>
+          <p>{t('welcome.map.body')}</p>
+        </section>
+
+        <section aria-labelledby="welcome-privacy" class="welcome__privacy">
+          <h3 id="welcome-privacy">{t('welcome.privacy.heading')}</h3>
+          <p>{t('welcome.privacy.body')}</p>
+        </section>
+      </div>
+    </PanelFrame>
   );
 }

@@ -21,3 +21,14 @@ export class Store<T> {
     for (const listener of [...this.listeners]) listener(next);
   }
 }
+
+/** A Store anyone holding it may set: for small pieces of UI state that need no methods of their own. */
+export class WritableStore<T> extends Store<T> {
+  override set(next: T): void {
+    super.set(next);
+  }
+
+  update(change: (current: T) => T): void {
+    this.set(change(this.value));
+  }
+}

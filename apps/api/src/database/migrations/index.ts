@@ -1,4 +1,10 @@
 import { PeopleAndAudit1764100000000 } from './1764100000000-people-and-audit';
+import { SitesAndZones1764200000000 } from './1764200000000-sites-and-zones';
+import { Messaging1764300000000 } from './1764300000000-messaging';
+import { ReportsAndNaloxone1764500000000 } from './1764500000000-reports-and-naloxone';
+import { SiteOpeningSchedule1764700000000 } from './1764700000000-site-opening-schedule';
+import { SystemAuthor1764800000000 } from './1764800000000-system-author';
+import { Meetings1764600000000 } from './1764600000000-meetings';
 
 /** Every migration, oldest first. Listed explicitly so the build and the tests load the same set. */
-export const MIGRATIONS = [PeopleAndAudit1764100000000];
+export const MIGRATIONS = [PeopleAndAudit1764100000000, SitesAndZones1764200000000, Messaging1764300000000, ReportsAndNaloxone1764500000000, SiteOpeningSchedule1764700000000, SystemAuthor1764800000000, Meetings1764600000000];

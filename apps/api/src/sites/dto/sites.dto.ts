@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Allow, IsDefined, IsIn, IsInt, IsOptional, IsUUID, Min, ValidateIf } from 'class-validator';
 import { EXPORT_FORMATS, SITE_TYPES } from '@samverkan/contracts';
-import type { ExportFormat, Point, SiteType } from '@samverkan/contracts';
-import { validatePoint } from '@samverkan/geo';
+import type { ExportFormat, Point, Schedule, SiteType } from '@samverkan/contracts';
+import { validatePoint, validateSchedule } from '@samverkan/geo';
 import { GeoShapesPipe } from '../../common/geo-input';
-import { IsBbox, IsWordList } from '../../common/geo-query';
+import { IsBbox, IsIsoInstant, IsWordList } from '../../common/geo-query';
 import { IsContractText, IsName } from '../../common/text.validators';
 
 export const SITE_TEXT_LIMITS = { address: { min: 0, max: 500 }, openingHours: { min: 0, max: 1000 }, description: { min: 0, max: 4000 } };
@@ -12,8 +12,25 @@ export const SITE_TEXT_LIMITS = { address: { min: 0, max: 500 }, openingHours: {
 const TYPE_MESSAGE = `type must be one of ${SITE_TYPES.join(', ')}`;
 const LOCATION_DOC = { description: 'GeoJSON Point, [longitude, latitude] (WGS 84).', example: { type: 'Point', coordinates: [13.0069, 55.5894] } };
 
-/** The shared structure check (also run by the web app) for a site's location. */
-export const siteShapesPipe = () => new GeoShapesPipe({ location: validatePoint });
+const OPENING_SCHEDULE_DOC = {
+  nullable: true,
+  description:
+    'Extension: the opening hours as a schedule, in the zones\' format: { timezone (IANA, e.g. Europe/Stockholm), ' +
+    'windows: [{ days: [1..7], from: "HH:MM", to: "HH:MM" }], exceptions?: [{ date, closed: true } | { date, windows: [{ from, to }] }] }; ' +
+    'a window whose "to" is earlier than "from" runs past midnight. null: no schedule, and then openNow is null (not "always open").',
+  example: {
+    timezone: 'Europe/Stockholm',
+    windows: [
+      { days: [1, 2, 3, 4, 5], from: '10:00', to: '18:00' },
+      { days: [6], from: '12:00', to: '16:00' },
+    ],
+  },
+};
+
+const AT_DOC = { description: 'Extension: when to compute openNow, closesAt and nextOpenAt (ISO 8601 with offset); default now.' };
+
+/** The shared structure checks (also run by the web app) for a site's location and opening schedule. */
+export const siteShapesPipe = () => new GeoShapesPipe({ location: validatePoint, openingSchedule: validateSchedule });
 
 export class CreateSiteDto {
   @ApiProperty({ example: 'Sprututbytet Södervärn' })
@@ -38,6 +55,11 @@ export class CreateSiteDto {
   @IsOptional()
   @IsContractText(SITE_TEXT_LIMITS.openingHours)
   openingHours?: string | null;
+
+  // Structure is checked by the shapes pipe with @samverkan/geo's validateSchedule.
+  @ApiPropertyOptional(OPENING_SCHEDULE_DOC)
+  @Allow()
+  openingSchedule?: Schedule | null;
 
   @ApiPropertyOptional({ nullable: true, maxLength: SITE_TEXT_LIMITS.description.max })
   @IsOptional()
@@ -83,6 +105,11 @@ export class UpdateSiteDto {
   @IsContractText(SITE_TEXT_LIMITS.openingHours)
   openingHours?: string | null;
 
+  // Structure is checked by the shapes pipe with @samverkan/geo's validateSchedule.
+  @ApiPropertyOptional(OPENING_SCHEDULE_DOC)
+  @Allow()
+  openingSchedule?: Schedule | null;
+
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
   @IsContractText(SITE_TEXT_LIMITS.description)
@@ -109,6 +136,18 @@ export class SiteListQueryDto {
   @IsOptional()
   @IsUUID('all', { message: 'organisationId must be a UUID' })
   organisationId?: string;
+
+  @ApiPropertyOptional(AT_DOC)
+  @IsOptional()
+  @IsIsoInstant()
+  at?: string;
+}
+
+export class SiteAtQueryDto {
+  @ApiPropertyOptional(AT_DOC)
+  @IsOptional()
+  @IsIsoInstant()
+  at?: string;
 }
 
 export class SiteExportQueryDto {

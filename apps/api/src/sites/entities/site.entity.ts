@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { Point, SiteType } from '@samverkan/contracts';
+import type { Point, Schedule, SiteType } from '@samverkan/contracts';
 
 /** A place where a harm reduction service is given. Spatial reads and writes go through SitesRepository. */
 @Entity('sites')
@@ -24,6 +24,9 @@ export class SiteEntity {
 
   @Column('text', { name: 'opening_hours', nullable: true })
   openingHours: string | null;
+
+  @Column('jsonb', { name: 'opening_schedule', nullable: true })
+  openingSchedule: Schedule | null;
 
   @Column('text', { nullable: true })
   description: string | null;

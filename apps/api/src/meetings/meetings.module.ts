@@ -1,0 +1,42 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { ClockModule } from '../common/clock';
+import { MessagingModule } from '../messaging/messaging.module';
+import { ReportsModule } from '../reports/reports.module';
+import { ActionsController } from './actions.controller';
+import { ActionsService } from './actions.service';
+import { AgendaService } from './agenda.service';
+import { DecisionsService } from './decisions.service';
+import { MeetingLiveService } from './meeting-live.service';
+import { MeetingSummaryRepository } from './meeting-summary.repository';
+import { MeetingSummaryService } from './meeting-summary.service';
+import { MeetingsController } from './meetings.controller';
+import { MeetingsGateway } from './meetings.gateway';
+import { MeetingsPublisher } from './meetings.publisher';
+import { MeetingsRepository } from './meetings.repository';
+import { MeetingsService } from './meetings.service';
+import { MinutesService } from './minutes.service';
+
+/**
+ * Joint meetings: agenda, minutes, decisions, actions, "since last meeting", the minutes export, and the shared
+ * map over Socket.IO. Uses the messaging module for the meeting's channel and the socket server, and the reports
+ * module to mark linked reports discussed.
+ */
+@Module({
+  imports: [AuditModule, ClockModule, MessagingModule, ReportsModule],
+  controllers: [MeetingsController, ActionsController],
+  providers: [
+    MeetingsRepository,
+    MeetingSummaryRepository,
+    MeetingsService,
+    AgendaService,
+    DecisionsService,
+    ActionsService,
+    MeetingSummaryService,
+    MinutesService,
+    MeetingsPublisher,
+    MeetingLiveService,
+    MeetingsGateway,
+  ],
+})
+export class MeetingsModule {}

@@ -1,0 +1,299 @@
+import { ConflictException, ForbiddenException, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import type { Meeting } from '@samverkan/contracts';
+import { AuditService } from '../audit/audit.service';
+import type { AuthUser } from '../auth/auth-user';
+import { badRequest } from '../common/api-exception.filter';
+import { Clock } from '../common/clock';
+import { parseInstant } from '../common/geo-query';
+import { localToday } from '../kits/kit-dates';
+import { ChannelsService } from '../messaging/channels.service';
+import { CreateMeetingDto, MeetingListQueryDto, UpdateMeetingDto } from './dto/meetings.dto';
+import { MeetingEntity } from './entities/meeting.entity';
+import {
+  canSeeMeeting,
+  MeetingViewer,
+  organiseProblem,
+  organisationsProblem,
+  seesEveryMeeting,
+} from './meeting-access';
+import { toMeetingDto } from './meetings.mapper';
+import { MeetingsPublisher } from './meetings.publisher';
+import { MeetingAudience, MeetingsRepository, MeetingValues } from './meetings.repository';
+
+/** A meeting with the organisations taking part: what every permission check needs. */
+export type KnownMeeting = MeetingEntity & { organisationIds: string[] };
+
+// Meetings before or after these are a typing error.
+const STARTS_AT_RANGE = { from: Date.UTC(2000, 0, 1), to: Date.UTC(2100, 0, 1) };
+
+export function audienceOf(user: MeetingViewer): MeetingAudience {
+  return { seesAll: seesEveryMeeting(user), organisationId: user.organisationId };
+}
+
+/** What "the same series" compares: the series name, else the set of organisations. */
+export function seriesKeyOf(series: string | null, organisationIds: string[]): string {
+  return series !== null ? `series:${series}` : `organisations:${[...organisationIds].sort().join(',')}`;
+}
+
+function startsAtOf(value: string): Date {
+  const startsAt = parseInstant(value)!;
+  if (startsAt.getTime() < STARTS_AT_RANGE.from || startsAt.getTime() >= STARTS_AT_RANGE.to) {
+    throw badRequest('startsAt', 'must be in the years 2000 to 2099');
+  }
+  return startsAt;
+}
+
+/** The fields of a meeting that the audit log records. */
+function auditedDetails(meeting: MeetingEntity, organisationIds: string[]) {
+  return {
+    title: meeting.title,
+    startsAt: meeting.startsAt.toISOString(),
+    place: meeting.place,
+    series: meeting.series,
+    organisationIds: [...organisationIds].sort(),
+    version: meeting.version,
+  };
+}
+
+/**
+ * Meetings: creating, reading and changing them, and the frame every change to a meeting runs in (visibility,
+ * one transaction with the meeting row locked, audit, then `meeting:updated` to the meeting's room).
+ */
+@Injectable()
+export class MeetingsService {
+  private readonly logger = new Logger('Meetings');
+
+  constructor(
+    private readonly meetings: MeetingsRepository,
+    private readonly audit: AuditService,
+    private readonly channels: ChannelsService,
+    private readonly publisher: MeetingsPublisher,
+    private readonly clock: Clock,
+  ) {}
+
+  today(): string {
+    return localToday(this.clock.now());
+  }
+
+  async create(input: CreateMeetingDto, user: AuthUser): Promise<Meeting> {
+    const organisationIds = input.organisationIds;
+    if (!seesEveryMeeting(user) && !user.canSign) {
+      throw new ForbiddenException(
+        'Only coordinators, admins and signatories of a participating organisation create meetings',
+      );
+    }
+    const problem = organisationsProblem(user, organisationIds);
+    if (problem) throw badRequest('organisationIds', problem);
+    const series = input.series ?? null;
+    const values: MeetingValues = {
+      title: input.title,
+      startsAt: startsAtOf(input.startsAt),
+      place: input.place ?? null,
+      series,
+      seriesKey: seriesKeyOf(series, organisationIds),
+    };
+    const meeting = await this.meetings.transaction(async (manager) => {
+      await this.checkOrganisationsExist(manager, organisationIds);
+      const saved = await this.meetings.insertMeeting(manager, values, user.id);
+      await this.meetings.setOrganisations(manager, saved.id, organisationIds);
+      await this.audit.record(manager, {
+        actorId: user.id,
+        action: 'create',
+        entity: 'meeting',
+        entityId: saved.id,
+        after: auditedDetails(saved, organisationIds),
+      });
+      return saved;
+    });
+    // The channel is the messaging module's, in its own transaction: made once the meeting exists.
+    await this.syncChannel(meeting, organisationIds);
+    return this.loadOne(meeting.id);
+  }
+
+  async list(user: AuthUser, query: MeetingListQueryDto): Promise<Meeting[]> {
+    const rows = await this.meetings.listVisibleMeetings(audienceOf(user), {
+      from: query.from ? parseInstant(query.from)! : undefined,
+      to: query.to ? parseInstant(query.to)! : undefined,
+      series: query.series,
+      limit: query.limit ?? 200,
+    });
+    return this.toDtos(this.meetings.manager, rows);
+  }
+
+  async get(id: string, user: AuthUser): Promise<Meeting> {
+    const meeting = await this.requireVisible(user, id);
+    if (meeting.channelId === null) await this.syncChannel(meeting, meeting.organisationIds);
+    return this.loadOne(id);
+  }
+
+  /** The meeting if the user may see it; 404 otherwise, so a hidden meeting is not told apart from none. */
+  async requireVisible(
+    user: MeetingViewer,
+    id: string,
+    manager: EntityManager = this.meetings.manager,
+  ): Promise<KnownMeeting> {
+    const meeting = await this.meetings.findVisibleMeeting(manager, audienceOf(user), id);
+    if (!meeting) throw new NotFoundException(`No meeting with id ${id}`);
+    const organisationIds = (await this.meetings.organisationIdsOf(manager, [id])).get(id)!;
+    return { ...meeting, organisationIds };
+  }
+
+  async update(id: string, input: UpdateMeetingDto, user: AuthUser): Promise<Meeting> {
+    const fields = ['title', 'startsAt', 'place', 'organisationIds', 'series'] as const;
+    if (!fields.some((field) => input[field] !== undefined)) {
+      throw badRequest('body', `give at least one of ${fields.join(', ')}`);
+    }
+    const startsAt = input.startsAt === undefined ? undefined : startsAtOf(input.startsAt);
+    await this.change(
+      user,
+      id,
+      async (manager, current) => {
+        const denied = organiseProblem(user, current.organisationIds);
+        if (denied) throw new ForbiddenException(denied);
+        if (input.version !== undefined && input.version !== current.version) {
+          throw new ConflictException(
+            `The meeting has changed since version ${input.version} (it is at version ${current.version}); reload it`,
+          );
+        }
+        const organisationIds = input.organisationIds ?? current.organisationIds;
+        const left = current.organisationIds.filter(
+          (organisationId) => !organisationIds.includes(organisationId),
+        );
+        if (input.organisationIds) {
+          const problem = organisationsProblem(user, organisationIds);
+          if (problem) throw badRequest('organisationIds', problem);
+          await this.checkOrganisationsExist(manager, organisationIds);
+          const owners = left.length ? await this.meetings.openActionOwnersIn(manager, id, left) : 0;
+          if (owners > 0) {
+            throw new ConflictException(
+              `${owners} open action(s) of this meeting are owned by members of an organisation you are taking out: give them to someone else first`,
+            );
+          }
+        }
+        const series = input.series === undefined ? current.series : input.series;
+        const values: MeetingValues = {
+          title: input.title ?? current.title,
+          startsAt: startsAt ?? current.startsAt,
+          place: input.place === undefined ? current.place : input.place,
+          series,
+          seriesKey: seriesKeyOf(series, organisationIds),
+        };
+        // A presenter whose organisation leaves can no longer see the meeting: nobody presents then.
+        const presenterId = await this.presenterWhoStillSees(manager, current.presenterId, organisationIds);
+        const updated = await this.meetings.updateMeeting(manager, id, values, presenterId);
+        if (input.organisationIds) await this.meetings.setOrganisations(manager, id, organisationIds);
+        await this.audit.record(manager, {
+          actorId: user.id,
+          action: 'update',
+          entity: 'meeting',
+          entityId: id,
+          before: auditedDetails(current, current.organisationIds),
+          after: auditedDetails(updated, organisationIds),
+        });
+        return { before: { ...current }, after: { ...updated, organisationIds, left } };
+      },
+      // Those who lost sight of the meeting leave its room before the new state is sent to it.
+      async ({ before, after }) => {
+        this.publisher.organisationsLeft(id, after.left);
+        if (after.presenterId !== before.presenterId) this.publisher.presenter(id, after.presenterId);
+        if (input.organisationIds || after.title !== before.title)
+          await this.syncChannel(after, after.organisationIds);
+      },
+    );
+    return this.loadOne(id);
+  }
+
+  /**
+   * Runs a change to a meeting the user can see in one transaction, with the meeting row locked and its revision
+   * bumped (changes to one meeting apply one at a time); once committed, the meeting's room gets `meeting:updated`.
+   */
+  async change<T>(
+    user: MeetingViewer,
+    meetingId: string,
+    work: (manager: EntityManager, meeting: KnownMeeting) => Promise<T>,
+    beforePublish?: (result: T) => Promise<void> | void,
+  ): Promise<T> {
+    const result = await this.meetings.transaction(async (manager) => {
+      const touched = await this.meetings.touchMeeting(manager, meetingId);
+      const organisationIds = touched
+        ? (await this.meetings.organisationIdsOf(manager, [meetingId])).get(meetingId)!
+        : [];
+      if (!touched || !canSeeMeeting(user, organisationIds))
+        throw new NotFoundException(`No meeting with id ${meetingId}`);
+      // The row as it was before this change (the bump is ours).
+      return work(manager, { ...touched, revision: touched.revision - 1, organisationIds });
+    });
+    await beforePublish?.(result);
+    await this.publishChanged(meetingId);
+    return result;
+  }
+
+  /** Sends the meeting as it is now to its room. A failure is logged: the change itself has been committed. */
+  async publishChanged(meetingId: string): Promise<void> {
+    try {
+      this.publisher.changed(await this.loadOne(meetingId));
+    } catch (error) {
+      this.logger.error(`Could not send meeting ${meetingId} to its room: ${(error as Error).message}`);
+    }
+  }
+
+  async loadOne(id: string, manager: EntityManager = this.meetings.manager): Promise<Meeting> {
+    const meeting = await this.meetings.findMeeting(manager, id);
+    if (!meeting) throw new NotFoundException(`No meeting with id ${id}`);
+    return (await this.toDtos(manager, [meeting]))[0];
+  }
+
+  private async toDtos(manager: EntityManager, rows: MeetingEntity[]): Promise<Meeting[]> {
+    const ids = rows.map((row) => row.id);
+    const [organisations, agenda, decisions, actions] = [
+      await this.meetings.organisationIdsOf(manager, ids),
+      await this.meetings.agendaOf(manager, ids),
+      await this.meetings.decisionsOf(manager, ids),
+      await this.meetings.actionsOf(manager, ids),
+    ];
+    const today = this.today();
+    return rows.map((row) =>
+      toMeetingDto(
+        row,
+        {
+          organisationIds: organisations.get(row.id) ?? [],
+          agenda: agenda.filter((item) => item.meetingId === row.id),
+          decisions: decisions.filter((decision) => decision.meetingId === row.id),
+          actions: actions.filter((action) => action.meetingId === row.id),
+        },
+        today,
+      ),
+    );
+  }
+
+  /** Creates or updates the meeting's channel (name and audience), and remembers it on the meeting. */
+  private async syncChannel(meeting: MeetingEntity, organisationIds: string[]): Promise<void> {
+    const { channel } = await this.channels.ensureMeetingChannel({
+      meetingId: meeting.id,
+      title: meeting.title,
+      organisationIds,
+    });
+    if (meeting.channelId !== channel.id) await this.meetings.setChannel(meeting.id, channel.id);
+  }
+
+  private async checkOrganisationsExist(manager: EntityManager, organisationIds: string[]): Promise<void> {
+    const existing = new Set(await this.meetings.existingOrganisationIds(manager, organisationIds));
+    const unknown = organisationIds.find((organisationId) => !existing.has(organisationId));
+    if (unknown) throw badRequest('organisationIds', `names no organisation (${unknown})`);
+  }
+
+  private async presenterWhoStillSees(
+    manager: EntityManager,
+    presenterId: string | null,
+    organisationIds: string[],
+  ): Promise<string | null> {
+    if (presenterId === null) return null;
+    const presenter = await this.meetings.findPerson(manager, presenterId);
+    return presenter &&
+      !presenter.disabled &&
+      canSeeMeeting({ ...presenter, canSign: false }, organisationIds)
+      ? presenterId
+      : null;
+  }
+}

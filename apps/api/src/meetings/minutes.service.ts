@@ -1,0 +1,114 @@
+import { Injectable } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import type { MinutesFormat, MinutesLanguage } from '@samverkan/contracts';
+import { AuditService } from '../audit/audit.service';
+import type { AuthUser } from '../auth/auth-user';
+import { Clock } from '../common/clock';
+import { ReportsService } from '../reports/reports.service';
+import { MeetingsRepository } from './meetings.repository';
+import { MeetingsService } from './meetings.service';
+import {
+  MINUTES_TIME_ZONE,
+  MinutesDocument,
+  renderMinutesHtml,
+  renderMinutesMarkdown,
+} from './minutes-render';
+
+export interface MinutesFile {
+  contentType: string;
+  filename: string;
+  /** `inline` for the printable page (opened in a tab), `attachment` for Markdown. */
+  disposition: 'inline' | 'attachment';
+  body: string;
+}
+
+/**
+ * The minutes export. Exporting is when a meeting's linked field reports count as discussed: they are marked in the
+ * same transaction as the audit event of the export.
+ */
+@Injectable()
+export class MinutesService {
+  constructor(
+    private readonly meetings: MeetingsService,
+    private readonly repository: MeetingsRepository,
+    private readonly reports: ReportsService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async export(
+    meetingId: string,
+    format: MinutesFormat,
+    language: MinutesLanguage,
+    user: AuthUser,
+  ): Promise<MinutesFile> {
+    await this.meetings.requireVisible(user, meetingId);
+    const reportIds = [
+      ...new Set(
+        (await this.meetings.loadOne(meetingId)).agenda.flatMap((item) =>
+          item.reportId ? [item.reportId] : [],
+        ),
+      ),
+    ];
+    const discussed = await this.repository.transaction(async (manager) => {
+      const changed = await this.reports.markDiscussed(reportIds, user.id, manager);
+      await this.audit.record(manager, {
+        actorId: user.id,
+        action: 'minutes-export',
+        entity: 'meeting',
+        entityId: meetingId,
+        after: { format, discussedReportIds: changed.map((report) => report.id) },
+      });
+      return changed;
+    });
+    if (discussed.length) await this.meetings.publishChanged(meetingId);
+
+    const document = await this.document(meetingId);
+    const day = DateTime.fromISO(document.meeting.startsAt).setZone(MINUTES_TIME_ZONE).toISODate();
+    const stem = `${language === 'sv' ? 'minnesanteckningar' : 'minutes'}-${day}`;
+    return format === 'html'
+      ? {
+          contentType: 'text/html; charset=utf-8',
+          filename: `${stem}.html`,
+          disposition: 'inline',
+          body: renderMinutesHtml(document, language),
+        }
+      : {
+          contentType: 'text/markdown; charset=utf-8',
+          filename: `${stem}.md`,
+          disposition: 'attachment',
+          body: renderMinutesMarkdown(document, language),
+        };
+  }
+
+  private async document(meetingId: string): Promise<MinutesDocument> {
+    const manager = this.repository.manager;
+    const meeting = await this.meetings.loadOne(meetingId, manager);
+    const ids = (pick: (item: (typeof meeting.agenda)[number]) => string | null) => [
+      ...new Set(meeting.agenda.map(pick).filter((id): id is string => id !== null)),
+    ];
+    const zoneIds = [
+      ...new Set([
+        ...ids((item) => item.zoneId),
+        ...meeting.decisions.flatMap((decision) => (decision.zoneId ? [decision.zoneId] : [])),
+      ]),
+    ];
+    return {
+      meeting,
+      organisations: await this.repository.organisationNames(manager, meeting.organisationIds),
+      people: await this.repository.personNames(manager, [
+        ...new Set(meeting.actions.map((action) => action.ownerId)),
+      ]),
+      sites: await this.repository.siteNames(
+        manager,
+        ids((item) => item.siteId),
+      ),
+      zones: await this.repository.zoneNames(manager, zoneIds),
+      reports: await this.repository.reportFacts(
+        manager,
+        ids((item) => item.reportId),
+      ),
+      exportedAt: this.clock.now(),
+    };
+  }
+}

@@ -1,0 +1,217 @@
+import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DateTime } from 'luxon';
+import { DataSource, EntityManager } from 'typeorm';
+import { REPORT_LIMITS, REPORTING_TIME_ZONE } from '@samverkan/contracts';
+import type { FieldReport, ReportCategory, ReportStats, ReportStatsGroup, ReportStatsGroupBy, ReportStatus } from '@samverkan/contracts';
+import { AuditService } from '../audit/audit.service';
+import type { AuthUser } from '../auth/auth-user';
+import { badRequest } from '../common/api-exception.filter';
+import { Clock } from '../common/clock';
+import { refuseIdentifyingText } from '../common/identifying-text';
+import { FieldReportEntity } from './entities/field-report.entity';
+import { cannotChangeStatus, occurredAtProblem, seesEveryReport } from './report-rules';
+import { toReportDto } from './reports.mapper';
+import { ReportFilter, ReportsRepository, ReportViewer, zeroCategoryCounts } from './reports.repository';
+
+const DAY_MS = 86_400_000;
+
+export interface ReportInput {
+  category: ReportCategory;
+  siteId?: string | null;
+  zoneId?: string | null;
+  occurredAt: Date;
+  body: string;
+}
+
+/** Where a report's time and place are named in the request: the error names these fields. */
+export interface ReportFieldNames {
+  occurredAt: string;
+  siteId: string;
+  zoneId: string;
+  body: string;
+}
+
+const REQUEST_FIELDS: ReportFieldNames = { occurredAt: 'occurredAt', siteId: 'siteId', zoneId: 'zoneId', body: 'body' };
+
+export interface StatsRange {
+  since?: Date;
+  until?: Date;
+  groupBy: ReportStatsGroupBy;
+  siteId?: string;
+}
+
+function viewerOf(user: AuthUser): ReportViewer {
+  return { seesAll: seesEveryReport(user), organisationId: user.organisationId };
+}
+
+/** `2026-W48`: the ISO week of an instant in the reporting time zone. */
+function isoWeekKey(time: DateTime): string {
+  return `${time.weekYear}-W${String(time.weekNumber).padStart(2, '0')}`;
+}
+
+@Injectable()
+export class ReportsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reports: ReportsRepository,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(input: ReportInput, user: AuthUser): Promise<FieldReport> {
+    return this.dataSource.transaction((manager) =>
+      this.createInTransaction(manager, input, { organisationId: user.organisationId, authorId: user.id, kitId: null }),
+    );
+  }
+
+  /**
+   * Checks and stores a report inside the caller's transaction (a kit's use creates its report with the kit's
+   * change). `fields` names the request fields in error messages when they are called differently there.
+   */
+  async createInTransaction(
+    manager: EntityManager,
+    input: ReportInput,
+    origin: { organisationId: string; authorId: string; kitId: string | null },
+    fields: ReportFieldNames = REQUEST_FIELDS,
+  ): Promise<FieldReport> {
+    const timeProblem = occurredAtProblem(input.occurredAt, this.clock.now());
+    if (timeProblem) throw badRequest(fields.occurredAt, timeProblem);
+    refuseIdentifyingText(fields.body, input.body);
+    const place = await this.resolvePlace(manager, input.siteId ?? null, input.zoneId ?? null, fields);
+    const saved = await this.reports.insert(manager, {
+      category: input.category,
+      siteId: place.siteId,
+      zoneId: place.zoneId,
+      occurredAt: input.occurredAt,
+      body: input.body,
+      organisationId: origin.organisationId,
+      authorId: origin.authorId,
+      kitId: origin.kitId,
+    });
+    return toReportDto(saved);
+  }
+
+  async list(user: AuthUser, filter: ReportFilter, limit: number = REPORT_LIMITS.defaultListLimit): Promise<FieldReport[]> {
+    const rows = await this.reports.list(viewerOf(user), filter, limit);
+    return rows.map(toReportDto);
+  }
+
+  /** The report, if the caller may see it (404 otherwise: an invisible report is as good as unknown). */
+  async get(id: string, user: AuthUser): Promise<FieldReport> {
+    const report = await this.reports.findVisible(this.dataSource.manager, id, viewerOf(user));
+    if (!report) throw new NotFoundException(`No report with id ${id}`);
+    return toReportDto(report);
+  }
+
+  async updateStatus(id: string, input: { version: number; status: ReportStatus }, user: AuthUser): Promise<FieldReport> {
+    return this.dataSource.transaction(async (manager) => {
+      const current = await this.reports.findVisible(manager, id, viewerOf(user), { lock: true });
+      if (!current) throw new NotFoundException(`No report with id ${id}`);
+      const denied = cannotChangeStatus(user, current, current.siteOrganisationId);
+      if (denied) throw new ForbiddenException(denied);
+      if (current.version !== input.version) {
+        throw new ConflictException(`The report has changed since version ${input.version} (it is at version ${current.version}); reload it`);
+      }
+      if (current.status === input.status) return toReportDto(current);
+      const updated = await this.reports.setStatus(manager, id, input.status);
+      await this.recordStatusChange(manager, current, updated, user.id);
+      return toReportDto(updated);
+    });
+  }
+
+  /**
+   * For the meetings module, when a meeting's minutes are exported: the open reports among these become
+   * `discussed` (closed and already discussed ones are left alone), each change audited. Runs in the
+   * caller's transaction when one is given. Answers the reports it changed.
+   */
+  async markDiscussed(reportIds: string[], actorId: string | null, manager?: EntityManager): Promise<FieldReport[]> {
+    if (reportIds.length === 0) return [];
+    const work = async (transaction: EntityManager) => {
+      const changed = await this.reports.markOpenDiscussed(transaction, [...new Set(reportIds)]);
+      for (const report of changed) {
+        await this.recordStatusChange(transaction, { status: 'open', version: report.version - 1 }, report, actorId, 'discuss');
+      }
+      return changed.map(toReportDto);
+    };
+    return manager ? work(manager) : this.dataSource.transaction(work);
+  }
+
+  async stats(range: StatsRange, user: AuthUser): Promise<ReportStats> {
+    const until = range.until ?? this.clock.now();
+    const since = range.since ?? new Date(until.getTime() - REPORT_LIMITS.defaultStatsDays * DAY_MS);
+    if (since.getTime() >= until.getTime()) throw badRequest('since', 'must be earlier than until');
+    if (until.getTime() - since.getTime() > REPORT_LIMITS.maxStatsDays * DAY_MS) {
+      throw badRequest('since', `the range may span at most ${REPORT_LIMITS.maxStatsDays} days`);
+    }
+    const viewer = viewerOf(user);
+    const filter: ReportFilter = { since, until, siteId: range.siteId };
+    const groups = await this.countGroups(range.groupBy, viewer, filter, since, until);
+    return { since: since.toISOString(), until: until.toISOString(), groupBy: range.groupBy, groups };
+  }
+
+  private async countGroups(groupBy: ReportStatsGroupBy, viewer: ReportViewer, filter: ReportFilter, since: Date, until: Date): Promise<ReportStatsGroup[]> {
+    switch (groupBy) {
+      case 'category': {
+        const counts = zeroCategoryCounts();
+        for (const row of await this.reports.countByCategory(viewer, filter)) counts[row.key] = row.count;
+        return Object.entries(counts).map(([key, count]) => ({ key, count }));
+      }
+      case 'site': {
+        const rows = await this.reports.countBySite(viewer, filter);
+        return rows.map((row) => ({ key: row.siteId ?? 'none', count: row.count, label: row.name }));
+      }
+      case 'week': {
+        // Every week of the range, empty ones included, so a chart's axis has no holes.
+        const weeks = new Map<string, ReportStatsGroup & { categories: Record<ReportCategory, number> }>();
+        let week = DateTime.fromJSDate(since, { zone: REPORTING_TIME_ZONE }).startOf('week');
+        while (week.toMillis() < until.getTime()) {
+          const key = isoWeekKey(week);
+          weeks.set(key, { key, count: 0, categories: zeroCategoryCounts() });
+          week = week.plus({ weeks: 1 });
+        }
+        for (const row of await this.reports.countByWeekAndCategory(viewer, filter)) {
+          const group = weeks.get(row.week);
+          if (!group) continue;
+          group.count += row.count;
+          group.categories[row.category] += row.count;
+        }
+        return [...weeks.values()];
+      }
+    }
+  }
+
+  private async resolvePlace(
+    manager: EntityManager,
+    siteId: string | null,
+    zoneId: string | null,
+    fields: ReportFieldNames,
+  ): Promise<{ siteId: string | null; zoneId: string | null }> {
+    if (siteId !== null && !(await this.reports.findSite(manager, siteId))) {
+      throw badRequest(fields.siteId, 'names no site (it may have been deleted)');
+    }
+    if (zoneId === null) return { siteId, zoneId: null };
+    const zone = await this.reports.findZone(manager, zoneId);
+    if (!zone) throw badRequest(fields.zoneId, 'names no zone (its site may have been deleted)');
+    if (siteId !== null && zone.siteId !== siteId) throw badRequest(fields.zoneId, 'is a zone around another site than siteId');
+    // A report about a zone is also about the zone's site: it shows on the site's panel and counts for it.
+    return { siteId: zone.siteId, zoneId };
+  }
+
+  private async recordStatusChange(
+    manager: EntityManager,
+    before: Pick<FieldReportEntity, 'status' | 'version'>,
+    after: FieldReportEntity,
+    actorId: string | null,
+    action = 'status',
+  ): Promise<void> {
+    await this.audit.record(manager, {
+      actorId,
+      action,
+      entity: 'report',
+      entityId: after.id,
+      before: { status: before.status, version: before.version },
+      after: { status: after.status, version: after.version },
+    });
+  }
+}

@@ -1,0 +1,113 @@
+import type {
+  AlertAck,
+  AuditEvent,
+  Channel,
+  ClientConfig,
+  CreateChannelRequest,
+  CreateOrganisationRequest,
+  CreateUserRequest,
+  CreateZoneRequest,
+  DirectoryEntry,
+  Message,
+  Organisation,
+  SiteFeature,
+  SiteFeatureCollection,
+  SiteType,
+  UpdateUserRequest,
+  UpdateZoneRequest,
+  User,
+  ZoneCheckResponse,
+  ZoneFeature,
+  ZoneFeatureCollection,
+  ZoneHistory,
+  ZoneStatus,
+} from '@samverkan/contracts';
+import type { ApiFetch } from './api-client';
+
+/** `[minLng, minLat, maxLng, maxLat]`, as the contract's `bbox` parameter. */
+export type Bbox = [number, number, number, number];
+
+function query(params: Record<string, string | number | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(params))
+    if (value !== undefined) search.set(name, String(value));
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+const id = (value: string) => encodeURIComponent(value);
+
+/**
+ * The contract's HTTP api, one typed method per endpoint the app uses. Nothing here knows about the DOM or
+ * Leaflet: requests and responses are the types from `@samverkan/contracts`.
+ */
+export function createSamverkanApi(apiFetch: ApiFetch) {
+  return {
+    clientConfig: () => apiFetch<ClientConfig>('/api/client-config', { auth: false }),
+
+    sites: {
+      list: (filter: { bbox?: Bbox; types?: SiteType[] } = {}, signal?: AbortSignal) =>
+        apiFetch<SiteFeatureCollection>(
+          `/api/sites${query({ bbox: filter.bbox?.join(','), type: filter.types?.join(',') })}`,
+          { signal },
+        ),
+      get: (siteId: string) => apiFetch<SiteFeature>(`/api/sites/${id(siteId)}`),
+    },
+
+    zones: {
+      list: (filter: { bbox?: Bbox; statuses?: ZoneStatus[]; at?: string } = {}, signal?: AbortSignal) =>
+        apiFetch<ZoneFeatureCollection>(
+          `/api/zones${query({ bbox: filter.bbox?.join(','), status: filter.statuses?.join(','), at: filter.at })}`,
+          { signal },
+        ),
+      get: (zoneId: string) => apiFetch<ZoneFeature>(`/api/zones/${id(zoneId)}`),
+      history: (zoneId: string) => apiFetch<ZoneHistory>(`/api/zones/${id(zoneId)}/history`),
+      /** The position is sent here and nowhere else; the api does not store it. */
+      check: (position: { lat: number; lng: number }, radiusMeters?: number, signal?: AbortSignal) =>
+        apiFetch<ZoneCheckResponse>(
+          `/api/zones/check${query({ lat: position.lat, lng: position.lng, radius: radiusMeters })}`,
+          { signal },
+        ),
+      create: (body: CreateZoneRequest) => apiFetch<ZoneFeature>('/api/zones', { method: 'POST', body }),
+      update: (zoneId: string, body: UpdateZoneRequest) =>
+        apiFetch<ZoneFeature>(`/api/zones/${id(zoneId)}`, { method: 'PATCH', body }),
+      approve: (zoneId: string, version: number) =>
+        apiFetch<ZoneFeature>(`/api/zones/${id(zoneId)}/approve`, { method: 'POST', body: { version } }),
+      suspend: (zoneId: string, reason: string) =>
+        apiFetch<ZoneFeature>(`/api/zones/${id(zoneId)}/suspend`, { method: 'POST', body: { reason } }),
+      withdraw: (zoneId: string, reason: string) =>
+        apiFetch<ZoneFeature>(`/api/zones/${id(zoneId)}/withdraw`, { method: 'POST', body: { reason } }),
+    },
+
+    audit: {
+      list: (entity: 'site' | 'zone', entityId: string) =>
+        apiFetch<AuditEvent[]>(`/api/audit${query({ entity, entityId })}`),
+    },
+
+    channels: {
+      list: () => apiFetch<Channel[]>('/api/channels'),
+      get: (channelId: string) => apiFetch<Channel>(`/api/channels/${id(channelId)}`),
+      create: (body: CreateChannelRequest) => apiFetch<Channel>('/api/channels', { method: 'POST', body }),
+      messages: (channelId: string, page: { beforeSeq?: number; afterSeq?: number; limit?: number } = {}) =>
+        apiFetch<Message[]>(`/api/channels/${id(channelId)}/messages${query(page)}`),
+      acknowledgements: (channelId: string, messageId: string) =>
+        apiFetch<AlertAck[]>(`/api/channels/${id(channelId)}/messages/${id(messageId)}/acks`),
+    },
+
+    organisations: {
+      list: () => apiFetch<Organisation[]>('/api/organisations'),
+      create: (body: CreateOrganisationRequest) =>
+        apiFetch<Organisation>('/api/organisations', { method: 'POST', body }),
+    },
+
+    users: {
+      list: () => apiFetch<User[]>('/api/users'),
+      directory: () => apiFetch<DirectoryEntry[]>('/api/users/directory'),
+      create: (body: CreateUserRequest) => apiFetch<User>('/api/users', { method: 'POST', body }),
+      update: (userId: string, body: UpdateUserRequest) =>
+        apiFetch<User>(`/api/users/${id(userId)}`, { method: 'PATCH', body }),
+    },
+  };
+}
+
+export type SamverkanApi = ReturnType<typeof createSamverkanApi>;

@@ -1,0 +1,88 @@
+import type { Message } from '@samverkan/contracts';
+import { useState } from 'preact/hooks';
+import { Icon } from '../app/icons';
+import { useWorkspace } from '../app/workspace';
+import { formatDateTime } from '../i18n/format';
+import { useI18n } from '../i18n/use-i18n';
+import { useStore } from '../state/use-store';
+import { AckList } from './ack-list';
+import { useChannelName } from './channel-name';
+
+/**
+ * Urgent messages from others, one at a time, oldest first. The banner stays until this user acknowledges the
+ * message (here or in another tab); it shows who has seen it so far.
+ */
+export function AlertBanner() {
+  const { chat } = useWorkspace();
+  const state = useStore(chat);
+  const alert = state.alerts[0];
+  if (!alert) return null;
+  return <AlertCard key={alert.id} alert={alert} more={state.alerts.length - 1} />;
+}
+
+function AlertCard({ alert, more }: { alert: Message; more: number }) {
+  const { chat, panel } = useWorkspace();
+  const { t, language } = useI18n();
+  const channelName = useChannelName();
+  const channel = chat.channel(alert.channelId);
+  const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState(false);
+
+  const acknowledge = async () => {
+    setBusy(true);
+    setFailed(false);
+    try {
+      await chat.acknowledge(alert.id);
+    } catch {
+      setFailed(true);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section
+      class="alert-banner"
+      role="alert"
+      aria-labelledby={`alert-${alert.id}`}
+      data-testid="alert-banner"
+    >
+      <div class="alert-banner__icon" aria-hidden="true">
+        <Icon name="alert" size={28} />
+      </div>
+      <div class="alert-banner__content">
+        <h2 id={`alert-${alert.id}`} class="alert-banner__title">
+          {t('alert.title', { author: alert.authorName })}
+          {channel && <span class="alert-banner__channel"> · {channelName(channel)}</span>}
+        </h2>
+        <p class="alert-banner__body">{alert.body}</p>
+        <p class="alert-banner__meta">
+          <time dateTime={alert.createdAt}>{formatDateTime(alert.createdAt, language)}</time>
+          {more > 0 && <span> · {t('alert.more', { count: more })}</span>}
+        </p>
+        <AckList message={alert} />
+        {failed && <p class="alert-banner__error">{t('alert.ackFailed')}</p>}
+      </div>
+      <div class="alert-banner__actions">
+        <button
+          type="button"
+          class="button button--alert"
+          onClick={acknowledge}
+          aria-busy={busy}
+          disabled={busy}
+        >
+          <Icon name="check" />
+          {t('alert.acknowledge')}
+        </button>
+        {channel && (
+          <button
+            type="button"
+            class="button button--plain-on-alert"
+            onClick={() => panel.open({ kind: 'messages', channelId: channel.id })}
+          >
+            {t('alert.open')}
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,90 @@
+import { PanelFrame } from '../app/panel-frame';
+import { useWorkspace } from '../app/workspace';
+import { useI18n } from '../i18n/use-i18n';
+import { SITE_TYPE_LOOKS } from '../sites/site-types';
+import { useStore } from '../state/use-store';
+import { displayStateOf, hasPendingProposal, STATE_ORDER } from '../zones/zone-display';
+import { ZONE_STATE_STYLES } from '../zones/zone-style';
+import { timingSentence } from '../zones/zone-timing-text';
+import { SiteSwatch, ZoneSwatch } from './swatches';
+import { MAP_COMMANDS } from './map-events';
+
+/** Every zone and site as a list: the keyboard and screen reader way into the map, and a quick overview. */
+export function FeatureList() {
+  const { zones, sites, panel, mapCommands } = useWorkspace();
+  const { t, language } = useI18n();
+  const zonesState = useStore(zones);
+  const sitesState = useStore(sites);
+  const now = new Date();
+
+  const zoneList = [...zonesState.zones.values()]
+    .map((zone) => ({ zone, state: displayStateOf(zone.properties) }))
+    .sort(
+      (a, b) =>
+        STATE_ORDER[a.state] - STATE_ORDER[b.state] ||
+        a.zone.properties.name.localeCompare(b.zone.properties.name, language),
+    );
+  const siteList = [...sitesState.sites.values()].sort((a, b) =>
+    a.properties.name.localeCompare(b.properties.name, language),
+  );
+
+  return (
+    <PanelFrame title={t('list.title')} onClose={() => panel.close()} testId="feature-list">
+      <h3 class="section-title">{t('list.zones', { count: zoneList.length })}</h3>
+      {zonesState.status === 'loading' && <p role="status">{t('common.loading')}</p>}
+      {zonesState.status === 'error' && <p class="form-error">{t('list.zonesFailed')}</p>}
+      {zonesState.status === 'ready' && zoneList.length === 0 && <p>{t('list.noZones')}</p>}
+      <ul class="feature-list">
+        {zoneList.map(({ zone, state }) => (
+          <li key={zone.properties.id}>
+            <button
+              type="button"
+              class="feature-list__item"
+              data-testid="zone-list-item"
+              data-zone-id={zone.properties.id}
+              data-zone-state={state}
+              onClick={() => {
+                panel.open({ kind: 'zone', zoneId: zone.properties.id });
+                mapCommands.emit(MAP_COMMANDS.focusZone, { zoneId: zone.properties.id });
+              }}
+            >
+              <ZoneSwatch state={state} />
+              <span class="feature-list__text">
+                <span class="feature-list__name">{zone.properties.name}</span>
+                <span class="feature-list__detail">
+                  {t(ZONE_STATE_STYLES[state].label)} ·{' '}
+                  {timingSentence(state, zone.properties, now, language, t)}
+                  {hasPendingProposal(zone.properties) && (
+                    <> · {t('zone.newVersionProposed', { version: zone.properties.version })}</>
+                  )}
+                </span>
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      <h3 class="section-title">{t('list.sites', { count: siteList.length })}</h3>
+      {sitesState.status === 'error' && <p class="form-error">{t('list.sitesFailed')}</p>}
+      <ul class="feature-list">
+        {siteList.map((site) => (
+          <li key={site.properties.id}>
+            <button
+              type="button"
+              class="feature-list__item"
+              onClick={() => {
+                panel.open({ kind: 'site', siteId: site.properties.id });
+                mapCommands.emit(MAP_COMMANDS.focusSite, { siteId: site.properties.id });
+              }}
+            >
+              <SiteSwatch type={site.properties.type} />
+              <span class="feature-list__text">
+                <span class="feature-list__name">{site.properties.name}</span>
+                <span class="feature-list__detail">{t(SITE_TYPE_LOOKS[site.properties.type].label)}</span>
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </PanelFrame>
+  );
+}

@@ -1,0 +1,203 @@
+import type { SiteFeature } from '@samverkan/contracts';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { useServices } from '../app/services';
+import { useWorkspace } from '../app/workspace';
+import { useI18n } from '../i18n/use-i18n';
+import type { Translate } from '../i18n/i18n';
+import { SITE_TYPE_LOOKS } from '../sites/site-types';
+import { useStore } from '../state/use-store';
+import { FILTERABLE_ZONE_STATES, shapesOf, type ZoneShape } from '../zones/zone-display';
+import { ZONE_STATE_STYLES } from '../zones/zone-style';
+import { MAP_COMMANDS, MAP_EVENTS } from './map-events';
+import { MapView, type MapTexts } from './map-view';
+import type { ZoneLabel } from './zone-layer';
+import { rememberedView, rememberView } from './map-view-memory';
+
+const textsOf = (t: Translate): MapTexts => ({
+  label: t('map.label'),
+  zoomIn: t('map.zoomIn'),
+  zoomOut: t('map.zoomOut'),
+  position: t('map.yourPosition'),
+});
+
+/**
+ * The Leaflet map, fed from the workspace's stores. What happens on the map comes back as MAP_EVENTS and
+ * becomes app state here (the panel to open); the app's MAP_COMMANDS steer the view and the drawing tool.
+ */
+export function MapCanvas() {
+  const { storage } = useServices();
+  const { zones, sites, filters, panel, clientConfig, mapCommands, mapEvents } = useWorkspace();
+  const { t, language } = useI18n();
+  const container = useRef<HTMLDivElement>(null);
+  const [view, setView] = useState<MapView | null>(null);
+  const [tilesFailed, setTilesFailed] = useState(false);
+
+  const zonesState = useStore(zones);
+  const sitesState = useStore(sites);
+  const filterState = useStore(filters);
+  const panelState = useStore(panel);
+  const config = useStore(clientConfig);
+
+  useEffect(() => {
+    const remembered = rememberedView(storage);
+    const mapView = new MapView(
+      container.current!,
+      mapEvents,
+      textsOf(t),
+      remembered ? { center: [remembered.lat, remembered.lng], zoom: remembered.zoom } : {},
+    );
+    if (remembered) mapView.keepView();
+    const stops = [
+      mapEvents.on(MAP_EVENTS.viewChanged, ({ center, zoom }) => rememberView(storage, { ...center, zoom })),
+      mapEvents.on(MAP_EVENTS.siteSelected, ({ siteId }) => {
+        if (!panel.isDrawing) panel.open({ kind: 'site', siteId });
+      }),
+      mapEvents.on(MAP_EVENTS.zoneSelected, ({ zoneId }) => {
+        if (!panel.isDrawing) panel.open({ kind: 'zone', zoneId });
+      }),
+      mapEvents.on(MAP_EVENTS.tilesFailed, () => setTilesFailed(true)),
+      mapEvents.on(MAP_EVENTS.tilesLoaded, () => setTilesFailed(false)),
+      mapCommands.on(MAP_COMMANDS.focusZone, ({ zoneId }) =>
+        mapView.focusZone(zoneId, coveredBelow(container.current!)),
+      ),
+      mapCommands.on(MAP_COMMANDS.focusSite, ({ siteId }) =>
+        mapView.focusSite(siteId, coveredBelow(container.current!)),
+      ),
+      mapCommands.on(MAP_COMMANDS.showPosition, (position) => {
+        mapView.position.setPosition(position);
+        if (!position) return;
+        const bounds = mapView.position.bounds()!;
+        for (const zoneId of position.zoneIds) {
+          const zone = mapView.zones.boundsOf(zoneId);
+          if (zone) bounds.extend(zone);
+        }
+        // The answer card may still grow (its details load after it): on a narrow map keep the lower half free.
+        const map = container.current!;
+        const narrow = map.clientWidth < 640;
+        mapView.focusBounds(bounds, 17, Math.max(coveredBelow(map), narrow ? map.clientHeight / 2 : 0));
+      }),
+      mapCommands.on(MAP_COMMANDS.drawStart, (start) => {
+        mapView.zones.setExcluded(start.editingZoneId);
+        mapView.draw.start(
+          start.kind === 'circle'
+            ? { kind: 'circle', center: start.center, radiusMeters: start.radiusMeters }
+            : start,
+        );
+        const bounds = mapView.draw.bounds();
+        if (bounds) mapView.focusBounds(bounds, 17, coveredBelow(container.current!));
+      }),
+      mapCommands.on(MAP_COMMANDS.drawFinish, () => mapView.draw.finish()),
+      mapCommands.on(MAP_COMMANDS.drawUndo, () => mapView.draw.undoLastCorner()),
+      mapCommands.on(MAP_COMMANDS.drawRedraw, () => mapView.draw.redraw()),
+      mapCommands.on(MAP_COMMANDS.drawRadius, ({ radiusMeters }) => mapView.draw.setRadius(radiusMeters)),
+      mapCommands.on(MAP_COMMANDS.drawStop, () => {
+        mapView.draw.clear();
+        mapView.zones.setExcluded(null);
+      }),
+    ];
+    // The map must learn its new size when a panel opens beside it or the phone turns.
+    const resize = new ResizeObserver(() => mapView.resized());
+    resize.observe(container.current!);
+    setView(mapView);
+    return () => {
+      resize.disconnect();
+      stops.forEach((stop) => stop());
+      mapView.destroy();
+    };
+  }, []);
+
+  useEffect(() => {
+    if (!view) return;
+    view.setTexts(textsOf(t));
+    view.setLanguage(language);
+  }, [view, language]);
+
+  useEffect(() => {
+    if (view && config.status === 'ready') view.setBaseMap(config.config.tileUrl);
+  }, [view, config]);
+
+  useEffect(() => {
+    if (!view) return;
+    const shapes = [...zonesState.zones.values()].flatMap(shapesOf);
+    view.zones.setShapes(shapes, (shape) => zoneLabel(shape, t));
+    if (zonesState.status === 'ready' && sitesState.status === 'ready') view.fitToDataOnce();
+  }, [view, zonesState, sitesState.status, language]);
+
+  useEffect(() => {
+    if (!view) return;
+    view.sites.setSites([...sitesState.sites.values()], (site) => siteLabel(site, t));
+    if (zonesState.status === 'ready' && sitesState.status === 'ready') view.fitToDataOnce();
+  }, [view, sitesState, language]);
+
+  useEffect(() => {
+    if (!view) return;
+    view.zones.setHiddenStates(FILTERABLE_ZONE_STATES.filter((state) => !filterState.zoneStates.has(state)));
+    view.sites.setHiddenTypes(
+      Object.keys(SITE_TYPE_LOOKS).filter((type) => !filterState.siteTypes.has(type as never)) as never[],
+    );
+  }, [view, filterState]);
+
+  useEffect(() => {
+    if (!view) return;
+    const zoneId =
+      panelState.kind === 'zone'
+        ? panelState.zoneId
+        : panelState.kind === 'zone-form' && panelState.mode === 'edit'
+          ? panelState.zoneId
+          : null;
+    view.zones.select(zoneId);
+    view.sites.select(panelState.kind === 'site' ? panelState.siteId : null);
+    view.map.getContainer().classList.toggle('map--drawing', panelState.kind === 'zone-form');
+  }, [view, panelState]);
+
+  return (
+    <div class="map-canvas">
+      <div ref={container} class="map-canvas__map" data-testid="map" />
+      {tilesFailed && (
+        <p class="map-canvas__notice" role="status">
+          {t('map.tilesFailed')}
+        </p>
+      )}
+      {config.status === 'failed' && (
+        <p class="map-canvas__notice" role="status">
+          {t('map.noBaseMap')}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/**
+ * How much of the map's lower part is hidden behind overlays: the check's answer, or the side panel where it
+ * rises over the map as a sheet (on a phone). What the app focuses on is fitted into the rest.
+ */
+function coveredBelow(mapElement: HTMLElement): number {
+  const screen = mapElement.closest('.map-screen');
+  const mapBox = mapElement.getBoundingClientRect();
+  let covered = 0;
+  for (const overlay of screen?.querySelectorAll<HTMLElement>('.check, .map-screen__panel') ?? []) {
+    const box = overlay.getBoundingClientRect();
+    // Only what lies over the map counts (the panel beside the map on a wide screen does not).
+    const overlapsMap = box.left < mapBox.right && box.right > mapBox.left && box.top < mapBox.bottom;
+    if (overlapsMap) covered = Math.max(covered, mapBox.bottom - box.top);
+  }
+  return covered;
+}
+
+function zoneLabel(shape: ZoneShape, t: Translate): ZoneLabel {
+  const state = t(ZONE_STATE_STYLES[shape.state].label);
+  if (shape.role === 'proposal') {
+    return {
+      short: t('map.zoneLabel.proposalShort', { version: shape.version }),
+      full: t('map.zoneLabel.proposal', { name: shape.name, version: shape.version }),
+    };
+  }
+  return { short: state, full: t('map.zoneLabel', { name: shape.name, state }) };
+}
+
+function siteLabel(site: SiteFeature, t: Translate): string {
+  return t('map.siteLabel', {
+    name: site.properties.name,
+    type: t(SITE_TYPE_LOOKS[site.properties.type].label),
+  });
+}

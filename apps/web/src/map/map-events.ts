@@ -1,0 +1,74 @@
+import type { ZoneGeometry } from '@samverkan/contracts';
+import type { Bbox } from '../api/samverkan-api';
+
+// Every event between the map's rendering classes and the rest of the app, named once, with its payload.
+// The rendering classes turn Leaflet's events into MAP_EVENTS; the app steers the map with MAP_COMMANDS.
+
+export const MAP_EVENTS = {
+  /** A site marker was clicked, tapped, or activated with Enter. */
+  siteSelected: 'map:site-selected',
+  /** A zone shape was clicked or tapped. */
+  zoneSelected: 'map:zone-selected',
+  /** The visible area changed (after panning or zooming). */
+  viewChanged: 'map:view-changed',
+  /** The drawn or edited zone shape changed (null: nothing drawn yet). */
+  shapeDrawn: 'map:shape-drawn',
+  /** A circle's radius was changed by dragging on the map. */
+  radiusDragged: 'map:radius-dragged',
+  /** Base map tiles failed to load (the zones stay readable on the plain background). */
+  tilesFailed: 'map:tiles-failed',
+  /** Base map tiles load again. */
+  tilesLoaded: 'map:tiles-loaded',
+} as const;
+
+export interface MapEvents {
+  [MAP_EVENTS.siteSelected]: { siteId: string };
+  [MAP_EVENTS.zoneSelected]: { zoneId: string };
+  [MAP_EVENTS.viewChanged]: { bbox: Bbox; center: { lat: number; lng: number }; zoom: number };
+  [MAP_EVENTS.shapeDrawn]: { geometry: ZoneGeometry | null };
+  [MAP_EVENTS.radiusDragged]: { radiusMeters: number };
+  [MAP_EVENTS.tilesFailed]: Record<string, never>;
+  [MAP_EVENTS.tilesLoaded]: Record<string, never>;
+}
+
+export const MAP_COMMANDS = {
+  /** Fit the map to a zone. */
+  focusZone: 'map:focus-zone',
+  /** Centre the map on a site. */
+  focusSite: 'map:focus-site',
+  /** Show the user's position (after a check) and the zones it is in; null removes it. */
+  showPosition: 'map:show-position',
+  /** Start drawing or editing a zone's shape. */
+  drawStart: 'map:draw-start',
+  /** Close the polygon being drawn. */
+  drawFinish: 'map:draw-finish',
+  /** Remove the last corner of the polygon being drawn. */
+  drawUndo: 'map:draw-undo',
+  /** Drop the drawn polygon and draw a new one. */
+  drawRedraw: 'map:draw-redraw',
+  /** The circle's radius was typed in the form. */
+  drawRadius: 'map:draw-radius',
+  /** Drawing ended (saved or cancelled). */
+  drawStop: 'map:draw-stop',
+} as const;
+
+export type DrawStart =
+  | { kind: 'polygon'; geometry: ZoneGeometry | null; editingZoneId: string | null }
+  | {
+      kind: 'circle';
+      center: { lat: number; lng: number };
+      radiusMeters: number;
+      editingZoneId: string | null;
+    };
+
+export interface MapCommands {
+  [MAP_COMMANDS.focusZone]: { zoneId: string };
+  [MAP_COMMANDS.focusSite]: { siteId: string };
+  [MAP_COMMANDS.showPosition]: { lat: number; lng: number; accuracy: number; zoneIds: string[] } | null;
+  [MAP_COMMANDS.drawStart]: DrawStart;
+  [MAP_COMMANDS.drawFinish]: Record<string, never>;
+  [MAP_COMMANDS.drawUndo]: Record<string, never>;
+  [MAP_COMMANDS.drawRedraw]: Record<string, never>;
+  [MAP_COMMANDS.drawRadius]: { radiusMeters: number };
+  [MAP_COMMANDS.drawStop]: Record<string, never>;
+}

@@ -1,0 +1,106 @@
+import { useState } from 'preact/hooks';
+import { Icon } from '../app/icons';
+import { useWorkspace } from '../app/workspace';
+import { useI18n } from '../i18n/use-i18n';
+import { useStore } from '../state/use-store';
+import { canProposeZones } from '../zones/zone-permissions';
+import { CheckControl } from '../zones/check-control';
+import { NaloxoneMapButton } from '../naloxone/naloxone-entry';
+import { Legend, LegendKey } from './legend';
+import { MapCanvas } from './map-canvas';
+import { SidePanel } from './side-panel';
+
+/** The map with its toolbar, legend and the zone check; the side panel beside it (over it on a phone). */
+export function MapScreen() {
+  const { panel, chat, user } = useWorkspace();
+  const { t } = useI18n();
+  const current = useStore(panel);
+  useStore(chat);
+  const [legendOpen, setLegendOpen] = useState(false);
+  const unread = chat.unreadTotal;
+  const open = current.kind !== 'none';
+
+  return (
+    <div class={`map-screen${open ? ' map-screen--panel-open' : ''} map-screen--${current.kind}`}>
+      <h1 class="visually-hidden">{t('map.heading')}</h1>
+      <div class="map-screen__map">
+        <MapCanvas />
+        <div class="map-toolbar" role="toolbar" aria-label={t('toolbar.label')}>
+          <button
+            type="button"
+            class="map-toolbar__button"
+            aria-pressed={current.kind === 'messages'}
+            onClick={() =>
+              current.kind === 'messages' ? panel.close() : panel.open({ kind: 'messages', channelId: null })
+            }
+            data-testid="messages-button"
+          >
+            <Icon name="messages" />
+            {/* Only one of the two shows (the other is display: none, so it is not read out either). */}
+            <span class="map-toolbar__text map-toolbar__text--wide">{t('toolbar.messages')}</span>
+            <span class="map-toolbar__text map-toolbar__text--narrow">{t('toolbar.messagesShort')}</span>
+            {unread > 0 && (
+              <span class="count-badge" data-testid="unread-total">
+                {unread}
+                <span class="visually-hidden"> {t('chat.unread')}</span>
+              </span>
+            )}
+          </button>
+          <button
+            type="button"
+            class="map-toolbar__button"
+            aria-pressed={current.kind === 'list'}
+            onClick={() => (current.kind === 'list' ? panel.close() : panel.open({ kind: 'list' }))}
+          >
+            <Icon name="list" />
+            <span class="map-toolbar__text">{t('toolbar.list')}</span>
+          </button>
+          <button
+            type="button"
+            class="map-toolbar__button"
+            aria-pressed={legendOpen}
+            onClick={() => setLegendOpen(!legendOpen)}
+          >
+            <Icon name="legend" />
+            <span class="map-toolbar__text">{t('toolbar.legend')}</span>
+          </button>
+          {canProposeZones(user) && (
+            <button
+              type="button"
+              class="map-toolbar__button"
+              aria-pressed={current.kind === 'zone-form' && current.mode === 'create'}
+              onClick={() => panel.open({ kind: 'zone-form', mode: 'create', siteId: null })}
+            >
+              <Icon name="plus" />
+              <span class="map-toolbar__text">{t('toolbar.newZone')}</span>
+            </button>
+          )}
+        </div>
+        {legendOpen ? (
+          <Legend onClose={() => setLegendOpen(false)} />
+        ) : (
+          <LegendKey onOpen={() => setLegendOpen(true)} />
+        )}
+        {current.kind !== 'zone-form' && <CheckControl />}
+        {/* Issue 8: one tap to the naloxone guide. */}
+        {current.kind !== 'zone-form' && (
+          <div class="map-screen__naloxone">
+            <NaloxoneMapButton />
+          </div>
+        )}
+      </div>
+      {open && (
+        <aside
+          class="map-screen__panel"
+          aria-label={t('panel.label')}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape' && !event.defaultPrevented && current.kind !== 'zone-form')
+              panel.close();
+          }}
+        >
+          <SidePanel panel={current} />
+        </aside>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,187 @@
+import type { Emitter } from '../state/emitter';
+import L from './leaflet';
+import { MAP_EVENTS, type MapEvents } from './map-events';
+import { PositionLayer } from './position-layer';
+import { SiteLayer } from './site-layer';
+import { ZoneDrawTool } from './zone-draw-tool';
+import { ZoneLayer } from './zone-layer';
+import { ZonePatterns } from './zone-patterns';
+
+export interface MapViewOptions {
+  /** Where the map opens before the data is loaded: central Malmö. */
+  center: L.LatLngExpression;
+  zoom: number;
+  minZoom: number;
+  maxZoom: number;
+}
+
+const DEFAULTS: MapViewOptions = { center: [55.6009, 13.0007], zoom: 14, minZoom: 5, maxZoom: 19 };
+
+export interface MapTexts {
+  label: string;
+  zoomIn: string;
+  zoomOut: string;
+  position: string;
+}
+
+/** Who to credit for a tile server: OpenStreetMap's own tiles need its notice; for others, name the host. */
+function attributionFor(tileUrl: string): string {
+  let host: string;
+  try {
+    host = new URL(tileUrl.replace(/\{[a-z]\}/g, 'a')).host;
+  } catch {
+    return '';
+  }
+  if (/(^|\.)openstreetmap\.(org|fr|de)$/.test(host)) {
+    return '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>';
+  }
+  return host.replace(/[<>&"]/g, '');
+}
+
+/**
+ * The Leaflet map and its layers: the base map, zones, sites, the checked position and the drawing tool.
+ * It knows nothing of the app's stores: the map component feeds it data, and it reports what the user does
+ * on the map as MAP_EVENTS on `events`.
+ */
+export class MapView {
+  readonly map: L.Map;
+  readonly zones: ZoneLayer;
+  readonly sites: SiteLayer;
+  readonly position: PositionLayer;
+  readonly draw: ZoneDrawTool;
+  private base: L.TileLayer | null = null;
+  private zoomControl: L.Control.Zoom | null = null;
+  private tilesFailing = false;
+  private fitted = false;
+  private destroyed = false;
+  private texts: MapTexts;
+
+  constructor(
+    container: HTMLElement,
+    private readonly events: Emitter<MapEvents>,
+    texts: MapTexts,
+    options: Partial<MapViewOptions> = {},
+  ) {
+    const settings = { ...DEFAULTS, ...options };
+    this.texts = texts;
+    this.map = L.map(container, {
+      center: settings.center,
+      zoom: settings.zoom,
+      minZoom: settings.minZoom,
+      maxZoom: settings.maxZoom,
+      zoomControl: false,
+      attributionControl: false,
+    });
+    L.control.attribution({ prefix: '<a href="https://leafletjs.com">Leaflet</a>' }).addTo(this.map);
+    // The checked position above everything else drawn (markers 600, labels 650), below popups (700).
+    this.map.createPane('positionPane').style.zIndex = '660';
+
+    this.zones = new ZoneLayer(this.events, new ZonePatterns(container.ownerDocument)).addTo(this.map);
+    this.sites = new SiteLayer(this.events).addTo(this.map);
+    this.position = new PositionLayer(() => this.texts.position).addTo(this.map);
+    this.draw = new ZoneDrawTool(this.events).addTo(this.map);
+
+    this.map.on('dragstart', () => this.keepView());
+    this.map.on('moveend', () => {
+      // A zoom animation can still end after the map was removed (the page changed meanwhile).
+      if (this.destroyed) return;
+      const bounds = this.map.getBounds();
+      const { lat, lng } = this.map.getCenter();
+      this.events.emit(MAP_EVENTS.viewChanged, {
+        bbox: [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()],
+        center: { lat, lng },
+        zoom: this.map.getZoom(),
+      });
+    });
+    this.setTexts(texts);
+  }
+
+  setTexts(texts: MapTexts): void {
+    this.texts = texts;
+    this.map.getContainer().setAttribute('aria-label', texts.label);
+    this.zoomControl?.remove();
+    this.zoomControl = L.control
+      .zoom({ position: 'topleft', zoomInTitle: texts.zoomIn, zoomOutTitle: texts.zoomOut })
+      .addTo(this.map);
+  }
+
+  setLanguage(language: 'sv' | 'en'): void {
+    this.draw.setLanguage(language);
+  }
+
+  /** The base map. If its tiles cannot load, the map's light background keeps every zone readable. */
+  setBaseMap(tileUrl: string): void {
+    this.base?.remove();
+    this.base = L.tileLayer(tileUrl, {
+      maxZoom: 19,
+      attribution: attributionFor(tileUrl),
+      crossOrigin: false,
+    });
+    this.base.on('tileerror', () => {
+      if (this.tilesFailing) return;
+      this.tilesFailing = true;
+      this.events.emit(MAP_EVENTS.tilesFailed, {});
+    });
+    this.base.on('tileload', () => {
+      if (!this.tilesFailing) return;
+      this.tilesFailing = false;
+      this.events.emit(MAP_EVENTS.tilesLoaded, {});
+    });
+    this.base.addTo(this.map);
+  }
+
+  /** The view was set on purpose (a remembered one): the data's arrival must not move it. */
+  keepView(): void {
+    this.fitted = true;
+  }
+
+  /** Shows all the data once, when it first arrives; later changes leave the view where the user put it. */
+  fitToDataOnce(): void {
+    if (this.fitted) return;
+    const bounds = [this.zones.allBounds(), this.sites.allBounds()].filter(
+      (b): b is L.LatLngBounds => b !== null,
+    );
+    if (bounds.length === 0) return;
+    this.fitted = true;
+    const all = bounds.reduce(
+      (total, next) => total.extend(next),
+      L.latLngBounds(bounds[0].getSouthWest(), bounds[0].getNorthEast()),
+    );
+    this.map.fitBounds(all, { padding: [24, 24], maxZoom: 15, animate: false });
+  }
+
+  // Each focus is the user's choice of view: the data arriving later must not move it.
+
+  focusZone(zoneId: string, coveredBelow = 0): void {
+    const bounds = this.zones.boundsOf(zoneId);
+    if (bounds) this.focusBounds(bounds, 17, coveredBelow);
+  }
+
+  focusSite(siteId: string, coveredBelow = 0): void {
+    const location = this.sites.locationOf(siteId);
+    if (!location) return;
+    this.focusBounds(location.toBounds(300), Math.max(this.map.getZoom(), 16), coveredBelow);
+    this.sites.reveal(siteId);
+  }
+
+  /** `coveredBelow`: pixels at the map's bottom hidden by an overlay (the check's answer, a sheet on a phone). */
+  focusBounds(bounds: L.LatLngBounds, maxZoom = 17, coveredBelow = 0): void {
+    this.fitted = true;
+    const height = this.map.getSize().y;
+    // Never pad away more than two thirds of the map: below that, centring in what is left is the best there is.
+    const below = Math.min(coveredBelow, (height * 2) / 3);
+    this.map.fitBounds(bounds, { paddingTopLeft: [30, 30], paddingBottomRight: [30, 30 + below], maxZoom });
+  }
+
+  /** The container changed size (a panel opened or closed). */
+  resized(): void {
+    this.map.invalidateSize({ pan: false });
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    this.draw.clear();
+    this.map.stop();
+    this.map.remove();
+  }
+}

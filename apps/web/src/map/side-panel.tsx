@@ -1,0 +1,30 @@
+import type { Panel } from '../app/panel.store';
+import { WelcomePanel } from '../app/welcome';
+import { MessagesPanel } from '../chat/messages-panel';
+import { SiteDetails } from '../sites/site-details';
+import { ZoneDetails } from '../zones/zone-details';
+import { ZoneForm } from '../zones/zone-form';
+import { FeatureList } from './feature-list';
+
+export function SidePanel({ panel }: { panel: Panel }) {
+  switch (panel.kind) {
+    case 'none':
+      return null;
+    case 'welcome':
+      return <WelcomePanel />;
+    case 'list':
+      return <FeatureList />;
+    case 'site':
+      return <SiteDetails key={panel.siteId} siteId={panel.siteId} />;
+    case 'zone':
+      return <ZoneDetails key={panel.zoneId} zoneId={panel.zoneId} />;
+    case 'zone-form':
+      return panel.mode === 'create' ? (
+        <ZoneForm key="create" mode="create" siteId={panel.siteId} />
+      ) : (
+        <ZoneForm key={`edit-${panel.zoneId}`} mode="edit" zoneId={panel.zoneId} />
+      );
+    case 'messages':
+      return <MessagesPanel channelId={panel.channelId} />;
+  }
+}

@@ -1,0 +1,160 @@
+import type { SiteFeature, SiteType } from '@samverkan/contracts';
+import type { Emitter } from '../state/emitter';
+import { SITE_TYPE_LOOKS } from '../sites/site-types';
+import L from './leaflet';
+import { MAP_EVENTS, type MapEvents } from './map-events';
+
+export interface SiteLayerOptions extends L.LayerOptions {
+  /** From this zoom on every site stands alone; below, nearby sites merge into a numbered cluster. */
+  disableClusteringAtZoom: number;
+  maxClusterRadius: number;
+  /** Marker size in pixels; large enough to tap. */
+  iconSize: number;
+}
+
+const DEFAULTS: SiteLayerOptions = {
+  disableClusteringAtZoom: 16,
+  maxClusterRadius: 45,
+  iconSize: 36,
+  pane: 'markerPane',
+};
+
+interface Placed {
+  site: SiteFeature;
+  marker: L.Marker;
+  label: string;
+}
+
+/**
+ * Sites as markers with a glyph per type, clustered when many are close; a marker is a button
+ * (Tab, Enter) that emits MAP_EVENTS.siteSelected.
+ */
+export class SiteLayer extends L.Layer {
+  declare options: SiteLayerOptions;
+  private readonly cluster: L.MarkerClusterGroup;
+  private placed = new Map<string, Placed>();
+  private hidden = new Set<SiteType>();
+  private selectedSiteId: string | null = null;
+
+  constructor(
+    private readonly events: Emitter<MapEvents>,
+    options: Partial<SiteLayerOptions> = {},
+  ) {
+    super();
+    L.Util.setOptions(this, { ...DEFAULTS, ...options });
+    this.cluster = L.markerClusterGroup({
+      disableClusteringAtZoom: this.options.disableClusteringAtZoom,
+      maxClusterRadius: this.options.maxClusterRadius,
+      showCoverageOnHover: false,
+      spiderfyOnMaxZoom: false,
+      chunkedLoading: true,
+      iconCreateFunction: (cluster) =>
+        L.divIcon({
+          html: `<span>${cluster.getChildCount()}</span>`,
+          className: 'site-cluster',
+          iconSize: L.point(40, 40),
+        }),
+    });
+  }
+
+  override onAdd(map: L.Map): this {
+    this.cluster.addTo(map);
+    return this;
+  }
+
+  override onRemove(): this {
+    this.cluster.remove();
+    return this;
+  }
+
+  /** `labelOf` gives each marker its accessible name (name and type, in the current language). */
+  setSites(sites: SiteFeature[], labelOf: (site: SiteFeature) => string): void {
+    const next = new Map<string, Placed>();
+    for (const site of sites) {
+      const label = labelOf(site);
+      const existing = this.placed.get(site.properties.id);
+      if (existing && existing.site === site && existing.label === label) {
+        next.set(site.properties.id, existing);
+        continue;
+      }
+      if (existing) this.cluster.removeLayer(existing.marker);
+      next.set(site.properties.id, this.create(site, label));
+    }
+    for (const [id, placed] of this.placed) if (!next.has(id)) this.cluster.removeLayer(placed.marker);
+    this.placed = next;
+    this.refreshVisibility();
+  }
+
+  setHiddenTypes(types: Iterable<SiteType>): void {
+    this.hidden = new Set(types);
+    this.refreshVisibility();
+  }
+
+  select(siteId: string | null): void {
+    const previous = this.selectedSiteId;
+    this.selectedSiteId = siteId;
+    for (const id of [previous, siteId]) {
+      const placed = id ? this.placed.get(id) : undefined;
+      placed?.marker.getElement()?.classList.toggle('site-marker--selected', id === siteId);
+    }
+  }
+
+  locationOf(siteId: string): L.LatLng | null {
+    return this.placed.get(siteId)?.marker.getLatLng() ?? null;
+  }
+
+  allBounds(): L.LatLngBounds | null {
+    return this.placed.size > 0
+      ? L.latLngBounds([...this.placed.values()].map((placed) => placed.marker.getLatLng()))
+      : null;
+  }
+
+  /** Opens the clusters around a site so its marker can be seen. */
+  reveal(siteId: string): void {
+    const placed = this.placed.get(siteId);
+    if (placed && this.cluster.hasLayer(placed.marker)) this.cluster.zoomToShowLayer(placed.marker);
+  }
+
+  private create(site: SiteFeature, label: string): Placed {
+    const look = SITE_TYPE_LOOKS[site.properties.type];
+    const size = this.options.iconSize;
+    const [lng, lat] = site.geometry.coordinates;
+    const marker = L.marker([lat, lng], {
+      icon: L.divIcon({
+        className: `site-marker site-marker--${site.properties.type}`,
+        html:
+          `<svg viewBox="0 0 24 24" width="${size * 0.62}" height="${size * 0.62}" aria-hidden="true" focusable="false">` +
+          `<path d="${look.glyph}" fill="none" stroke="#fff" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round"/></svg>`,
+        iconSize: L.point(size, size),
+        iconAnchor: L.point(size / 2, size / 2),
+      }),
+      keyboard: true,
+      title: label,
+      riseOnHover: true,
+    });
+    marker.on('add', () => {
+      const element = marker.getElement();
+      if (!element) return;
+      // Leaflet makes a keyboard marker a focusable role=button; give it a name and the type's colour.
+      element.setAttribute('aria-label', label);
+      element.setAttribute('data-site-id', site.properties.id);
+      element.style.setProperty('--site-color', look.color);
+      element.classList.toggle('site-marker--selected', site.properties.id === this.selectedSiteId);
+    });
+    marker.on('click', () => this.events.emit(MAP_EVENTS.siteSelected, { siteId: site.properties.id }));
+    return { site, marker, label };
+  }
+
+  private refreshVisibility(): void {
+    const toAdd: L.Marker[] = [];
+    const toRemove: L.Marker[] = [];
+    for (const placed of this.placed.values()) {
+      const visible = !this.hidden.has(placed.site.properties.type);
+      const present = this.cluster.hasLayer(placed.marker);
+      if (visible && !present) toAdd.push(placed.marker);
+      if (!visible && present) toRemove.push(placed.marker);
+    }
+    if (toRemove.length) this.cluster.removeLayers(toRemove);
+    if (toAdd.length) this.cluster.addLayers(toAdd);
+  }
+}

@@ -1,0 +1,73 @@
+import type {
+  CreateKitRequest,
+  Guide,
+  GuideDraft,
+  GuideHtml,
+  GuideLang,
+  GuideVersionSummary,
+  Kit,
+  KitStats,
+  KitStatus,
+  SaveGuideRequest,
+  SiteFeatureCollection,
+  UpdateKitRequest,
+  UseKitRequest,
+  UseKitResponse,
+} from '@samverkan/contracts';
+import type { ApiFetch } from '../api/api-client';
+
+function query(params: Record<string, string | number | boolean | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(params))
+    if (value !== undefined) search.set(name, String(value));
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+const id = (value: string) => encodeURIComponent(value);
+
+/** Which version of the guide to read: the published one (everyone), or for writers the latest or a given one. */
+export type GuideVersionChoice = 'published' | 'latest' | number;
+
+function guideQuery(lang: GuideLang, choice: GuideVersionChoice): string {
+  if (choice === 'published') return query({ lang });
+  return choice === 'latest' ? query({ lang, draft: true }) : query({ lang, version: choice });
+}
+
+/** The contract's naloxone endpoints (the guide and the kits) and the naloxone sites. No DOM. */
+export function createNaloxoneApi(apiFetch: ApiFetch) {
+  return {
+    guide: {
+      get: (lang: GuideLang, choice: GuideVersionChoice = 'published') =>
+        apiFetch<Guide>(`/api/guides/naloxone${guideQuery(lang, choice)}`),
+      /** Rendered to sanitised HTML by the api. */
+      html: (lang: GuideLang, choice: GuideVersionChoice = 'published', signal?: AbortSignal) =>
+        apiFetch<GuideHtml>(`/api/guides/naloxone/html${guideQuery(lang, choice)}`, { signal }),
+      versions: (lang: GuideLang) =>
+        apiFetch<GuideVersionSummary[]>(`/api/guides/naloxone/versions${query({ lang })}`),
+      save: (body: SaveGuideRequest) => apiFetch<GuideDraft>('/api/guides/naloxone', { method: 'PUT', body }),
+      publish: (lang: GuideLang, version: number) =>
+        apiFetch<Guide>('/api/guides/naloxone/publish', { method: 'POST', body: { lang, version } }),
+    },
+
+    kits: {
+      list: (filter: { expiringWithinDays?: number; statuses?: KitStatus[] } = {}) =>
+        apiFetch<Kit[]>(
+          `/api/kits${query({ expiringWithinDays: filter.expiringWithinDays, status: filter.statuses?.join(',') })}`,
+        ),
+      get: (kitId: string) => apiFetch<Kit>(`/api/kits/${id(kitId)}`),
+      create: (body: CreateKitRequest) => apiFetch<Kit>('/api/kits', { method: 'POST', body }),
+      update: (kitId: string, body: UpdateKitRequest) =>
+        apiFetch<Kit>(`/api/kits/${id(kitId)}`, { method: 'PATCH', body }),
+      use: (kitId: string, body: UseKitRequest) =>
+        apiFetch<UseKitResponse>(`/api/kits/${id(kitId)}/use`, { method: 'POST', body }),
+      stats: () => apiFetch<KitStats[]>('/api/kits/stats'),
+    },
+
+    /** Every naloxone site: the nearest ones are found on the phone, so the position never leaves it. */
+    naloxoneSites: (signal?: AbortSignal) =>
+      apiFetch<SiteFeatureCollection>('/api/sites?type=naloxone', { signal }),
+  };
+}
+
+export type NaloxoneApi = ReturnType<typeof createNaloxoneApi>;

@@ -1,0 +1,158 @@
+import { useEffect, useState } from 'preact/hooks';
+import { locateWithBrowser } from '../app/geolocation';
+import { formatDateTime, formatDistance, formatTime, dayRelation } from '../i18n/format';
+import { useI18n } from '../i18n/use-i18n';
+import type { Translate } from '../i18n/i18n';
+import type { Language } from '../i18n/dictionary';
+import { useStore } from '../state/use-store';
+import { LocateError, type LocateFailure } from '../zones/zone-check.store';
+import { nearestSites, type LatLng, type Opening } from './nearest-sites';
+import { useNaloxoneFeature } from './use-naloxone';
+import './naloxone.css';
+
+const LOCATE_FAILURE = {
+  denied: 'naloxone.nearest.locate.denied',
+  unavailable: 'naloxone.nearest.locate.unavailable',
+  timeout: 'naloxone.nearest.locate.timeout',
+  unsupported: 'naloxone.nearest.locate.unsupported',
+} as const satisfies Record<LocateFailure, string>;
+
+/** "Open until 17:00", "Closed, opens tomorrow 09:00", or the site's own words about its hours. */
+function openingText(opening: Opening, t: Translate, language: Language, now: Date): string | null {
+  const when = (iso: string) =>
+    dayRelation(iso, now) === 'today'
+      ? formatTime(iso, language)
+      : dayRelation(iso, now) === 'tomorrow'
+        ? t('naloxone.nearest.tomorrow', { time: formatTime(iso, language) })
+        : formatDateTime(iso, language);
+  switch (opening.kind) {
+    case 'open':
+      return opening.until
+        ? t('naloxone.nearest.openUntil', { time: when(opening.until) })
+        : t('naloxone.nearest.open');
+    case 'closed':
+      return opening.opensAt
+        ? t('naloxone.nearest.closedOpens', { time: when(opening.opensAt) })
+        : t('naloxone.nearest.closed');
+    case 'unknown':
+      return opening.text ? t('naloxone.nearest.hours', { hours: opening.text }) : null;
+  }
+}
+
+/**
+ * "Where to get naloxone": the nearest naloxone sites with their distance and whether they are open now.
+ * Worked out on the phone from the saved list of sites: the position is never sent. Give `position` when
+ * it is known already (the "am I in a zone?" answer); otherwise the user asks for it here.
+ */
+export function NearestNaloxone({
+  position: given = null,
+  limit = 3,
+}: {
+  position?: LatLng | null;
+  limit?: number;
+}) {
+  const { sites } = useNaloxoneFeature();
+  const state = useStore(sites);
+  const { t, language } = useI18n();
+  const [located, setLocated] = useState<LatLng | null>(null);
+  const [locating, setLocating] = useState(false);
+  const [locateFailure, setLocateFailure] = useState<LocateFailure | null>(null);
+  const position = given ?? located;
+
+  useEffect(() => void sites.load(), [sites]);
+
+  const locate = async () => {
+    setLocating(true);
+    setLocateFailure(null);
+    try {
+      const { lat, lng } = await locateWithBrowser();
+      setLocated({ lat, lng });
+    } catch (error) {
+      setLocateFailure(error instanceof LocateError ? error.reason : 'unavailable');
+    } finally {
+      setLocating(false);
+    }
+  };
+
+  const now = new Date();
+  const nearest = position ? nearestSites(state.sites, position, now, limit) : [];
+
+  return (
+    <section class="nearest-naloxone" aria-labelledby="nearest-naloxone-title" data-testid="nearest-naloxone">
+      <h3 id="nearest-naloxone-title">{t('naloxone.nearest.title')}</h3>
+      {!position && (
+        <>
+          <p class="muted">{t('naloxone.nearest.privacy')}</p>
+          <button
+            type="button"
+            class="button button--primary"
+            onClick={() => void locate()}
+            aria-busy={locating}
+          >
+            {t(locating ? 'naloxone.nearest.locating' : 'naloxone.nearest.locate')}
+          </button>
+          {locateFailure && (
+            <p class="field-error" role="alert">
+              {t(LOCATE_FAILURE[locateFailure])}
+            </p>
+          )}
+        </>
+      )}
+      {state.offline && state.savedAt && (
+        <p class="muted">
+          {t('naloxone.nearest.saved', { savedAt: formatDateTime(state.savedAt, language) })}
+        </p>
+      )}
+      {state.status === 'error' && <p class="field-error">{t('naloxone.nearest.failed')}</p>}
+      {position && state.status === 'ready' && nearest.length === 0 && (
+        <p class="muted">{t('naloxone.nearest.none')}</p>
+      )}
+      {nearest.length > 0 && (
+        <ol class="nearest-list">
+          {nearest.map(({ site, distanceMeters, opening }) => (
+            <li
+              key={site.properties.id}
+              class={`nearest-site nearest-site--${opening.kind}`}
+              data-testid="nearest-site"
+            >
+              <div class="nearest-site__heading">
+                <span class="nearest-site__name">{site.properties.name}</span>
+                <span class="nearest-site__distance">{formatDistance(distanceMeters, language)}</span>
+              </div>
+              {site.properties.address && <p class="nearest-site__address">{site.properties.address}</p>}
+              {opening.kind !== 'unknown' ? (
+                <p class={`nearest-site__opening nearest-site__opening--${opening.kind}`}>
+                  <span class="opening-dot" aria-hidden="true" />
+                  {openingText(opening, t, language, now)}
+                </p>
+              ) : (
+                openingText(opening, t, language, now) && (
+                  <p class="nearest-site__opening">{openingText(opening, t, language, now)}</p>
+                )
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+/**
+ * For the "am I in a zone?" answer: a closed disclosure ("Where to get naloxone") that lists the nearest
+ * naloxone sites from the position the check already has, when opened.
+ */
+export function NearestNaloxoneDisclosure({ position }: { position: LatLng }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  return (
+    <details
+      class="nearest-disclosure"
+      onToggle={(event) => setOpen(event.currentTarget.open)}
+      data-testid="nearest-naloxone-disclosure"
+    >
+      <summary>{t('naloxone.whereToGet')}</summary>
+      {open && <NearestNaloxone position={position} limit={3} />}
+    </details>
+  );
+}

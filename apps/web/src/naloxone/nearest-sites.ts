@@ -1,0 +1,81 @@
+import type { SiteFeature, SiteProperties } from '@samverkan/contracts';
+import { evaluateZoneTime } from '@samverkan/geo';
+
+// "Where do I get naloxone?": the naloxone sites nearest to the officer, worked out on the phone from the
+// list of sites, so the position is never sent anywhere.
+
+/**
+ * The site's fields this needs. `openingSchedule` may be missing in a list saved before sites had one.
+ * The api's own `openNow` is not used: it was true when the list was fetched, and the list is kept offline.
+ */
+export type NaloxoneSiteProperties = Pick<SiteProperties, 'openingHours'> &
+  Partial<Pick<SiteProperties, 'openingSchedule'>>;
+
+export interface LatLng {
+  lat: number;
+  lng: number;
+}
+
+const EARTH_RADIUS_M = 6_371_008.8;
+const toRadians = (degrees: number) => (degrees * Math.PI) / 180;
+
+/** Great-circle distance in metres (haversine). */
+export function haversineMeters(a: LatLng, b: LatLng): number {
+  const dLat = toRadians(b.lat - a.lat);
+  const dLng = toRadians(b.lng - a.lng);
+  const h =
+    Math.sin(dLat / 2) ** 2 +
+    Math.cos(toRadians(a.lat)) * Math.cos(toRadians(b.lat)) * Math.sin(dLng / 2) ** 2;
+  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+export type Opening =
+  | { kind: 'open'; until: string | null }
+  | { kind: 'closed'; opensAt: string | null }
+  /** No schedule: only the site's own words (maybe none), and no claim about now. */
+  | { kind: 'unknown'; text: string | null };
+
+/** Whether the site is open at `at`, from its schedule; without one, nothing is claimed. */
+export function openingAt(properties: NaloxoneSiteProperties, at: Date): Opening {
+  const schedule = properties.openingSchedule;
+  if (!schedule) return { kind: 'unknown', text: properties.openingHours };
+  try {
+    const state = evaluateZoneTime({ schedule, validFrom: null, validUntil: null }, at);
+    return state.inForce
+      ? { kind: 'open', until: state.until }
+      : { kind: 'closed', opensAt: state.nextInForceAt };
+  } catch {
+    // A schedule the phone cannot read (an unknown time zone): fall back to the words.
+    return { kind: 'unknown', text: properties.openingHours };
+  }
+}
+
+export interface NearbySite {
+  site: SiteFeature;
+  distanceMeters: number;
+  opening: Opening;
+}
+
+/** The `limit` nearest sites, nearest first; open ones win a tie. */
+export function nearestSites(
+  sites: readonly SiteFeature[],
+  position: LatLng,
+  at: Date,
+  limit = 5,
+): NearbySite[] {
+  return sites
+    .map((site) => {
+      const [lng, lat] = site.geometry.coordinates;
+      return {
+        site,
+        distanceMeters: haversineMeters(position, { lat, lng }),
+        opening: openingAt(site.properties, at),
+      };
+    })
+    .sort(
+      (a, b) =>
+        a.distanceMeters - b.distanceMeters ||
+        Number(b.opening.kind === 'open') - Number(a.opening.kind === 'open'),
+    )
+    .slice(0, limit);
+}

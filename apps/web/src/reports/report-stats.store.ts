@@ -1,0 +1,53 @@
+import type { ReportStats } from '@samverkan/contracts';
+import { ApiError } from '../api/api-error';
+import { Store } from '../state/store';
+import { periodRange, type ReportPeriod } from './report-period';
+import type { ReportsApi } from './reports-api';
+
+export type ReportStatsState =
+  | { status: 'loading' }
+  | { status: 'ready'; byWeek: ReportStats; bySite: ReportStats }
+  | { status: 'error'; failure: 'network' | 'server' };
+
+/** The counts for the meetings: by category per week (the chart) and by site (the table), over one period. */
+export class ReportStatsStore extends Store<ReportStatsState> {
+  private loading: AbortController | null = null;
+
+  constructor(
+    private readonly api: ReportsApi,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    super({ status: 'loading' });
+  }
+
+  /** `range` wins over `period`: the meetings' "since last meeting" view counts from the last meeting. */
+  async load(options: {
+    period?: ReportPeriod;
+    range?: { since: string; until: string };
+    siteId?: string;
+  }): Promise<void> {
+    this.loading?.abort();
+    const controller = (this.loading = new AbortController());
+    const range = options.range ?? periodRange(options.period ?? '90d', this.now());
+    if (this.value.status === 'error') this.set({ status: 'loading' });
+    try {
+      const [byWeek, bySite] = await Promise.all([
+        this.api.stats({ groupBy: 'week', ...range, siteId: options.siteId }, controller.signal),
+        this.api.stats({ groupBy: 'site', ...range, siteId: options.siteId }, controller.signal),
+      ]);
+      if (!controller.signal.aborted) this.set({ status: 'ready', byWeek, bySite });
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      this.set({
+        status: 'error',
+        failure: error instanceof ApiError && error.isNetworkError ? 'network' : 'server',
+      });
+    } finally {
+      if (this.loading === controller) this.loading = null;
+    }
+  }
+
+  dispose(): void {
+    this.loading?.abort();
+  }
+}

@@ -1,0 +1,170 @@
+import type { AuditEvent } from '@samverkan/contracts';
+import { useEffect, useState } from 'preact/hooks';
+import { AuditTrail } from '../app/audit-trail';
+import { Icon } from '../app/icons';
+import { PanelFrame } from '../app/panel-frame';
+import { useWorkspace } from '../app/workspace';
+import { useI18n } from '../i18n/use-i18n';
+import { ZoneSwatch } from '../map/swatches';
+import { MAP_COMMANDS } from '../map/map-events';
+import { useStore } from '../state/use-store';
+import { displayStateOf } from '../zones/zone-display';
+import { canManageZonesOf } from '../zones/zone-permissions';
+import { ZONE_STATE_STYLES } from '../zones/zone-style';
+import { timingSentence, whenText } from '../zones/zone-timing-text';
+import { SITE_TYPE_LOOKS } from './site-types';
+import { PlaceReports } from '../reports/place-reports';
+
+/** A site: what and where it is, its hours, its zones, its channel and its audit trail. */
+export function SiteDetails({ siteId }: { siteId: string }) {
+  const { sites, zones, chat, directory, panel, user, mapCommands } = useWorkspace();
+  const { t, language } = useI18n();
+  const sitesState = useStore(sites);
+  const zonesState = useStore(zones);
+  useStore(chat);
+  useStore(directory);
+  const site = sitesState.sites.get(siteId);
+
+  if (!site) {
+    return (
+      <PanelFrame title={t('site.title')} onClose={() => panel.close()}>
+        {sitesState.status === 'loading' ? (
+          <p role="status">{t('common.loading')}</p>
+        ) : (
+          <p>{t('site.gone')}</p>
+        )}
+      </PanelFrame>
+    );
+  }
+  const p = site.properties;
+  const siteZones = [...zonesState.zones.values()].filter((zone) => zone.properties.siteId === siteId);
+  const channel = chat.channelFor('site', siteId);
+  const now = new Date();
+
+  return (
+    <PanelFrame
+      title={p.name}
+      subtitle={t(SITE_TYPE_LOOKS[p.type].label)}
+      onClose={() => panel.close()}
+      testId="site-details"
+    >
+      <dl class="facts">
+        <dt>{t('site.organisation')}</dt>
+        <dd>{directory.organisationName(p.organisationId) ?? '–'}</dd>
+        <dt>{t('site.address')}</dt>
+        <dd>{p.address || '–'}</dd>
+        <dt>{t('site.openingHours')}</dt>
+        <dd>
+          <span class="preserve-lines">{p.openingHours || '–'}</span>
+          {p.openNow !== null && p.openNow !== undefined && (
+            <span
+              class={`open-state open-state--${p.openNow ? 'open' : 'closed'}`}
+              data-testid="site-open-now"
+            >
+              {p.openNow
+                ? p.closesAt
+                  ? t('site.openUntil', { when: whenText(p.closesAt, now, language, t) })
+                  : t('site.open')
+                : p.nextOpenAt
+                  ? t('site.closedUntil', { when: whenText(p.nextOpenAt, now, language, t) })
+                  : t('site.closed')}
+            </span>
+          )}
+        </dd>
+        {p.description && (
+          <>
+            <dt>{t('site.description')}</dt>
+            <dd class="preserve-lines">{p.description}</dd>
+          </>
+        )}
+      </dl>
+
+      <div class="action-row">
+        {channel && (
+          <button
+            type="button"
+            class="button button--secondary"
+            onClick={() => panel.open({ kind: 'messages', channelId: channel.id })}
+          >
+            <Icon name="messages" />
+            {t('site.openChannel')}
+          </button>
+        )}
+        <button
+          type="button"
+          class="button button--secondary"
+          onClick={() => mapCommands.emit(MAP_COMMANDS.focusSite, { siteId })}
+        >
+          <Icon name="map" />
+          {t('site.showOnMap')}
+        </button>
+        {canManageZonesOf(user, p.organisationId) && (
+          <button
+            type="button"
+            class="button button--secondary"
+            onClick={() => panel.open({ kind: 'zone-form', mode: 'create', siteId })}
+          >
+            <Icon name="plus" />
+            {t('site.proposeZone')}
+          </button>
+        )}
+      </div>
+
+      <h3 class="section-title">{t('site.zones')}</h3>
+      {siteZones.length === 0 ? (
+        <p>{t('site.noZones')}</p>
+      ) : (
+        <ul class="feature-list">
+          {siteZones.map((zone) => {
+            const state = displayStateOf(zone.properties);
+            return (
+              <li key={zone.properties.id}>
+                <button
+                  type="button"
+                  class="feature-list__item"
+                  onClick={() => panel.open({ kind: 'zone', zoneId: zone.properties.id })}
+                >
+                  <ZoneSwatch state={state} />
+                  <span class="feature-list__text">
+                    <span class="feature-list__name">{zone.properties.name}</span>
+                    <span class="feature-list__detail">
+                      {t(ZONE_STATE_STYLES[state].label)} ·{' '}
+                      {timingSentence(state, zone.properties, now, language, t)}
+                    </span>
+                  </span>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {/* Issue 8: the field reports about this site and the "Report" button. */}
+      <PlaceReports siteId={siteId} />
+      <SiteHistory siteId={siteId} version={p.version} />
+    </PanelFrame>
+  );
+}
+
+function SiteHistory({ siteId, version }: { siteId: string; version: number }) {
+  const { api } = useWorkspace();
+  const { t } = useI18n();
+  const [events, setEvents] = useState<AuditEvent[] | null | 'error'>(null);
+  useEffect(() => {
+    let current = true;
+    api.audit.list('site', siteId).then(
+      (loaded) => current && setEvents(loaded),
+      () => current && setEvents('error'),
+    );
+    return () => {
+      current = false;
+    };
+  }, [siteId, version]);
+  return (
+    <details class="disclosure">
+      <summary>{t('site.history')}</summary>
+      {events === null && <p role="status">{t('common.loading')}</p>}
+      {events === 'error' && <p class="form-error">{t('site.historyFailed')}</p>}
+      {Array.isArray(events) && <AuditTrail events={events} />}
+    </details>
+  );
+}

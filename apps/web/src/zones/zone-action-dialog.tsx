@@ -1,0 +1,174 @@
+import type { ZoneFeature } from '@samverkan/contracts';
+import { checkText } from '@samverkan/text';
+import { useId, useState } from 'preact/hooks';
+import { ApiError } from '../api/api-error';
+import { Dialog } from '../app/dialog';
+import { useWorkspace } from '../app/workspace';
+import type { MessageKey } from '../i18n/dictionary';
+import { formatDateTime } from '../i18n/format';
+import { useI18n } from '../i18n/use-i18n';
+import type { ApprovalSide } from './zone-permissions';
+import { scheduleLines } from './zone-timing-text';
+
+export type ZoneAction = 'approve' | 'suspend' | 'withdraw';
+
+const REASON_MAX = 2000;
+
+const TEXT: Record<ZoneAction, { title: MessageKey; lead: MessageKey; confirm: MessageKey }> = {
+  approve: {
+    title: 'zoneAction.approve.title',
+    lead: 'zoneAction.approve.lead',
+    confirm: 'zoneAction.approve.confirm',
+  },
+  suspend: {
+    title: 'zoneAction.suspend.title',
+    lead: 'zoneAction.suspend.lead',
+    confirm: 'zoneAction.suspend.confirm',
+  },
+  withdraw: {
+    title: 'zoneAction.withdraw.title',
+    lead: 'zoneAction.withdraw.lead',
+    confirm: 'zoneAction.withdraw.confirm',
+  },
+};
+
+/**
+ * Confirms an approval, suspension or withdrawal, naming exactly what is agreed or stopped: the zone, its
+ * version and its hours. Suspending and withdrawing need a reason.
+ */
+export function ZoneActionDialog({
+  zone,
+  action,
+  side,
+  onClose,
+}: {
+  zone: ZoneFeature;
+  action: ZoneAction;
+  side: ApprovalSide | null;
+  onClose: () => void;
+}) {
+  const { api, zones } = useWorkspace();
+  const { t, language } = useI18n();
+  const p = zone.properties;
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<{ text: string; stale: boolean } | null>(null);
+  const ids = { reason: useId(), error: useId() };
+  const needsReason = action !== 'approve';
+  const text = TEXT[action];
+  // What a suspension stops is the version in force, which may be older than a pending proposal.
+  const version = action === 'approve' ? p.version : (p.agreed?.version ?? p.agreedVersion ?? p.version);
+  const schedule = action !== 'approve' && p.agreed ? p.agreed.schedule : p.schedule;
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (busy) return;
+    if (needsReason && checkText(reason, 'reason', { min: 1, max: REASON_MAX }).length > 0) {
+      setError({ text: t('zoneAction.reasonRequired', { max: REASON_MAX }), stale: false });
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const updated =
+        action === 'approve'
+          ? await api.zones.approve(p.id, p.version)
+          : action === 'suspend'
+            ? await api.zones.suspend(p.id, reason)
+            : await api.zones.withdraw(p.id, reason);
+      zones.upsert(updated);
+      onClose();
+    } catch (caught) {
+      setBusy(false);
+      if (caught instanceof ApiError && caught.status === 409)
+        setError({ text: t('zoneAction.conflict'), stale: true });
+      else if (caught instanceof ApiError && caught.isNetworkError)
+        setError({ text: t('error.network'), stale: false });
+      else if (caught instanceof ApiError && caught.status < 500)
+        setError({ text: caught.message, stale: false });
+      else setError({ text: t('error.server'), stale: false });
+    }
+  };
+
+  const reload = async () => {
+    try {
+      zones.upsert(await api.zones.get(p.id));
+      onClose();
+    } catch {
+      setError({ text: t('error.network'), stale: true });
+    }
+  };
+
+  return (
+    <Dialog title={t(text.title, { name: p.name })} onClose={onClose}>
+      <form onSubmit={submit} noValidate data-testid={`zone-${action}-dialog`}>
+        <p>
+          {t(text.lead, { version, side: side ? t(side === 'police' ? 'side.police' : 'side.service') : '' })}
+        </p>
+        <dl class="facts facts--compact">
+          <dt>{t('zone.name')}</dt>
+          <dd>{p.name}</dd>
+          <dt>{t('zone.version')}</dt>
+          <dd data-testid="dialog-version">{version}</dd>
+          <dt>{t('zone.hours')}</dt>
+          <dd>
+            {scheduleLines(schedule, language).map((line) => (
+              <span key={line} class="block">
+                {line}
+              </span>
+            ))}
+          </dd>
+          {(p.validFrom || p.validUntil) && (
+            <>
+              <dt>{t('zone.validity')}</dt>
+              <dd>
+                {p.validFrom ? formatDateTime(p.validFrom, language) : t('zone.validity.open')} –{' '}
+                {p.validUntil ? formatDateTime(p.validUntil, language) : t('zone.validity.open')}
+              </dd>
+            </>
+          )}
+        </dl>
+        {needsReason && (
+          <div class="field">
+            <label for={ids.reason}>{t('zoneAction.reason')}</label>
+            <textarea
+              id={ids.reason}
+              rows={3}
+              required
+              value={reason}
+              maxLength={REASON_MAX * 2}
+              aria-invalid={error !== null && !error.stale}
+              aria-describedby={error ? ids.error : undefined}
+              onInput={(event) => setReason(event.currentTarget.value)}
+            />
+          </div>
+        )}
+        <div role="alert" id={ids.error} class={error ? 'form-error' : 'form-error form-error--empty'}>
+          {error?.text}
+          {error?.stale && (
+            <button
+              type="button"
+              class="button button--secondary button--small form-error__action"
+              onClick={reload}
+            >
+              {t('zoneForm.reload')}
+            </button>
+          )}
+        </div>
+        <div class="dialog__actions">
+          <button type="button" class="button button--secondary" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button
+            type="submit"
+            class={`button ${action === 'approve' ? 'button--primary' : 'button--danger'}`}
+            aria-busy={busy}
+          >
+            {busy && <span class="spinner" aria-hidden="true" />}
+            {t(text.confirm, { version })}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,463 @@
+import { ZONE_LIMITS, type ErrorDetail, type SiteFeature } from '@samverkan/contracts';
+import { useEffect, useId, useMemo, useState } from 'preact/hooks';
+import { ApiError } from '../api/api-error';
+import { PanelFrame } from '../app/panel-frame';
+import { useWorkspace } from '../app/workspace';
+import { useI18n } from '../i18n/use-i18n';
+import { MAP_COMMANDS, MAP_EVENTS } from '../map/map-events';
+import { useStore } from '../state/use-store';
+import { ScheduleEditor } from './schedule-editor';
+import {
+  DEFAULT_RADIUS_METERS,
+  draftFromZone,
+  emptyDraft,
+  scheduleOf,
+  toCreateRequest,
+  toUpdateRequest,
+  validateDraft,
+  type DraftField,
+  type DraftProblem,
+  type ZoneDraft,
+} from './zone-form.model';
+import { canManageZonesOf } from './zone-permissions';
+import { scheduleLines } from './zone-timing-text';
+
+type ServerError =
+  | { kind: 'invalid'; message: string; details: ErrorDetail[] }
+  | { kind: 'stale' }
+  | { kind: 'other'; message: string };
+
+type Props = { mode: 'create'; siteId: string | null } | { mode: 'edit'; zoneId: string };
+
+/**
+ * Proposing a zone, or a new version of one: the shape is drawn on the map (Leaflet-Geoman), the rest is typed
+ * here. The shared validators check it before sending; the api's 400 is shown beside the form, and a 409 (someone
+ * else saved a newer version first) offers to reload.
+ */
+export function ZoneForm(props: Props) {
+  const { api, zones, sites, panel, user, mapCommands, mapEvents } = useWorkspace();
+  const { t, language } = useI18n();
+  const sitesState = useStore(sites);
+  const zonesState = useStore(zones);
+  const editing = props.mode === 'edit' ? zonesState.zones.get(props.zoneId) : undefined;
+  const [baseVersion, setBaseVersion] = useState(editing?.properties.version ?? 0);
+  const [draft, setDraft] = useState<ZoneDraft>(() =>
+    editing ? draftFromZone(editing) : emptyDraft(props.mode === 'create' ? props.siteId : null),
+  );
+  const [restart, setRestart] = useState(0);
+  const [attempted, setAttempted] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [serverError, setServerError] = useState<ServerError | null>(null);
+  const ids = {
+    site: useId(),
+    name: useId(),
+    radius: useId(),
+    from: useId(),
+    until: useId(),
+    notes: useId(),
+    always: useId(),
+    problems: useId(),
+  };
+
+  const manageable = useMemo(
+    () =>
+      [...sitesState.sites.values()]
+        .filter((site) => canManageZonesOf(user, site.properties.organisationId))
+        .sort((a, b) => a.properties.name.localeCompare(b.properties.name, language)),
+    [sitesState, user, language],
+  );
+  const site: SiteFeature | undefined = draft.siteId ? sitesState.sites.get(draft.siteId) : undefined;
+
+  // With one site to choose from, it is chosen.
+  useEffect(() => {
+    if (!draft.siteId && manageable.length === 1)
+      setDraft((current) => ({ ...current, siteId: manageable[0].properties.id }));
+  }, [manageable.length]);
+
+  // The map follows the form: drawing starts over when the site, the kind of shape or a reload changes it.
+  useEffect(() => {
+    if (!site) return;
+    const [lng, lat] = site.geometry.coordinates;
+    const editingZoneId = props.mode === 'edit' ? props.zoneId : null;
+    mapCommands.emit(MAP_COMMANDS.focusSite, { siteId: site.properties.id });
+    mapCommands.emit(
+      MAP_COMMANDS.drawStart,
+      draft.shape.kind === 'circle'
+        ? { kind: 'circle', center: { lat, lng }, radiusMeters: draft.shape.radiusMeters, editingZoneId }
+        : { kind: 'polygon', geometry: draft.shape.geometry, editingZoneId },
+    );
+  }, [site?.properties.id, draft.shape.kind, restart]);
+
+  useEffect(() => {
+    const stops = [
+      mapEvents.on(MAP_EVENTS.shapeDrawn, ({ geometry }) =>
+        setDraft((current) => ({ ...current, shape: { kind: 'polygon', geometry } })),
+      ),
+      mapEvents.on(MAP_EVENTS.radiusDragged, ({ radiusMeters }) =>
+        setDraft((current) =>
+          current.shape.kind === 'circle' ? { ...current, shape: { kind: 'circle', radiusMeters } } : current,
+        ),
+      ),
+    ];
+    return () => {
+      stops.forEach((stop) => stop());
+      mapCommands.emit(MAP_COMMANDS.drawStop, {});
+    };
+  }, []);
+
+  const problems = validateDraft(draft, site);
+  const problemsFor = (field: DraftField) => problems.filter((problem) => problem.field === field);
+  // Shape problems show as soon as there is a shape; the rest once the user tries to send.
+  const shown = (field: DraftField) =>
+    attempted || (field === 'shape' && (draft.shape.kind === 'circle' || draft.shape.geometry !== null))
+      ? problemsFor(field)
+      : [];
+  const stale = props.mode === 'edit' && editing !== undefined && editing.properties.version !== baseVersion;
+  const drawingPolygon =
+    draft.shape.kind === 'polygon' && draft.shape.geometry === null && site !== undefined;
+
+  const update = (change: Partial<ZoneDraft>) => setDraft((current) => ({ ...current, ...change }));
+  const close = () =>
+    props.mode === 'edit' ? panel.open({ kind: 'zone', zoneId: props.zoneId }) : panel.close();
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (busy) return;
+    setAttempted(true);
+    setServerError(null);
+    if (problems.length > 0) {
+      document.getElementById(ids.problems)?.focus();
+      return;
+    }
+    setBusy(true);
+    try {
+      const saved =
+        props.mode === 'edit'
+          ? await api.zones.update(props.zoneId, toUpdateRequest(draft, baseVersion))
+          : await api.zones.create(toCreateRequest(draft));
+      zones.upsert(saved);
+      panel.open({ kind: 'zone', zoneId: saved.properties.id });
+    } catch (caught) {
+      setBusy(false);
+      if (caught instanceof ApiError && caught.status === 409 && props.mode === 'edit')
+        setServerError({ kind: 'stale' });
+      else if (caught instanceof ApiError && caught.status === 400)
+        setServerError({ kind: 'invalid', message: caught.message, details: caught.details });
+      else if (caught instanceof ApiError && caught.isNetworkError)
+        setServerError({ kind: 'other', message: t('error.network') });
+      else if (caught instanceof ApiError && caught.status < 500)
+        setServerError({ kind: 'other', message: caught.message });
+      else setServerError({ kind: 'other', message: t('error.server') });
+    }
+  };
+
+  const reload = async () => {
+    if (props.mode !== 'edit') return;
+    try {
+      const fresh = await api.zones.get(props.zoneId);
+      zones.upsert(fresh);
+      setDraft(draftFromZone(fresh));
+      setBaseVersion(fresh.properties.version);
+      setServerError(null);
+      setAttempted(false);
+      setRestart((count) => count + 1);
+    } catch {
+      setServerError({ kind: 'other', message: t('error.network') });
+    }
+  };
+
+  const title =
+    props.mode === 'edit'
+      ? t('zoneForm.editTitle', { name: editing?.properties.name ?? '' })
+      : t('zoneForm.createTitle');
+  if (props.mode === 'edit' && !editing) {
+    return (
+      <PanelFrame title={t('zoneForm.editTitle', { name: '' })} onClose={() => panel.close()}>
+        <p>{zonesState.status === 'loading' ? t('common.loading') : t('zone.gone')}</p>
+      </PanelFrame>
+    );
+  }
+
+  return (
+    <PanelFrame title={title} onClose={close} testId="zone-form">
+      <form class="zone-form" onSubmit={submit} noValidate>
+        {stale && serverError?.kind !== 'stale' && (
+          <div class="notice notice--warning" role="status">
+            {t('zoneForm.changedMeanwhile')}{' '}
+            <button type="button" class="button button--secondary button--small" onClick={reload}>
+              {t('zoneForm.reload')}
+            </button>
+          </div>
+        )}
+
+        <div class="field">
+          <label for={ids.site}>{t('zoneForm.site')}</label>
+          {props.mode === 'edit' ? (
+            <p id={ids.site}>{site?.properties.name ?? '–'}</p>
+          ) : manageable.length === 0 ? (
+            <p id={ids.site} class="form-error">
+              {t('zoneForm.noSites')}
+            </p>
+          ) : (
+            <select
+              id={ids.site}
+              value={draft.siteId ?? ''}
+              aria-invalid={shown('site').length > 0}
+              onChange={(event) => update({ siteId: event.currentTarget.value || null })}
+            >
+              <option value="">{t('zoneForm.chooseSite')}</option>
+              {manageable.map((candidate) => (
+                <option key={candidate.properties.id} value={candidate.properties.id}>
+                  {candidate.properties.name}
+                </option>
+              ))}
+            </select>
+          )}
+          <FieldProblems problems={shown('site')} />
+        </div>
+
+        <fieldset class="field" disabled={!site}>
+          <legend>{t('zoneForm.shape')}</legend>
+          <div class="segmented">
+            <label>
+              <input
+                type="radio"
+                name="shape"
+                checked={draft.shape.kind === 'polygon'}
+                onChange={() =>
+                  update({
+                    shape: {
+                      kind: 'polygon',
+                      geometry: editing && props.mode === 'edit' ? editing.geometry : null,
+                    },
+                  })
+                }
+              />
+              {t('zoneForm.shape.polygon')}
+            </label>
+            <label>
+              <input
+                type="radio"
+                name="shape"
+                checked={draft.shape.kind === 'circle'}
+                onChange={() => update({ shape: { kind: 'circle', radiusMeters: DEFAULT_RADIUS_METERS } })}
+              />
+              {t('zoneForm.shape.circle')}
+            </label>
+          </div>
+          {draft.shape.kind === 'polygon' ? (
+            <>
+              <p class="field__hint" data-testid="draw-hint">
+                {t(drawingPolygon ? 'zoneForm.draw.hint' : 'zoneForm.draw.editHint')}
+              </p>
+              <div class="action-row">
+                {drawingPolygon ? (
+                  <>
+                    <button
+                      type="button"
+                      class="button button--secondary button--small"
+                      onClick={() => mapCommands.emit(MAP_COMMANDS.drawFinish, {})}
+                    >
+                      {t('zoneForm.draw.finish')}
+                    </button>
+                    <button
+                      type="button"
+                      class="button button--secondary button--small"
+                      onClick={() => mapCommands.emit(MAP_COMMANDS.drawUndo, {})}
+                    >
+                      {t('zoneForm.draw.undo')}
+                    </button>
+                  </>
+                ) : (
+                  <button
+                    type="button"
+                    class="button button--secondary button--small"
+                    onClick={() => mapCommands.emit(MAP_COMMANDS.drawRedraw, {})}
+                  >
+                    {t('zoneForm.draw.again')}
+                  </button>
+                )}
+              </div>
+            </>
+          ) : (
+            <div class="field field--inline">
+              <label for={ids.radius}>{t('zoneForm.radius')}</label>
+              <input
+                id={ids.radius}
+                type="number"
+                inputMode="numeric"
+                min={ZONE_LIMITS.minRadiusMeters}
+                max={ZONE_LIMITS.maxRadiusMeters}
+                step={5}
+                value={draft.shape.radiusMeters}
+                aria-invalid={shown('shape').length > 0}
+                onInput={(event) => {
+                  const radiusMeters = event.currentTarget.valueAsNumber;
+                  update({ shape: { kind: 'circle', radiusMeters } });
+                  if (
+                    radiusMeters >= ZONE_LIMITS.minRadiusMeters &&
+                    radiusMeters <= ZONE_LIMITS.maxRadiusMeters
+                  ) {
+                    mapCommands.emit(MAP_COMMANDS.drawRadius, { radiusMeters });
+                  }
+                }}
+              />
+              <span class="field__hint">{t('zoneForm.radiusHint')}</span>
+            </div>
+          )}
+          <FieldProblems problems={shown('shape')} />
+        </fieldset>
+
+        <div class="field">
+          <label for={ids.name}>{t('zoneForm.name')}</label>
+          <input
+            id={ids.name}
+            type="text"
+            value={draft.name}
+            aria-invalid={shown('name').length > 0}
+            onInput={(event) => update({ name: event.currentTarget.value })}
+          />
+          <FieldProblems problems={shown('name')} />
+        </div>
+
+        <fieldset class="field">
+          <legend>{t('zoneForm.hours')}</legend>
+          <div class="checkbox">
+            <input
+              id={ids.always}
+              type="checkbox"
+              checked={draft.always}
+              onChange={(event) => update({ always: event.currentTarget.checked })}
+            />
+            <label for={ids.always}>{t('zoneForm.always')}</label>
+          </div>
+          {!draft.always && (
+            <ScheduleEditor
+              windows={draft.windows}
+              onChange={(windows) => update({ windows })}
+              invalid={shown('schedule').length > 0}
+            />
+          )}
+          <p class="schedule-preview" data-testid="schedule-preview">
+            <span class="visually-hidden">{t('zoneForm.inWords')} </span>
+            {scheduleLines(scheduleOf(draft), language).join('; ')}
+          </p>
+          <FieldProblems problems={shown('schedule')} />
+        </fieldset>
+
+        <fieldset class="field">
+          <legend>{t('zoneForm.validity')}</legend>
+          <div class="field-pair">
+            <div class="field">
+              <label for={ids.from}>{t('zoneForm.validFrom')}</label>
+              <input
+                id={ids.from}
+                type="datetime-local"
+                value={draft.validFrom}
+                onInput={(event) => update({ validFrom: event.currentTarget.value })}
+              />
+            </div>
+            <div class="field">
+              <label for={ids.until}>{t('zoneForm.validUntil')}</label>
+              <input
+                id={ids.until}
+                type="datetime-local"
+                value={draft.validUntil}
+                onInput={(event) => update({ validUntil: event.currentTarget.value })}
+              />
+            </div>
+          </div>
+          <p class="field__hint">{t('zoneForm.validityHint')}</p>
+          <FieldProblems problems={shown('validity')} />
+        </fieldset>
+
+        <div class="field">
+          <label for={ids.notes}>{t('zoneForm.notes')}</label>
+          <textarea
+            id={ids.notes}
+            rows={3}
+            value={draft.notes}
+            onInput={(event) => update({ notes: event.currentTarget.value })}
+          />
+          <p class="field__hint">{t('zoneForm.notesHint')}</p>
+          <FieldProblems problems={shown('notes')} />
+        </div>
+
+        <div
+          id={ids.problems}
+          tabIndex={-1}
+          role="alert"
+          class={attempted && problems.length > 0 ? 'form-error' : 'form-error form-error--empty'}
+        >
+          {attempted && problems.length > 0 && t('zoneForm.fixProblems', { count: problems.length })}
+        </div>
+        <ServerErrorBox error={serverError} onReload={reload} />
+
+        <div class="form-actions">
+          <button type="button" class="button button--secondary" onClick={close}>
+            {t('common.cancel')}
+          </button>
+          <button
+            type="submit"
+            class="button button--primary"
+            aria-busy={busy}
+            data-testid="zone-form-submit"
+          >
+            {busy && <span class="spinner" aria-hidden="true" />}
+            {t(props.mode === 'edit' ? 'zoneForm.submitEdit' : 'zoneForm.submitCreate')}
+          </button>
+        </div>
+        <p class="field__hint">{t('zoneForm.approvalNote')}</p>
+      </form>
+    </PanelFrame>
+  );
+}
+
+function FieldProblems({ problems }: { problems: DraftProblem[] }) {
+  const { t } = useI18n();
+  if (problems.length === 0) return null;
+  return (
+    <ul class="field-problems">
+      {problems.map((problem) => (
+        <li key={problem.message}>
+          {t(problem.message, problem.params)}
+          {problem.detail && <span class="field-problems__detail"> ({problem.detail})</span>}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function ServerErrorBox({ error, onReload }: { error: ServerError | null; onReload: () => void }) {
+  const { t } = useI18n();
+  return (
+    <div
+      role="alert"
+      class={error ? 'form-error' : 'form-error form-error--empty'}
+      data-testid="zone-form-server-error"
+    >
+      {error?.kind === 'stale' && (
+        <>
+          <p>{t('zoneForm.conflict')}</p>
+          <button type="button" class="button button--secondary button--small" onClick={onReload}>
+            {t('zoneForm.reload')}
+          </button>
+        </>
+      )}
+      {error?.kind === 'invalid' && (
+        <>
+          <p>{t('zoneForm.refused')}</p>
+          <p class="form-error__detail">{error.message}</p>
+          {error.details.length > 1 && (
+            <ul>
+              {error.details.slice(1).map((detail) => (
+                <li key={`${detail.field}:${detail.message}`}>{detail.message}</li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+      {error?.kind === 'other' && <p>{error.message}</p>}
+    </div>
+  );
+}

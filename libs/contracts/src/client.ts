@@ -1,0 +1,16 @@
+import type { User } from './people';
+
+/** Extension: `GET /api/client-config` (no sign-in needed): what the browser app needs before anything else. */
+export interface ClientConfig {
+  /** The base map tile template (TILE_URL), e.g. `https://tile.openstreetmap.org/{z}/{x}/{y}.png`. */
+  tileUrl: string;
+  demo: boolean;
+}
+
+/** Extension: `GET /api/users/directory`: a colleague as every signed-in user may see them (to start a direct message). */
+export interface DirectoryEntry {
+  id: string;
+  displayName: string;
+  role: User['role'];
+  organisationId: string;
+}

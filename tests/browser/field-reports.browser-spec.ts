@@ -1,0 +1,131 @@
+import type { Page } from 'playwright-core';
+import { PHONE, useBrowser } from './support/browser-harness';
+
+const browser = useBrowser();
+
+// A needle exchange site of the demo data: its service staff (service@demo) see the reports about it.
+const SITE = 'Demo – Sprututbytet Södervärn (fiktivt)';
+
+/** The panel scrolls on its own on a phone: a tall viewport shows all of it in one picture. */
+async function screenshotWholePanel(page: Page, name: string): Promise<void> {
+  const viewport = page.viewportSize()!;
+  await page.setViewportSize({ width: viewport.width, height: 2000 });
+  await browser.screenshot(page, name);
+  await page.setViewportSize(viewport);
+}
+
+async function openSitePanel(page: Page, list: string, siteName: string): Promise<void> {
+  await page.getByRole('toolbar').getByRole('button', { name: list }).click();
+  await page.getByRole('button', { name: siteName }).first().click();
+  await page.getByTestId('site-details').getByRole('heading', { name: siteName }).waitFor();
+}
+
+describe('field reports', () => {
+  it('an officer records a report on a phone, and the service staff see it on the site panel', async () => {
+    // A unique text, so the check does not depend on what other tests or earlier runs wrote.
+    const marker = Math.random().toString(36).slice(2, 8).replace(/\d/g, 'x');
+    const body = `Två patruller stod vid entrén under öppettiden, märkt ${marker}.`;
+    const officer = await browser.newSignedInPage('police', {
+      viewport: PHONE,
+      mobile: true,
+      locale: 'sv-SE',
+    });
+    const started = Date.now();
+
+    await openSitePanel(officer, 'Lista', SITE);
+    const reports = officer.getByTestId('place-reports');
+    await reports.getByRole('button', { name: 'Rapportera' }).click();
+    const form = reports.getByTestId('report-form');
+    // The place is chosen already, the time is now, and the reminder is in the writer's language.
+    await form.getByText(SITE).waitFor();
+    await form.getByText('Skriv inget som kan identifiera en person').waitFor();
+    expect(await form.getByLabel('När hände det?').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+
+    await form.getByText('Ingripande nära verksamhet').click();
+    // The identity guard runs on the phone: a phone number is named, never echoed, and nothing is sent.
+    const posts: string[] = [];
+    officer.on(
+      'request',
+      (request) =>
+        request.method() === 'POST' && request.url().endsWith('/api/reports') && posts.push(request.url()),
+    );
+    await form.getByLabel('Vad hände?').fill('Ring 070-123 45 67 om det händer igen.');
+    await form.getByText('Texten verkar innehålla ett telefonnummer').waitFor();
+    await form.getByRole('button', { name: 'Skicka rapporten' }).click();
+    expect(await form.getByLabel('Vad hände?').getAttribute('aria-invalid')).toBe('true');
+    await browser.screenshot(officer, 'field-report-phone-identity-guard');
+    expect(posts).toEqual([]);
+
+    await form.getByLabel('Vad hände?').fill(body);
+    await screenshotWholePanel(officer, 'field-report-phone-form');
+    await form.getByRole('button', { name: 'Skicka rapporten' }).click();
+
+    await reports.getByRole('status').filter({ hasText: 'Rapporten är skickad.' }).waitFor();
+    const card = reports.getByTestId('report-card').filter({ hasText: body });
+    await card.waitFor();
+    expect(await card.textContent()).toContain('Öppen');
+    expect(posts).toHaveLength(1);
+    // Under a minute from the panel opening to the report stored, with the test's own typing.
+    expect(Date.now() - started).toBeLessThan(60_000);
+    const widths = await officer.evaluate(() => ({
+      page: document.documentElement.scrollWidth,
+      screen: window.innerWidth,
+    }));
+    expect(widths.page).toBeLessThanOrEqual(widths.screen);
+    await card.scrollIntoViewIfNeeded();
+    await browser.screenshot(officer, 'field-report-phone-sent');
+
+    // The same report in the list of reports, where the officer's organisation can move it along.
+    await officer.getByRole('navigation').getByRole('link', { name: 'Rapporter' }).click();
+    await officer.getByTestId('reports-page').getByTestId('report-card').filter({ hasText: body }).waitFor();
+    await browser.screenshot(officer, 'field-reports-list-phone');
+
+    const staff = await browser.newSignedInPage('service');
+    await openSitePanel(staff, 'List', SITE);
+    const staffCard = staff.getByTestId('place-reports').getByTestId('report-card').filter({ hasText: body });
+    await staffCard.waitFor();
+    expect(await staffCard.textContent()).toContain('Enforcement near a site');
+
+    // The site's organisation moves the report along: open → discussed.
+    await staffCard.getByRole('button', { name: 'Mark as discussed' }).click();
+    await staffCard.getByText('Discussed', { exact: true }).waitFor();
+    await staffCard.scrollIntoViewIfNeeded();
+    await browser.screenshot(staff, 'field-report-staff-site-panel');
+  });
+
+  it('lists reports with filters and shows the counts as a chart and a table by site', async () => {
+    const page = await browser.newSignedInPage('coordinator');
+    await page.getByRole('navigation').getByRole('link', { name: 'Reports' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Field reports' }).waitFor();
+    await page
+      .getByTestId('reports-page')
+      .getByText(/^\d+ reports?|No reports match/)
+      .waitFor();
+
+    await page.getByRole('combobox', { name: 'Period' }).selectOption('90d');
+    await page.getByRole('combobox', { name: 'Status' }).selectOption('open');
+    await page.getByText(/^\d+ reports?|No reports match/).waitFor();
+    const statuses = await page.getByTestId('report-card').locator('.report-status').allTextContents();
+    expect(statuses.every((status) => status === 'Open')).toBe(true);
+
+    await page.getByRole('tab', { name: 'Counts' }).click();
+    await page.getByTestId('report-counts').locator('figure').waitFor();
+    const chart = page.getByTestId('report-week-chart');
+    if ((await chart.count()) > 0) {
+      // Chart.js draws on the canvas once its chunk has loaded.
+      await page.waitForFunction(() => {
+        const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="report-week-chart"] canvas');
+        return Boolean(
+          canvas &&
+          canvas.width > 0 &&
+          canvas
+            .getContext('2d')
+            ?.getImageData(0, 0, canvas.width, canvas.height)
+            .data.some((value) => value !== 0),
+        );
+      });
+      await page.getByTestId('report-site-table').waitFor();
+    }
+    await browser.screenshot(page, 'field-report-counts-desktop');
+  });
+});

@@ -1,0 +1,63 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEMO_SITES } from '../../apps/api/src/demo/demo-map.data';
+import { waitForPositionInView } from './support/app-helpers';
+import { DESKTOP, PHONE, useBrowser } from './support/browser-harness';
+
+const browser = useBrowser();
+
+// The two pictures in the README. They are written to tests/artifacts/browser/ on every run, and copied to
+// docs/screenshots/ only when asked: UPDATE_README_SCREENSHOTS=1 npm run test:browser -- readme-screenshots
+const DOCS = join(__dirname, '..', '..', 'docs', 'screenshots');
+const publish = (path: string, name: string) => {
+  if (process.env.UPDATE_README_SCREENSHOTS !== '1') return;
+  mkdirSync(DOCS, { recursive: true });
+  copyFileSync(path, join(DOCS, name));
+};
+
+/** Södervärn, Triangeln, Möllevången and Davidshall in one view, at a zoom where zones carry labels. */
+const CENTRAL_MALMO = JSON.stringify({ lat: 55.5897, lng: 13.0062, zoom: 15 });
+
+describe('README screenshots', () => {
+  it('the desktop map with zones and the messages panel open', async () => {
+    const page = await browser.newSignedInPage('police', {
+      viewport: DESKTOP,
+      localStorage: { 'samverkan.mapView': CENTRAL_MALMO },
+    });
+    const staff = await browser.newSignedInPage('service');
+    await page.locator('path[data-zone-id]').first().waitFor({ state: 'attached' });
+    const say = async (on: typeof page, text: string) => {
+      await on.getByLabel('Write a message').fill(text);
+      await on.getByRole('button', { name: 'Send', exact: true }).click();
+      await page.getByTestId('message').filter({ hasText: text }).first().waitFor();
+    };
+    for (const on of [page, staff]) {
+      await on.getByTestId('messages-button').click();
+      await on.getByTestId('channel-item').filter({ hasText: 'Joint channel' }).click();
+    }
+    await say(page, 'Patrol passing Södervärn around 14:00. We keep clear of the agreed zone.');
+    await say(staff, 'Thanks. The exchange is open until 16:00 today; the evening outreach starts at 19:00.');
+    await page.locator('.leaflet-tooltip.zone-label').first().waitFor();
+    const path = await browser.screenshot(page, 'readme-desktop-map-chat');
+    publish(path, 'desktop-map-chat.png');
+  });
+
+  it('the phone check result', async () => {
+    const [longitude, latitude] = DEMO_SITES.find((site) => site.name.includes('Södervärn'))!.location
+      .coordinates;
+    const page = await browser.newSignedInPage('police', {
+      viewport: PHONE,
+      mobile: true,
+      locale: 'sv-SE',
+      geolocation: { latitude, longitude, accuracy: 12 },
+    });
+    await page.getByRole('button', { name: 'Är jag i en zon?' }).click();
+    await page
+      .getByTestId('check-answer')
+      .getByRole('heading', { name: 'Du är i en zon som gäller nu' })
+      .waitFor();
+    await waitForPositionInView(page);
+    const path = await browser.screenshot(page, 'readme-phone-check');
+    publish(path, 'phone-check.png');
+  });
+});

@@ -1,0 +1,83 @@
+import type { Message, ZoneFeature, ZoneFeatureCollection } from '@samverkan/contracts';
+import type { Locator, Page } from 'playwright-core';
+
+/** A signed-in call to the api, for what a test checks or prepares behind the page's back. */
+export async function apiJson<T>(
+  baseUrl: string,
+  token: string,
+  path: string,
+  init: { method?: string; body?: unknown } = {},
+): Promise<T> {
+  const response = await fetch(`${baseUrl}${path}`, {
+    method: init.method ?? 'GET',
+    headers: {
+      Authorization: `Bearer ${token}`,
+      ...(init.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+    },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  if (!response.ok)
+    throw new Error(`${init.method ?? 'GET'} ${path} gave ${response.status}: ${await response.text()}`);
+  return (response.status === 204 ? undefined : await response.json()) as T;
+}
+
+export async function zoneNamed(baseUrl: string, token: string, name: string): Promise<ZoneFeature> {
+  const { features } = await apiJson<ZoneFeatureCollection>(baseUrl, token, '/api/zones');
+  const zone = features.find((feature) => feature.properties.name === name);
+  if (!zone) throw new Error(`No zone named ${name}`);
+  return zone;
+}
+
+export async function messagesWithBody(
+  baseUrl: string,
+  token: string,
+  channelId: string,
+  body: string,
+): Promise<Message[]> {
+  const messages = await apiJson<Message[]>(baseUrl, token, `/api/channels/${channelId}/messages?limit=200`);
+  return messages.filter((message) => message.body === body);
+}
+
+/** A zone's shape on the map (SVG renderer), in the given display state. */
+export function zoneShape(page: Page, zoneId: string, state?: string, role = 'current'): Locator {
+  const stateSelector = state ? `[data-zone-state="${state}"]` : '';
+  return page.locator(`path[data-zone-id="${zoneId}"][data-zone-role="${role}"]${stateSelector}`);
+}
+
+/** Opens a zone's details through the list (the keyboard and screen reader way in). */
+export async function openZoneFromList(page: Page, name: string): Promise<Locator> {
+  await page.getByRole('button', { name: /^(List|Lista)$/ }).click();
+  await page.getByTestId('zone-list-item').filter({ hasText: name }).click();
+  const details = page.getByTestId('zone-details');
+  await details.getByRole('heading', { name }).waitFor();
+  return details;
+}
+
+/** A unique text for this run, so tests never see each other's data. */
+export function unique(prefix: string): string {
+  return `${prefix} ${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
+}
+
+/** Waits until the checked position is drawn in view, above the answer card (the map has stopped moving). */
+export async function waitForPositionInView(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const dot = document.querySelector('path.position-dot')?.getBoundingClientRect();
+    const map = document.querySelector('[data-testid="map"]')?.getBoundingClientRect();
+    const check = document.querySelector('.check')?.getBoundingClientRect();
+    const pane = document.querySelector('.leaflet-map-pane');
+    if (!dot || !map || !check || pane?.classList.contains('leaflet-zoom-anim')) return false;
+    return dot.top >= map.top && dot.bottom <= check.top && dot.left >= map.left && dot.right <= map.right;
+  });
+}
+
+/** Waits until the map has stopped zooming (clicks during Leaflet's zoom animation land in the wrong place). */
+export async function waitForMapIdle(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const pane = document.querySelector('.leaflet-map-pane');
+    return (
+      pane !== null &&
+      !pane.classList.contains('leaflet-zoom-anim') &&
+      !document.querySelector('.leaflet-pan-anim')
+    );
+  });
+}
