@@ -176,7 +176,7 @@ export class ZonesService {
 
   async create(input: ZoneInput, user: AuthUser): Promise<ZoneFeature> {
     const validity = checkZoneInput(input);
-    const { result, announce } = await this.dataSource.transaction(async (manager) => {
+    return this.changeInTransaction(async (manager) => {
       const site = await this.zones.findSiteForZone(manager, input.siteId);
       if (!site) throw badRequest('siteId', 'names no site (it may have been deleted)');
       const denied = cannotManage(user, site.organisationId);
@@ -197,8 +197,6 @@ export class ZonesService {
       await this.audit.record(manager, { actorId: user.id, action: 'create', entity: 'zone', entityId: zoneId, after: feature });
       return this.committed(feature, 'created', user.id);
     });
-    this.announce(announce);
-    return result;
   }
 
   /** An edit is a new version, proposed; the agreed version (if any) stays in force until the new one is agreed. */
@@ -209,7 +207,7 @@ export class ZonesService {
     if (changes.geometry !== undefined && changes.radiusMeters != null) {
       throw badRequest('geometry', 'give either geometry or radiusMeters, not both');
     }
-    const { result, announce } = await this.dataSource.transaction(async (manager) => {
+    return this.changeInTransaction(async (manager) => {
       const zone = await this.lockForChange(manager, id);
       const denied = cannotManage(user, zone.organisationId);
       if (denied) throw new ForbiddenException(denied);
@@ -251,13 +249,11 @@ export class ZonesService {
       await this.audit.record(manager, { actorId: user.id, action: 'update', entity: 'zone', entityId: id, before, after });
       return this.committed(after, 'updated', user.id);
     });
-    this.announce(announce);
-    return result;
   }
 
   /** A signatory approves the current version for their side; with both sides it becomes the agreed version. */
   async approve(id: string, version: number, user: AuthUser): Promise<ZoneFeature> {
-    const { result, announce } = await this.dataSource.transaction(async (manager) => {
+    return this.changeInTransaction(async (manager) => {
       const zone = await this.lockForChange(manager, id);
       const side = approvalSideOf(user, zone.organisationId);
       if ('denied' in side) throw new ForbiddenException(side.denied);
@@ -299,13 +295,11 @@ export class ZonesService {
       }
       return this.committed(await this.feature(manager, id), 'updated', user.id);
     });
-    this.announce(announce);
-    return result;
   }
 
   /** Out of force at once; every standing approval is voided, so reinstating needs both sides again. */
   async suspend(id: string, reason: string, user: AuthUser): Promise<ZoneFeature> {
-    const { result, announce } = await this.dataSource.transaction(async (manager) => {
+    return this.changeInTransaction(async (manager) => {
       const zone = await this.lockForChange(manager, id);
       const denied = cannotSuspend(user, zone.organisationId);
       if (denied) throw new ForbiddenException(denied);
@@ -326,13 +320,11 @@ export class ZonesService {
       });
       return this.committed(await this.feature(manager, id), 'updated', user.id);
     });
-    this.announce(announce);
-    return result;
   }
 
   /** Ends a zone for good. */
   async withdraw(id: string, reason: string, user: AuthUser): Promise<ZoneFeature> {
-    const { result, announce } = await this.dataSource.transaction(async (manager) => {
+    return this.changeInTransaction(async (manager) => {
       const zone = await this.lockForChange(manager, id);
       const denied = cannotWithdraw(user, zone.organisationId);
       if (denied) throw new ForbiddenException(denied);
@@ -340,8 +332,6 @@ export class ZonesService {
       await this.withdrawLocked(manager, zone, reason, user.id);
       return this.committed(await this.feature(manager, id), 'updated', user.id);
     });
-    this.announce(announce);
-    return result;
   }
 
   /**
@@ -402,6 +392,13 @@ export class ZonesService {
   }
 
   // ------------------------------------------------------------------ helpers
+
+  /** Runs one change in its own transaction and announces it only once committed. */
+  private async changeInTransaction(work: (manager: EntityManager) => Promise<Committed<ZoneFeature>>): Promise<ZoneFeature> {
+    const { result, announce } = await this.dataSource.transaction(work);
+    this.announce(announce);
+    return result;
+  }
 
   private async lockForChange(manager: EntityManager, id: string): Promise<LockedZone> {
     const zone = await this.zones.lockZone(manager, id);
