@@ -1,4 +1,4 @@
-import { addDays, daysBetween, isCalendarDate, lastMonths, localToday, startOfMonthsAgo } from './kit-dates';
+import { addDays, daysBetween, isCalendarDate, lastMonths, localToday, startOfMonthsAgo } from './calendar-dates';
 
 describe('kit dates', () => {
   it('accepts real calendar days only', () => {

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { REPORTING_TIME_ZONE } from '@samverkan/contracts';
 
-// Kits expire on a calendar day. "Today" is the day in Malmö (Europe/Stockholm), whatever the server's
+// Calendar days (kit expiry, action due dates). "Today" is the day in Malmö (Europe/Stockholm), whatever the server's
 // own time zone; day arithmetic is done on plain dates, so daylight saving time never shifts a day.
 
 const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;

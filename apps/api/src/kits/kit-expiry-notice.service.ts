@@ -4,7 +4,7 @@ import { Cron } from '@nestjs/schedule';
 import { KIT_LIMITS, REPORTING_TIME_ZONE } from '@samverkan/contracts';
 import { Clock } from '../common/clock';
 import { DOMAIN_EVENTS, JointChannelNoticeEvent } from '../common/domain-events';
-import { addDays, localToday } from './kit-dates';
+import { addDays, localToday } from '../common/calendar-dates';
 import { ExpiringKits, KitsRepository } from './kits.repository';
 
 function kits(count: number): string {

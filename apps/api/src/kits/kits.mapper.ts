@@ -1,6 +1,6 @@
 import type { Kit } from '@samverkan/contracts';
 import { NaloxoneKitEntity } from './entities/naloxone-kit.entity';
-import { daysBetween } from './kit-dates';
+import { daysBetween } from '../common/calendar-dates';
 
 /** A kit row with the report its use created (if any). */
 export type KitRow = Pick<NaloxoneKitEntity, 'id' | 'organisationId' | 'label' | 'batch' | 'expiresOn' | 'status' | 'version' | 'usedAt'> & {

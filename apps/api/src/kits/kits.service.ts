@@ -9,7 +9,7 @@ import { badRequest } from '../common/api-exception.filter';
 import { Clock } from '../common/clock';
 import { refuseIdentifyingText } from '../common/identifying-text';
 import { ReportsService } from '../reports/reports.service';
-import { addDays, lastMonths, localToday, startOfMonthsAgo } from './kit-dates';
+import { addDays, lastMonths, localToday, startOfMonthsAgo } from '../common/calendar-dates';
 import { KitRow, toKitDto, toKitRecord } from './kits.mapper';
 import { KitsRepository } from './kits.repository';
 

@@ -6,7 +6,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { badRequest } from '../common/api-exception.filter';
 import { Clock } from '../common/clock';
 import { parseInstant } from '../common/geo-query';
-import { localToday } from '../kits/kit-dates';
+import { localToday } from '../common/calendar-dates';
 import { ChannelsService } from '../messaging/channels.service';
 import { CreateMeetingDto, MeetingListQueryDto, UpdateMeetingDto } from './dto/meetings.dto';
 import { MeetingEntity } from './entities/meeting.entity';

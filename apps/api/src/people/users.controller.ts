@@ -1,18 +1,10 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { User } from '@samverkan/contracts';
+import type { DirectoryEntry, User } from '@samverkan/contracts';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
 import { CreateUserDto, UpdateUserDto } from './dto/people.dto';
 import { PeopleService } from './people.service';
-
-/** A colleague as everyone may see them (to start a direct message, to show who wrote what). */
-export interface DirectoryEntry {
-  id: string;
-  displayName: string;
-  role: User['role'];
-  organisationId: string;
-}
 
 @ApiTags('people')
 @ApiBearerAuth()

@@ -2,11 +2,7 @@ import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Public } from '../auth/auth.decorators';
-
-export interface ClientConfig {
-  tileUrl: string;
-  demo: boolean;
-}
+import type { ClientConfig } from '@samverkan/contracts';
 
 /** Extension: the settings the browser app needs before sign-in (the base map). */
 @ApiTags('operations')

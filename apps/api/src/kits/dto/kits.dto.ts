@@ -4,7 +4,7 @@ import { KIT_LIMITS, KIT_STATUSES, REPORT_LIMITS } from '@samverkan/contracts';
 import type { KitStatus } from '@samverkan/contracts';
 import { IsIsoInstant, IsWordList, ToDecimal } from '../../common/geo-query';
 import { IsContractText } from '../../common/text.validators';
-import { isCalendarDate } from '../kit-dates';
+import { isCalendarDate } from '../../common/calendar-dates';
 
 // Kits expiring beyond this are a typing error, not a kit (naloxone keeps for a few years).
 const EXPIRY_RANGE = { from: '2000-01-01', to: '2099-12-31' };

@@ -30,7 +30,7 @@ import type {
 } from '@samverkan/contracts';
 import { IsIsoInstant, ToDecimal } from '../../common/geo-query';
 import { IsContractText, IsName } from '../../common/text.validators';
-import { isCalendarDate } from '../../kits/kit-dates';
+import { isCalendarDate } from '../../common/calendar-dates';
 
 /** Optional, but when present not null: `null` is refused instead of being read as "absent". */
 const Present = () => ValidateIf((_object: object, value: unknown) => value !== undefined);
