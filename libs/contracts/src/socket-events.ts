@@ -137,6 +137,7 @@ export const SOCKET_ERROR_CODES = [
   'unauthorized',
   'forbidden',
   'not_found',
+  'conflict',
   'rate_limited',
   'unknown_event',
   'internal',

@@ -1,4 +1,4 @@
-import { ForbiddenException, HttpException, NotFoundException } from '@nestjs/common';
+import { ConflictException, ForbiddenException, HttpException, NotFoundException } from '@nestjs/common';
 import type { ArgumentsHost } from '@nestjs/common';
 import { WsException } from '@nestjs/websockets';
 import { DetailedHttpException } from '../common/api-exception.filter';
@@ -14,6 +14,7 @@ describe('socket acknowledgements of failures', () => {
     });
     expect(toAckError(new NotFoundException('No channel')).ack.error.code).toBe('not_found');
     expect(toAckError(new ForbiddenException('No')).ack.error.code).toBe('forbidden');
+    expect(toAckError(new ConflictException('Stale')).ack.error).toEqual({ code: 'conflict', message: 'Stale' });
     expect(toAckError(new HttpException({ message: 'Too many' }, 429)).ack.error).toEqual({
       code: 'rate_limited',
       message: 'Too many',

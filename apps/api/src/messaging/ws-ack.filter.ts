@@ -7,6 +7,7 @@ const CODE_BY_STATUS: Record<number, SocketErrorCode> = {
   401: 'unauthorized',
   403: 'forbidden',
   404: 'not_found',
+  409: 'conflict',
   413: 'bad_request',
   429: 'rate_limited',
 };
