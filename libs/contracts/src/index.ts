@@ -11,3 +11,4 @@ export * from './reports';
 export * from './naloxone';
 export * from './client';
 export * from './meetings';
+export * from './meeting-access';

@@ -6,7 +6,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { badRequest } from '../common/api-exception.filter';
 import { ActionListQueryDto, CreateActionDto, UpdateActionDto } from './dto/meetings.dto';
 import { ActionItemEntity } from './entities/action-item.entity';
-import { organiseProblem, ownerProblem, seesEveryMeeting } from './meeting-access';
+import { organiseProblem, ownerProblem, seesEveryMeeting } from '@samverkan/contracts';
 import { toActionDto, toActionListItemDto } from './meetings.mapper';
 import { ActionValues, MeetingsRepository } from './meetings.repository';
 import { KnownMeeting, MeetingsService } from './meetings.service';

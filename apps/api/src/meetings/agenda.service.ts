@@ -9,7 +9,7 @@ import { ReportsService } from '../reports/reports.service';
 import { AgendaItemConflictException } from './agenda-item-conflict.filter';
 import { CreateAgendaItemDto, UpdateAgendaItemDto } from './dto/meetings.dto';
 import { AgendaItemEntity } from './entities/agenda-item.entity';
-import { organiseProblem } from './meeting-access';
+import { organiseProblem } from '@samverkan/contracts';
 import { toAgendaItemDto } from './meetings.mapper';
 import { AgendaItemValues, MeetingsRepository } from './meetings.repository';
 import { KnownMeeting, MeetingsService } from './meetings.service';

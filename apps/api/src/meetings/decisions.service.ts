@@ -6,7 +6,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { badRequest } from '../common/api-exception.filter';
 import { CreateDecisionDto, UpdateDecisionDto } from './dto/meetings.dto';
 import { DecisionEntity } from './entities/decision.entity';
-import { organiseProblem } from './meeting-access';
+import { organiseProblem } from '@samverkan/contracts';
 import { toDecisionDto } from './meetings.mapper';
 import { DecisionValues, MeetingsRepository } from './meetings.repository';
 import { KnownMeeting, MeetingsService } from './meetings.service';

@@ -3,7 +3,7 @@ import type { MeetingView } from '@samverkan/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { badRequest } from '../common/api-exception.filter';
 import { MeetingItemDto, MeetingPresentDto, MeetingViewDto } from './dto/meeting-socket.dto';
-import { canSeeMeeting, presentProblem, seesEveryMeeting } from './meeting-access';
+import { canSeeMeeting, presentProblem, seesEveryMeeting } from '@samverkan/contracts';
 import { MeetingsPublisher } from './meetings.publisher';
 import { MeetingsRepository } from './meetings.repository';
 import { MeetingsService } from './meetings.service';

@@ -5,7 +5,7 @@ import type { MeetingSummary, ReportCategory } from '@samverkan/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { Clock } from '../common/clock';
 import { zeroCategoryCounts } from '../reports/reports.repository';
-import { canSeeMeeting } from './meeting-access';
+import { canSeeMeeting } from '@samverkan/contracts';
 import { MeetingSummaryRepository, Period } from './meeting-summary.repository';
 import { MeetingsRepository } from './meetings.repository';
 import { MeetingsService } from './meetings.service';

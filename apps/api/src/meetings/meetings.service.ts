@@ -16,7 +16,7 @@ import {
   organiseProblem,
   organisationsProblem,
   seesEveryMeeting,
-} from './meeting-access';
+} from '@samverkan/contracts';
 import { toMeetingDto } from './meetings.mapper';
 import { MeetingsPublisher } from './meetings.publisher';
 import { MeetingAudience, MeetingsRepository, MeetingValues } from './meetings.repository';

@@ -1,7 +1,7 @@
-import type { AuthUser } from '../auth/auth-user';
+import type { User } from './people';
 
-// Who sees, organises and presents a meeting. Pure rules, so the services, the gateway and the unit tests
-// share them. Each `…Problem` function answers null when allowed, else the reason (the 403's message).
+// Who sees, organises and presents a meeting. Pure rules, so the api's services and gateway, the web app
+// (which buttons to show) and the unit tests share them. Each `…Problem` function answers null when allowed, else the reason (the 403's message).
 //
 // - Seeing: members of the participating organisations, coordinators and admins (others get 404).
 // - Taking part (adding agenda items, writing minutes, marking one's own actions done): whoever sees it.
@@ -9,10 +9,10 @@ import type { AuthUser } from '../auth/auth-user';
 //   actions): coordinators, admins, and signatories of a participating organisation, who speak for it.
 // - Presenting: see presentProblem.
 
-export type MeetingViewer = Pick<AuthUser, 'id' | 'role' | 'organisationId' | 'canSign'>;
+export type MeetingViewer = Pick<User, 'id' | 'role' | 'organisationId' | 'canSign'>;
 
 /** Coordinators and admins see every meeting. */
-export function seesEveryMeeting(user: Pick<AuthUser, 'role'>): boolean {
+export function seesEveryMeeting(user: Pick<User, 'role'>): boolean {
   return user.role === 'coordinator' || user.role === 'admin';
 }
 
