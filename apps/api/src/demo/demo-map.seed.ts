@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { ZoneFeature } from '@samverkan/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { PeopleService } from '../people/people.service';
-import { toUserDto } from '../people/people.mapper';
 import { SitesService } from '../sites/sites.service';
 import { ZonesService } from '../zones/zones.service';
+import { demoActor } from './demo-actor';
 import type { DemoOrganisationKey } from './demo-data';
 import { DEMO_SIGNATORIES, DEMO_SITES, DemoSite } from './demo-map.data';
 
@@ -74,10 +74,7 @@ export class DemoMapSeed {
     }
   }
 
-  private async actor(email: string): Promise<AuthUser> {
-    const found = await this.people.findUserWithPasswordHash(email);
-    if (!found) throw new Error(`The demo account ${email} is missing`);
-    const organisation = await this.people.getOrganisation(found.user.organisationId);
-    return { ...toUserDto(found.user), organisationKind: organisation.kind, sessionId: 'demo-seed' };
+  private actor(email: string): Promise<AuthUser> {
+    return demoActor(this.people, email);
   }
 }

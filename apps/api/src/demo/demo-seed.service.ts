@@ -1,11 +1,14 @@
 import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
+import { DEFAULT_TIMEZONE, type Meeting } from '@samverkan/contracts';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { OrganisationEntity } from '../people/entities/organisation.entity';
 import { PeopleService } from '../people/people.service';
 import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS, DEMO_PASSWORD, DemoOrganisationKey } from './demo-data';
 import { DemoMapSeed } from './demo-map.seed';
+import { DemoMeetingsSeed } from './demo-meetings.seed';
 
 /** With DEMO on: fictitious Malmö organisations and one account per role, created once, printed at every start. */
 @Injectable()
@@ -15,6 +18,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly people: PeopleService,
     private readonly demoMap: DemoMapSeed,
+    private readonly demoMeetings: DemoMeetingsSeed,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -36,7 +40,9 @@ export class DemoSeedService implements OnApplicationBootstrap {
     }
     // Sites and zones need the demo organisations and signatories made above.
     await this.demoMap.seed(organisationIds);
-    this.printLogins();
+    // The meetings' agendas link the demo sites and zones.
+    const meeting = await this.demoMeetings.seed(organisationIds);
+    this.printLogins(meeting);
   }
 
   private async ensureOrganisations(): Promise<Record<DemoOrganisationKey, string>> {
@@ -49,7 +55,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     return ids;
   }
 
-  private printLogins(): void {
+  private printLogins(meeting: Pick<Meeting, 'title' | 'startsAt'>): void {
     const width = Math.max(...DEMO_ACCOUNTS.map((account) => account.email.length));
     const lines = DEMO_ACCOUNTS.map(
       (account) => `  ${account.email.padEnd(width)}  ${account.role}${account.canSign ? ', signatory' : ''}`,
@@ -59,6 +65,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
       [
         '',
         'Demo data is on: fictitious Malmö organisations, sites and zones (DEMO=false turns it off).',
+        `Demo meeting: ${meeting.title}, ${DateTime.fromISO(meeting.startsAt).setZone(DEFAULT_TIMEZONE).toFormat('yyyy-MM-dd HH:mm')} (Malmö time)`,
         'Demo sign-ins:',
         ...lines,
         `  password for every demo account: ${DEMO_PASSWORD}`,

@@ -38,5 +38,7 @@ import { MinutesService } from './minutes.service';
     MeetingLiveService,
     MeetingsGateway,
   ],
+  // For the demo seed, which makes its meetings through the same services (and audit) as the api.
+  exports: [MeetingsService, AgendaService, DecisionsService, ActionsService],
 })
 export class MeetingsModule {}
