@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { DESKTOP, PHONE, useBrowser } from './support/browser-harness';
 
 const browser = useBrowser();
@@ -36,6 +36,15 @@ async function smallTargets(page: Page, min: number): Promise<string[]> {
           `${control.tagName} ${control.textContent?.trim() || control.getAttribute('aria-label') || ''}`,
       );
   }, min);
+}
+
+/** Nothing lies over the middle of this control: a tap there reaches it. */
+async function uncovered(control: Locator): Promise<boolean> {
+  return control.evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+    return hit !== null && element.contains(hit);
+  });
 }
 
 describe('layout from 360 px to desktop', () => {
@@ -148,5 +157,40 @@ describe('layout from 360 px to desktop', () => {
     await row.getByRole('button', { name: 'Enable the account' }).waitFor();
     await expectNoSidewaysScrolling(page);
     await browser.screenshot(page, 'admin-phone');
+  });
+
+  it('keeps the naloxone button and the check in reach while the welcome is open on a phone', async () => {
+    // Beside the demo needle exchange at Södervärn.
+    const page = await browser.newSignedInPage('police', {
+      viewport: PHONE,
+      mobile: true,
+      welcomed: false,
+      geolocation: { latitude: 55.5852, longitude: 13.0027, accuracy: 10 },
+    });
+    const welcome = page.getByTestId('welcome');
+    await welcome.waitFor();
+    const naloxone = page.getByTestId('naloxone-button');
+    const check = page.getByTestId('check-button');
+    for (const control of [naloxone, check]) {
+      await control.waitFor();
+      expect(await uncovered(control)).toBe(true);
+    }
+    await expectNoSidewaysScrolling(page);
+    await browser.screenshot(page, 'layout-phone-welcome');
+
+    // One tap to the guide, the welcome unread.
+    await naloxone.click();
+    await page
+      .getByTestId('naloxone-guide')
+      .getByRole('heading', { name: /Naloxone for a suspected opioid overdose/ })
+      .waitFor();
+
+    // Back on the map the welcome is still open; a check sets it aside for the answer.
+    await page.getByRole('navigation').getByRole('link', { name: 'Map' }).click();
+    await welcome.waitFor();
+    await check.click();
+    await page.getByTestId('check-answer').waitFor();
+    await welcome.waitFor({ state: 'detached' });
+    await browser.screenshot(page, 'layout-phone-welcome-check');
   });
 });

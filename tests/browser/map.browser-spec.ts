@@ -1,4 +1,5 @@
 import type { ZoneFeatureCollection } from '@samverkan/contracts';
+import type { Page } from 'playwright-core';
 import { DEMO_SITES } from '../../apps/api/src/demo/demo-map.data';
 import { displayStateOf } from '../../apps/web/src/zones/zone-display';
 import { apiJson, zoneShape } from './support/app-helpers';
@@ -16,6 +17,35 @@ const OUTLINE = {
   proposed: { dash: '2 7', fill: /^url\(#zone-pattern-proposed\)$/ },
   suspended: { dash: '14 6 3 6', fill: /^url\(#zone-pattern-suspended\)$/ },
 } as const;
+
+/**
+ * Resolves once the map's zoom animation has begun and the page has been left for the reports, by the nav
+ * link, while the animation still runs. Start it before the action that zooms.
+ */
+function leaveForReportsMidZoom(page: Page): Promise<void> {
+  return page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const pane = document.querySelector('.leaflet-map-pane')!;
+        const observer = new MutationObserver(() => {
+          if (!pane.classList.contains('leaflet-zoom-anim')) return;
+          observer.disconnect();
+          document.querySelector<HTMLAnchorElement>('nav a[href="#/reports"]')!.click();
+          resolve();
+        });
+        observer.observe(pane, { attributes: true, attributeFilter: ['class'] });
+      }),
+  );
+}
+
+/** In the page: a turn of the mouse wheel over the map (zooming out), and at once the nav link to the reports. */
+function turnWheelAndLeaveForReports(): void {
+  const map = document.querySelector<HTMLElement>('[data-testid="map"]')!;
+  const box = map.getBoundingClientRect();
+  const centre = { clientX: box.left + box.width / 2, clientY: box.top + box.height / 2 };
+  map.dispatchEvent(new WheelEvent('wheel', { deltaY: 240, bubbles: true, cancelable: true, ...centre }));
+  document.querySelector<HTMLAnchorElement>('nav a[href="#/reports"]')!.click();
+}
 
 describe('the map', () => {
   it('draws every demo zone in its state, with a legend, and filters by state', async () => {
@@ -87,5 +117,35 @@ describe('the map', () => {
     await zoneShape(page, sodervarn.properties.id, 'in-force').waitFor({ state: 'attached' });
     await page.getByTestId('legend-key').getByText('Gäller nu').waitFor();
     await browser.screenshot(page, 'map-without-tiles');
+  });
+
+  it('can be left in the middle of a zoom, again and again, without an error', async () => {
+    const page = await browser.newSignedInPage('police');
+    const map = page.getByTestId('map');
+    const wheelOverMap = async () => {
+      const box = (await map.boundingBox())!;
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await page.mouse.wheel(0, -240);
+    };
+    for (let round = 0; round < 8; round++) {
+      await page.locator('path[data-zone-id]').first().waitFor({ state: 'attached' });
+      // In and out as many times, so the marker clusters both split and merge and the zoom stays in range.
+      const way = round % 4;
+      if (way === 3) {
+        // Leaving while the mouse wheel's zoom still waits to start (Leaflet gathers wheel turns for 40 ms).
+        await page.evaluate(turnWheelAndLeaveForReports);
+      } else {
+        const left = leaveForReportsMidZoom(page);
+        if (way === 2) await wheelOverMap();
+        else await page.getByRole('button', { name: way === 0 ? 'Zoom in' : 'Zoom out' }).click();
+        await left;
+      }
+      await map.waitFor({ state: 'detached' });
+      await page.locator('nav a[href="#/reports"][aria-current="page"]').waitFor();
+      // Leaflet ends a zoom from a 250 ms timer, the clusters tidy up after 300 ms: let both run out.
+      await page.waitForTimeout(500);
+      await page.locator('nav a[href="#/"]').click();
+      await map.waitFor();
+    }
   });
 });

@@ -89,7 +89,7 @@ describe('the naloxone guide', () => {
     const staff = await browser.newPage({ viewport: PHONE, mobile: true });
     await staff.goto('/');
     await fillSignInForm(staff, 'naloxone@demo.samverkan.test', DEMO_PASSWORD);
-    // The welcome panel covers the map on a first sign-in; the top bar's link is always there.
+    // From a first sign-in the top bar's link goes straight to the naloxone page (the map's button works too).
     await staff.getByRole('navigation').getByRole('link', { name: 'Naloxone' }).click();
     await staff.getByRole('tab', { name: 'Resupply' }).click();
     const police = staff.getByTestId('kit-stats-organisation').filter({ hasText: 'Polisområde Malmö City' });

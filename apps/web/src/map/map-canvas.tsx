@@ -8,7 +8,7 @@ import { SITE_TYPE_LOOKS } from '../sites/site-types';
 import { useStore } from '../state/use-store';
 import { FILTERABLE_ZONE_STATES, shapesOf, type ZoneShape } from '../zones/zone-display';
 import { ZONE_STATE_STYLES } from '../zones/zone-style';
-import { MAP_COMMANDS, MAP_EVENTS } from './map-events';
+import { MAP_COMMANDS, MAP_EVENTS, type MapCommands } from './map-events';
 import { MapView, type MapTexts } from './map-view';
 import type { ZoneLabel } from './zone-layer';
 import { rememberedView, rememberView } from './map-view-memory';
@@ -31,6 +31,7 @@ export function MapCanvas() {
   const container = useRef<HTMLDivElement>(null);
   const [view, setView] = useState<MapView | null>(null);
   const [tilesFailed, setTilesFailed] = useState(false);
+  const [highlight, setHighlight] = useState<MapCommands[typeof MAP_COMMANDS.highlight]>(null);
 
   const zonesState = useStore(zones);
   const sitesState = useStore(sites);
@@ -90,6 +91,9 @@ export function MapCanvas() {
       mapCommands.on(MAP_COMMANDS.drawUndo, () => mapView.draw.undoLastCorner()),
       mapCommands.on(MAP_COMMANDS.drawRedraw, () => mapView.draw.redraw()),
       mapCommands.on(MAP_COMMANDS.drawRadius, ({ radiusMeters }) => mapView.draw.setRadius(radiusMeters)),
+      mapCommands.on(MAP_COMMANDS.followView, ({ center, zoom }) => mapView.followView(center, zoom)),
+      mapCommands.on(MAP_COMMANDS.announceView, () => mapView.announceView()),
+      mapCommands.on(MAP_COMMANDS.highlight, (next) => setHighlight(next)),
       mapCommands.on(MAP_COMMANDS.drawStop, () => {
         mapView.draw.clear();
         mapView.zones.setExcluded(null);
@@ -145,10 +149,12 @@ export function MapCanvas() {
         : panelState.kind === 'zone-form' && panelState.mode === 'edit'
           ? panelState.zoneId
           : null;
-    view.zones.select(zoneId);
-    view.sites.select(panelState.kind === 'site' ? panelState.siteId : null);
+    // What the panel shows wins; else a meeting's current item.
+    const siteId = panelState.kind === 'site' ? panelState.siteId : null;
+    view.zones.select(zoneId ?? (siteId ? null : (highlight?.zoneId ?? null)));
+    view.sites.select(siteId ?? (zoneId ? null : (highlight?.siteId ?? null)));
     view.map.getContainer().classList.toggle('map--drawing', panelState.kind === 'zone-form');
-  }, [view, panelState]);
+  }, [view, panelState, highlight]);
 
   return (
     <div class="map-canvas">

@@ -19,6 +19,8 @@ export const MAP_EVENTS = {
   tilesFailed: 'map:tiles-failed',
   /** Base map tiles load again. */
   tilesLoaded: 'map:tiles-loaded',
+  /** The map started moving by the user's hand or the app's focus, not by a followed view (a meeting's presenter's). */
+  userMoved: 'map:user-moved',
 } as const;
 
 export interface MapEvents {
@@ -29,6 +31,7 @@ export interface MapEvents {
   [MAP_EVENTS.radiusDragged]: { radiusMeters: number };
   [MAP_EVENTS.tilesFailed]: Record<string, never>;
   [MAP_EVENTS.tilesLoaded]: Record<string, never>;
+  [MAP_EVENTS.userMoved]: Record<string, never>;
 }
 
 export const MAP_COMMANDS = {
@@ -50,6 +53,12 @@ export const MAP_COMMANDS = {
   drawRadius: 'map:draw-radius',
   /** Drawing ended (saved or cancelled). */
   drawStop: 'map:draw-stop',
+  /** Show exactly this view (a meeting's presenter's); it does not count as the user moving the map. */
+  followView: 'map:follow-view',
+  /** Emit `viewChanged` for the view as it is now (a new presenter shares where they are). */
+  announceView: 'map:announce-view',
+  /** Mark a zone or site as the one being discussed (a meeting's current agenda item); null clears it. */
+  highlight: 'map:highlight',
 } as const;
 
 export type DrawStart =
@@ -71,4 +80,7 @@ export interface MapCommands {
   [MAP_COMMANDS.drawRedraw]: Record<string, never>;
   [MAP_COMMANDS.drawRadius]: { radiusMeters: number };
   [MAP_COMMANDS.drawStop]: Record<string, never>;
+  [MAP_COMMANDS.followView]: { center: { lat: number; lng: number }; zoom: number };
+  [MAP_COMMANDS.announceView]: Record<string, never>;
+  [MAP_COMMANDS.highlight]: { zoneId: string | null; siteId: string | null } | null;
 }

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { Icon } from '../app/icons';
 import { useWorkspace } from '../app/workspace';
 import { useI18n } from '../i18n/use-i18n';
@@ -10,13 +10,27 @@ import { Legend, LegendKey } from './legend';
 import { MapCanvas } from './map-canvas';
 import { SidePanel } from './side-panel';
 
+/** Where the side panel becomes a sheet over the map: map.css's phone layout. */
+const SHEET_LAYOUT_QUERY = '(max-width: 47.99rem)';
+
 /** The map with its toolbar, legend and the zone check; the side panel beside it (over it on a phone). */
 export function MapScreen() {
-  const { panel, chat, user } = useWorkspace();
+  const { panel, chat, user, check } = useWorkspace();
   const { t } = useI18n();
   const current = useStore(panel);
   useStore(chat);
   const [legendOpen, setLegendOpen] = useState(false);
+
+  // On a phone the check waits above the welcome sheet, but its answer needs the map's lower part: a user who
+  // starts a check has turned to the map, so the welcome steps aside (not marked read: it comes back next time).
+  useEffect(
+    () =>
+      check.subscribe((state) => {
+        const sheet = window.matchMedia(SHEET_LAYOUT_QUERY).matches;
+        if (state.status === 'locating' && sheet && panel.value.kind === 'welcome') panel.close();
+      }),
+    [],
+  );
   const unread = chat.unreadTotal;
   const open = current.kind !== 'none';
 

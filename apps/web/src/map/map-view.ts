@@ -38,6 +38,12 @@ function attributionFor(tileUrl: string): string {
   return host.replace(/[<>&"]/g, '');
 }
 
+/** What Leaflet 1.9 has pending on a map, in fields its typings leave out (see MapView.cancelLeafletTimers). */
+interface PendingLeafletWork {
+  _animatingZoom?: boolean;
+  scrollWheelZoom?: { _timer?: ReturnType<typeof setTimeout> };
+}
+
 /**
  * The Leaflet map and its layers: the base map, zones, sites, the checked position and the drawing tool.
  * It knows nothing of the app's stores: the map component feeds it data, and it reports what the user does
@@ -54,6 +60,8 @@ export class MapView {
   private tilesFailing = false;
   private fitted = false;
   private destroyed = false;
+  /** True while a followed view is being applied: its moves are not the user's. */
+  private applyingFollowedView = false;
   private texts: MapTexts;
 
   constructor(
@@ -82,17 +90,11 @@ export class MapView {
     this.draw = new ZoneDrawTool(this.events).addTo(this.map);
 
     this.map.on('dragstart', () => this.keepView());
-    this.map.on('moveend', () => {
-      // A zoom animation can still end after the map was removed (the page changed meanwhile).
-      if (this.destroyed) return;
-      const bounds = this.map.getBounds();
-      const { lat, lng } = this.map.getCenter();
-      this.events.emit(MAP_EVENTS.viewChanged, {
-        bbox: [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()],
-        center: { lat, lng },
-        zoom: this.map.getZoom(),
-      });
+    // Every move starts with movestart (drag, wheel, keys, buttons, the app's focus); a followed view's does too.
+    this.map.on('movestart', () => {
+      if (!this.destroyed && !this.applyingFollowedView) this.events.emit(MAP_EVENTS.userMoved, {});
     });
+    this.map.on('moveend', () => this.announceView());
     this.setTexts(texts);
   }
 
@@ -173,15 +175,60 @@ export class MapView {
     this.map.fitBounds(bounds, { paddingTopLeft: [30, 30], paddingBottomRight: [30, 30 + below], maxZoom });
   }
 
+  /** Emits `viewChanged` for the view as it is. */
+  announceView(): void {
+    // A zoom animation can still end after the map was removed (the page changed meanwhile).
+    if (this.destroyed) return;
+    const bounds = this.map.getBounds();
+    const { lat, lng } = this.map.getCenter();
+    this.events.emit(MAP_EVENTS.viewChanged, {
+      bbox: [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()],
+      center: { lat, lng },
+      zoom: this.map.getZoom(),
+    });
+  }
+
+  /**
+   * Shows exactly this view, as someone else chose it (a meeting's presenter). Without animation, so all its
+   * events fire now, inside the flag: Leaflet starts an animated zoom only in the next frame.
+   */
+  followView(center: { lat: number; lng: number }, zoom: number): void {
+    this.fitted = true;
+    this.applyingFollowedView = true;
+    try {
+      this.map.setView([center.lat, center.lng], zoom, { animate: false });
+    } finally {
+      this.applyingFollowedView = false;
+    }
+  }
+
   /** The container changed size (a panel opened or closed). */
   resized(): void {
+    // A map being taken off the page measures 0 × 0 for a moment: learning that size would move its centre
+    // by half the old size, and the moved view would be remembered for the next visit.
+    const container = this.map.getContainer();
+    if (this.destroyed || container.clientWidth === 0 || container.clientHeight === 0) return;
     this.map.invalidateSize({ pan: false });
   }
 
   destroy(): void {
     this.destroyed = true;
     this.draw.clear();
+    this.cancelLeafletTimers();
     this.map.stop();
     this.map.remove();
+  }
+
+  /**
+   * map.remove() leaves Leaflet's own timers running: the one that ends a zoom animation (the removed map pane
+   * never fires transitionend) and the mouse wheel's 40 ms gathering of turns before it zooms. Run against the
+   * removed map, either reads its pane's position and throws "Cannot read properties of undefined (reading
+   * '_leaflet_pos')". The map is going away, so nothing is left for them to finish.
+   */
+  private cancelLeafletTimers(): void {
+    const pending = this.map as unknown as PendingLeafletWork;
+    // The zoom's end timer returns at once when no zoom animation runs.
+    pending._animatingZoom = false;
+    clearTimeout(pending.scrollWheelZoom?._timer);
   }
 }
