@@ -1,4 +1,8 @@
+import type { FieldReport, Meeting, SiteFeatureCollection } from '@samverkan/contracts';
 import type { Page } from 'playwright-core';
+import { DEMO_MEETING_SERIES } from '../../apps/api/src/demo/demo-meetings.data';
+import { TOKEN_STORAGE_KEY } from '../../apps/web/src/auth/session.store';
+import { apiJson, unique } from './support/app-helpers';
 import { PHONE, useBrowser } from './support/browser-harness';
 
 const browser = useBrowser();
@@ -127,5 +131,67 @@ describe('field reports', () => {
       await page.getByTestId('report-site-table').waitFor();
     }
     await browser.screenshot(page, 'field-report-counts-desktop');
+  });
+
+  it("a coordinator puts a report on the demo meeting's agenda from its card", async () => {
+    // A report of this test's own, written by the demo officer about the demo needle exchange.
+    const { accessToken: policeToken } = await browser.signInThroughApi('police');
+    const sites = await apiJson<SiteFeatureCollection>(browser.baseUrl, policeToken, '/api/sites');
+    const site = sites.features.find((feature) => feature.properties.name === SITE)!;
+    const body = unique('Patrull vid entrén, tas upp på mötet');
+    const report = await apiJson<FieldReport>(browser.baseUrl, policeToken, '/api/reports', {
+      method: 'POST',
+      body: {
+        category: 'enforcement_near_site',
+        siteId: site.properties.id,
+        occurredAt: new Date(Date.now() - 600_000).toISOString(),
+        body,
+      },
+    });
+    const series = await apiJson<Meeting[]>(
+      browser.baseUrl,
+      policeToken,
+      `/api/meetings?series=${encodeURIComponent(DEMO_MEETING_SERIES)}`,
+    );
+    // The demo series: the meeting four weeks ago, then the coming one.
+    const meeting = series[series.length - 1];
+
+    const page = await browser.newSignedInPage('coordinator');
+    await page.getByRole('navigation').getByRole('link', { name: 'Reports' }).click();
+    const card = page.getByTestId('reports-page').locator(`[data-report-id="${report.id}"]`);
+    await card.waitFor();
+    await card.getByRole('button', { name: "Put on a meeting's agenda" }).click();
+    const chooser = card.getByRole('combobox', { name: 'Meeting' });
+    // The keyboard is in the chooser at once.
+    await page.waitForFunction(() => document.activeElement?.tagName === 'SELECT');
+    await chooser.selectOption(meeting.id);
+    await browser.screenshot(page, 'field-report-agenda-chooser');
+    await card.getByRole('button', { name: 'Add to the agenda' }).click();
+
+    await card
+      .getByRole('status')
+      .filter({ hasText: `On the agenda of ${meeting.title}` })
+      .waitFor();
+    expect(await card.getByRole('button', { name: "Put on a meeting's agenda" }).count()).toBe(0);
+    await card.scrollIntoViewIfNeeded();
+    await browser.screenshot(page, 'field-report-on-agenda');
+
+    // The meeting as the api has it now, read with the page's own sign-in.
+    const token = (await page.evaluate((key) => localStorage.getItem(key), TOKEN_STORAGE_KEY))!;
+    const stored = await apiJson<Meeting>(browser.baseUrl, token, `/api/meetings/${meeting.id}`);
+    expect(stored.agenda.filter((item) => item.reportId === report.id)).toEqual([
+      expect.objectContaining({
+        title: `Field report: Enforcement near a site – ${SITE}`,
+        siteId: site.properties.id,
+      }),
+    ]);
+
+    // Loaded again, the card still says where the report is to be discussed, and offers nothing more.
+    await page.reload();
+    await page
+      .getByTestId('reports-page')
+      .locator(`[data-report-id="${report.id}"]`)
+      .getByText(`On the agenda of ${meeting.title}`)
+      .waitFor();
   });
 });

@@ -9,6 +9,8 @@ export interface ApiRequest {
   signal?: AbortSignal;
   /** false for the calls made before sign-in, which must not send a token nor sign anyone out. */
   auth?: boolean;
+  /** `text`: the body as it is (an export), not parsed as JSON. */
+  read?: 'json' | 'text';
 }
 
 export interface ApiCredentials {
@@ -28,8 +30,8 @@ export function createApiFetch(
   fetchImpl: typeof fetch = (...args) => fetch(...args),
 ): ApiFetch {
   return async <T>(path: string, request: ApiRequest = {}): Promise<T> => {
-    const { method = 'GET', body, signal, auth = true } = request;
-    const headers: Record<string, string> = { Accept: 'application/json' };
+    const { method = 'GET', body, signal, auth = true, read = 'json' } = request;
+    const headers: Record<string, string> = { Accept: read === 'text' ? '*/*' : 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     const token = auth ? credentials.token() : null;
     if (token) headers.Authorization = `Bearer ${token}`;
@@ -55,6 +57,7 @@ export function createApiFetch(
     }
     if (response.status === 204) return undefined as T;
     const text = await response.text();
+    if (read === 'text') return text as T;
     return (text ? JSON.parse(text) : undefined) as T;
   };
 }

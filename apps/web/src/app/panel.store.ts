@@ -12,7 +12,9 @@ export type Panel =
   | { kind: 'zone'; zoneId: string }
   | { kind: 'zone-form'; mode: 'create'; siteId: string | null }
   | { kind: 'zone-form'; mode: 'edit'; zoneId: string }
-  | { kind: 'messages'; channelId: string | null };
+  | { kind: 'messages'; channelId: string | null }
+  // Issue 6: the open meeting (agenda, minutes, decisions, actions), on its page `#/meetings/<id>`.
+  | { kind: 'meeting' };
 
 export type PanelKind = Panel['kind'];
 

@@ -4,6 +4,8 @@ import { AdminPage } from '../admin/admin-page';
 import { AlertBanner } from '../chat/alert-banner';
 import { useI18n } from '../i18n/use-i18n';
 import { MapScreen } from '../map/map-screen';
+import { MeetingRoom } from '../meetings/meeting-room';
+import { MeetingsPage } from '../meetings/meetings-page';
 import { NaloxonePage } from '../naloxone/naloxone-page';
 import { ReportsPage } from '../reports/reports-page';
 import { useStore } from '../state/use-store';
@@ -19,7 +21,7 @@ export function SignedInShell({ user }: { user: User }) {
   const { t } = useI18n();
   const [workspace] = useState(() => createWorkspace(services, user, window));
   const [router] = useState(() => new Router(window));
-  const route = useStore(router);
+  const location = useStore(router);
   useEffect(
     () => () => {
       workspace.dispose();
@@ -27,12 +29,15 @@ export function SignedInShell({ user }: { user: User }) {
     },
     [],
   );
-  // Issue 8: the reports and naloxone pages are for every role.
+  // Issue 8: the reports and naloxone pages are for every role; issue 6: so are the meetings (each meeting
+  // shows only to its organisations' members and coordinators).
+  const { route, meetingId } = location;
   const page = route === 'admin' ? (user.role === 'admin' ? 'admin' : 'map') : route;
 
   return (
     <WorkspaceContext.Provider value={workspace}>
-      <div class={`shell shell--${page}`}>
+      {/* A meeting's page is the map with the meeting beside it: it takes the map page's full-height frame. */}
+      <div class={`shell shell--${page}${page === 'meeting' ? ' shell--map' : ''}`}>
         <a class="skip-link" href="#main">
           {t('app.skipToContent')}
         </a>
@@ -46,6 +51,10 @@ export function SignedInShell({ user }: { user: User }) {
             <ReportsPage />
           ) : page === 'naloxone' ? (
             <NaloxonePage user={user} />
+          ) : page === 'meetings' ? (
+            <MeetingsPage />
+          ) : page === 'meeting' && meetingId ? (
+            <MeetingRoom key={meetingId} meetingId={meetingId} />
           ) : (
             <MapScreen />
           )}

@@ -29,6 +29,12 @@ export function TopBar({ user, page, router }: { user: User; page: Route; router
         <a href={router.href('reports')} aria-current={page === 'reports' ? 'page' : undefined}>
           {t('reports.nav')}
         </a>
+        <a
+          href={router.href('meetings')}
+          aria-current={page === 'meetings' || page === 'meeting' ? 'page' : undefined}
+        >
+          {t('meetings.nav')}
+        </a>
         <a href={router.href('naloxone')} aria-current={page === 'naloxone' ? 'page' : undefined}>
           {t('naloxone.nav')}
         </a>

@@ -1,6 +1,8 @@
 // Every text the app shows, in Swedish and English. Placeholders are written {name} and must be the same
 // in both languages (dictionary.spec.ts checks it).
 
+import { meetingTextsEn, meetingTextsSv } from './meetings.texts';
+
 const sv = {
   'app.name': 'Samverkan',
   'app.tagline': 'Polisen och de skadereducerande verksamheterna i Malmö',
@@ -505,6 +507,18 @@ const sv = {
   'reports.chart.tableCaption': 'Rapporter per vecka och kategori',
   'reports.chart.empty': 'Inga rapporter under perioden.',
   'reports.chart.failed': 'Diagrammet kunde inte visas; siffrorna står i tabellen.',
+  'reports.agenda.put': 'Ta upp på möte',
+  'reports.agenda.meeting': 'Möte',
+  'reports.agenda.option': '{title} – {date}',
+  'reports.agenda.confirm': 'Lägg på dagordningen',
+  'reports.agenda.adding': 'Lägger till …',
+  'reports.agenda.cancel': 'Avbryt',
+  'reports.agenda.itemTitle': 'Fältrapport: {category} – {place}',
+  'reports.agenda.itemTitleNoPlace': 'Fältrapport: {category}',
+  'reports.agenda.onAgenda': 'På dagordningen för {meeting}',
+  'reports.agenda.refused': 'Rapporten kom inte med på dagordningen: {message}',
+  'reports.agenda.failedNetwork': 'Det kom inte fram. Kontrollera uppkopplingen och försök igen.',
+  'reports.agenda.failedServer': 'Det gick inte just nu. Försök igen om en stund.',
   'naloxone.button': 'Naloxon',
   'naloxone.title': 'Naloxon',
   'naloxone.sections': 'Naloxon',
@@ -630,6 +644,7 @@ const sv = {
   'naloxone.editor.previewTitle': 'Förhandsgranskning av version {version}',
   'naloxone.editor.closePreview': 'Stäng',
   // ── end of issue 8 keys ──
+  ...meetingTextsSv,
 } as const;
 
 export type MessageKey = keyof typeof sv;
@@ -1138,6 +1153,18 @@ const en: Record<MessageKey, string> = {
   'reports.chart.tableCaption': 'Reports per week and category',
   'reports.chart.empty': 'No reports in this period.',
   'reports.chart.failed': 'The chart could not be shown; the numbers are in the table.',
+  'reports.agenda.put': "Put on a meeting's agenda",
+  'reports.agenda.meeting': 'Meeting',
+  'reports.agenda.option': '{title} – {date}',
+  'reports.agenda.confirm': 'Add to the agenda',
+  'reports.agenda.adding': 'Adding …',
+  'reports.agenda.cancel': 'Cancel',
+  'reports.agenda.itemTitle': 'Field report: {category} – {place}',
+  'reports.agenda.itemTitleNoPlace': 'Field report: {category}',
+  'reports.agenda.onAgenda': 'On the agenda of {meeting}',
+  'reports.agenda.refused': 'The report was not added to the agenda: {message}',
+  'reports.agenda.failedNetwork': 'It did not get through. Check your connection and try again.',
+  'reports.agenda.failedServer': 'That did not work right now. Try again in a moment.',
   'naloxone.button': 'Naloxone',
   'naloxone.title': 'Naloxone',
   'naloxone.sections': 'Naloxone',
@@ -1262,6 +1289,7 @@ const en: Record<MessageKey, string> = {
   'naloxone.editor.previewTitle': 'Preview of version {version}',
   'naloxone.editor.closePreview': 'Close',
   // ── end of issue 8 keys ──
+  ...meetingTextsEn,
 };
 
 export const LANGUAGES = ['sv', 'en'] as const;

@@ -1,6 +1,7 @@
 import type { Panel } from '../app/panel.store';
 import { WelcomePanel } from '../app/welcome';
 import { MessagesPanel } from '../chat/messages-panel';
+import { MeetingPanel } from '../meetings/meeting-panel';
 import { SiteDetails } from '../sites/site-details';
 import { ZoneDetails } from '../zones/zone-details';
 import { ZoneForm } from '../zones/zone-form';
@@ -26,5 +27,7 @@ export function SidePanel({ panel }: { panel: Panel }) {
       );
     case 'messages':
       return <MessagesPanel channelId={panel.channelId} />;
+    case 'meeting':
+      return <MeetingPanel />;
   }
 }

@@ -5,6 +5,7 @@ import { ReportCard } from './report-card';
 import { ReportForm } from './report-form';
 import { reportsHref } from './reports-feature';
 import { useReportList } from './use-report-list';
+import { useUpcomingMeetings } from './use-upcoming-meetings';
 import './reports.css';
 
 /** How many reports the panel shows before linking to the full list. */
@@ -21,6 +22,7 @@ export function PlaceReports({ siteId, zoneId }: { siteId?: string; zoneId?: str
     zoneId: zoneId ?? null,
     period: '90d',
   });
+  const meetings = useUpcomingMeetings();
   const [writing, setWriting] = useState(false);
   const [sent, setSent] = useState<FieldReport | null>(null);
   const shown = state.reports.slice(0, PANEL_REPORTS);
@@ -71,6 +73,7 @@ export function PlaceReports({ siteId, zoneId }: { siteId?: string; zoneId?: str
             state={state}
             onChangeStatus={changeStatus}
             context={{ siteId, zoneId }}
+            meetings={meetings}
           />
         ))}
       </div>

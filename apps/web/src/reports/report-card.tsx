@@ -3,9 +3,11 @@ import { useWorkspace } from '../app/workspace';
 import { formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/use-i18n';
 import { useStore } from '../state/use-store';
+import { ReportAgendaControl } from './report-agenda-control';
 import { REPORT_CATEGORY_LOOKS, REPORT_STATUS_LABEL } from './report-categories';
 import { canChangeReportStatus, statusChangesFrom } from './report-permissions';
 import type { ReportsListState } from './reports-list.store';
+import type { UpcomingMeetingsStore } from './upcoming-meetings.store';
 
 const STATUS_ACTION = {
   open: 'reports.action.reopen',
@@ -26,12 +28,15 @@ export function ReportCard({
   state,
   onChangeStatus,
   context = {},
+  meetings,
 }: {
   report: FieldReport;
   state: Pick<ReportsListState, 'saving' | 'changeError'>;
   onChangeStatus: (report: FieldReport, status: ReportStatus) => void;
   /** Shown in a site's or zone's panel: that place goes without saying. */
   context?: { siteId?: string; zoneId?: string };
+  /** The list's upcoming meetings: with them, the card offers to put the report on a meeting's agenda. */
+  meetings?: UpcomingMeetingsStore;
 }) {
   const { user, sites, zones, directory } = useWorkspace();
   useStore(directory);
@@ -100,6 +105,13 @@ export function ReportCard({
         <p class="field-error" role="alert">
           {t(CHANGE_ERROR[error])}
         </p>
+      )}
+      {meetings && (
+        <ReportAgendaControl
+          report={report}
+          placeName={zone?.properties.name ?? site?.properties.name ?? null}
+          meetings={meetings}
+        />
       )}
     </article>
   );

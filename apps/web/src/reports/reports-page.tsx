@@ -16,6 +16,7 @@ import { ReportForm } from './report-form';
 import { REPORT_PERIODS, type ReportPeriod } from './report-period';
 import { siteIdOfReportsHash } from './reports-feature';
 import { useReportList } from './use-report-list';
+import { useUpcomingMeetings } from './use-upcoming-meetings';
 import './reports.css';
 
 const PERIOD_LABEL = {
@@ -34,6 +35,7 @@ export function ReportsPage() {
   const sitesState = useStore(sites);
   const ids = { site: useId(), category: useId(), status: useId(), period: useId() };
   const { store, state, changeStatus } = useReportList({ siteId: siteIdOfReportsHash(window.location.hash) });
+  const meetings = useUpcomingMeetings();
   const [tab, setTab] = useState<Tab>('list');
   const [writing, setWriting] = useState(false);
   const [sent, setSent] = useState<FieldReport | null>(null);
@@ -199,7 +201,13 @@ export function ReportsPage() {
           )}
           <div class="report-list">
             {state.reports.map((report) => (
-              <ReportCard key={report.id} report={report} state={state} onChangeStatus={changeStatus} />
+              <ReportCard
+                key={report.id}
+                report={report}
+                state={state}
+                onChangeStatus={changeStatus}
+                meetings={meetings}
+              />
             ))}
           </div>
         </div>

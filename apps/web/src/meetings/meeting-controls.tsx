@@ -1,0 +1,113 @@
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+import { useI18n } from '../i18n/use-i18n';
+
+/** "Remove", after the browser's own confirmation naming what goes. */
+export function RemoveButton({
+  confirmText,
+  busy,
+  onRemove,
+}: {
+  confirmText: string;
+  busy: boolean;
+  onRemove: () => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <button
+      type="button"
+      class="link-button link-button--danger"
+      disabled={busy}
+      onClick={() => {
+        if (window.confirm(confirmText)) onRemove();
+      }}
+    >
+      {t('meetings.agenda.remove')}
+    </button>
+  );
+}
+
+/**
+ * A button that opens a small form; the form closes itself when `onSubmit` answers true (saved). The change's
+ * error shows above the save and cancel buttons.
+ */
+export function OpenableForm({
+  openLabel,
+  submitLabel,
+  testId,
+  canSubmit,
+  busy,
+  error,
+  onSubmit,
+  children,
+}: {
+  openLabel: string;
+  submitLabel: string;
+  testId: string;
+  canSubmit: boolean;
+  busy: boolean;
+  error: string | null;
+  onSubmit: () => Promise<boolean>;
+  children: ComponentChildren;
+}) {
+  const [open, setOpen] = useState(false);
+  if (!open)
+    return (
+      <button type="button" class="button button--small" onClick={() => setOpen(true)}>
+        {openLabel}
+      </button>
+    );
+  return (
+    <form
+      class="card outcome-form"
+      data-testid={testId}
+      onSubmit={async (event) => {
+        event.preventDefault();
+        if (await onSubmit()) setOpen(false);
+      }}
+    >
+      {children}
+      <FormFooter
+        error={error}
+        busy={busy}
+        canSubmit={canSubmit}
+        submitLabel={submitLabel}
+        onCancel={() => setOpen(false)}
+      />
+    </form>
+  );
+}
+
+/** A form's error (from the api: the field and the reason), its save button and cancel. */
+export function FormFooter({
+  error,
+  busy,
+  canSubmit = true,
+  submitLabel,
+  onCancel,
+}: {
+  error: string | null;
+  busy: boolean;
+  canSubmit?: boolean;
+  submitLabel: string;
+  onCancel: () => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      {error && (
+        <p class="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div class="form-actions">
+        <button type="submit" class="button button--primary" disabled={busy || !canSubmit} aria-busy={busy}>
+          {submitLabel}
+        </button>
+        <button type="button" class="button" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,105 @@
+import { createContext } from 'preact';
+import { useContext, useEffect, useState } from 'preact/hooks';
+import { useWorkspace } from '../app/workspace';
+import { useI18n } from '../i18n/use-i18n';
+import { MAP_COMMANDS, MAP_EVENTS } from '../map/map-events';
+import { MapScreen } from '../map/map-screen';
+import { useStore } from '../state/use-store';
+import { MeetingMapBar } from './meeting-map-bar';
+import { MeetingSessionStore } from './meeting-session.store';
+import { useMeetingsApi } from './meetings-feature';
+import './meetings.css';
+
+export const MeetingSessionContext = createContext<MeetingSessionStore | null>(null);
+
+/** The open meeting, for the components inside its page (the panel, the bar over the map). */
+export function useMeetingSession(): MeetingSessionStore | null {
+  return useContext(MeetingSessionContext);
+}
+
+/**
+ * One meeting's page (`#/meetings/<id>`): the shared view's bar on top, the map under it, with the meeting in
+ * the side panel. The session (the meeting's data and live room) lives as long as the page.
+ */
+export function MeetingRoom({ meetingId }: { meetingId: string }) {
+  const workspace = useWorkspace();
+  const api = useMeetingsApi();
+  const { t } = useI18n();
+  const [session] = useState(() => {
+    // Open the panel before the map is first drawn: a map made at full width and narrowed by the panel
+    // a moment later would keep its top-left corner and lose its centre.
+    workspace.panel.open({ kind: 'meeting' });
+    return new MeetingSessionStore(meetingId, api, workspace.socket, workspace.user.id);
+  });
+  const state = useStore(session);
+
+  useEffect(() => {
+    session.start();
+    return () => {
+      session.dispose();
+      if (workspace.panel.value.kind === 'meeting') workspace.panel.close();
+      workspace.mapCommands.emit(MAP_COMMANDS.highlight, null);
+    };
+  }, [session]);
+
+  if (state.status === 'not_found') {
+    return (
+      <div class="meetings-page" data-testid="meeting-not-found">
+        <h1>{t('meetings.notFound.title')}</h1>
+        <p>{t('meetings.notFound.body')}</p>
+        <p>
+          <a class="button" href="#/meetings">
+            {t('meetings.backToList')}
+          </a>
+        </p>
+      </div>
+    );
+  }
+
+  return (
+    <MeetingSessionContext.Provider value={session}>
+      <div class="meeting-room" data-testid="meeting-room">
+        <MeetingMapBar session={session} />
+        <MapScreen />
+      </div>
+      <SharedMapView session={session} />
+    </MeetingSessionContext.Provider>
+  );
+}
+
+/**
+ * Ties the map to the meeting's shared view: a follower's map shows the presenter's view and highlights the
+ * item being discussed; a presenter's moves go out to the others; moving the map by hand stops following.
+ */
+function SharedMapView({ session }: { session: MeetingSessionStore }) {
+  const { mapCommands, mapEvents } = useWorkspace();
+  const state = useStore(session);
+  const presenting = state.live && state.presenterId === session.userId;
+  const item = state.meeting?.agenda.find((candidate) => candidate.id === state.currentItemId) ?? null;
+
+  useEffect(() => {
+    const stops = [
+      mapEvents.on(MAP_EVENTS.userMoved, () => {
+        // Only once there is a view to follow: the map settling on the data at first must not count.
+        if (session.value.live && session.value.view) session.detach();
+      }),
+      mapEvents.on(MAP_EVENTS.viewChanged, ({ center, zoom }) => session.presenterMoved({ center, zoom })),
+    ];
+    return () => stops.forEach((stop) => stop());
+  }, [session]);
+
+  useEffect(() => {
+    if (state.following && !presenting && state.view) mapCommands.emit(MAP_COMMANDS.followView, state.view);
+  }, [state.view, state.following, presenting]);
+
+  // Whoever takes the role shares where they are, so everyone starts from the presenter's view.
+  useEffect(() => {
+    if (presenting) mapCommands.emit(MAP_COMMANDS.announceView, {});
+  }, [presenting]);
+
+  useEffect(() => {
+    mapCommands.emit(MAP_COMMANDS.highlight, item ? { zoneId: item.zoneId, siteId: item.siteId } : null);
+  }, [item?.id, item?.zoneId, item?.siteId]);
+
+  return null;
+}

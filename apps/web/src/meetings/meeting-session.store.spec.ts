@@ -1,0 +1,166 @@
+import type { Meeting } from '@samverkan/contracts';
+import { SocketRequestError } from '../api/socket-client';
+import type { MeetingsApi } from './meetings-api';
+import { MeetingSessionStore, type MeetingSocket } from './meeting-session.store';
+
+const meeting = (revision: number, title = 'Samverkansmöte'): Meeting =>
+  ({ id: 'meeting-1', title, revision, agenda: [], decisions: [], actions: [] }) as unknown as Meeting;
+
+/** A socket that records requests and lets the test push server events. */
+function fakeSocket(answers: Record<string, (payload: unknown) => unknown> = {}) {
+  const handlers = new Map<string, (payload: never) => void>();
+  const connectListeners: (() => void)[] = [];
+  const requests: { event: string; payload: unknown }[] = [];
+  const socket = {
+    connected: true,
+    on: (event: string, handler: (payload: never) => void) => {
+      handlers.set(event, handler);
+      return () => handlers.delete(event);
+    },
+    onConnect: (listener: () => void) => {
+      connectListeners.push(listener);
+      return () => undefined;
+    },
+    request: (event: string, payload: unknown) => {
+      requests.push({ event, payload });
+      const answer = answers[event];
+      return answer ? Promise.resolve().then(() => answer(payload)) : Promise.resolve({ ok: true });
+    },
+  };
+  return {
+    socket: socket as unknown as MeetingSocket,
+    requests,
+    push: (event: string, payload: unknown) => handlers.get(event)?.(payload as never),
+    connect: () => connectListeners.forEach((listener) => listener()),
+  };
+}
+
+const api = (get: () => Promise<Meeting>) => ({ get }) as unknown as MeetingsApi;
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('MeetingSessionStore', () => {
+  it('joins the room on every connection and takes the shared state from the answer', async () => {
+    const fake = fakeSocket({
+      'meeting:join': () => ({
+        ok: true,
+        presenterId: 'user-2',
+        view: { center: { lat: 55.6, lng: 13 }, zoom: 15 },
+        currentItemId: 'item-1',
+      }),
+    });
+    const session = new MeetingSessionStore(
+      'meeting-1',
+      api(async () => meeting(1)),
+      fake.socket,
+      'user-1',
+    );
+    session.start();
+    fake.connect();
+    await flush();
+    expect(session.value).toMatchObject({
+      status: 'ready',
+      live: true,
+      presenterId: 'user-2',
+      currentItemId: 'item-1',
+    });
+    fake.connect();
+    await flush();
+    expect(fake.requests.filter((request) => request.event === 'meeting:join')).toHaveLength(2);
+  });
+
+  it('keeps the newer of two meeting snapshots', async () => {
+    const fake = fakeSocket();
+    const session = new MeetingSessionStore(
+      'meeting-1',
+      api(async () => meeting(1)),
+      fake.socket,
+      'user-1',
+    );
+    session.start();
+    await flush();
+    fake.push('meeting:updated', meeting(3, 'Newer'));
+    fake.push('meeting:updated', meeting(2, 'Older'));
+    fake.push('meeting:updated', { ...meeting(9, 'Another meeting'), id: 'meeting-2' });
+    expect(session.value.meeting?.title).toBe('Newer');
+  });
+
+  it('stops following when the user looks around, and follows again on request or a new presenter', async () => {
+    const fake = fakeSocket({
+      'meeting:join': () => ({ ok: true, presenterId: 'user-2', view: null, currentItemId: null }),
+    });
+    const session = new MeetingSessionStore(
+      'meeting-1',
+      api(async () => meeting(1)),
+      fake.socket,
+      'user-1',
+    );
+    session.start();
+    fake.connect();
+    await flush();
+    session.detach();
+    expect(session.value.following).toBe(false);
+    fake.push('meeting:view', { meetingId: 'meeting-1', center: { lat: 55.59, lng: 13.01 }, zoom: 16 });
+    expect(session.value.view).toEqual({ center: { lat: 55.59, lng: 13.01 }, zoom: 16 });
+    session.follow();
+    expect(session.value.following).toBe(true);
+    session.detach();
+    fake.push('meeting:presenter', { meetingId: 'meeting-1', presenterId: 'user-3' });
+    expect(session.value).toMatchObject({ presenterId: 'user-3', following: true });
+  });
+
+  it('as the presenter sends at most the newest of a quick series of views', async () => {
+    const fake = fakeSocket({
+      'meeting:join': () => ({ ok: true, presenterId: 'user-1', view: null, currentItemId: null }),
+    });
+    const session = new MeetingSessionStore(
+      'meeting-1',
+      api(async () => meeting(1)),
+      fake.socket,
+      'user-1',
+    );
+    session.start();
+    fake.connect();
+    await flush();
+    for (const zoom of [14, 15, 16, 17]) session.presenterMoved({ center: { lat: 55.6, lng: 13 }, zoom });
+    await flush();
+    await flush();
+    const views = fake.requests.filter((request) => request.event === 'meeting:view');
+    expect(views.map((request) => (request.payload as { zoom: number }).zoom)).toEqual([14, 17]);
+  });
+
+  it('sends nothing for a follower’s moves', async () => {
+    const fake = fakeSocket({
+      'meeting:join': () => ({ ok: true, presenterId: 'user-2', view: null, currentItemId: null }),
+    });
+    const session = new MeetingSessionStore(
+      'meeting-1',
+      api(async () => meeting(1)),
+      fake.socket,
+      'user-1',
+    );
+    session.start();
+    fake.connect();
+    await flush();
+    session.presenterMoved({ center: { lat: 55.6, lng: 13 }, zoom: 14 });
+    await flush();
+    expect(fake.requests.some((request) => request.event === 'meeting:view')).toBe(false);
+  });
+
+  it('says when the meeting cannot be seen', async () => {
+    const fake = fakeSocket({
+      'meeting:join': () => {
+        throw new SocketRequestError('not_found', 'No such meeting');
+      },
+    });
+    const session = new MeetingSessionStore(
+      'meeting-1',
+      api(() => new Promise(() => undefined)),
+      fake.socket,
+      'user-1',
+    );
+    session.start();
+    fake.connect();
+    await flush();
+    expect(session.value.status).toBe('not_found');
+  });
+});

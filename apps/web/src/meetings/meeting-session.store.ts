@@ -1,0 +1,202 @@
+import type { Meeting, MeetingView } from '@samverkan/contracts';
+import { ApiError } from '../api/api-error';
+import { SocketRequestError, type SocketClient } from '../api/socket-client';
+import { Store } from '../state/store';
+import type { MeetingsApi } from './meetings-api';
+
+export interface MeetingSessionState {
+  status: 'loading' | 'ready' | 'not_found' | 'failed';
+  /** Why loading failed (status `failed`). */
+  failure: 'network' | 'server' | null;
+  /** The meeting as last read or pushed (`meeting:updated`), the highest revision kept. */
+  meeting: Meeting | null;
+  /** In the meeting's live room: the shared map works. False while the connection is down. */
+  live: boolean;
+  presenterId: string | null;
+  /** The presenter's latest map view. */
+  view: MeetingView | null;
+  /** The agenda item the presenter is on. */
+  currentItemId: string | null;
+  /** This user's map follows the presenter's (until they look around on their own). */
+  following: boolean;
+  /** The user's organisation was taken out of the meeting while it was open. */
+  removed: boolean;
+}
+
+/** The minimal socket the session needs (SocketClient; a fake in the unit tests). */
+export type MeetingSocket = Pick<SocketClient, 'request' | 'on' | 'onConnect' | 'connected'>;
+
+/**
+ * One open meeting: its data, kept current from `meeting:updated`, and the shared map view (who presents, what
+ * they show, whether this user follows). Joins the meeting's room on every connection, since a reconnected
+ * socket is in no room; the state the join answers is the database's, so it is right on any instance.
+ */
+export class MeetingSessionStore extends Store<MeetingSessionState> {
+  private readonly stops: (() => void)[] = [];
+  private disposed = false;
+  /** The latest view the presenter wants sent, and whether a send is on its way (views are coalesced). */
+  private pendingView: MeetingView | null = null;
+  private sendingView = false;
+
+  constructor(
+    readonly meetingId: string,
+    private readonly api: MeetingsApi,
+    private readonly socket: MeetingSocket,
+    readonly userId: string,
+  ) {
+    super({
+      status: 'loading',
+      failure: null,
+      meeting: null,
+      live: false,
+      presenterId: null,
+      view: null,
+      currentItemId: null,
+      following: true,
+      removed: false,
+    });
+  }
+
+  get isPresenter(): boolean {
+    return this.value.presenterId === this.userId && this.value.live;
+  }
+
+  start(): void {
+    const mine = (payload: { meetingId: string }) => payload.meetingId === this.meetingId;
+    this.stops.push(
+      this.socket.on(
+        'meeting:updated',
+        (meeting) => mine({ meetingId: meeting.id }) && this.applyMeeting(meeting),
+      ),
+      this.socket.on('meeting:view', ({ meetingId, center, zoom }) => {
+        if (mine({ meetingId })) this.patch({ view: { center, zoom } });
+      }),
+      this.socket.on(
+        'meeting:item',
+        (payload) => mine(payload) && this.patch({ currentItemId: payload.itemId }),
+      ),
+      this.socket.on('meeting:presenter', (payload) => {
+        if (!mine(payload)) return;
+        // Whoever is handed the role leads from their own view; the others follow the new presenter.
+        this.patch({ presenterId: payload.presenterId, following: true });
+      }),
+      this.socket.on(
+        'meeting:removed',
+        (payload) => mine(payload) && this.patch({ removed: true, live: false }),
+      ),
+      this.socket.onConnect(() => void this.join()),
+    );
+    void this.load();
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.stops.splice(0).forEach((stop) => stop());
+    if (this.socket.connected)
+      void this.socket.request('meeting:leave', { meetingId: this.meetingId }).catch(() => {});
+  }
+
+  async load(): Promise<void> {
+    try {
+      this.applyMeeting(await this.api.get(this.meetingId));
+    } catch (error) {
+      if (this.disposed) return;
+      if (error instanceof ApiError && error.status === 404) this.patch({ status: 'not_found' });
+      else if (this.value.status !== 'ready')
+        this.patch({
+          status: 'failed',
+          failure: error instanceof ApiError && error.isNetworkError ? 'network' : 'server',
+        });
+    }
+  }
+
+  /** Keeps the newer of two snapshots: changes apply one at a time on the server, each raising `revision`. */
+  applyMeeting(meeting: Meeting): void {
+    if (this.disposed || meeting.id !== this.meetingId) return;
+    const current = this.value.meeting;
+    if (current && current.revision > meeting.revision) return;
+    this.patch({ status: 'ready', failure: null, meeting });
+  }
+
+  private async join(): Promise<void> {
+    if (this.disposed || this.value.removed) return;
+    try {
+      const answer = await this.socket.request('meeting:join', { meetingId: this.meetingId });
+      if (this.disposed) return;
+      this.patch({
+        live: true,
+        presenterId: answer.presenterId,
+        view: answer.view,
+        currentItemId: answer.currentItemId,
+      });
+      // What changed while the connection was down arrived nowhere.
+      if (this.value.status === 'ready') void this.load();
+    } catch (error) {
+      if (this.disposed) return;
+      if (error instanceof SocketRequestError && error.code === 'not_found')
+        this.patch({ status: 'not_found' });
+      this.patch({ live: false });
+    }
+  }
+
+  /** Takes the presenter role (no `userId`), hands it to `userId`, or ends the presentation (null). */
+  async present(userId?: string | null): Promise<void> {
+    const payload =
+      userId === undefined ? { meetingId: this.meetingId } : { meetingId: this.meetingId, userId };
+    const { presenterId } = await this.socket.request('meeting:present', payload);
+    this.patch({ presenterId });
+  }
+
+  /** The presenter moves everyone to an agenda item (null: none). */
+  async showItem(itemId: string | null): Promise<void> {
+    const previous = this.value.currentItemId;
+    this.patch({ currentItemId: itemId });
+    try {
+      await this.socket.request('meeting:item', { meetingId: this.meetingId, itemId });
+    } catch (error) {
+      this.patch({ currentItemId: previous });
+      throw error;
+    }
+  }
+
+  /**
+   * The presenter's map moved: the followers should see it. While one view is on its way only the newest
+   * waiting one is sent after it, so a quick series of moves costs at most two messages.
+   */
+  presenterMoved(view: MeetingView): void {
+    if (!this.isPresenter) return;
+    this.pendingView = view;
+    if (!this.sendingView) void this.sendViews();
+  }
+
+  private async sendViews(): Promise<void> {
+    this.sendingView = true;
+    while (this.pendingView && this.isPresenter) {
+      const view = this.pendingView;
+      this.pendingView = null;
+      try {
+        await this.socket.request('meeting:view', { meetingId: this.meetingId, ...view });
+        this.patch({ view });
+      } catch {
+        // Lost the role meanwhile, or the connection: the next move (or the join) sets things right.
+      }
+    }
+    this.pendingView = null;
+    this.sendingView = false;
+  }
+
+  /** The user looks around on their own: their map stops following. */
+  detach(): void {
+    if (this.value.following && !this.isPresenter) this.patch({ following: false });
+  }
+
+  /** Back to the presenter's view. */
+  follow(): void {
+    if (!this.value.following) this.patch({ following: true });
+  }
+
+  private patch(change: Partial<MeetingSessionState>): void {
+    if (this.disposed) return;
+    this.set({ ...this.value, ...change });
+  }
+}

@@ -1,0 +1,189 @@
+import type { ActionListItem, Meeting } from '@samverkan/contracts';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { meetingHref } from '../app/router';
+import { useWorkspace } from '../app/workspace';
+import { formatDate, formatDateTime } from '../i18n/format';
+import { useI18n } from '../i18n/use-i18n';
+import { useStore } from '../state/use-store';
+import { meetingErrorText } from './meeting-errors';
+import { MeetingForm } from './meeting-form';
+import { canCreateMeetings, useMeetingsApi } from './meetings-feature';
+import { meetingRanges, splitMeetings } from './meeting-lists';
+import './meetings.css';
+
+type Loaded<T> = { status: 'loading' } | { status: 'failed'; error: string } | { status: 'ready'; value: T };
+
+/** `#/meetings`: the caller's actions (overdue first), the meetings ahead and the earlier ones, a new meeting. */
+export function MeetingsPage() {
+  const { user, directory } = useWorkspace();
+  useStore(directory);
+  const api = useMeetingsApi();
+  const { t, language } = useI18n();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [meetings, setMeetings] = useState<Loaded<Meeting[]>>({ status: 'loading' });
+  const [actions, setActions] = useState<Loaded<ActionListItem[]>>({ status: 'loading' });
+  const [creating, setCreating] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+  const [actionError, setActionError] = useState<string | null>(null);
+
+  useEffect(() => heading.current?.focus({ preventScroll: true }), []);
+  useEffect(() => {
+    const abort = new AbortController();
+    const load = <T,>(request: Promise<T>, set: (loaded: Loaded<T>) => void) =>
+      request.then(
+        (value) => !abort.signal.aborted && set({ status: 'ready', value }),
+        (error) => !abort.signal.aborted && set({ status: 'failed', error: meetingErrorText(error, t) }),
+      );
+    // The meetings ahead and those of the past year, each earliest first from its own start, so neither is
+    // crowded out of the api's page by the other.
+    const ranges = meetingRanges(new Date());
+    void load(
+      Promise.all([api.list(ranges.ahead, abort.signal), api.list(ranges.earlier, abort.signal)]).then(
+        ([ahead, earlier]) => [...earlier, ...ahead],
+      ),
+      setMeetings,
+    );
+    void load(api.myActions(abort.signal), setActions);
+    return () => abort.abort();
+  }, [attempt]);
+
+  const markAction = async (action: ActionListItem, done: boolean) => {
+    setActionError(null);
+    try {
+      const updated = await api.updateAction(action.meetingId, action.id, {
+        version: action.version,
+        status: done ? 'done' : 'open',
+      });
+      if (actions.status === 'ready')
+        setActions({
+          status: 'ready',
+          value: actions.value.map((candidate) =>
+            candidate.id === action.id ? { ...candidate, ...updated } : candidate,
+          ),
+        });
+    } catch (error) {
+      setActionError(meetingErrorText(error, t));
+    }
+  };
+
+  const { upcoming, earlier } =
+    meetings.status === 'ready' ? splitMeetings(meetings.value, new Date()) : { upcoming: [], earlier: [] };
+
+  return (
+    <div class="meetings-page" data-testid="meetings-page">
+      <div class="meetings-page__header">
+        <h1 ref={heading} tabIndex={-1}>
+          {t('meetings.title')}
+        </h1>
+        {canCreateMeetings(user) && !creating && (
+          <button type="button" class="button button--primary" onClick={() => setCreating(true)}>
+            {t('meetings.new')}
+          </button>
+        )}
+      </div>
+      {creating && (
+        <div class="card">
+          <h2>{t('meetings.new')}</h2>
+          <MeetingForm
+            onDone={(meeting) => {
+              setCreating(false);
+              window.location.hash = meetingHref(meeting.id);
+            }}
+            onCancel={() => setCreating(false)}
+          />
+        </div>
+      )}
+
+      <section aria-labelledby="my-actions-heading" class="meetings-page__section" data-testid="my-actions">
+        <h2 id="my-actions-heading">{t('meetings.myActions.title')}</h2>
+        {actions.status === 'loading' && <p role="status">{t('common.loading')}</p>}
+        {actions.status === 'failed' && <p class="field-error">{actions.error}</p>}
+        {actions.status === 'ready' && actions.value.length === 0 && (
+          <p class="muted">{t('meetings.myActions.none')}</p>
+        )}
+        {actions.status === 'ready' && actions.value.length > 0 && (
+          <ul class="action-list">
+            {actions.value.map((action) => (
+              <li
+                key={action.id}
+                class={`action${action.overdue ? ' action--overdue' : ''}${action.status === 'done' ? ' action--done' : ''}`}
+                data-testid="my-action"
+              >
+                <label class="action__check">
+                  <input
+                    type="checkbox"
+                    checked={action.status === 'done'}
+                    onChange={(event) => void markAction(action, event.currentTarget.checked)}
+                  />
+                  <span class="action__title">{action.title}</span>
+                </label>
+                <span class="action__meta">
+                  {t('meetings.myActions.due', { date: formatDate(`${action.dueDate}T12:00:00Z`, language) })}
+                  {action.overdue && (
+                    <span class="badge badge--overdue">{t('meetings.actions.overdue')}</span>
+                  )}
+                  {' · '}
+                  <a href={meetingHref(action.meetingId)}>{action.meetingTitle}</a>
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+        {actionError && (
+          <p class="field-error" role="alert">
+            {actionError}
+          </p>
+        )}
+      </section>
+
+      {meetings.status === 'loading' && <p role="status">{t('common.loading')}</p>}
+      {meetings.status === 'failed' && (
+        <div class="form-error" role="alert">
+          {meetings.error}{' '}
+          <button type="button" class="link-button" onClick={() => setAttempt(attempt + 1)}>
+            {t('app.retry')}
+          </button>
+        </div>
+      )}
+      {meetings.status === 'ready' && (
+        <>
+          <MeetingList title={t('meetings.upcoming')} meetings={upcoming} empty={t('meetings.noUpcoming')} />
+          <MeetingList title={t('meetings.earlier')} meetings={earlier} empty={t('meetings.noEarlier')} />
+        </>
+      )}
+    </div>
+  );
+}
+
+function MeetingList({ title, meetings, empty }: { title: string; meetings: Meeting[]; empty: string }) {
+  const { directory } = useWorkspace();
+  const { t, language } = useI18n();
+  return (
+    <section class="meetings-page__section">
+      <h2>{title}</h2>
+      {meetings.length === 0 && <p class="muted">{empty}</p>}
+      <ul class="meeting-list">
+        {meetings.map((meeting) => (
+          <li key={meeting.id} class="card meeting-card" data-testid="meeting-card">
+            <a class="meeting-card__title" href={meetingHref(meeting.id)}>
+              {meeting.title}
+            </a>
+            <p class="meeting-card__meta">
+              <time dateTime={meeting.startsAt}>{formatDateTime(meeting.startsAt, language)}</time>
+              {meeting.place && <> · {meeting.place}</>}
+            </p>
+            <p class="meeting-card__meta">
+              {meeting.organisationIds.map((id) => directory.organisationName(id) ?? '…').join(', ')}
+            </p>
+            <p class="meeting-card__meta">
+              {t('meetings.card.counts', {
+                items: meeting.agenda.length,
+                open: meeting.actions.filter((action) => action.status === 'open').length,
+              })}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,31 @@
+import { useState } from 'preact/hooks';
+import { useI18n } from '../i18n/use-i18n';
+import { meetingErrorText } from './meeting-errors';
+import type { MeetingSessionStore } from './meeting-session.store';
+
+/**
+ * Runs one change to the meeting (an api call), then reads the meeting again: the change also arrives as
+ * `meeting:updated`, but not while the connection is down. Answers whether it worked; the error is kept to show.
+ */
+export function useMeetingChange(session: MeetingSessionStore) {
+  const { t } = useI18n();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const run = async <T>(change: () => Promise<T>): Promise<T | undefined> => {
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await change();
+      void session.load();
+      return result;
+    } catch (failure) {
+      setError(meetingErrorText(failure, t));
+      return undefined;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return { busy, error, run, clearError: () => setError(null) };
+}

@@ -1,0 +1,292 @@
+import type { Meeting, Organisation, ZoneFeatureCollection } from '@samverkan/contracts';
+import type { Page } from 'playwright-core';
+import { DEMO_ORGANISATIONS } from '../../apps/api/src/demo/demo-data';
+import { apiJson, unique, waitForMapIdle } from './support/app-helpers';
+import { DEMO_ACCOUNTS, useBrowser } from './support/browser-harness';
+
+const browser = useBrowser();
+
+interface MapView {
+  lat: number;
+  lng: number;
+  zoom: number;
+}
+
+/** Where a page's map is: the app keeps the view it last settled on in localStorage. */
+async function mapViewOf(page: Page): Promise<MapView> {
+  await waitForMapIdle(page);
+  return page.evaluate(() => JSON.parse(localStorage.getItem('samverkan.mapView') ?? 'null') as MapView);
+}
+
+function sameView(a: MapView, b: MapView): boolean {
+  return a.zoom === b.zoom && Math.abs(a.lat - b.lat) < 2e-4 && Math.abs(a.lng - b.lng) < 2e-4;
+}
+
+/** Waits until `follower`'s map shows what `presenter`'s does. */
+async function waitForSameView(follower: Page, presenter: Page): Promise<MapView> {
+  const target = await mapViewOf(presenter);
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const view = await mapViewOf(follower);
+    if (view && sameView(view, target)) return view;
+    if (Date.now() > deadline)
+      throw new Error(
+        `The follower's map stays at ${JSON.stringify(view)}, the presenter's is at ${JSON.stringify(target)}`,
+      );
+    await follower.waitForTimeout(100);
+  }
+}
+
+async function organisationIds(token: string, ...names: string[]): Promise<string[]> {
+  const organisations = await apiJson<Organisation[]>(browser.baseUrl, token, '/api/organisations');
+  return names.map((name) => organisations.find((organisation) => organisation.name === name)!.id);
+}
+
+/** A meeting of the police and the needle exchange with two items on two demo zones, made by the coordinator. */
+async function meetingWithTwoZones(): Promise<{ meeting: Meeting; token: string }> {
+  const { accessToken: token } = await browser.signInThroughApi('coordinator');
+  const { features } = await apiJson<ZoneFeatureCollection>(browser.baseUrl, token, '/api/zones');
+  const [first, second] = features;
+  const meeting = await apiJson<Meeting>(browser.baseUrl, token, '/api/meetings', {
+    method: 'POST',
+    body: {
+      title: unique('Samverkansmöte'),
+      startsAt: new Date(Date.now() + 3_600_000).toISOString(),
+      place: 'Polishuset',
+      organisationIds: await organisationIds(
+        token,
+        DEMO_ORGANISATIONS.police.name,
+        DEMO_ORGANISATIONS.needleExchange.name,
+      ),
+    },
+  });
+  for (const zone of [first, second])
+    await apiJson(browser.baseUrl, token, `/api/meetings/${meeting.id}/agenda`, {
+      method: 'POST',
+      body: { title: `Zon: ${zone.properties.name}`, zoneId: zone.properties.id },
+    });
+  return { meeting: await apiJson<Meeting>(browser.baseUrl, token, `/api/meetings/${meeting.id}`), token };
+}
+
+async function openMeeting(page: Page, meeting: Meeting): Promise<void> {
+  await page.goto(`${browser.baseUrl}/#/meetings/${meeting.id}`);
+  await page.getByTestId('meeting-panel').getByRole('heading', { name: meeting.title }).waitFor();
+}
+
+function barStatus(page: Page) {
+  return page.getByTestId('meeting-bar-status');
+}
+
+describe('meetings', () => {
+  it('a coordinator prepares a meeting, records minutes, a decision and an action, and exports the minutes', async () => {
+    const coordinator = await browser.newSignedInPage('coordinator');
+    await coordinator.goto(`${browser.baseUrl}/#/meetings`);
+    await coordinator.getByRole('button', { name: 'New meeting' }).click();
+    const title = unique('Möte om Södervärn');
+    const form = coordinator.getByTestId('meeting-form');
+    await form.getByLabel('Title').fill(title);
+    await form.getByLabel('Time').fill('2027-01-14T09:00');
+    await form.getByLabel('Place or link').fill('Polishuset, Porslinsgatan 3');
+    await form.getByLabel(DEMO_ORGANISATIONS.police.name).check();
+    await form.getByLabel(DEMO_ORGANISATIONS.needleExchange.name).check();
+    await form.getByRole('button', { name: 'Create meeting' }).click();
+
+    // The new meeting opens on the map.
+    const panel = coordinator.getByTestId('meeting-panel');
+    await panel.getByRole('heading', { name: title }).waitFor();
+    await panel.getByRole('button', { name: 'Add an item' }).click();
+    const itemForm = panel.getByTestId('agenda-item-form');
+    await itemForm.getByLabel('Title').fill('Öppettider och zonen vid sprututbytet');
+    await itemForm.getByRole('button', { name: 'Add' }).click();
+    const item = panel.getByTestId('agenda-item').filter({ hasText: 'Öppettider och zonen' });
+    await item.waitFor();
+
+    await item.getByLabel('Minutes').fill('Polisen håller avstånd under öppettiderna.');
+    await item.getByRole('button', { name: 'Save minutes' }).click();
+    await item.getByText('Saved.').waitFor();
+
+    await item.getByRole('button', { name: 'Record a decision' }).click();
+    await item.getByTestId('decision-form').getByLabel('Decision').fill('Zonen gäller även lördagar.');
+    await item.getByRole('button', { name: 'Save decision' }).click();
+    await item.getByTestId('decision').filter({ hasText: 'Zonen gäller även lördagar.' }).waitFor();
+
+    const actionTitle = unique('Informera nattpatrullen');
+    await item.getByRole('button', { name: 'New action' }).click();
+    const actionForm = item.getByTestId('action-form');
+    await actionForm.getByLabel('What is to be done').fill(actionTitle);
+    await actionForm
+      .getByLabel('Owner')
+      .selectOption({ label: `${DEMO_ACCOUNTS.police.displayName} (${DEMO_ORGANISATIONS.police.name})` });
+    await actionForm.getByLabel('Due').fill('2027-01-21');
+    await actionForm.getByRole('button', { name: 'Save action' }).click();
+    await item.getByTestId('action').filter({ hasText: actionTitle }).waitFor();
+    await browser.screenshot(coordinator, 'meeting-prepared');
+
+    // Since last meeting: counts for the meeting's organisations.
+    await panel.getByRole('tab', { name: 'Since last meeting' }).click();
+    const summary = panel.getByTestId('meeting-summary');
+    await summary.getByText('Counts only: no places, no personal data.').waitFor();
+    await summary.getByText('Zones proposed').waitFor();
+    await browser.screenshot(coordinator, 'meeting-summary');
+
+    // The printable minutes open in a new window, with everything recorded.
+    await panel.getByRole('tab', { name: 'About' }).click();
+    const [minutes] = await Promise.all([
+      coordinator.context().waitForEvent('page'),
+      panel.getByTestId('export-html').click(),
+    ]);
+    await minutes.waitForFunction(() => document.body?.textContent?.includes('Zonen gäller även lördagar.'));
+    const text = await minutes.locator('body').innerText();
+    expect(text).toContain(title);
+    expect(text).toContain('Polisen håller avstånd under öppettiderna.');
+    expect(text).toContain(actionTitle);
+    expect(text).toContain(DEMO_ORGANISATIONS.needleExchange.name);
+    await browser.screenshot(minutes, 'meeting-minutes-printable');
+    await minutes.close();
+
+    // The officer finds the action in "my actions" and marks it done.
+    const police = await browser.newSignedInPage('police');
+    await police.goto(`${browser.baseUrl}/#/meetings`);
+    const mine = police.getByTestId('my-action').filter({ hasText: actionTitle });
+    await mine.waitFor();
+    await mine.getByRole('checkbox').check();
+    await police.reload();
+    await police
+      .getByTestId('my-action')
+      .filter({ hasText: actionTitle })
+      .getByRole('checkbox', { checked: true })
+      .waitFor();
+  });
+
+  it('the follower sees the presenter’s map and item, looks around alone, snaps back, and takes over presenting', async () => {
+    const { meeting } = await meetingWithTwoZones();
+    const [firstItem, secondItem] = meeting.agenda;
+    const coordinator = await browser.newSignedInPage('coordinator');
+    const police = await browser.newSignedInPage('police');
+    await openMeeting(coordinator, meeting);
+    await openMeeting(police, meeting);
+    await barStatus(police).getByText('Nobody is presenting the map right now.').waitFor();
+
+    // The coordinator presents and shows the second item: the officer's map goes there, the item is marked.
+    await coordinator.getByRole('button', { name: 'Present the map' }).click();
+    await barStatus(coordinator).getByText('You are presenting').waitFor();
+    await barStatus(police)
+      .getByText(`You are following ${DEMO_ACCOUNTS.coordinator.displayName}’s map.`)
+      .waitFor();
+    const secondCard = (page: Page) => page.getByTestId('agenda-item').filter({ hasText: secondItem.title });
+    await secondCard(coordinator).getByRole('button', { name: 'Show to everyone' }).click();
+    await secondCard(police).getByTestId('current-item-badge').waitFor();
+    const atSecond = await waitForSameView(police, coordinator);
+    await browser.screenshot(police, 'meeting-follower-at-item');
+
+    // The officer drags the map: from then on their map stays where they put it.
+    const map = police.getByTestId('map');
+    const box = (await map.boundingBox())!;
+    await police.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await police.mouse.down();
+    await police.mouse.move(box.x + box.width / 2 - 150, box.y + box.height / 2 + 80, { steps: 8 });
+    await police.mouse.up();
+    await barStatus(police).getByText('You are looking around on your own.').waitFor();
+    const ownView = await mapViewOf(police);
+    expect(sameView(ownView, atSecond)).toBe(false);
+
+    // The presenter moves on to the first item: the mark follows, the officer's map does not.
+    const firstCard = (page: Page) => page.getByTestId('agenda-item').filter({ hasText: firstItem.title });
+    await firstCard(coordinator).getByRole('button', { name: 'Show to everyone' }).click();
+    await firstCard(police).getByTestId('current-item-badge').waitFor();
+    await waitForMapIdle(coordinator);
+    await police.waitForTimeout(500);
+    expect(sameView(await mapViewOf(police), ownView)).toBe(true);
+
+    // Back to the shared view.
+    await police.getByRole('button', { name: 'Back to the shared view' }).click();
+    await waitForSameView(police, coordinator);
+    await barStatus(police).getByText('You are following').waitFor();
+
+    // The coordinator hands presenting over to the officer, whose moves the coordinator then follows.
+    await coordinator.getByRole('button', { name: 'Hand over', exact: true }).click();
+    await coordinator.getByLabel('Hand presenting over to').selectOption({
+      label: `${DEMO_ACCOUNTS.police.displayName} (${DEMO_ORGANISATIONS.police.name})`,
+    });
+    await coordinator.locator('.meeting-bar__hand-over').getByRole('button', { name: 'Hand over' }).click();
+    await barStatus(police).getByText('You are presenting').waitFor();
+    await barStatus(coordinator)
+      .getByText(`You are following ${DEMO_ACCOUNTS.police.displayName}’s map.`)
+      .waitFor();
+    await police.getByRole('button', { name: 'Zoom in' }).click();
+    await waitForMapIdle(police);
+    const zoomed = await waitForSameView(coordinator, police);
+    expect(zoomed.zoom).toBe((await mapViewOf(police)).zoom);
+    await browser.screenshot(coordinator, 'meeting-presenter-handed-over');
+  });
+
+  it('two people saving the same minutes: the second sees both texts and chooses', async () => {
+    // The browser logs the api's 409 (the conflict this test is about).
+    browser.allowConsoleErrors(/status of 409 \(Conflict\)/);
+    const { meeting, token } = await meetingWithTwoZones();
+    const item = meeting.agenda[0];
+    const coordinator = await browser.newSignedInPage('coordinator');
+    const staff = await browser.newSignedInPage('service');
+    await openMeeting(coordinator, meeting);
+    await openMeeting(staff, meeting);
+    const card = (page: Page) => page.getByTestId('agenda-item').filter({ hasText: item.title });
+
+    await card(staff).getByLabel('Minutes').fill('Personalen: zonen fungerar bra.');
+    await card(coordinator).getByLabel('Minutes').fill('Samordnaren: polisen följer överenskommelsen.');
+    await card(coordinator).getByRole('button', { name: 'Save minutes' }).click();
+    await card(coordinator).getByText('Saved.').waitFor();
+
+    // The staff member's text is kept, and they are told someone else saved meanwhile.
+    await card(staff).getByText('Someone else saved these minutes while you were writing.').waitFor();
+    expect(await card(staff).getByLabel('Minutes').inputValue()).toBe('Personalen: zonen fungerar bra.');
+    await card(staff).getByRole('button', { name: 'Save minutes' }).click();
+    const conflict = card(staff).getByTestId('minutes-conflict');
+    await conflict
+      .getByTestId('minutes-theirs')
+      .getByText('Samordnaren: polisen följer överenskommelsen.')
+      .waitFor();
+    await browser.screenshot(staff, 'meeting-minutes-conflict');
+
+    // They merge both into their box and save over the coordinator's on purpose.
+    await card(staff)
+      .getByLabel('Minutes')
+      .fill('Samordnaren: polisen följer överenskommelsen. Personalen: zonen fungerar bra.');
+    await conflict.getByRole('button', { name: 'Save my text instead of theirs' }).click();
+    await card(staff).getByText('Saved.').waitFor();
+    const saved = await apiJson<Meeting>(browser.baseUrl, token, `/api/meetings/${meeting.id}`);
+    expect(saved.agenda.find((entry) => entry.id === item.id)!.minutes).toBe(
+      'Samordnaren: polisen följer överenskommelsen. Personalen: zonen fungerar bra.',
+    );
+    // The coordinator's box shows the merged text without a reload.
+    await coordinator.waitForFunction(
+      (id) =>
+        [...document.querySelectorAll<HTMLElement>(`[data-item-id="${id}"] textarea`)].some((area) =>
+          (area as HTMLTextAreaElement).value.startsWith(
+            'Samordnaren: polisen följer överenskommelsen. Personalen',
+          ),
+        ),
+      item.id,
+    );
+  });
+});
+
+describe('a meeting on a phone', () => {
+  it('shows the shared view bar, the map and the agenda sheet without sideways scrolling', async () => {
+    const { meeting } = await meetingWithTwoZones();
+    const police = await browser.newSignedInPage('police', {
+      viewport: { width: 360, height: 740 },
+      mobile: true,
+    });
+    await openMeeting(police, meeting);
+    await barStatus(police).getByText('Nobody is presenting the map right now.').waitFor();
+    const overflow = await police.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await browser.screenshot(police, 'meeting-phone');
+
+    // Closing the sheet gives the map back; the bar's button brings the meeting again.
+    await police.getByTestId('meeting-panel').getByRole('button', { name: 'Close' }).click();
+    await police.getByTestId('meeting-panel').waitFor({ state: 'detached' });
+    await police.getByTestId('meeting-bar').getByRole('button', { name: 'Meeting' }).click();
+    await police.getByTestId('meeting-panel').getByRole('heading', { name: meeting.title }).waitFor();
+  });
+});
