@@ -18,17 +18,37 @@ async function mapViewOf(page: Page): Promise<MapView> {
   return page.evaluate(() => JSON.parse(localStorage.getItem('samverkan.mapView') ?? 'null') as MapView);
 }
 
+/** The view once the map has stopped moving (a drag may still glide after the mouse is let go). */
+async function settledView(page: Page): Promise<MapView> {
+  let previous = await mapViewOf(page);
+  for (let attempt = 0; attempt < 50; attempt++) {
+    await page.waitForTimeout(300);
+    const next = await mapViewOf(page);
+    if (
+      next &&
+      previous &&
+      sameView(next, previous) &&
+      next.lat === previous.lat &&
+      next.lng === previous.lng
+    )
+      return next;
+    previous = next;
+  }
+  throw new Error(`The map did not stop moving: ${JSON.stringify(previous)}`);
+}
+
 function sameView(a: MapView, b: MapView): boolean {
   return a.zoom === b.zoom && Math.abs(a.lat - b.lat) < 2e-4 && Math.abs(a.lng - b.lng) < 2e-4;
 }
 
 /** Waits until `follower`'s map shows what `presenter`'s does. */
 async function waitForSameView(follower: Page, presenter: Page): Promise<MapView> {
-  const target = await mapViewOf(presenter);
   const deadline = Date.now() + 10_000;
   for (;;) {
+    // Both read afresh each time: the presenter's map may itself still be on its way.
+    const target = await mapViewOf(presenter);
     const view = await mapViewOf(follower);
-    if (view && sameView(view, target)) return view;
+    if (view && target && sameView(view, target)) return view;
     if (Date.now() > deadline)
       throw new Error(
         `The follower's map stays at ${JSON.stringify(view)}, the presenter's is at ${JSON.stringify(target)}`,
@@ -149,7 +169,12 @@ describe('meetings', () => {
     await police.goto(`${browser.baseUrl}/#/meetings`);
     const mine = police.getByTestId('my-action').filter({ hasText: actionTitle });
     await mine.waitFor();
-    await mine.getByRole('checkbox').check();
+    await Promise.all([
+      police.waitForResponse(
+        (response) => response.request().method() === 'PATCH' && response.url().includes('/actions/'),
+      ),
+      mine.getByRole('checkbox').check(),
+    ]);
     await police.reload();
     await police
       .getByTestId('my-action')
@@ -187,7 +212,7 @@ describe('meetings', () => {
     await police.mouse.move(box.x + box.width / 2 - 150, box.y + box.height / 2 + 80, { steps: 8 });
     await police.mouse.up();
     await barStatus(police).getByText('You are looking around on your own.').waitFor();
-    const ownView = await mapViewOf(police);
+    const ownView = await settledView(police);
     expect(sameView(ownView, atSecond)).toBe(false);
 
     // The presenter moves on to the first item: the mark follows, the officer's map does not.
@@ -213,10 +238,14 @@ describe('meetings', () => {
     await barStatus(coordinator)
       .getByText(`You are following ${DEMO_ACCOUNTS.police.displayName}’s map.`)
       .waitFor();
+    const before = await settledView(police);
     await police.getByRole('button', { name: 'Zoom in' }).click();
-    await waitForMapIdle(police);
+    await police.waitForFunction(
+      (zoom) => JSON.parse(localStorage.getItem('samverkan.mapView') ?? 'null')?.zoom === zoom,
+      before.zoom + 1,
+    );
     const zoomed = await waitForSameView(coordinator, police);
-    expect(zoomed.zoom).toBe((await mapViewOf(police)).zoom);
+    expect(zoomed.zoom).toBe(before.zoom + 1);
     await browser.screenshot(coordinator, 'meeting-presenter-handed-over');
   });
 

@@ -63,6 +63,7 @@ export const meetingTextsSv = {
   'meetings.agenda.edit': 'Ändra',
   'meetings.agenda.remove': 'Ta bort',
   'meetings.agenda.removeConfirm': 'Ta bort punkten ”{title}” med dess protokoll?',
+  'meetings.agenda.keptForDecisions': 'Punkten har beslut och kan inte tas bort.',
 
   'meetings.place.site': 'Verksamhet (valfri)',
   'meetings.place.zone': 'Zon (valfri)',
@@ -214,6 +215,7 @@ export const meetingTextsEn: Record<keyof typeof meetingTextsSv, string> = {
   'meetings.agenda.edit': 'Change',
   'meetings.agenda.remove': 'Remove',
   'meetings.agenda.removeConfirm': 'Remove the item “{title}” and its minutes?',
+  'meetings.agenda.keptForDecisions': 'The item has decisions and cannot be removed.',
 
   'meetings.place.site': 'Site (optional)',
   'meetings.place.zone': 'Zone (optional)',

@@ -62,6 +62,7 @@ function AgendaItemCard({
   const site = item.siteId ? sites.get(item.siteId) : undefined;
   const zone = item.zoneId ? zones.get(item.zoneId) : undefined;
   const last = meeting.agenda.length;
+  const hasDecisions = meeting.decisions.some((decision) => decision.agendaItemId === item.id);
   const card = useRef<HTMLElement>(null);
   // The item the presenter moves to comes into view in everyone's agenda (without taking the focus).
   useEffect(() => {
@@ -160,11 +161,16 @@ function AgendaItemCard({
             >
               {t('meetings.agenda.edit')}
             </button>
-            <RemoveButton
-              confirmText={t('meetings.agenda.removeConfirm', { title: item.title })}
-              busy={change.busy}
-              onRemove={() => void change.run(() => api.deleteAgendaItem(meeting.id, item.id))}
-            />
+            {hasDecisions ? (
+              // The api keeps an item whose decisions are recorded: say so rather than offer what fails.
+              <span class="muted">{t('meetings.agenda.keptForDecisions')}</span>
+            ) : (
+              <RemoveButton
+                confirmText={t('meetings.agenda.removeConfirm', { title: item.title })}
+                busy={change.busy}
+                onRemove={() => void change.run(() => api.deleteAgendaItem(meeting.id, item.id))}
+              />
+            )}
           </>
         )}
       </div>
