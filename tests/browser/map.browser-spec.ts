@@ -148,4 +148,16 @@ describe('the map', () => {
       await map.waitFor();
     }
   });
+
+  it('loads the drawing tools only for those who draw zones', async () => {
+    const hasDrawingTools = (page: Page) =>
+      page.evaluate(() => 'PM' in (window as unknown as { L: object }).L);
+    const police = await browser.newSignedInPage('police');
+    await police.getByTestId('map').locator('.leaflet-marker-icon').first().waitFor();
+    expect(await hasDrawingTools(police)).toBe(false);
+
+    const staff = await browser.newSignedInPage('service');
+    await staff.getByTestId('map').locator('.leaflet-marker-icon').first().waitFor();
+    expect(await hasDrawingTools(staff)).toBe(true);
+  });
 });

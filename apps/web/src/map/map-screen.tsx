@@ -7,6 +7,7 @@ import { canProposeZones } from '../zones/zone-permissions';
 import { CheckControl } from '../zones/check-control';
 import { NaloxoneMapButton } from '../naloxone/naloxone-entry';
 import { Legend, LegendKey } from './legend';
+import { DrawingToolsGate } from './drawing-tools-gate';
 import { MapCanvas } from './map-canvas';
 import { SidePanel } from './side-panel';
 
@@ -38,7 +39,13 @@ export function MapScreen() {
     <div class={`map-screen${open ? ' map-screen--panel-open' : ''} map-screen--${current.kind}`}>
       <h1 class="visually-hidden">{t('map.heading')}</h1>
       <div class="map-screen__map">
-        <MapCanvas />
+        {canProposeZones(user) ? (
+          <DrawingToolsGate>
+            <MapCanvas />
+          </DrawingToolsGate>
+        ) : (
+          <MapCanvas />
+        )}
         <div class="map-toolbar" role="toolbar" aria-label={t('toolbar.label')}>
           <button
             type="button"

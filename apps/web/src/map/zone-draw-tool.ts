@@ -1,5 +1,7 @@
 import type { ZoneGeometry } from '@samverkan/contracts';
 import type { Emitter } from '../state/emitter';
+// Geoman's types (`map.pm`, `layer.pm`); the plugin itself is loaded on demand by drawing-tools.ts.
+import type {} from '@geoman-io/leaflet-geoman-free';
 import L from './leaflet';
 import { MAP_EVENTS, type MapEvents } from './map-events';
 
@@ -55,12 +57,15 @@ export class ZoneDrawTool extends L.Layer {
   }
 
   setLanguage(language: 'sv' | 'en'): void {
-    this._map?.pm.setLang(language);
+    // Without Geoman (a role that does not draw) there is nothing to translate.
+    this._map?.pm?.setLang(language);
   }
 
   /** Starts over with this shape (null geometry: draw a new polygon by clicking its corners). */
   start(mode: DrawMode): void {
     this.clear();
+    // Geoman did not load (see drawing-tools.ts): the map says so, and there is nothing to draw with.
+    if (!this._map?.pm) return;
     if (mode.kind === 'circle') {
       this.circleCenter = L.latLng(mode.center);
       this.adopt(L.circle(this.circleCenter, { ...this.options.pathOptions, radius: mode.radiusMeters }));
