@@ -16,6 +16,20 @@ describe('operations', () => {
     expect(response.body).toMatchObject({ status: 'ok', database: 'up' });
   });
 
+  it('tells the browser app the tile template and whom to credit for the tiles, before sign-in', async () => {
+    const response = await request(test.baseUrl, 'GET', '/api/client-config');
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ tileUrl: expect.stringContaining('{z}'), tileAttribution: null });
+
+    const credited = await startTestApp({ env: { TILE_ATTRIBUTION: '© Lantmäteriet' } });
+    try {
+      const answer = await request(credited.baseUrl, 'GET', '/api/client-config');
+      expect(answer.body).toMatchObject({ tileAttribution: '© Lantmäteriet' });
+    } finally {
+      await credited.close();
+    }
+  });
+
   it('answers an unknown /api path with a JSON 404, not the web page', async () => {
     const response = await request(test.baseUrl, 'GET', '/api/no-such-thing');
     expect(response.status).toBe(404);

@@ -4,6 +4,8 @@ import type { User } from './people';
 export interface ClientConfig {
   /** The base map tile template (TILE_URL), e.g. `https://tile.openstreetmap.org/{z}/{x}/{y}.png`. */
   tileUrl: string;
+  /** TILE_ATTRIBUTION as plain text; null: the app credits OpenStreetMap for its tiles, else names the tile host. */
+  tileAttribution: string | null;
   demo: boolean;
 }
 

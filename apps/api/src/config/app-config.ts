@@ -12,6 +12,8 @@ export interface AppConfig {
   demo: boolean;
   admin: { email: string; password: string } | null;
   tileUrl: string;
+  /** TILE_ATTRIBUTION: who to credit for the tiles, as plain text; null: derived from TILE_URL's host. */
+  tileAttribution: string | null;
   retentionDays: number;
   allowedOrigins: string[];
   trustProxy: boolean;

@@ -31,6 +31,8 @@ describe('loadConfig', () => {
       trustProxy: false,
     });
     expect(config.tileUrl).toContain('openstreetmap');
+    expect(config.tileAttribution).toBeNull();
+    expect(loadConfig({ DATA_DIR: dataDir, TILE_ATTRIBUTION: ' © Lantmäteriet ' }).tileAttribution).toBe('© Lantmäteriet');
     expect(readFileSync(join(dataDir, 'jwt-secret'), 'utf8').trim()).toBe(config.jwtSecret);
     expect(loadConfig({ DATA_DIR: dataDir }).jwtSecret).toBe(config.jwtSecret);
   });
@@ -53,6 +55,7 @@ describe('loadConfig', () => {
     [{ RETENTION_DAYS: '0' }, 'RETENTION_DAYS must be between 1 and 36500 (got 0)'],
     [{ ALLOWED_ORIGINS: 'https://ok.example,ftp://bad.example' }, 'ALLOWED_ORIGINS holds "ftp://bad.example"'],
     [{ TILE_URL: 'https://tiles.example/tile.png' }, 'TILE_URL must be an http(s) URL template holding {z}, {x} and {y}'],
+    [{ TILE_ATTRIBUTION: 'two\nlines' }, 'TILE_ATTRIBUTION must be one line of plain text, at most 300 characters'],
     [{ ADMIN_EMAIL: 'root@example.org' }, 'ADMIN_PASSWORD is required when ADMIN_EMAIL is set'],
     [{ ADMIN_EMAIL: 'root@example.org', ADMIN_PASSWORD: 'short' }, 'ADMIN_PASSWORD must be at least 12 characters long'],
     [{ JWT_SECRET: 'short' }, 'JWT_SECRET must be at least 32 characters long'],

@@ -80,6 +80,17 @@ function readTileUrl(env: Env): string {
   return raw;
 }
 
+/** Plain text (the app never renders it as HTML); one line, as the map's corner has room for. */
+function readTileAttribution(env: Env): string | null {
+  const raw = env.TILE_ATTRIBUTION?.trim();
+  if (!raw) return null;
+  const controlCharacter = [...raw].some((character) => character.charCodeAt(0) < 0x20 || character === '\u007f');
+  if (raw.length > 300 || controlCharacter) {
+    throw new ConfigError('TILE_ATTRIBUTION', 'must be one line of plain text, at most 300 characters');
+  }
+  return raw;
+}
+
 /** In embedded mode the signing key is made once and kept beside the database. */
 function embeddedJwtSecret(dataDir: string): string {
   const file = join(dataDir, 'jwt-secret');
@@ -139,6 +150,7 @@ export function loadConfig(env: Env, overrides: Partial<AppConfig> = {}): AppCon
     demo: readBoolean(env, 'DEMO', embedded),
     admin: adminEmail ? { email: adminEmail, password: adminPassword } : null,
     tileUrl: readTileUrl(env),
+    tileAttribution: readTileAttribution(env),
     retentionDays: readInteger(env, 'RETENTION_DAYS', 365, 1, 36500),
     allowedOrigins: readOrigins(env),
     trustProxy: readBoolean(env, 'TRUST_PROXY', false),

@@ -13,6 +13,6 @@ export class ClientConfigController {
   @Public()
   @Get()
   get(): ClientConfig {
-    return { tileUrl: this.config.tileUrl, demo: this.config.demo };
+    return { tileUrl: this.config.tileUrl, tileAttribution: this.config.tileAttribution, demo: this.config.demo };
   }
 }

@@ -117,7 +117,8 @@ export function MapCanvas() {
   }, [view, language]);
 
   useEffect(() => {
-    if (view && config.status === 'ready') view.setBaseMap(config.config.tileUrl);
+    if (view && config.status === 'ready')
+      view.setBaseMap(config.config.tileUrl, config.config.tileAttribution);
   }, [view, config]);
 
   useEffect(() => {

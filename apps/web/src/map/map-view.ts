@@ -2,6 +2,7 @@ import type { Emitter } from '../state/emitter';
 import L from './leaflet';
 import { MAP_EVENTS, type MapEvents } from './map-events';
 import { PositionLayer } from './position-layer';
+import { attributionFor } from './tile-attribution';
 import { SiteLayer } from './site-layer';
 import { ZoneDrawTool } from './zone-draw-tool';
 import { ZoneLayer } from './zone-layer';
@@ -22,20 +23,6 @@ export interface MapTexts {
   zoomIn: string;
   zoomOut: string;
   position: string;
-}
-
-/** Who to credit for a tile server: OpenStreetMap's own tiles need its notice; for others, name the host. */
-function attributionFor(tileUrl: string): string {
-  let host: string;
-  try {
-    host = new URL(tileUrl.replace(/\{[a-z]\}/g, 'a')).host;
-  } catch {
-    return '';
-  }
-  if (/(^|\.)openstreetmap\.(org|fr|de)$/.test(host)) {
-    return '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>';
-  }
-  return host.replace(/[<>&"]/g, '');
 }
 
 /** What Leaflet 1.9 has pending on a map, in fields its typings leave out (see MapView.cancelLeafletTimers). */
@@ -112,11 +99,11 @@ export class MapView {
   }
 
   /** The base map. If its tiles cannot load, the map's light background keeps every zone readable. */
-  setBaseMap(tileUrl: string): void {
+  setBaseMap(tileUrl: string, attribution: string | null = null): void {
     this.base?.remove();
     this.base = L.tileLayer(tileUrl, {
       maxZoom: 19,
-      attribution: attributionFor(tileUrl),
+      attribution: attributionFor(tileUrl, attribution),
       crossOrigin: false,
     });
     this.base.on('tileerror', () => {
