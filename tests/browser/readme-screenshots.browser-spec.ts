@@ -1,12 +1,14 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Meeting } from '@samverkan/contracts';
 import { DEMO_SITES } from '../../apps/api/src/demo/demo-map.data';
-import { waitForPositionInView } from './support/app-helpers';
+import { DEMO_MEETING_SERIES } from '../../apps/api/src/demo/demo-meetings.data';
+import { apiJson, waitForMapIdle, waitForPositionInView } from './support/app-helpers';
 import { DESKTOP, PHONE, useBrowser } from './support/browser-harness';
 
 const browser = useBrowser();
 
-// The two pictures in the README. They are written to tests/artifacts/browser/ on every run, and copied to
+// The pictures in the README. They are written to tests/artifacts/browser/ on every run, and copied to
 // docs/screenshots/ only when asked: UPDATE_README_SCREENSHOTS=1 npm run test:browser -- readme-screenshots
 const DOCS = join(__dirname, '..', '..', 'docs', 'screenshots');
 const publish = (path: string, name: string) => {
@@ -59,5 +61,35 @@ describe('README screenshots', () => {
     await waitForPositionInView(page);
     const path = await browser.screenshot(page, 'readme-phone-check');
     publish(path, 'phone-check.png');
+  });
+
+  it('a joint meeting on the shared map, followed by an officer', async () => {
+    const { accessToken } = await browser.signInThroughApi('police');
+    const series = await apiJson<Meeting[]>(
+      browser.baseUrl,
+      accessToken,
+      `/api/meetings?series=${encodeURIComponent(DEMO_MEETING_SERIES)}`,
+    );
+    const meeting = series[series.length - 1];
+    const item = meeting.agenda.find((candidate) => candidate.zoneId)!;
+    const coordinator = await browser.newSignedInPage('coordinator', { viewport: DESKTOP });
+    const police = await browser.newSignedInPage('police', { viewport: DESKTOP });
+    for (const page of [coordinator, police]) {
+      await page.goto(`${browser.baseUrl}/#/meetings/${meeting.id}`);
+      await page.getByTestId('meeting-panel').getByRole('heading', { name: meeting.title }).waitFor();
+    }
+    await coordinator.getByRole('button', { name: /^(Present the map|Take over presenting)$/ }).click();
+    const card = (page: typeof police) =>
+      page.getByTestId('agenda-item').filter({ hasText: item.title }).first();
+    await card(coordinator).getByRole('button', { name: 'Show to everyone' }).click();
+    await card(police).getByTestId('current-item-badge').waitFor();
+    await police.getByText('You are following').waitFor();
+    await waitForMapIdle(coordinator);
+    await police.waitForTimeout(500);
+    await waitForMapIdle(police);
+    const path = await browser.screenshot(police, 'readme-meeting-shared-map');
+    publish(path, 'meeting-shared-map.png');
+    // Leave nobody presenting for the other tests.
+    await coordinator.getByRole('button', { name: 'Stop presenting' }).click();
   });
 });
