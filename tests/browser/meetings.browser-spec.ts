@@ -121,6 +121,17 @@ describe('meetings', () => {
     const item = panel.getByTestId('agenda-item').filter({ hasText: 'Öppettider och zonen' });
     await item.waitFor();
 
+    // An item added by mistake goes again, after a confirmation.
+    await panel.getByRole('button', { name: 'Add an item' }).click();
+    await panel.getByTestId('agenda-item-form').getByLabel('Title').fill('Övrigt (av misstag)');
+    await panel.getByTestId('agenda-item-form').getByRole('button', { name: 'Add' }).click();
+    const mistake = panel.getByTestId('agenda-item').filter({ hasText: 'Övrigt (av misstag)' });
+    await mistake.getByRole('button', { name: 'Remove' }).click();
+    const confirm = coordinator.getByRole('dialog', { name: 'Remove?' });
+    await confirm.getByText('Remove the item “Övrigt (av misstag)” and its minutes?').waitFor();
+    await confirm.getByRole('button', { name: 'Remove' }).click();
+    await mistake.waitFor({ state: 'detached' });
+
     await item.getByLabel('Minutes').fill('Polisen håller avstånd under öppettiderna.');
     await item.getByRole('button', { name: 'Save minutes' }).click();
     await item.getByText('Saved.').waitFor();

@@ -10,7 +10,7 @@ export const meetingTextsSv = {
   'meetings.noUpcoming': 'Inga kommande möten.',
   'meetings.noEarlier': 'Inga tidigare möten.',
   'meetings.backToList': 'Till mötena',
-  'meetings.card.counts': '{items} punkter på dagordningen · {open} öppna uppgifter',
+  'meetings.card.counts': 'Punkter på dagordningen: {items} · öppna uppgifter: {open}',
   'meetings.notFound.title': 'Mötet finns inte',
   'meetings.notFound.body': 'Mötet har tagits bort, eller så deltar din organisation inte längre i det.',
 
@@ -64,6 +64,7 @@ export const meetingTextsSv = {
   'meetings.agenda.remove': 'Ta bort',
   'meetings.agenda.removeConfirm': 'Ta bort punkten ”{title}” med dess protokoll?',
   'meetings.agenda.keptForDecisions': 'Punkten har beslut och kan inte tas bort.',
+  'meetings.remove.title': 'Ta bort?',
 
   'meetings.place.site': 'Verksamhet (valfri)',
   'meetings.place.zone': 'Zon (valfri)',
@@ -162,7 +163,7 @@ export const meetingTextsEn: Record<keyof typeof meetingTextsSv, string> = {
   'meetings.noUpcoming': 'No meetings ahead.',
   'meetings.noEarlier': 'No earlier meetings.',
   'meetings.backToList': 'To the meetings',
-  'meetings.card.counts': '{items} agenda items · {open} open actions',
+  'meetings.card.counts': 'Agenda items: {items} · open actions: {open}',
   'meetings.notFound.title': 'No such meeting',
   'meetings.notFound.body': 'The meeting was removed, or your organisation no longer takes part in it.',
 
@@ -216,6 +217,7 @@ export const meetingTextsEn: Record<keyof typeof meetingTextsSv, string> = {
   'meetings.agenda.remove': 'Remove',
   'meetings.agenda.removeConfirm': 'Remove the item “{title}” and its minutes?',
   'meetings.agenda.keptForDecisions': 'The item has decisions and cannot be removed.',
+  'meetings.remove.title': 'Remove?',
 
   'meetings.place.site': 'Site (optional)',
   'meetings.place.zone': 'Zone (optional)',

@@ -1,8 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
+import { Dialog } from '../app/dialog';
 import { useI18n } from '../i18n/use-i18n';
 
-/** "Remove", after the browser's own confirmation naming what goes. */
+/** "Remove", after a confirmation that names what goes (the app's own dialog: keyboard and screen reader friendly). */
 export function RemoveButton({
   confirmText,
   busy,
@@ -13,17 +14,38 @@ export function RemoveButton({
   onRemove: () => void;
 }) {
   const { t } = useI18n();
+  const [confirming, setConfirming] = useState(false);
   return (
-    <button
-      type="button"
-      class="link-button link-button--danger"
-      disabled={busy}
-      onClick={() => {
-        if (window.confirm(confirmText)) onRemove();
-      }}
-    >
-      {t('meetings.agenda.remove')}
-    </button>
+    <>
+      <button
+        type="button"
+        class="link-button link-button--danger"
+        disabled={busy}
+        onClick={() => setConfirming(true)}
+      >
+        {t('meetings.agenda.remove')}
+      </button>
+      {confirming && (
+        <Dialog title={t('meetings.remove.title')} onClose={() => setConfirming(false)}>
+          <p>{confirmText}</p>
+          <div class="dialog__actions">
+            <button type="button" class="button button--secondary" onClick={() => setConfirming(false)}>
+              {t('common.cancel')}
+            </button>
+            <button
+              type="button"
+              class="button button--danger"
+              onClick={() => {
+                setConfirming(false);
+                onRemove();
+              }}
+            >
+              {t('meetings.agenda.remove')}
+            </button>
+          </div>
+        </Dialog>
+      )}
+    </>
   );
 }
 
