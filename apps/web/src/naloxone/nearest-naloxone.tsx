@@ -6,7 +6,8 @@ import type { Translate } from '../i18n/i18n';
 import type { Language } from '../i18n/dictionary';
 import { useStore } from '../state/use-store';
 import { LocateError, type LocateFailure } from '../zones/zone-check.store';
-import { nearestSites, type LatLng, type Opening } from './nearest-sites';
+import type { LngLat } from '../zones/geo-math';
+import { nearestSites, type Opening } from './nearest-sites';
 import { useNaloxoneFeature } from './use-naloxone';
 import './naloxone.css';
 
@@ -48,13 +49,13 @@ export function NearestNaloxone({
   position: given = null,
   limit = 3,
 }: {
-  position?: LatLng | null;
+  position?: LngLat | null;
   limit?: number;
 }) {
   const { sites } = useNaloxoneFeature();
   const state = useStore(sites);
   const { t, language } = useI18n();
-  const [located, setLocated] = useState<LatLng | null>(null);
+  const [located, setLocated] = useState<LngLat | null>(null);
   const [locating, setLocating] = useState(false);
   const [locateFailure, setLocateFailure] = useState<LocateFailure | null>(null);
   const position = given ?? located;
@@ -142,7 +143,7 @@ export function NearestNaloxone({
  * For the "am I in a zone?" answer: a closed disclosure ("Where to get naloxone") that lists the nearest
  * naloxone sites from the position the check already has, when opened.
  */
-export function NearestNaloxoneDisclosure({ position }: { position: LatLng }) {
+export function NearestNaloxoneDisclosure({ position }: { position: LngLat }) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   return (

@@ -1,5 +1,6 @@
 import type { SiteFeature, SiteProperties } from '@samverkan/contracts';
 import { evaluateZoneTime } from '@samverkan/geo';
+import { distanceMeters, type LngLat } from '../zones/geo-math';
 
 // "Where do I get naloxone?": the naloxone sites nearest to the officer, worked out on the phone from the
 // list of sites, so the position is never sent anywhere.
@@ -10,24 +11,6 @@ import { evaluateZoneTime } from '@samverkan/geo';
  */
 export type NaloxoneSiteProperties = Pick<SiteProperties, 'openingHours'> &
   Partial<Pick<SiteProperties, 'openingSchedule'>>;
-
-export interface LatLng {
-  lat: number;
-  lng: number;
-}
-
-const EARTH_RADIUS_M = 6_371_008.8;
-const toRadians = (degrees: number) => (degrees * Math.PI) / 180;
-
-/** Great-circle distance in metres (haversine). */
-export function haversineMeters(a: LatLng, b: LatLng): number {
-  const dLat = toRadians(b.lat - a.lat);
-  const dLng = toRadians(b.lng - a.lng);
-  const h =
-    Math.sin(dLat / 2) ** 2 +
-    Math.cos(toRadians(a.lat)) * Math.cos(toRadians(b.lat)) * Math.sin(dLng / 2) ** 2;
-  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
-}
 
 export type Opening =
   | { kind: 'open'; until: string | null }
@@ -59,7 +42,7 @@ export interface NearbySite {
 /** The `limit` nearest sites, nearest first; open ones win a tie. */
 export function nearestSites(
   sites: readonly SiteFeature[],
-  position: LatLng,
+  position: LngLat,
   at: Date,
   limit = 5,
 ): NearbySite[] {
@@ -68,7 +51,7 @@ export function nearestSites(
       const [lng, lat] = site.geometry.coordinates;
       return {
         site,
-        distanceMeters: haversineMeters(position, { lat, lng }),
+        distanceMeters: distanceMeters(position, { lat, lng }),
         opening: openingAt(site.properties, at),
       };
     })
