@@ -23,19 +23,10 @@ import type {
   ZoneStatus,
 } from '@samverkan/contracts';
 import type { ApiFetch } from './api-client';
+import { pathSegment, queryString } from './url';
 
 /** `[minLng, minLat, maxLng, maxLat]`, as the contract's `bbox` parameter. */
 export type Bbox = [number, number, number, number];
-
-function query(params: Record<string, string | number | undefined>): string {
-  const search = new URLSearchParams();
-  for (const [name, value] of Object.entries(params))
-    if (value !== undefined) search.set(name, String(value));
-  const text = search.toString();
-  return text ? `?${text}` : '';
-}
-
-const id = (value: string) => encodeURIComponent(value);
 
 /**
  * The contract's HTTP api, one typed method per endpoint the app uses. Nothing here knows about the DOM or
@@ -48,50 +39,61 @@ export function createSamverkanApi(apiFetch: ApiFetch) {
     sites: {
       list: (filter: { bbox?: Bbox; types?: SiteType[] } = {}, signal?: AbortSignal) =>
         apiFetch<SiteFeatureCollection>(
-          `/api/sites${query({ bbox: filter.bbox?.join(','), type: filter.types?.join(',') })}`,
+          `/api/sites${queryString({ bbox: filter.bbox?.join(','), type: filter.types?.join(',') })}`,
           { signal },
         ),
-      get: (siteId: string) => apiFetch<SiteFeature>(`/api/sites/${id(siteId)}`),
+      get: (siteId: string) => apiFetch<SiteFeature>(`/api/sites/${pathSegment(siteId)}`),
     },
 
     zones: {
       list: (filter: { bbox?: Bbox; statuses?: ZoneStatus[]; at?: string } = {}, signal?: AbortSignal) =>
         apiFetch<ZoneFeatureCollection>(
-          `/api/zones${query({ bbox: filter.bbox?.join(','), status: filter.statuses?.join(','), at: filter.at })}`,
+          `/api/zones${queryString({ bbox: filter.bbox?.join(','), status: filter.statuses?.join(','), at: filter.at })}`,
           { signal },
         ),
-      get: (zoneId: string) => apiFetch<ZoneFeature>(`/api/zones/${id(zoneId)}`),
-      history: (zoneId: string) => apiFetch<ZoneHistory>(`/api/zones/${id(zoneId)}/history`),
+      get: (zoneId: string) => apiFetch<ZoneFeature>(`/api/zones/${pathSegment(zoneId)}`),
+      history: (zoneId: string) => apiFetch<ZoneHistory>(`/api/zones/${pathSegment(zoneId)}/history`),
       /** The position is sent here and nowhere else; the api does not store it. */
       check: (position: { lat: number; lng: number }, radiusMeters?: number, signal?: AbortSignal) =>
         apiFetch<ZoneCheckResponse>(
-          `/api/zones/check${query({ lat: position.lat, lng: position.lng, radius: radiusMeters })}`,
+          `/api/zones/check${queryString({ lat: position.lat, lng: position.lng, radius: radiusMeters })}`,
           { signal },
         ),
       create: (body: CreateZoneRequest) => apiFetch<ZoneFeature>('/api/zones', { method: 'POST', body }),
       update: (zoneId: string, body: UpdateZoneRequest) =>
-        apiFetch<ZoneFeature>(`/api/zones/${id(zoneId)}`, { method: 'PATCH', body }),
+        apiFetch<ZoneFeature>(`/api/zones/${pathSegment(zoneId)}`, { method: 'PATCH', body }),
       approve: (zoneId: string, version: number) =>
-        apiFetch<ZoneFeature>(`/api/zones/${id(zoneId)}/approve`, { method: 'POST', body: { version } }),
+        apiFetch<ZoneFeature>(`/api/zones/${pathSegment(zoneId)}/approve`, {
+          method: 'POST',
+          body: { version },
+        }),
       suspend: (zoneId: string, reason: string) =>
-        apiFetch<ZoneFeature>(`/api/zones/${id(zoneId)}/suspend`, { method: 'POST', body: { reason } }),
+        apiFetch<ZoneFeature>(`/api/zones/${pathSegment(zoneId)}/suspend`, {
+          method: 'POST',
+          body: { reason },
+        }),
       withdraw: (zoneId: string, reason: string) =>
-        apiFetch<ZoneFeature>(`/api/zones/${id(zoneId)}/withdraw`, { method: 'POST', body: { reason } }),
+        apiFetch<ZoneFeature>(`/api/zones/${pathSegment(zoneId)}/withdraw`, {
+          method: 'POST',
+          body: { reason },
+        }),
     },
 
     audit: {
       list: (entity: 'site' | 'zone', entityId: string) =>
-        apiFetch<AuditEvent[]>(`/api/audit${query({ entity, entityId })}`),
+        apiFetch<AuditEvent[]>(`/api/audit${queryString({ entity, entityId })}`),
     },
 
     channels: {
       list: () => apiFetch<Channel[]>('/api/channels'),
-      get: (channelId: string) => apiFetch<Channel>(`/api/channels/${id(channelId)}`),
+      get: (channelId: string) => apiFetch<Channel>(`/api/channels/${pathSegment(channelId)}`),
       create: (body: CreateChannelRequest) => apiFetch<Channel>('/api/channels', { method: 'POST', body }),
       messages: (channelId: string, page: { beforeSeq?: number; afterSeq?: number; limit?: number } = {}) =>
-        apiFetch<Message[]>(`/api/channels/${id(channelId)}/messages${query(page)}`),
+        apiFetch<Message[]>(`/api/channels/${pathSegment(channelId)}/messages${queryString(page)}`),
       acknowledgements: (channelId: string, messageId: string) =>
-        apiFetch<AlertAck[]>(`/api/channels/${id(channelId)}/messages/${id(messageId)}/acks`),
+        apiFetch<AlertAck[]>(
+          `/api/channels/${pathSegment(channelId)}/messages/${pathSegment(messageId)}/acks`,
+        ),
     },
 
     organisations: {
@@ -105,7 +107,7 @@ export function createSamverkanApi(apiFetch: ApiFetch) {
       directory: () => apiFetch<DirectoryEntry[]>('/api/users/directory'),
       create: (body: CreateUserRequest) => apiFetch<User>('/api/users', { method: 'POST', body }),
       update: (userId: string, body: UpdateUserRequest) =>
-        apiFetch<User>(`/api/users/${id(userId)}`, { method: 'PATCH', body }),
+        apiFetch<User>(`/api/users/${pathSegment(userId)}`, { method: 'PATCH', body }),
     },
   };
 }

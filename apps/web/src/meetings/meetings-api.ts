@@ -15,24 +15,18 @@ import type {
   UpdateMeetingRequest,
 } from '@samverkan/contracts';
 import type { ApiFetch } from '../api/api-client';
-
-const id = (value: string) => encodeURIComponent(value);
+import { pathSegment, queryString } from '../api/url';
 
 /** The contract's meeting endpoints. No DOM: the stores and the tests use it with any `ApiFetch`. */
 export function createMeetingsApi(apiFetch: ApiFetch) {
-  const meeting = (meetingId: string) => `/api/meetings/${id(meetingId)}`;
+  const meeting = (meetingId: string) => `/api/meetings/${pathSegment(meetingId)}`;
   return {
     /** Earliest first; `from`/`to` narrow it to meetings starting in [from, to). */
-    list: (range: { from?: Date; to?: Date } = {}, signal?: AbortSignal) => {
-      const search = new URLSearchParams();
-      if (range.from) search.set('from', range.from.toISOString());
-      if (range.to) search.set('to', range.to.toISOString());
-      const query = search.toString();
-      return apiFetch<Meeting[]>(`/api/meetings${query ? `?${query}` : ''}`, { signal });
-    },
-    /** The meetings starting at or after `from`, earliest first (the list's limit counts from there, not from the oldest). */
-    listFrom: (from: Date, signal?: AbortSignal) =>
-      apiFetch<Meeting[]>(`/api/meetings?from=${encodeURIComponent(from.toISOString())}`, { signal }),
+    list: (range: { from?: Date; to?: Date } = {}, signal?: AbortSignal) =>
+      apiFetch<Meeting[]>(
+        `/api/meetings${queryString({ from: range.from?.toISOString(), to: range.to?.toISOString() })}`,
+        { signal },
+      ),
     get: (meetingId: string, signal?: AbortSignal) => apiFetch<Meeting>(meeting(meetingId), { signal }),
     create: (body: CreateMeetingRequest) => apiFetch<Meeting>('/api/meetings', { method: 'POST', body }),
     update: (meetingId: string, body: UpdateMeetingRequest) =>
@@ -43,21 +37,24 @@ export function createMeetingsApi(apiFetch: ApiFetch) {
     addAgendaItem: (meetingId: string, body: CreateAgendaItemRequest) =>
       apiFetch<AgendaItem>(`${meeting(meetingId)}/agenda`, { method: 'POST', body }),
     updateAgendaItem: (meetingId: string, itemId: string, body: UpdateAgendaItemRequest) =>
-      apiFetch<AgendaItem>(`${meeting(meetingId)}/agenda/${id(itemId)}`, { method: 'PATCH', body }),
+      apiFetch<AgendaItem>(`${meeting(meetingId)}/agenda/${pathSegment(itemId)}`, { method: 'PATCH', body }),
     deleteAgendaItem: (meetingId: string, itemId: string) =>
-      apiFetch<void>(`${meeting(meetingId)}/agenda/${id(itemId)}`, { method: 'DELETE' }),
+      apiFetch<void>(`${meeting(meetingId)}/agenda/${pathSegment(itemId)}`, { method: 'DELETE' }),
 
     addDecision: (meetingId: string, body: CreateDecisionRequest) =>
       apiFetch<Decision>(`${meeting(meetingId)}/decisions`, { method: 'POST', body }),
     deleteDecision: (meetingId: string, decisionId: string) =>
-      apiFetch<void>(`${meeting(meetingId)}/decisions/${id(decisionId)}`, { method: 'DELETE' }),
+      apiFetch<void>(`${meeting(meetingId)}/decisions/${pathSegment(decisionId)}`, { method: 'DELETE' }),
 
     addAction: (meetingId: string, body: CreateActionRequest) =>
       apiFetch<ActionItem>(`${meeting(meetingId)}/actions`, { method: 'POST', body }),
     updateAction: (meetingId: string, actionId: string, body: UpdateActionRequest) =>
-      apiFetch<ActionItem>(`${meeting(meetingId)}/actions/${id(actionId)}`, { method: 'PATCH', body }),
+      apiFetch<ActionItem>(`${meeting(meetingId)}/actions/${pathSegment(actionId)}`, {
+        method: 'PATCH',
+        body,
+      }),
     deleteAction: (meetingId: string, actionId: string) =>
-      apiFetch<void>(`${meeting(meetingId)}/actions/${id(actionId)}`, { method: 'DELETE' }),
+      apiFetch<void>(`${meeting(meetingId)}/actions/${pathSegment(actionId)}`, { method: 'DELETE' }),
 
     /** `GET /api/actions?owner=me`: the caller's actions across meetings. */
     myActions: (signal?: AbortSignal) => apiFetch<ActionListItem[]>('/api/actions?owner=me', { signal }),

@@ -15,23 +15,14 @@ import type {
   UseKitResponse,
 } from '@samverkan/contracts';
 import type { ApiFetch } from '../api/api-client';
-
-function query(params: Record<string, string | number | boolean | undefined>): string {
-  const search = new URLSearchParams();
-  for (const [name, value] of Object.entries(params))
-    if (value !== undefined) search.set(name, String(value));
-  const text = search.toString();
-  return text ? `?${text}` : '';
-}
-
-const id = (value: string) => encodeURIComponent(value);
+import { pathSegment, queryString } from '../api/url';
 
 /** Which version of the guide to read: the published one (everyone), or for writers the latest or a given one. */
 export type GuideVersionChoice = 'published' | 'latest' | number;
 
 function guideQuery(lang: GuideLang, choice: GuideVersionChoice): string {
-  if (choice === 'published') return query({ lang });
-  return choice === 'latest' ? query({ lang, draft: true }) : query({ lang, version: choice });
+  if (choice === 'published') return queryString({ lang });
+  return choice === 'latest' ? queryString({ lang, draft: true }) : queryString({ lang, version: choice });
 }
 
 /** The contract's naloxone endpoints (the guide and the kits) and the naloxone sites. No DOM. */
@@ -44,7 +35,7 @@ export function createNaloxoneApi(apiFetch: ApiFetch) {
       html: (lang: GuideLang, choice: GuideVersionChoice = 'published', signal?: AbortSignal) =>
         apiFetch<GuideHtml>(`/api/guides/naloxone/html${guideQuery(lang, choice)}`, { signal }),
       versions: (lang: GuideLang) =>
-        apiFetch<GuideVersionSummary[]>(`/api/guides/naloxone/versions${query({ lang })}`),
+        apiFetch<GuideVersionSummary[]>(`/api/guides/naloxone/versions${queryString({ lang })}`),
       save: (body: SaveGuideRequest) => apiFetch<GuideDraft>('/api/guides/naloxone', { method: 'PUT', body }),
       publish: (lang: GuideLang, version: number) =>
         apiFetch<Guide>('/api/guides/naloxone/publish', { method: 'POST', body: { lang, version } }),
@@ -53,14 +44,14 @@ export function createNaloxoneApi(apiFetch: ApiFetch) {
     kits: {
       list: (filter: { expiringWithinDays?: number; statuses?: KitStatus[] } = {}) =>
         apiFetch<Kit[]>(
-          `/api/kits${query({ expiringWithinDays: filter.expiringWithinDays, status: filter.statuses?.join(',') })}`,
+          `/api/kits${queryString({ expiringWithinDays: filter.expiringWithinDays, status: filter.statuses?.join(',') })}`,
         ),
-      get: (kitId: string) => apiFetch<Kit>(`/api/kits/${id(kitId)}`),
+      get: (kitId: string) => apiFetch<Kit>(`/api/kits/${pathSegment(kitId)}`),
       create: (body: CreateKitRequest) => apiFetch<Kit>('/api/kits', { method: 'POST', body }),
       update: (kitId: string, body: UpdateKitRequest) =>
-        apiFetch<Kit>(`/api/kits/${id(kitId)}`, { method: 'PATCH', body }),
+        apiFetch<Kit>(`/api/kits/${pathSegment(kitId)}`, { method: 'PATCH', body }),
       use: (kitId: string, body: UseKitRequest) =>
-        apiFetch<UseKitResponse>(`/api/kits/${id(kitId)}/use`, { method: 'POST', body }),
+        apiFetch<UseKitResponse>(`/api/kits/${pathSegment(kitId)}/use`, { method: 'POST', body }),
       stats: () => apiFetch<KitStats[]>('/api/kits/stats'),
     },
 

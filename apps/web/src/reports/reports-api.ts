@@ -8,6 +8,7 @@ import type {
   UpdateReportRequest,
 } from '@samverkan/contracts';
 import type { ApiFetch } from '../api/api-client';
+import { pathSegment, queryString } from '../api/url';
 
 export interface ReportQuery {
   siteId?: string;
@@ -28,14 +29,6 @@ export interface ReportStatsQuery {
   siteId?: string;
 }
 
-function query(params: Record<string, string | number | undefined>): string {
-  const search = new URLSearchParams();
-  for (const [name, value] of Object.entries(params))
-    if (value !== undefined && value !== '') search.set(name, String(value));
-  const text = search.toString();
-  return text ? `?${text}` : '';
-}
-
 const list = (values: readonly string[] | undefined) =>
   values && values.length > 0 ? values.join(',') : undefined;
 
@@ -44,7 +37,7 @@ export function createReportsApi(apiFetch: ApiFetch) {
   return {
     list: (filter: ReportQuery = {}, signal?: AbortSignal) =>
       apiFetch<FieldReport[]>(
-        `/api/reports${query({
+        `/api/reports${queryString({
           siteId: filter.siteId,
           zoneId: filter.zoneId,
           category: list(filter.categories),
@@ -55,12 +48,12 @@ export function createReportsApi(apiFetch: ApiFetch) {
         })}`,
         { signal },
       ),
-    get: (reportId: string) => apiFetch<FieldReport>(`/api/reports/${encodeURIComponent(reportId)}`),
+    get: (reportId: string) => apiFetch<FieldReport>(`/api/reports/${pathSegment(reportId)}`),
     create: (body: CreateReportRequest) => apiFetch<FieldReport>('/api/reports', { method: 'POST', body }),
     update: (reportId: string, body: UpdateReportRequest) =>
-      apiFetch<FieldReport>(`/api/reports/${encodeURIComponent(reportId)}`, { method: 'PATCH', body }),
+      apiFetch<FieldReport>(`/api/reports/${pathSegment(reportId)}`, { method: 'PATCH', body }),
     stats: (params: ReportStatsQuery, signal?: AbortSignal) =>
-      apiFetch<ReportStats>(`/api/reports/stats${query({ ...params })}`, { signal }),
+      apiFetch<ReportStats>(`/api/reports/stats${queryString({ ...params })}`, { signal }),
   };
 }
 

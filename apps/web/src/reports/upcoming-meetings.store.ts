@@ -18,7 +18,7 @@ export class UpcomingMeetingsStore extends Store<UpcomingMeetingsState> {
   private loading: AbortController | null = null;
 
   constructor(
-    private readonly api: Pick<MeetingsApi, 'listFrom' | 'addAgendaItem'>,
+    private readonly api: Pick<MeetingsApi, 'list' | 'addAgendaItem'>,
     private readonly now: () => Date = () => new Date(),
   ) {
     super({ status: 'loading', meetings: [] });
@@ -29,7 +29,7 @@ export class UpcomingMeetingsStore extends Store<UpcomingMeetingsState> {
     const controller = (this.loading = new AbortController());
     try {
       const now = this.now();
-      const meetings = await this.api.listFrom(upcomingSince(now), controller.signal);
+      const meetings = await this.api.list({ from: upcomingSince(now) }, controller.signal);
       if (controller.signal.aborted) return;
       this.set({ status: 'ready', meetings: upcomingMeetings(meetings, now) });
     } catch {
