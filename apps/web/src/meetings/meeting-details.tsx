@@ -31,8 +31,6 @@ export function MeetingDetails({ session, meeting }: { session: MeetingSessionSt
     setError(null);
     try {
       await exportMinutes(api, meeting, format, language);
-      // Exporting marks linked field reports as discussed.
-      void session.load();
     } catch (failure) {
       setError(meetingErrorText(failure, t));
     } finally {

@@ -1,5 +1,6 @@
 import type { Meeting } from '@samverkan/contracts';
-import { SocketRequestError } from '../api/socket-client';
+import { SocketRequestError, type ConnectionState } from '../api/socket-client';
+import { WritableStore } from '../state/store';
 import type { MeetingsApi } from './meetings-api';
 import { MeetingSessionStore, type MeetingSocket } from './meeting-session.store';
 
@@ -9,6 +10,7 @@ const meeting = (revision: number, title = 'Samverkansmöte'): Meeting =>
 /** A socket that records requests and lets the test push server events. */
 function fakeSocket(answers: Record<string, (payload: unknown) => unknown> = {}) {
   const handlers = new Map<string, (payload: never) => void>();
+  const connection = new WritableStore<ConnectionState>({ status: 'connected', lostAt: null });
   const connectListeners: (() => void)[] = [];
   const requests: { event: string; payload: unknown }[] = [];
   const socket = {
@@ -17,6 +19,7 @@ function fakeSocket(answers: Record<string, (payload: unknown) => unknown> = {})
       handlers.set(event, handler);
       return () => handlers.delete(event);
     },
+    connection,
     onConnect: (listener: () => void) => {
       connectListeners.push(listener);
       return () => undefined;
@@ -31,12 +34,31 @@ function fakeSocket(answers: Record<string, (payload: unknown) => unknown> = {})
     socket: socket as unknown as MeetingSocket,
     requests,
     push: (event: string, payload: unknown) => handlers.get(event)?.(payload as never),
-    connect: () => connectListeners.forEach((listener) => listener()),
+    connect: () => {
+      connection.set({ status: 'connected', lostAt: null });
+      connectListeners.forEach((listener) => listener());
+    },
+    drop: () => connection.set({ status: 'reconnecting', lostAt: Date.now() }),
   };
 }
 
 const api = (get: () => Promise<Meeting>) => ({ get }) as unknown as MeetingsApi;
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** user-1's session of meeting-1, connected and in the room, where `presenterId` presents. */
+async function joinedSession(
+  presenterId: string | null,
+  get: () => Promise<Meeting> = async () => meeting(1),
+) {
+  const fake = fakeSocket({
+    'meeting:join': () => ({ ok: true, presenterId, view: null, currentItemId: null }),
+  });
+  const session = new MeetingSessionStore('meeting-1', api(get), fake.socket, 'user-1');
+  session.start();
+  fake.connect();
+  await flush();
+  return { fake, session };
+}
 
 describe('MeetingSessionStore', () => {
   it('joins the room on every connection and takes the shared state from the answer', async () => {
@@ -85,18 +107,7 @@ describe('MeetingSessionStore', () => {
   });
 
   it('stops following when the user looks around, and follows again on request or a new presenter', async () => {
-    const fake = fakeSocket({
-      'meeting:join': () => ({ ok: true, presenterId: 'user-2', view: null, currentItemId: null }),
-    });
-    const session = new MeetingSessionStore(
-      'meeting-1',
-      api(async () => meeting(1)),
-      fake.socket,
-      'user-1',
-    );
-    session.start();
-    fake.connect();
-    await flush();
+    const { fake, session } = await joinedSession('user-2');
     session.detach();
     expect(session.value.following).toBe(false);
     fake.push('meeting:view', { meetingId: 'meeting-1', center: { lat: 55.59, lng: 13.01 }, zoom: 16 });
@@ -109,18 +120,7 @@ describe('MeetingSessionStore', () => {
   });
 
   it('as the presenter sends at most the newest of a quick series of views', async () => {
-    const fake = fakeSocket({
-      'meeting:join': () => ({ ok: true, presenterId: 'user-1', view: null, currentItemId: null }),
-    });
-    const session = new MeetingSessionStore(
-      'meeting-1',
-      api(async () => meeting(1)),
-      fake.socket,
-      'user-1',
-    );
-    session.start();
-    fake.connect();
-    await flush();
+    const { fake, session } = await joinedSession('user-1');
     for (const zoom of [14, 15, 16, 17]) session.presenterMoved({ center: { lat: 55.6, lng: 13 }, zoom });
     await flush();
     await flush();
@@ -129,18 +129,7 @@ describe('MeetingSessionStore', () => {
   });
 
   it('sends nothing for a follower’s moves', async () => {
-    const fake = fakeSocket({
-      'meeting:join': () => ({ ok: true, presenterId: 'user-2', view: null, currentItemId: null }),
-    });
-    const session = new MeetingSessionStore(
-      'meeting-1',
-      api(async () => meeting(1)),
-      fake.socket,
-      'user-1',
-    );
-    session.start();
-    fake.connect();
-    await flush();
+    const { fake, session } = await joinedSession('user-2');
     session.presenterMoved({ center: { lat: 55.6, lng: 13 }, zoom: 14 });
     await flush();
     expect(fake.requests.some((request) => request.event === 'meeting:view')).toBe(false);
@@ -162,5 +151,25 @@ describe('MeetingSessionStore', () => {
     fake.connect();
     await flush();
     expect(session.value.status).toBe('not_found');
+  });
+
+  it('reads the meeting again after a reconnection, not after the first join', async () => {
+    const get = jest.fn(async () => meeting(1));
+    const { fake } = await joinedSession(null, get);
+    expect(get).toHaveBeenCalledTimes(1);
+    fake.connect();
+    await flush();
+    expect(get).toHaveBeenCalledTimes(2);
+  });
+
+  it('after a change over HTTP reads the meeting only when the live room cannot bring it', async () => {
+    const get = jest.fn(async () => meeting(1));
+    const { fake, session } = await joinedSession(null, get);
+    session.changed();
+    expect(get).toHaveBeenCalledTimes(1);
+    fake.drop();
+    expect(session.value.live).toBe(false);
+    session.changed();
+    expect(get).toHaveBeenCalledTimes(2);
   });
 });

@@ -24,7 +24,7 @@ export interface MeetingSessionState {
 }
 
 /** The minimal socket the session needs (SocketClient; a fake in the unit tests). */
-export type MeetingSocket = Pick<SocketClient, 'request' | 'on' | 'onConnect' | 'connected'>;
+export type MeetingSocket = Pick<SocketClient, 'request' | 'on' | 'onConnect' | 'connected' | 'connection'>;
 
 /**
  * One open meeting: its data, kept current from `meeting:updated`, and the shared map view (who presents, what
@@ -37,6 +37,8 @@ export class MeetingSessionStore extends Store<MeetingSessionState> {
   /** The latest view the presenter wants sent, and whether a send is on its way (views are coalesced). */
   private pendingView: MeetingView | null = null;
   private sendingView = false;
+  /** Joined the room before: a later join follows a dropped connection, whose changes arrived nowhere. */
+  private joinedBefore = false;
 
   constructor(
     readonly meetingId: string,
@@ -85,6 +87,8 @@ export class MeetingSessionStore extends Store<MeetingSessionState> {
         (payload) => mine(payload) && this.patch({ removed: true, live: false }),
       ),
       this.socket.onConnect(() => void this.join()),
+      // A dropped connection is out of the room: nothing live arrives until the next join.
+      this.socket.connection.subscribe(({ status }) => status !== 'connected' && this.patch({ live: false })),
     );
     void this.load();
   }
@@ -110,6 +114,14 @@ export class MeetingSessionStore extends Store<MeetingSessionState> {
     }
   }
 
+  /**
+   * This user changed the meeting over HTTP. In the live room the change arrives as `meeting:updated`;
+   * without the room (the connection is down) the meeting is read again.
+   */
+  changed(): void {
+    if (!this.value.live) void this.load();
+  }
+
   /** Keeps the newer of two snapshots: changes apply one at a time on the server, each raising `revision`. */
   applyMeeting(meeting: Meeting): void {
     if (this.disposed || meeting.id !== this.meetingId) return;
@@ -130,7 +142,8 @@ export class MeetingSessionStore extends Store<MeetingSessionState> {
         currentItemId: answer.currentItemId,
       });
       // What changed while the connection was down arrived nowhere.
-      if (this.value.status === 'ready') void this.load();
+      if (this.joinedBefore) void this.load();
+      this.joinedBefore = true;
     } catch (error) {
       if (this.disposed) return;
       if (error instanceof SocketRequestError && error.code === 'not_found')

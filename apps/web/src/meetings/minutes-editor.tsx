@@ -35,7 +35,7 @@ export function MinutesEditor({ session, item }: { session: MeetingSessionStore;
       const result = await api.updateAgendaItem(session.meetingId, item.id, { version, minutes: text });
       setDraft(saved(result));
       setJustSaved(true);
-      void session.load();
+      session.changed();
     } catch (failure) {
       if (failure instanceof ApiError && failure.status === 409) {
         // The item as it is now: from the meeting read again (the 409's body carries it too).

@@ -4,8 +4,8 @@ import { meetingErrorText } from './meeting-errors';
 import type { MeetingSessionStore } from './meeting-session.store';
 
 /**
- * Runs one change to the meeting (an api call), then reads the meeting again: the change also arrives as
- * `meeting:updated`, but not while the connection is down. Answers whether it worked; the error is kept to show.
+ * Runs one change to the meeting (an api call) and lets the session know (it reads the meeting again when the
+ * live room cannot bring the change). Answers the result, or undefined with the error kept to show.
  */
 export function useMeetingChange(session: MeetingSessionStore) {
   const { t } = useI18n();
@@ -17,7 +17,7 @@ export function useMeetingChange(session: MeetingSessionStore) {
     setError(null);
     try {
       const result = await change();
-      void session.load();
+      session.changed();
       return result;
     } catch (failure) {
       setError(meetingErrorText(failure, t));
