@@ -24,14 +24,8 @@ async function settledView(page: Page): Promise<MapView> {
   for (let attempt = 0; attempt < 50; attempt++) {
     await page.waitForTimeout(300);
     const next = await mapViewOf(page);
-    if (
-      next &&
-      previous &&
-      sameView(next, previous) &&
-      next.lat === previous.lat &&
-      next.lng === previous.lng
-    )
-      return next;
+    // Unchanged to the last digit kept: the map has stopped.
+    if (next && previous && JSON.stringify(next) === JSON.stringify(previous)) return next;
     previous = next;
   }
   throw new Error(`The map did not stop moving: ${JSON.stringify(previous)}`);
