@@ -26,13 +26,7 @@ export interface ChannelRow {
 }
 
 /** What decides a channel's audience, for pushes and for sockets that must leave its room. */
-export interface ChannelAccessRow {
-  id: string;
-  kind: ChannelKind;
-  name: string;
-  ref_id: string | null;
-  last_seq: number;
-  archived: boolean;
+export interface ChannelAccessRow extends Omit<ChannelRow, 'unread'> {
   organisation_id: string | null;
   direct_user_low: string | null;
   direct_user_high: string | null;
