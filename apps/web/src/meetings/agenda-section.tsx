@@ -57,7 +57,7 @@ function AgendaItemCard({
   const change = useMeetingChange(session);
   const [editing, setEditing] = useState(false);
   const organiser = canOrganise(user, meeting);
-  const presenting = state.live && state.presenterId === user.id;
+  const presenting = session.isPresenter;
   const current = state.currentItemId === item.id;
   const site = item.siteId ? sites.get(item.siteId) : undefined;
   const zone = item.zoneId ? zones.get(item.zoneId) : undefined;

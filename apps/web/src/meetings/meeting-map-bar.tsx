@@ -1,11 +1,10 @@
-import { seesEveryMeeting } from '@samverkan/contracts';
+import { presentProblem, seesEveryMeeting } from '@samverkan/contracts';
 import { useId, useState } from 'preact/hooks';
 import { useWorkspace } from '../app/workspace';
 import { SocketRequestError } from '../api/socket-client';
 import { useI18n } from '../i18n/use-i18n';
 import { useStore } from '../state/use-store';
 import type { MeetingSessionStore } from './meeting-session.store';
-import { canOrganise } from './meetings-feature';
 import { meetingParticipants } from './meeting-people';
 
 /**
@@ -25,12 +24,19 @@ export function MeetingMapBar({ session }: { session: MeetingSessionStore }) {
   const [busy, setBusy] = useState(false);
   // Shown from the start, before the meeting has loaded, so the map under it keeps its size.
   const { meeting } = state;
-  const presenting = state.live && state.presenterId === user.id;
+  const presenting = session.isPresenter;
   const presenterName = directory.personName(state.presenterId) ?? t('meetings.live.someone');
+  // The api's rule; whether an absent presenter still has a connection only the server knows, so a signatory
+  // is offered the role when nobody presents.
   const mayTake =
     meeting !== null &&
     !presenting &&
-    (seesEveryMeeting(user) || (canOrganise(user, meeting) && state.presenterId === null));
+    presentProblem(
+      user,
+      { organisationIds: meeting.organisationIds, presenterId: state.presenterId },
+      user.id,
+      true,
+    ) === null;
   const participants = meeting
     ? meetingParticipants(meeting, directoryState.people, state.presenterId, (id) =>
         directory.organisationName(id),

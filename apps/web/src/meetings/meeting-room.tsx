@@ -74,7 +74,7 @@ export function MeetingRoom({ meetingId }: { meetingId: string }) {
 function SharedMapView({ session }: { session: MeetingSessionStore }) {
   const { mapCommands, mapEvents } = useWorkspace();
   const state = useStore(session);
-  const presenting = state.live && state.presenterId === session.userId;
+  const presenting = session.isPresenter;
   const item = state.meeting?.agenda.find((candidate) => candidate.id === state.currentItemId) ?? null;
 
   useEffect(() => {
