@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { createClient } from 'redis';
+import { destroyRedisClients } from '../common/redis-shutdown';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 
 type RedisClient = ReturnType<typeof createClient>;
@@ -9,6 +10,7 @@ type RedisClient = ReturnType<typeof createClient>;
 export class RedisProbe implements OnApplicationShutdown {
   private readonly logger = new Logger(RedisProbe.name);
   private client: RedisClient | null = null;
+  private connecting: Promise<unknown> | null = null;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
@@ -39,13 +41,14 @@ export class RedisProbe implements OnApplicationShutdown {
         socket: { reconnectStrategy: (retries) => Math.min(retries * 200, 5000), connectTimeout: 2000 },
       });
       this.client.on('error', (error: Error) => this.logger.debug(`Redis: ${error.message}`));
-      this.client.connect().catch(() => undefined);
+      this.connecting = this.client.connect().catch(() => undefined);
     }
     return this.client;
   }
 
   async onApplicationShutdown(): Promise<void> {
-    if (this.client) await this.client.close().catch(() => undefined);
+    if (this.client) await destroyRedisClients([this.client], this.connecting ? [this.connecting] : []);
     this.client = null;
+    this.connecting = null;
   }
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { createClient } from 'redis';
+import { destroyRedisClients } from '../common/redis-shutdown';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 
 /** What this class needs of a node-redis client. */
@@ -20,6 +21,8 @@ type AdapterFactory = ReturnType<typeof createAdapter>;
 export class ClusterLink implements OnApplicationShutdown {
   private readonly logger = new Logger('ClusterLink');
   private clients: RedisClient[] = [];
+  /** The clients' first connection attempts, settled (never rejecting). */
+  private connecting: Promise<unknown>[] = [];
   private readonly ready = new Set<string>();
   /** From the first connection error until every connection is ready again. */
   private degraded = false;
@@ -45,7 +48,7 @@ export class ClusterLink implements OnApplicationShutdown {
     this.watch(publisher, 'publish', onRestored);
     this.watch(subscriber, 'subscribe', onRestored);
     this.clients = [publisher, subscriber];
-    for (const client of this.clients) client.connect().catch(() => undefined);
+    this.connecting = this.clients.map((client) => client.connect().catch(() => undefined));
     return createAdapter(withHandledRejections(publisher), withHandledRejections(subscriber), {
       requestsTimeout: 3000,
     });
@@ -73,14 +76,11 @@ export class ClusterLink implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    for (const client of this.clients) {
-      try {
-        client.destroy();
-      } catch {
-        // already closed
-      }
-    }
+    const clients = this.clients;
+    const attempts = this.connecting;
     this.clients = [];
+    this.connecting = [];
+    await destroyRedisClients(clients, attempts);
   }
 }
 
