@@ -1,7 +1,7 @@
 import type { Meeting, Organisation, ZoneFeatureCollection } from '@samverkan/contracts';
 import type { Page } from 'playwright-core';
 import { DEMO_ORGANISATIONS } from '../../apps/api/src/demo/demo-data';
-import { apiJson, unique, waitForMapIdle } from './support/app-helpers';
+import { apiJson, holdDrawingTools, unique, waitForMapIdle } from './support/app-helpers';
 import { DEMO_ACCOUNTS, useBrowser } from './support/browser-harness';
 
 const browser = useBrowser();
@@ -252,6 +252,33 @@ describe('meetings', () => {
     const zoomed = await waitForSameView(coordinator, police);
     expect(zoomed.zoom).toBe(before.zoom + 1);
     await browser.screenshot(coordinator, 'meeting-presenter-handed-over');
+  });
+
+  it('a participant whose map is made late (drawing tools still loading) still follows the presenter', async () => {
+    const { meeting } = await meetingWithTwoZones();
+    const secondItem = meeting.agenda[1];
+    const coordinator = await browser.newSignedInPage('coordinator');
+    await openMeeting(coordinator, meeting);
+    await coordinator.getByRole('button', { name: 'Present the map' }).click();
+    await barStatus(coordinator).getByText('You are presenting').waitFor();
+    await coordinator
+      .getByTestId('agenda-item')
+      .filter({ hasText: secondItem.title })
+      .getByRole('button', { name: 'Show to everyone' })
+      .click();
+    await waitForMapIdle(coordinator);
+
+    // Service staff draw zones, so their map waits for Geoman: the shared view arrives before the map does.
+    const { accessToken } = await browser.signInThroughApi('service');
+    const staff = await browser.newPage({ welcomed: true, token: accessToken });
+    const releaseDrawingTools = await holdDrawingTools(staff);
+    await openMeeting(staff, meeting);
+    await barStatus(staff)
+      .getByText(`You are following ${DEMO_ACCOUNTS.coordinator.displayName}’s map.`)
+      .waitFor();
+    expect(await staff.locator('.leaflet-container').count()).toBe(0);
+    releaseDrawingTools();
+    await waitForSameView(staff, coordinator);
   });
 
   it('two people saving the same minutes: the second sees both texts and chooses', async () => {

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { DEMO_SITES } from '../../apps/api/src/demo/demo-map.data';
 import {
   apiJson,
+  holdDrawingTools,
   openZoneFromList,
   unique,
   waitForMapIdle,
@@ -100,6 +101,26 @@ describe('drawing and agreeing a zone', () => {
       )
       .waitFor();
     await browser.screenshot(observer, 'zone-in-force-for-observer');
+  });
+
+  it('lets staff draw when the zone form was opened before the drawing tools had loaded', async () => {
+    const { accessToken } = await browser.signInThroughApi('service');
+    const staff = await browser.newPage({ welcomed: true, token: accessToken });
+    // Geoman arrives late (a slow phone connection): the map waits for it while the panel is already usable.
+    const releaseDrawingTools = await holdDrawingTools(staff);
+    await staff.goto('/');
+    await staff.getByTestId('signed-in-user').waitFor();
+    await staff.getByRole('button', { name: 'New zone' }).click();
+    const form = staff.getByTestId('zone-form');
+    await form.getByLabel('Service', { exact: true }).selectOption({ label: SITE_NAME });
+    expect(await staff.locator('.leaflet-container').count()).toBe(0);
+
+    releaseDrawingTools();
+    await staff.locator('.leaflet-container').waitFor();
+    await drawSquare(staff, 60);
+    await form.getByText('Drag the corners to change the shape.').waitFor();
+    await form.getByRole('button', { name: 'Cancel' }).click();
+    await form.waitFor({ state: 'detached' });
   });
 
   it('shows the api refusing a zone next to the form, offers a reload after a stale edit, and a suspension needs a reason', async () => {

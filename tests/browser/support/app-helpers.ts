@@ -81,3 +81,17 @@ export async function waitForMapIdle(page: Page): Promise<void> {
     );
   });
 }
+
+/**
+ * Holds back the drawing tools (Geoman, loaded on demand for the roles that draw) as a slow connection would,
+ * until the returned function is called. Call before the page loads the app.
+ */
+export async function holdDrawingTools(page: Page): Promise<() => void> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/assets/geoman-plugin-*.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}

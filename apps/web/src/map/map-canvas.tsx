@@ -103,6 +103,8 @@ export function MapCanvas() {
     const resize = new ResizeObserver(() => mapView.resized());
     resize.observe(container.current!);
     setView(mapView);
+    // Commands sent before the map existed (a zone form opened while Geoman loaded) went nowhere: say it is here.
+    mapEvents.emit(MAP_EVENTS.mapReady, {});
     return () => {
       resize.disconnect();
       stops.forEach((stop) => stop());

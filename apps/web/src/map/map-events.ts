@@ -21,6 +21,8 @@ export const MAP_EVENTS = {
   tilesLoaded: 'map:tiles-loaded',
   /** The map started moving by the user's hand or the app's focus, not by a followed view (a meeting's presenter's). */
   userMoved: 'map:user-moved',
+  /** The map was made and takes commands (for drawing roles, only once the drawing tools have loaded). */
+  mapReady: 'map:ready',
 } as const;
 
 export interface MapEvents {
@@ -32,6 +34,7 @@ export interface MapEvents {
   [MAP_EVENTS.tilesFailed]: Record<string, never>;
   [MAP_EVENTS.tilesLoaded]: Record<string, never>;
   [MAP_EVENTS.userMoved]: Record<string, never>;
+  [MAP_EVENTS.mapReady]: Record<string, never>;
 }
 
 export const MAP_COMMANDS = {

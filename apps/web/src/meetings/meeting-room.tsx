@@ -3,6 +3,7 @@ import { useContext, useEffect, useState } from 'preact/hooks';
 import { useWorkspace } from '../app/workspace';
 import { useI18n } from '../i18n/use-i18n';
 import { MAP_COMMANDS, MAP_EVENTS } from '../map/map-events';
+import { useMapReadyCount } from '../map/use-map-ready';
 import { MapScreen } from '../map/map-screen';
 import { useStore } from '../state/use-store';
 import { MeetingMapBar } from './meeting-map-bar';
@@ -76,6 +77,8 @@ function SharedMapView({ session }: { session: MeetingSessionStore }) {
   const state = useStore(session);
   const presenting = session.isPresenter;
   const item = state.meeting?.agenda.find((candidate) => candidate.id === state.currentItemId) ?? null;
+  // A drawing role's map is made late (see drawing-tools-gate.tsx): the view and highlight go again to it.
+  const mapReadyCount = useMapReadyCount();
 
   useEffect(() => {
     const stops = [
@@ -90,16 +93,16 @@ function SharedMapView({ session }: { session: MeetingSessionStore }) {
 
   useEffect(() => {
     if (state.following && !presenting && state.view) mapCommands.emit(MAP_COMMANDS.followView, state.view);
-  }, [state.view, state.following, presenting]);
+  }, [state.view, state.following, presenting, mapReadyCount]);
 
   // Whoever takes the role shares where they are, so everyone starts from the presenter's view.
   useEffect(() => {
     if (presenting) mapCommands.emit(MAP_COMMANDS.announceView, {});
-  }, [presenting]);
+  }, [presenting, mapReadyCount]);
 
   useEffect(() => {
     mapCommands.emit(MAP_COMMANDS.highlight, item ? { zoneId: item.zoneId, siteId: item.siteId } : null);
-  }, [item?.id, item?.zoneId, item?.siteId]);
+  }, [item?.id, item?.zoneId, item?.siteId, mapReadyCount]);
 
   return null;
 }

@@ -5,6 +5,7 @@ import { PanelFrame } from '../app/panel-frame';
 import { useWorkspace } from '../app/workspace';
 import { useI18n } from '../i18n/use-i18n';
 import { MAP_COMMANDS, MAP_EVENTS } from '../map/map-events';
+import { useMapReadyCount } from '../map/use-map-ready';
 import { useStore } from '../state/use-store';
 import { ScheduleEditor } from './schedule-editor';
 import {
@@ -45,6 +46,7 @@ export function ZoneForm(props: Props) {
     editing ? draftFromZone(editing) : emptyDraft(props.mode === 'create' ? props.siteId : null),
   );
   const [restart, setRestart] = useState(0);
+  const mapReadyCount = useMapReadyCount();
   const [attempted, setAttempted] = useState(false);
   const [busy, setBusy] = useState(false);
   const [serverError, setServerError] = useState<ServerError | null>(null);
@@ -86,7 +88,7 @@ export function ZoneForm(props: Props) {
         ? { kind: 'circle', center: { lat, lng }, radiusMeters: draft.shape.radiusMeters, editingZoneId }
         : { kind: 'polygon', geometry: draft.shape.geometry, editingZoneId },
     );
-  }, [site?.properties.id, draft.shape.kind, restart]);
+  }, [site?.properties.id, draft.shape.kind, restart, mapReadyCount]);
 
   useEffect(() => {
     const stops = [
