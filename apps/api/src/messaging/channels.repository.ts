@@ -198,6 +198,12 @@ export class ChannelsRepository {
   }
 
   /** Organisations that exist, of those named. */
+  /** The joint channel's id (the migration creates it; a unique index keeps it the only one). */
+  async jointChannelId(): Promise<string> {
+    const [joint]: { id: string }[] = await this.dataSource.query(`SELECT id FROM channels WHERE kind = 'joint'`);
+    return joint.id;
+  }
+
   async existingOrganisationIds(ids: string[]): Promise<string[]> {
     if (!ids.length) return [];
     const rows: { id: string }[] = await this.dataSource.query(

@@ -1,9 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { DOMAIN_EVENTS, JointChannelNoticeEvent } from '../common/domain-events';
 import { ROOMS } from './channel-access';
+import { ChannelsRepository } from './channels.repository';
 import { MessagesRepository } from './messages.repository';
 import { toMessageDto } from './messaging.mapper';
 import { SocketServerRef } from './socket.types';
@@ -15,7 +14,7 @@ export class JointNoticesListener {
   private readonly logger = new Logger(JointNoticesListener.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly channels: ChannelsRepository,
     private readonly messages: MessagesRepository,
     private readonly ref: SocketServerRef,
   ) {}
@@ -23,13 +22,13 @@ export class JointNoticesListener {
   @OnEvent(DOMAIN_EVENTS.jointChannelNotice, { async: true, promisify: true })
   async post(notice: JointChannelNoticeEvent): Promise<void> {
     try {
-      const [joint] = await this.dataSource.query(`SELECT id FROM channels WHERE kind = 'joint'`);
+      const jointId = await this.channels.jointChannelId();
       const row = await this.messages.insert(
         { id: SYSTEM_AUTHOR.userId, organisationId: SYSTEM_AUTHOR.organisationId, role: 'coordinator', organisationKind: 'coordination' },
-        { channelId: joint.id, clientId: clientIdForNoticeKey(notice.key), body: notice.body, priority: 'normal' },
+        { channelId: jointId, clientId: clientIdForNoticeKey(notice.key), body: notice.body, priority: 'normal' },
       );
       // Null: this key was posted before (a rerun, or another instance was first).
-      if (row) this.ref.server?.to(ROOMS.channel(joint.id)).emit('message:new', toMessageDto(row));
+      if (row) this.ref.server?.to(ROOMS.channel(jointId)).emit('message:new', toMessageDto(row));
     } catch (error) {
       this.logger.error(`Could not post the notice ${notice.key}: ${(error as Error).message}`);
     }
