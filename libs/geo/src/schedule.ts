@@ -150,7 +150,8 @@ function checkDuplicateDates(exceptions: unknown[], path: string, errors: ErrorL
   });
 }
 
-function isCalendarDate(value: unknown): value is string {
+/** A real calendar day written YYYY-MM-DD ("2026-02-30" is not one). */
+export function isCalendarDate(value: unknown): value is string {
   const match = typeof value === 'string' ? DATE.exec(value) : null;
   if (!match) return false;
   const [year, month, day] = match.slice(1).map(Number);

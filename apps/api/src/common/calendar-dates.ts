@@ -4,12 +4,8 @@ import { REPORTING_TIME_ZONE } from '@samverkan/contracts';
 // Calendar days (kit expiry, action due dates). "Today" is the day in Malmö (Europe/Stockholm), whatever the server's
 // own time zone; day arithmetic is done on plain dates, so daylight saving time never shifts a day.
 
-const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A real calendar day written YYYY-MM-DD ("2026-02-30" is not one). */
-export function isCalendarDate(value: unknown): value is string {
-  return typeof value === 'string' && CALENDAR_DATE.test(value) && DateTime.fromISO(value, { zone: 'utc' }).isValid;
-}
+// The same check as a zone schedule's exception dates.
+export { isCalendarDate } from '@samverkan/geo';
 
 /** The calendar day in Europe/Stockholm at this instant. */
 export function localToday(now: Date): string {

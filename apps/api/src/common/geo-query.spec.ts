@@ -1,4 +1,4 @@
-import { bboxProblem, parseDecimal, parseInstant, parseWordList } from './geo-query';
+import { bboxProblem, parseDecimal, parseInstant, parseOptionalInstant, parseWordList } from './geo-query';
 
 describe('parseDecimal', () => {
   it.each([
@@ -35,6 +35,13 @@ describe('parseInstant', () => {
 
   it.each(['2026-03-29', '2026-03-29T03:30:00', 'now', '2026-02-30T00:00:00Z', '2026-03-29T25:00:00Z', ''])('refuses %p', (text) => {
     expect(parseInstant(text)).toBeNull();
+  });
+});
+
+describe('parseOptionalInstant', () => {
+  it('reads a given instant and leaves an absent one undefined', () => {
+    expect(parseOptionalInstant('2026-03-29T03:30:00+02:00')?.toISOString()).toBe('2026-03-29T01:30:00.000Z');
+    expect(parseOptionalInstant(undefined)).toBeUndefined();
   });
 });
 

@@ -28,6 +28,11 @@ export function parseInstant(value: string): Date | null {
   return parsed.isValid ? parsed.toJSDate() : null;
 }
 
+/** An optional query parameter already checked by `IsIsoInstant`; absent stays undefined. */
+export function parseOptionalInstant(value: string | undefined): Date | undefined {
+  return value ? parseInstant(value)! : undefined;
+}
+
 export function IsIsoInstant(options?: ValidationOptions): PropertyDecorator {
   return (target: object, propertyName: string | symbol) => {
     registerDecorator({

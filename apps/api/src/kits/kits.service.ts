@@ -8,6 +8,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { badRequest } from '../common/api-exception.filter';
 import { Clock } from '../common/clock';
 import { refuseIdentifyingText } from '../common/identifying-text';
+import { checkVersion } from '../common/version-check';
 import { ReportsService } from '../reports/reports.service';
 import { addDays, lastMonths, localToday, startOfMonthsAgo } from '../common/calendar-dates';
 import { KitRow, toKitDto, toKitRecord } from './kits.mapper';
@@ -97,9 +98,7 @@ export class KitsService {
     if (changes.label !== undefined) await this.checkLabel(changes.label, user.organisationId);
     return this.dataSource.transaction(async (manager) => {
       const current = await this.findOwnLocked(manager, id, user);
-      if (current.version !== changes.version) {
-        throw new ConflictException(`The kit has changed since version ${changes.version} (it is at version ${current.version}); reload it`);
-      }
+      checkVersion('kit', current.version, changes.version);
       if (current.status === 'used') throw new ConflictException('This kit has been used; a used kit is no longer changed');
       await this.kits.update(manager, id, {
         label: changes.label ?? current.label,
@@ -130,7 +129,7 @@ export class KitsService {
         manager,
         { category: 'overdose_response', siteId: input.siteId, zoneId: input.zoneId, occurredAt: input.usedAt, body: input.body ?? KIT_USE_REPORT_BODY },
         { organisationId: current.organisationId, authorId: user.id, kitId: id },
-        { occurredAt: 'usedAt', siteId: 'siteId', zoneId: 'zoneId', body: 'body' },
+        'usedAt',
       );
       await this.kits.update(manager, id, { ...current, status: 'used', usedAt: input.usedAt });
       const used = (await this.kits.find(manager, id))!;

@@ -4,12 +4,9 @@ import type { Response } from 'express';
 import type { SiteFeature, SiteFeatureCollection, SiteType } from '@samverkan/contracts';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
-import { parseBbox, parseInstant, parseWordList } from '../common/geo-query';
+import { parseBbox, parseOptionalInstant, parseWordList } from '../common/geo-query';
 import { CreateSiteDto, SiteAtQueryDto, SiteExportQueryDto, SiteListQueryDto, siteShapesPipe, UpdateSiteDto } from './dto/sites.dto';
 import { SitesService } from './sites.service';
-
-/** A validated `at` query parameter; undefined means now. */
-const atOf = (at: string | undefined) => (at ? parseInstant(at)! : undefined);
 
 @ApiTags('sites')
 @ApiBearerAuth()
@@ -26,7 +23,7 @@ export class SitesController {
         types: query.type ? (parseWordList(query.type) as SiteType[]) : undefined,
         organisationId: query.organisationId,
       },
-      atOf(query.at),
+      parseOptionalInstant(query.at),
     );
   }
 
@@ -46,7 +43,7 @@ export class SitesController {
 
   @Get(':id')
   get(@Param('id', new ParseUUIDPipe()) id: string, @Query() query: SiteAtQueryDto): Promise<SiteFeature> {
-    return this.sites.get(id, atOf(query.at));
+    return this.sites.get(id, parseOptionalInstant(query.at));
   }
 
   @Patch(':id')

@@ -1,4 +1,4 @@
-import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -12,6 +12,7 @@ import { DOMAIN_EVENTS, SiteChangedEvent, ZoneChangedEvent } from '../common/dom
 import type { Bbox } from '../common/geo-query';
 import { GEOJSON_CONTENT_TYPE, KML_CONTENT_TYPE, kmlDocument } from '../common/kml';
 import { cannotManage } from '../common/map-permissions';
+import { checkVersion } from '../common/version-check';
 import type { ExportFile } from '../zones/zones.service';
 import { ZonesService } from '../zones/zones.service';
 import { CreateSiteDto, UpdateSiteDto } from './dto/sites.dto';
@@ -90,9 +91,7 @@ export class SitesService {
       if (!locked) throw new NotFoundException(`No site with id ${id}`);
       const denied = cannotManage(user, locked.organisationId);
       if (denied) throw new ForbiddenException(denied);
-      if (input.version !== locked.version) {
-        throw new ConflictException(`The site is at version ${locked.version}, not ${input.version}: reload it and try again`);
-      }
+      checkVersion('site', locked.version, input.version);
       if (input.organisationId !== undefined && input.organisationId !== locked.organisationId) {
         if (user.role === 'service') throw new ForbiddenException('Service staff cannot hand a site to another organisation');
         await this.assertServiceOrganisation(input.organisationId, manager);

@@ -5,7 +5,7 @@ import { ZONE_LIMITS } from '@samverkan/contracts';
 import type { ZoneCheckResponse, ZoneFeature, ZoneFeatureCollection, ZoneHistory, ZoneImportResponse, ZoneStatus } from '@samverkan/contracts';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
-import { parseBbox, parseInstant, parseWordList } from '../common/geo-query';
+import { parseBbox, parseOptionalInstant, parseWordList } from '../common/geo-query';
 import { zoneShapesPipe } from './dto/zone-input';
 import {
   ApproveZoneDto,
@@ -19,7 +19,7 @@ import {
 } from './dto/zones.dto';
 import { ZonesService } from './zones.service';
 
-const atOrNow = (at: string | undefined) => (at ? parseInstant(at)! : new Date());
+const atOrNow = (at: string | undefined) => parseOptionalInstant(at) ?? new Date();
 
 @ApiTags('zones')
 @ApiBearerAuth()

@@ -24,6 +24,7 @@ import type { Bbox } from '../common/geo-query';
 import { parseInstant } from '../common/geo-query';
 import { GEOJSON_CONTENT_TYPE, KML_CONTENT_TYPE, KmlPlacemark, kmlDocument } from '../common/kml';
 import { approvalSideOf, cannotManage, cannotSuspend, cannotWithdraw } from '../common/map-permissions';
+import { checkVersion } from '../common/version-check';
 import { toZoneInput } from './dto/zone-input';
 import { toZoneFeature, toZoneSummary, toZoneVersionRecord } from './zones.mapper';
 import { zoneTimeState } from './zone-in-force';
@@ -212,7 +213,7 @@ export class ZonesService {
       const denied = cannotManage(user, zone.organisationId);
       if (denied) throw new ForbiddenException(denied);
       if (zone.status === 'withdrawn') throw new ConflictException('This zone is withdrawn and can no longer change');
-      checkVersion(zone, changes.version);
+      checkVersion('zone', zone.currentVersion, changes.version);
 
       const previous = await this.zones.findVersion(manager, id, zone.currentVersion);
       const merged: ZoneInput = {
@@ -258,7 +259,7 @@ export class ZonesService {
       const side = approvalSideOf(user, zone.organisationId);
       if ('denied' in side) throw new ForbiddenException(side.denied);
       if (zone.status === 'withdrawn') throw new ConflictException('This zone is withdrawn: there is nothing to approve');
-      checkVersion(zone, version);
+      checkVersion('zone', zone.currentVersion, version);
 
       const standing = await this.zones.standingApprovals(manager, id, version);
       if (standing.some((approval) => approval.side === side.side)) {
@@ -471,12 +472,6 @@ function checkZoneInput(input: ZoneInput, options = { requireGeometry: true }): 
   const validUntil = input.validUntil ? parseInstant(input.validUntil) : null;
   if (validFrom && validUntil && validFrom >= validUntil) throw badRequest('validUntil', 'must be later than validFrom');
   return { validFrom, validUntil };
-}
-
-function checkVersion(zone: LockedZone, version: number): void {
-  if (version !== zone.currentVersion) {
-    throw new ConflictException(`The zone is at version ${zone.currentVersion}, not ${version}: reload it and try again`);
-  }
 }
 
 export function messageOf(error: HttpException): string {

@@ -3,6 +3,7 @@ import { IsIn, IsInt, IsOptional, Min } from 'class-validator';
 import { GUIDE_LANGS, GUIDE_LIMITS } from '@samverkan/contracts';
 import type { GuideLang } from '@samverkan/contracts';
 import { ToDecimal } from '../../common/geo-query';
+import { IsVersion } from '../../common/field.validators';
 import { IsContractText } from '../../common/text.validators';
 
 const LANG_MESSAGE = `lang must be one of ${GUIDE_LANGS.join(', ')}`;
@@ -32,8 +33,7 @@ export class PublishGuideDto {
   lang: GuideLang;
 
   @ApiProperty({ description: 'The version to publish (an earlier one may be published again).' })
-  @IsInt({ message: 'version must be a whole number' })
-  @Min(1, { message: 'version must be 1 or more' })
+  @IsVersion()
   version: number;
 }
 
@@ -53,7 +53,6 @@ export class GuideQueryDto extends GuideLangQueryDto {
   @ApiPropertyOptional({ description: 'Extension for service staff and coordinators: this version.' })
   @IsOptional()
   @ToDecimal()
-  @IsInt({ message: 'version must be a whole number' })
-  @Min(1, { message: 'version must be 1 or more' })
+  @IsVersion()
   version?: number;
 }

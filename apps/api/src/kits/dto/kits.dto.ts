@@ -1,27 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsUUID, Max, Min, registerDecorator, ValidationOptions } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { KIT_LIMITS, KIT_STATUSES, REPORT_LIMITS } from '@samverkan/contracts';
 import type { KitStatus } from '@samverkan/contracts';
 import { IsIsoInstant, IsWordList, ToDecimal } from '../../common/geo-query';
 import { IsContractText } from '../../common/text.validators';
-import { isCalendarDate } from '../../common/calendar-dates';
-
-// Kits expiring beyond this are a typing error, not a kit (naloxone keeps for a few years).
-const EXPIRY_RANGE = { from: '2000-01-01', to: '2099-12-31' };
-
-function IsExpiryDate(options?: ValidationOptions): PropertyDecorator {
-  return (target: object, propertyName: string | symbol) => {
-    registerDecorator({
-      name: 'isExpiryDate',
-      target: target.constructor,
-      propertyName: String(propertyName),
-      options: { message: `${String(propertyName)} must be a date written YYYY-MM-DD, such as 2027-06-30`, ...options },
-      validator: {
-        validate: (value: unknown) => isCalendarDate(value) && value >= EXPIRY_RANGE.from && value <= EXPIRY_RANGE.to,
-      },
-    });
-  };
-}
+import { IsCalendarDate, IsVersion } from '../../common/field.validators';
 
 const LABEL_DOC = 'The unit or vehicle that carries the kit (e.g. "Piket 3", "Bil 3211"), never a person.';
 const EDITABLE_STATUSES = KIT_STATUSES.filter((status) => status !== 'used');
@@ -36,14 +19,13 @@ export class CreateKitDto {
   batch: string;
 
   @ApiProperty({ example: '2027-06-30', description: 'The last day the kit may be used (YYYY-MM-DD).' })
-  @IsExpiryDate()
+  @IsCalendarDate('2027-06-30')
   expiresOn: string;
 }
 
 export class UpdateKitDto {
   @ApiProperty({ description: 'The version read; a stale one is refused with 409.' })
-  @IsInt({ message: 'version must be a whole number' })
-  @Min(1, { message: 'version must be 1 or more' })
+  @IsVersion()
   version: number;
 
   @ApiPropertyOptional({ description: LABEL_DOC, maxLength: KIT_LIMITS.maxLabel })
@@ -58,7 +40,7 @@ export class UpdateKitDto {
 
   @ApiPropertyOptional({ example: '2027-06-30' })
   @IsOptional()
-  @IsExpiryDate()
+  @IsCalendarDate('2027-06-30')
   expiresOn?: string;
 
   @ApiPropertyOptional({ enum: EDITABLE_STATUSES, description: 'A use is recorded with POST /api/kits/:id/use, which also creates the report.' })

@@ -10,9 +10,7 @@ import {
   IsUUID,
   Max,
   Min,
-  registerDecorator,
   ValidateIf,
-  ValidationOptions,
 } from 'class-validator';
 import { ACTION_STATUSES, MEETING_LIMITS, MINUTES_FORMATS, MINUTES_LANGUAGES } from '@samverkan/contracts';
 import type {
@@ -30,42 +28,12 @@ import type {
 } from '@samverkan/contracts';
 import { IsIsoInstant, ToDecimal } from '../../common/geo-query';
 import { IsContractText, IsName } from '../../common/text.validators';
-import { isCalendarDate } from '../../common/calendar-dates';
+import { IsCalendarDate, IsVersion } from '../../common/field.validators';
 
 /** Optional, but when present not null: `null` is refused instead of being read as "absent". */
 const Present = () => ValidateIf((_object: object, value: unknown) => value !== undefined);
 
 const IsId = (field: string) => IsUUID('all', { message: `${field} must be a UUID` });
-
-const IsVersion = () => [
-  IsInt({ message: 'version must be a whole number' }),
-  Min(1, { message: 'version must be 1 or more' }),
-];
-
-function apply(...decorators: PropertyDecorator[]): PropertyDecorator {
-  return (target, key) => decorators.forEach((decorator) => decorator(target, key));
-}
-
-// Due dates beyond these are a typing error, not a plan.
-const DUE_DATE_RANGE = { from: '2000-01-01', to: '2099-12-31' };
-
-function IsDueDate(options?: ValidationOptions): PropertyDecorator {
-  return (target: object, propertyName: string | symbol) => {
-    registerDecorator({
-      name: 'isDueDate',
-      target: target.constructor,
-      propertyName: String(propertyName),
-      options: {
-        message: `${String(propertyName)} must be a date written YYYY-MM-DD, such as 2026-12-15`,
-        ...options,
-      },
-      validator: {
-        validate: (value: unknown) =>
-          isCalendarDate(value) && value >= DUE_DATE_RANGE.from && value <= DUE_DATE_RANGE.to,
-      },
-    });
-  };
-}
 
 const ORGANISATIONS_DOC =
   'The participating organisations (1–50, no repeats): their members see the meeting and its channel. A signatory ' +
@@ -108,7 +76,7 @@ export class CreateMeetingDto implements CreateMeetingRequest {
 export class UpdateMeetingDto implements UpdateMeetingRequest {
   @ApiPropertyOptional({ description: 'Extension: the version read; a stale one is refused with 409.' })
   @Present()
-  @apply(...IsVersion())
+  @IsVersion()
   version?: number;
 
   @ApiPropertyOptional()
@@ -227,7 +195,7 @@ export class UpdateAgendaItemDto implements UpdateAgendaItemRequest {
     description:
       "The item's version read; a stale one is refused with 409, whose body holds the item as it is now (`current`).",
   })
-  @apply(...IsVersion())
+  @IsVersion()
   version: number;
 
   @ApiPropertyOptional()
@@ -331,7 +299,7 @@ export class CreateActionDto implements CreateActionRequest {
     example: '2026-12-15',
     description: 'The last day (YYYY-MM-DD); overdue from the next day in Europe/Stockholm.',
   })
-  @IsDueDate()
+  @IsCalendarDate('2026-12-15')
   dueDate: string;
 
   @ApiPropertyOptional({ enum: ACTION_STATUSES, default: 'open' })
@@ -352,7 +320,7 @@ export class CreateActionDto implements CreateActionRequest {
 export class UpdateActionDto implements UpdateActionRequest {
   @ApiPropertyOptional({ description: 'Extension: the version read; a stale one is refused with 409.' })
   @Present()
-  @apply(...IsVersion())
+  @IsVersion()
   version?: number;
 
   @ApiPropertyOptional()
@@ -367,7 +335,7 @@ export class UpdateActionDto implements UpdateActionRequest {
 
   @ApiPropertyOptional({ example: '2026-12-15' })
   @Present()
-  @IsDueDate()
+  @IsCalendarDate('2026-12-15')
   dueDate?: string;
 
   @ApiPropertyOptional({

@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Allow, IsDefined, IsIn, IsInt, IsOptional, IsUUID, Min, ValidateIf } from 'class-validator';
+import { Allow, IsDefined, IsIn, IsOptional, IsUUID, ValidateIf } from 'class-validator';
 import { EXPORT_FORMATS, SITE_TYPES } from '@samverkan/contracts';
 import type { ExportFormat, Point, Schedule, SiteType } from '@samverkan/contracts';
 import { validatePoint, validateSchedule } from '@samverkan/geo';
 import { GeoShapesPipe } from '../../common/geo-input';
 import { IsBbox, IsIsoInstant, IsWordList } from '../../common/geo-query';
+import { IsVersion } from '../../common/field.validators';
 import { IsContractText, IsName } from '../../common/text.validators';
 
 export const SITE_TEXT_LIMITS = { address: { min: 0, max: 500 }, openingHours: { min: 0, max: 1000 }, description: { min: 0, max: 4000 } };
@@ -77,8 +78,7 @@ export class CreateSiteDto {
 
 export class UpdateSiteDto {
   @ApiProperty({ description: 'The version read; a stale one is refused with 409.' })
-  @IsInt({ message: 'version must be a whole number' })
-  @Min(1, { message: 'version must be 1 or more' })
+  @IsVersion()
   version: number;
 
   @ApiPropertyOptional()

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Allow, IsIn, IsInt, IsNumber, IsOptional, IsUUID, Max, Min, ValidateIf } from 'class-validator';
+import { Allow, IsIn, IsNumber, IsOptional, IsUUID, Max, Min, ValidateIf } from 'class-validator';
 import { EXPORT_FORMATS, ZONE_LIMITS, ZONE_STATUSES } from '@samverkan/contracts';
 import type { ExportFormat, Schedule, ZoneGeometry } from '@samverkan/contracts';
 import { IsBbox, IsIsoInstant, IsWordList, ToDecimal } from '../../common/geo-query';
+import { IsVersion } from '../../common/field.validators';
 import { IsContractText, IsName } from '../../common/text.validators';
 
 const GEOMETRY_DOC = {
@@ -70,8 +71,7 @@ export class CreateZoneDto {
 
 export class UpdateZoneDto {
   @ApiProperty({ description: 'The version read; a stale one is refused with 409.' })
-  @IsInt({ message: 'version must be a whole number' })
-  @Min(1, { message: 'version must be 1 or more' })
+  @IsVersion()
   version: number;
 
   @ApiPropertyOptional()
@@ -112,8 +112,7 @@ export class UpdateZoneDto {
 
 export class ApproveZoneDto {
   @ApiProperty({ description: 'The version approved; it must be the current one (409 otherwise).' })
-  @IsInt({ message: 'version must be a whole number' })
-  @Min(1, { message: 'version must be 1 or more' })
+  @IsVersion()
   version: number;
 }
 
