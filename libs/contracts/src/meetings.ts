@@ -30,9 +30,6 @@ export const MEETING_LIMITS = {
   maxZoom: 22,
 } as const;
 
-/** The time zone in which an action's due date ends (an action due today is overdue tomorrow in Malmö). */
-export const ACTIONS_TIME_ZONE = 'Europe/Stockholm';
-
 export interface AgendaItem {
   id: string;
   title: string;

@@ -1,3 +1,5 @@
+import { DEFAULT_TIMEZONE } from './zones';
+
 // Field reports: what one side noticed at or near a site or zone, for follow-up and the joint meetings.
 
 export const REPORT_CATEGORIES = [
@@ -32,7 +34,7 @@ export const REPORT_LIMITS = {
 } as const;
 
 /** The time zone the week and month buckets of the counts are taken in. */
-export const REPORTING_TIME_ZONE = 'Europe/Stockholm';
+export const REPORTING_TIME_ZONE = DEFAULT_TIMEZONE;
 
 export interface FieldReport {
   id: string;

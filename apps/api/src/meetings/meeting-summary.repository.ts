@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { REPORTING_TIME_ZONE } from '@samverkan/contracts';
-import type { MeetingSummary, ReportCategory } from '@samverkan/contracts';
+import type { MeetingSummary } from '@samverkan/contracts';
 
 export interface Period {
   since: Date;
@@ -11,7 +10,8 @@ export interface Period {
 
 /**
  * The counts of "since last meeting", read from the tables of the features they count (the audit log for zones,
- * messages and acknowledgements for alerts, field reports): counts only, never a position or a person.
+ * messages and acknowledgements for alerts; field reports are counted by the reports module): counts only, never
+ * a position or a person.
  */
 @Injectable()
 export class MeetingSummaryRepository {
@@ -84,20 +84,5 @@ export class MeetingSummaryRepository {
       [seriesKey, upTo, today, period.since, period.until],
     );
     return rows[0];
-  }
-
-  /** Field reports by or about the organisations (their sites) that happened in the period, per ISO week and category. */
-  async reportCounts(
-    organisationIds: string[],
-    period: Period,
-  ): Promise<{ week: string; category: ReportCategory; count: number }[]> {
-    return this.dataSource.query(
-      `SELECT to_char(r.occurred_at AT TIME ZONE $4, 'IYYY-"W"IW') AS week, r.category, count(*)::int AS count
-       FROM field_reports r LEFT JOIN sites s ON s.id = r.site_id
-       WHERE (r.organisation_id = ANY($1::uuid[]) OR s.organisation_id = ANY($1::uuid[]))
-         AND r.occurred_at >= $2 AND r.occurred_at < $3
-       GROUP BY 1, 2`,
-      [organisationIds, period.since, period.until, REPORTING_TIME_ZONE],
-    );
   }
 }

@@ -1,30 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { DateTime } from 'luxon';
-import { MEETING_LIMITS, REPORTING_TIME_ZONE } from '@samverkan/contracts';
-import type { MeetingSummary, ReportCategory } from '@samverkan/contracts';
+import { MEETING_LIMITS } from '@samverkan/contracts';
+import type { MeetingSummary } from '@samverkan/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { Clock } from '../common/clock';
-import { zeroCategoryCounts } from '../reports/reports.repository';
+import { countsByCategory, countsByWeek } from '../reports/report-weeks';
+import { ReportsService } from '../reports/reports.service';
 import { canSeeMeeting } from '@samverkan/contracts';
 import { MeetingSummaryRepository, Period } from './meeting-summary.repository';
 import { MeetingsRepository } from './meetings.repository';
 import { MeetingsService } from './meetings.service';
 
 const DAY_MS = 86_400_000;
-
-type WeekCounts = MeetingSummary['reports']['byWeek'][number];
-
-/** Every ISO week (Europe/Stockholm) the period touches, with zero counts: a chart's axis has no holes. */
-export function emptyWeeks(period: Period): Map<string, WeekCounts> {
-  const weeks = new Map<string, WeekCounts>();
-  let week = DateTime.fromJSDate(period.since, { zone: REPORTING_TIME_ZONE }).startOf('week');
-  while (week.toMillis() < period.until.getTime()) {
-    const key = `${week.weekYear}-W${String(week.weekNumber).padStart(2, '0')}`;
-    weeks.set(key, { week: key, count: 0, categories: zeroCategoryCounts() });
-    week = week.plus({ weeks: 1 });
-  }
-  return weeks;
-}
 
 /**
  * "Since last meeting": counts for the meeting's organisations from the previous meeting of the same series (or
@@ -36,6 +22,7 @@ export class MeetingSummaryService {
     private readonly meetings: MeetingsService,
     private readonly repository: MeetingsRepository,
     private readonly counts: MeetingSummaryRepository,
+    private readonly reports: ReportsService,
     private readonly clock: Clock,
   ) {}
 
@@ -59,17 +46,8 @@ export class MeetingSummaryService {
       this.meetings.today(),
       period,
     );
-    const reportRows = await this.counts.reportCounts(organisationIds, period);
-
-    const byCategory: Record<ReportCategory, number> = zeroCategoryCounts();
-    const weeks = emptyWeeks(period);
-    for (const row of reportRows) {
-      byCategory[row.category] += row.count;
-      const week = weeks.get(row.week);
-      if (!week) continue;
-      week.count += row.count;
-      week.categories[row.category] += row.count;
-    }
+    const reportRows = await this.reports.countByWeekAndCategory(organisationIds, period);
+    const byCategory = countsByCategory(reportRows);
 
     let previousMeetingId: string | null = null;
     if (previous) {
@@ -90,7 +68,7 @@ export class MeetingSummaryService {
       reports: {
         total: Object.values(byCategory).reduce((sum, count) => sum + count, 0),
         byCategory,
-        byWeek: [...weeks.values()],
+        byWeek: countsByWeek(period, reportRows),
       },
     };
   }

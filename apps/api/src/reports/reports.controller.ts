@@ -3,11 +3,9 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FieldReport, ReportCategory, ReportStats, ReportStatus } from '@samverkan/contracts';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
-import { parseInstant, parseWordList } from '../common/geo-query';
+import { parseInstant, parseOptionalInstant, parseWordList } from '../common/geo-query';
 import { CreateReportDto, ReportListQueryDto, ReportStatsQueryDto, UpdateReportDto } from './dto/reports.dto';
 import { ReportsService } from './reports.service';
-
-const instant = (value: string | undefined) => (value === undefined ? undefined : parseInstant(value)!);
 
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -31,8 +29,8 @@ export class ReportsController {
         zoneId: query.zoneId,
         categories: query.category ? (parseWordList(query.category) as ReportCategory[]) : undefined,
         statuses: query.status ? (parseWordList(query.status) as ReportStatus[]) : undefined,
-        since: instant(query.since),
-        until: instant(query.until),
+        since: parseOptionalInstant(query.since),
+        until: parseOptionalInstant(query.until),
       },
       query.limit,
     );
@@ -44,7 +42,7 @@ export class ReportsController {
   @Get('stats')
   stats(@Query() query: ReportStatsQueryDto, @CurrentUser() user: AuthUser): Promise<ReportStats> {
     return this.reports.stats(
-      { since: instant(query.since), until: instant(query.until), groupBy: query.groupBy ?? 'category', siteId: query.siteId },
+      { since: parseOptionalInstant(query.since), until: parseOptionalInstant(query.until), groupBy: query.groupBy ?? 'category', siteId: query.siteId },
       user,
     );
   }

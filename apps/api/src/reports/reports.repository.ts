@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { REPORT_CATEGORIES, REPORTING_TIME_ZONE } from '@samverkan/contracts';
+import { REPORTING_TIME_ZONE } from '@samverkan/contracts';
 import type { ReportCategory, ReportStatus } from '@samverkan/contracts';
 import { FieldReportEntity } from './entities/field-report.entity';
+import type { WeekCategoryCount } from './report-weeks';
 
-/** Whose reports a query may see: every report, or those of and about one organisation. */
+/** Whose reports a query may see: every report, or those of and about some organisations (a user's, a meeting's). */
 export interface ReportViewer {
   seesAll: boolean;
-  organisationId: string;
+  organisationIds: string[];
 }
 
 export interface ReportFilter {
@@ -69,8 +70,8 @@ class Params {
 /** The visibility rule as SQL over `r` (field_reports) and `s` (its site, left-joined). */
 function visibleTo(viewer: ReportViewer, params: Params): string {
   if (viewer.seesAll) return 'TRUE';
-  const organisation = params.add(viewer.organisationId);
-  return `(r.organisation_id = ${organisation} OR s.organisation_id = ${organisation})`;
+  const organisations = params.add(viewer.organisationIds);
+  return `(r.organisation_id = ANY(${organisations}::uuid[]) OR s.organisation_id = ANY(${organisations}::uuid[]))`;
 }
 
 function filterConditions(filter: ReportFilter, params: Params): string[] {
@@ -92,16 +93,21 @@ function filterConditions(filter: ReportFilter, params: Params): string[] {
 export class ReportsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  // Both lookups share-lock the site, as a zone's does: the site cannot be deleted while a report about it is written.
+
   /** A site that has not been deleted, with its organisation. */
   async findSite(manager: EntityManager, id: string): Promise<{ id: string; organisationId: string } | null> {
-    const rows = await manager.query(`SELECT id, organisation_id AS "organisationId" FROM sites WHERE id = $1 AND deleted_at IS NULL`, [id]);
+    const rows = await manager.query(
+      `SELECT id, organisation_id AS "organisationId" FROM sites WHERE id = $1 AND deleted_at IS NULL FOR SHARE`,
+      [id],
+    );
     return rows[0] ?? null;
   }
 
   /** A zone whose site has not been deleted, with that site. */
   async findZone(manager: EntityManager, id: string): Promise<{ id: string; siteId: string } | null> {
     const rows = await manager.query(
-      `SELECT z.id, z.site_id AS "siteId" FROM zones z JOIN sites s ON s.id = z.site_id WHERE z.id = $1 AND s.deleted_at IS NULL`,
+      `SELECT z.id, z.site_id AS "siteId" FROM zones z JOIN sites s ON s.id = z.site_id WHERE z.id = $1 AND s.deleted_at IS NULL FOR SHARE OF s`,
       [id],
     );
     return rows[0] ?? null;
@@ -164,11 +170,11 @@ export class ReportsRepository {
     return rows;
   }
 
-  async countByCategory(viewer: ReportViewer, filter: ReportFilter): Promise<{ key: ReportCategory; count: number }[]> {
+  async countByCategory(viewer: ReportViewer, filter: ReportFilter): Promise<{ category: ReportCategory; count: number }[]> {
     const params = new Params();
     const conditions = [visibleTo(viewer, params), ...filterConditions(filter, params)];
     return this.dataSource.query(
-      `SELECT r.category AS key, count(*)::int AS count
+      `SELECT r.category, count(*)::int AS count
        FROM field_reports r LEFT JOIN sites s ON s.id = r.site_id
        WHERE ${conditions.join(' AND ')}
        GROUP BY r.category`,
@@ -191,7 +197,7 @@ export class ReportsRepository {
   }
 
   /** Counts per ISO week (`2026-W48`, in the reporting time zone) and category. */
-  async countByWeekAndCategory(viewer: ReportViewer, filter: ReportFilter): Promise<{ week: string; category: ReportCategory; count: number }[]> {
+  async countByWeekAndCategory(viewer: ReportViewer, filter: ReportFilter): Promise<WeekCategoryCount[]> {
     const params = new Params();
     const conditions = [visibleTo(viewer, params), ...filterConditions(filter, params)];
     const zone = params.add(REPORTING_TIME_ZONE);
@@ -203,9 +209,4 @@ export class ReportsRepository {
       params.values,
     );
   }
-}
-
-/** Every category with a zero count, in the contract's order: a chart shows the same bars every time. */
-export function zeroCategoryCounts(): Record<ReportCategory, number> {
-  return Object.fromEntries(REPORT_CATEGORIES.map((category) => [category, 0])) as Record<ReportCategory, number>;
 }

@@ -1,18 +1,19 @@
-import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DateTime } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
-import { REPORT_LIMITS, REPORTING_TIME_ZONE } from '@samverkan/contracts';
+import { REPORT_LIMITS } from '@samverkan/contracts';
 import type { FieldReport, ReportCategory, ReportStats, ReportStatsGroup, ReportStatsGroupBy, ReportStatus } from '@samverkan/contracts';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { badRequest } from '../common/api-exception.filter';
 import { Clock } from '../common/clock';
 import { refuseIdentifyingText } from '../common/identifying-text';
+import { checkVersion } from '../common/version-check';
 import { FieldReportEntity } from './entities/field-report.entity';
 import { cannotChangeStatus, occurredAtProblem, seesEveryReport } from './report-rules';
+import { countsByCategory, countsByWeek, WeekCategoryCount } from './report-weeks';
 import { toReportDto } from './reports.mapper';
-import { ReportFilter, ReportsRepository, ReportViewer, zeroCategoryCounts } from './reports.repository';
+import { ReportFilter, ReportsRepository, ReportViewer } from './reports.repository';
 
 const DAY_MS = 86_400_000;
 
@@ -24,16 +25,6 @@ export interface ReportInput {
   body: string;
 }
 
-/** Where a report's time and place are named in the request: the error names these fields. */
-export interface ReportFieldNames {
-  occurredAt: string;
-  siteId: string;
-  zoneId: string;
-  body: string;
-}
-
-const REQUEST_FIELDS: ReportFieldNames = { occurredAt: 'occurredAt', siteId: 'siteId', zoneId: 'zoneId', body: 'body' };
-
 export interface StatsRange {
   since?: Date;
   until?: Date;
@@ -42,12 +33,7 @@ export interface StatsRange {
 }
 
 function viewerOf(user: AuthUser): ReportViewer {
-  return { seesAll: seesEveryReport(user), organisationId: user.organisationId };
-}
-
-/** `2026-W48`: the ISO week of an instant in the reporting time zone. */
-function isoWeekKey(time: DateTime): string {
-  return `${time.weekYear}-W${String(time.weekNumber).padStart(2, '0')}`;
+  return { seesAll: seesEveryReport(user), organisationIds: [user.organisationId] };
 }
 
 @Injectable()
@@ -67,18 +53,18 @@ export class ReportsService {
 
   /**
    * Checks and stores a report inside the caller's transaction (a kit's use creates its report with the kit's
-   * change). `fields` names the request fields in error messages when they are called differently there.
+   * change). `occurredAtField` names the time in error messages where the request calls it differently (a kit's `usedAt`).
    */
   async createInTransaction(
     manager: EntityManager,
     input: ReportInput,
     origin: { organisationId: string; authorId: string; kitId: string | null },
-    fields: ReportFieldNames = REQUEST_FIELDS,
+    occurredAtField = 'occurredAt',
   ): Promise<FieldReport> {
     const timeProblem = occurredAtProblem(input.occurredAt, this.clock.now());
-    if (timeProblem) throw badRequest(fields.occurredAt, timeProblem);
-    refuseIdentifyingText(fields.body, input.body);
-    const place = await this.resolvePlace(manager, input.siteId ?? null, input.zoneId ?? null, fields);
+    if (timeProblem) throw badRequest(occurredAtField, timeProblem);
+    refuseIdentifyingText('body', input.body);
+    const place = await this.resolvePlace(manager, input.siteId ?? null, input.zoneId ?? null);
     const saved = await this.reports.insert(manager, {
       category: input.category,
       siteId: place.siteId,
@@ -110,9 +96,7 @@ export class ReportsService {
       if (!current) throw new NotFoundException(`No report with id ${id}`);
       const denied = cannotChangeStatus(user, current, current.siteOrganisationId);
       if (denied) throw new ForbiddenException(denied);
-      if (current.version !== input.version) {
-        throw new ConflictException(`The report has changed since version ${input.version} (it is at version ${current.version}); reload it`);
-      }
+      checkVersion('report', current.version, input.version);
       if (current.status === input.status) return toReportDto(current);
       const updated = await this.reports.setStatus(manager, id, input.status);
       await this.recordStatusChange(manager, current, updated, user.id);
@@ -145,16 +129,23 @@ export class ReportsService {
       throw badRequest('since', `the range may span at most ${REPORT_LIMITS.maxStatsDays} days`);
     }
     const viewer = viewerOf(user);
-    const filter: ReportFilter = { since, until, siteId: range.siteId };
-    const groups = await this.countGroups(range.groupBy, viewer, filter, since, until);
+    const groups = await this.countGroups(range.groupBy, viewer, { since, until, siteId: range.siteId });
     return { since: since.toISOString(), until: until.toISOString(), groupBy: range.groupBy, groups };
   }
 
-  private async countGroups(groupBy: ReportStatsGroupBy, viewer: ReportViewer, filter: ReportFilter, since: Date, until: Date): Promise<ReportStatsGroup[]> {
+  /** A meeting's "since last meeting": the reports by or about its organisations in the period, per week and category. */
+  countByWeekAndCategory(organisationIds: string[], period: { since: Date; until: Date }): Promise<WeekCategoryCount[]> {
+    return this.reports.countByWeekAndCategory({ seesAll: false, organisationIds }, period);
+  }
+
+  private async countGroups(
+    groupBy: ReportStatsGroupBy,
+    viewer: ReportViewer,
+    filter: ReportFilter & { since: Date; until: Date },
+  ): Promise<ReportStatsGroup[]> {
     switch (groupBy) {
       case 'category': {
-        const counts = zeroCategoryCounts();
-        for (const row of await this.reports.countByCategory(viewer, filter)) counts[row.key] = row.count;
+        const counts = countsByCategory(await this.reports.countByCategory(viewer, filter));
         return Object.entries(counts).map(([key, count]) => ({ key, count }));
       }
       case 'site': {
@@ -162,21 +153,8 @@ export class ReportsService {
         return rows.map((row) => ({ key: row.siteId ?? 'none', count: row.count, label: row.name }));
       }
       case 'week': {
-        // Every week of the range, empty ones included, so a chart's axis has no holes.
-        const weeks = new Map<string, ReportStatsGroup & { categories: Record<ReportCategory, number> }>();
-        let week = DateTime.fromJSDate(since, { zone: REPORTING_TIME_ZONE }).startOf('week');
-        while (week.toMillis() < until.getTime()) {
-          const key = isoWeekKey(week);
-          weeks.set(key, { key, count: 0, categories: zeroCategoryCounts() });
-          week = week.plus({ weeks: 1 });
-        }
-        for (const row of await this.reports.countByWeekAndCategory(viewer, filter)) {
-          const group = weeks.get(row.week);
-          if (!group) continue;
-          group.count += row.count;
-          group.categories[row.category] += row.count;
-        }
-        return [...weeks.values()];
+        const weeks = countsByWeek(filter, await this.reports.countByWeekAndCategory(viewer, filter));
+        return weeks.map(({ week, count, categories }) => ({ key: week, count, categories }));
       }
     }
   }
@@ -185,15 +163,17 @@ export class ReportsService {
     manager: EntityManager,
     siteId: string | null,
     zoneId: string | null,
-    fields: ReportFieldNames,
   ): Promise<{ siteId: string | null; zoneId: string | null }> {
-    if (siteId !== null && !(await this.reports.findSite(manager, siteId))) {
-      throw badRequest(fields.siteId, 'names no site (it may have been deleted)');
+    if (zoneId === null) {
+      if (siteId !== null && !(await this.reports.findSite(manager, siteId))) {
+        throw badRequest('siteId', 'names no site (it may have been deleted)');
+      }
+      return { siteId, zoneId: null };
     }
-    if (zoneId === null) return { siteId, zoneId: null };
+    // The zone's lookup checks (and share-locks) its site, so a siteId given with it need only be the same.
     const zone = await this.reports.findZone(manager, zoneId);
-    if (!zone) throw badRequest(fields.zoneId, 'names no zone (its site may have been deleted)');
-    if (siteId !== null && zone.siteId !== siteId) throw badRequest(fields.zoneId, 'is a zone around another site than siteId');
+    if (!zone) throw badRequest('zoneId', 'names no zone (its site may have been deleted)');
+    if (siteId !== null && zone.siteId !== siteId) throw badRequest('zoneId', 'is a zone around another site than siteId');
     // A report about a zone is also about the zone's site: it shows on the site's panel and counts for it.
     return { siteId: zone.siteId, zoneId };
   }

@@ -3,6 +3,7 @@ import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { REPORT_CATEGORIES, REPORT_LIMITS, REPORT_STATS_GROUPINGS, REPORT_STATUSES } from '@samverkan/contracts';
 import type { ReportCategory, ReportStatsGroupBy, ReportStatus } from '@samverkan/contracts';
 import { IsIsoInstant, IsWordList, ToDecimal } from '../../common/geo-query';
+import { IsVersion } from '../../common/field.validators';
 import { IsContractText } from '../../common/text.validators';
 
 const BODY_DOC =
@@ -35,8 +36,7 @@ export class CreateReportDto {
 
 export class UpdateReportDto {
   @ApiProperty({ description: 'The version read; a stale one is refused with 409.' })
-  @IsInt({ message: 'version must be a whole number' })
-  @Min(1, { message: 'version must be 1 or more' })
+  @IsVersion()
   version: number;
 
   @ApiProperty({ enum: REPORT_STATUSES })
