@@ -1,15 +1,16 @@
-import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { ActionItem, ActionListItem } from '@samverkan/contracts';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { badRequest } from '../common/api-exception.filter';
+import { checkVersion } from '../common/version-check';
 import { ActionListQueryDto, CreateActionDto, UpdateActionDto } from './dto/meetings.dto';
 import { ActionItemEntity } from './entities/action-item.entity';
 import { organiseProblem, ownerProblem, seesEveryMeeting } from '@samverkan/contracts';
 import { toActionDto, toActionListItemDto } from './meetings.mapper';
 import { ActionValues, MeetingsRepository } from './meetings.repository';
-import { KnownMeeting, MeetingsService } from './meetings.service';
+import { KnownMeeting, MeetingsService, requireOrganiser } from './meetings.service';
 
 const ACTION_FIELDS = ['title', 'ownerId', 'dueDate', 'status', 'agendaItemId'] as const;
 
@@ -27,8 +28,7 @@ export class ActionsService {
 
   async add(meetingId: string, input: CreateActionDto, user: AuthUser): Promise<ActionItem> {
     return this.meetings.change(user, meetingId, async (manager, meeting) => {
-      const denied = organiseProblem(user, meeting.organisationIds);
-      if (denied) throw new ForbiddenException(denied);
+      requireOrganiser(user, meeting.organisationIds);
       const values: ActionValues = {
         title: input.title,
         ownerId: input.ownerId,
@@ -68,11 +68,7 @@ export class ActionsService {
           'Only organisers change an action; its owner may mark it done or open again',
         );
       }
-      if (input.version !== undefined && input.version !== current.version) {
-        throw new ConflictException(
-          `The action has changed since version ${input.version} (it is at version ${current.version}); reload it`,
-        );
-      }
+      checkVersion('action', current.version, input.version);
       const values: ActionValues = {
         title: input.title ?? current.title,
         ownerId: input.ownerId ?? current.ownerId,
@@ -105,8 +101,7 @@ export class ActionsService {
   async remove(meetingId: string, actionId: string, user: AuthUser): Promise<void> {
     await this.meetings.change(user, meetingId, async (manager, meeting) => {
       const current = await this.requireAction(manager, meetingId, actionId);
-      const denied = organiseProblem(user, meeting.organisationIds);
-      if (denied) throw new ForbiddenException(denied);
+      requireOrganiser(user, meeting.organisationIds);
       await this.repository.deleteAction(manager, actionId);
       await this.audit.record(manager, {
         actorId: user.id,

@@ -12,7 +12,7 @@ import { AgendaItemEntity } from './entities/agenda-item.entity';
 import { organiseProblem } from '@samverkan/contracts';
 import { toAgendaItemDto } from './meetings.mapper';
 import { AgendaItemValues, MeetingsRepository } from './meetings.repository';
-import { KnownMeeting, MeetingsService } from './meetings.service';
+import { KnownMeeting, MeetingsService, requireOrganiser } from './meetings.service';
 
 type Links = Pick<AgendaItemValues, 'siteId' | 'zoneId' | 'reportId'>;
 type LinkInput = Partial<Record<keyof Links, string | null>>;
@@ -139,8 +139,7 @@ export class AgendaService {
   async remove(meetingId: string, itemId: string, user: AuthUser): Promise<void> {
     await this.meetings.change(user, meetingId, async (manager, meeting) => {
       const item = await this.requireItem(manager, meetingId, itemId);
-      const denied = organiseProblem(user, meeting.organisationIds);
-      if (denied) throw new ForbiddenException(denied);
+      requireOrganiser(user, meeting.organisationIds);
       if ((await this.repository.countDecisionsOfItem(manager, itemId)) > 0) {
         throw new ConflictException('Decisions were recorded under this item: move or delete them first');
       }

@@ -1,4 +1,4 @@
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { Decision } from '@samverkan/contracts';
 import { AuditService } from '../audit/audit.service';
@@ -6,10 +6,9 @@ import type { AuthUser } from '../auth/auth-user';
 import { badRequest } from '../common/api-exception.filter';
 import { CreateDecisionDto, UpdateDecisionDto } from './dto/meetings.dto';
 import { DecisionEntity } from './entities/decision.entity';
-import { organiseProblem } from '@samverkan/contracts';
 import { toDecisionDto } from './meetings.mapper';
 import { DecisionValues, MeetingsRepository } from './meetings.repository';
-import { KnownMeeting, MeetingsService } from './meetings.service';
+import { MeetingsService, requireOrganiser } from './meetings.service';
 
 /** Decisions recorded in a meeting, each optionally under an agenda item and about a zone version. Organisers record them. */
 @Injectable()
@@ -22,7 +21,7 @@ export class DecisionsService {
 
   async add(meetingId: string, input: CreateDecisionDto, user: AuthUser): Promise<Decision> {
     return this.meetings.change(user, meetingId, async (manager, meeting) => {
-      this.checkOrganiser(user, meeting);
+      requireOrganiser(user, meeting.organisationIds);
       const values = await this.resolve(
         manager,
         meetingId,
@@ -58,7 +57,7 @@ export class DecisionsService {
       throw badRequest('body', `give at least one of ${fields.join(', ')}`);
     return this.meetings.change(user, meetingId, async (manager, meeting) => {
       const current = await this.requireDecision(manager, meetingId, decisionId);
-      this.checkOrganiser(user, meeting);
+      requireOrganiser(user, meeting.organisationIds);
       const zoneChanged = input.zoneId !== undefined && input.zoneId !== current.zoneId;
       const values = await this.resolve(
         manager,
@@ -91,7 +90,7 @@ export class DecisionsService {
   async remove(meetingId: string, decisionId: string, user: AuthUser): Promise<void> {
     await this.meetings.change(user, meetingId, async (manager, meeting) => {
       const current = await this.requireDecision(manager, meetingId, decisionId);
-      this.checkOrganiser(user, meeting);
+      requireOrganiser(user, meeting.organisationIds);
       await this.repository.deleteDecision(manager, decisionId);
       await this.audit.record(manager, {
         actorId: user.id,
@@ -101,11 +100,6 @@ export class DecisionsService {
         before: { decisionId, ...toDecisionDto(current) },
       });
     });
-  }
-
-  private checkOrganiser(user: AuthUser, meeting: KnownMeeting): void {
-    const denied = organiseProblem(user, meeting.organisationIds);
-    if (denied) throw new ForbiddenException(denied);
   }
 
   private async requireDecision(

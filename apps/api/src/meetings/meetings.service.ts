@@ -5,8 +5,9 @@ import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { badRequest } from '../common/api-exception.filter';
 import { Clock } from '../common/clock';
-import { parseInstant } from '../common/geo-query';
+import { parseInstant, parseOptionalInstant } from '../common/geo-query';
 import { localToday } from '../common/calendar-dates';
+import { checkVersion } from '../common/version-check';
 import { ChannelsService } from '../messaging/channels.service';
 import { CreateMeetingDto, MeetingListQueryDto, UpdateMeetingDto } from './dto/meetings.dto';
 import { MeetingEntity } from './entities/meeting.entity';
@@ -23,6 +24,12 @@ import { MeetingAudience, MeetingsRepository, MeetingValues } from './meetings.r
 
 /** A meeting with the organisations taking part: what every permission check needs. */
 export type KnownMeeting = MeetingEntity & { organisationIds: string[] };
+
+/** 403 unless the user may organise a meeting of these organisations. */
+export function requireOrganiser(user: MeetingViewer, organisationIds: readonly string[]): void {
+  const denied = organiseProblem(user, organisationIds);
+  if (denied) throw new ForbiddenException(denied);
+}
 
 // Meetings before or after these are a typing error.
 const STARTS_AT_RANGE = { from: Date.UTC(2000, 0, 1), to: Date.UTC(2100, 0, 1) };
@@ -113,8 +120,8 @@ export class MeetingsService {
 
   async list(user: AuthUser, query: MeetingListQueryDto): Promise<Meeting[]> {
     const rows = await this.meetings.listVisibleMeetings(audienceOf(user), {
-      from: query.from ? parseInstant(query.from)! : undefined,
-      to: query.to ? parseInstant(query.to)! : undefined,
+      from: parseOptionalInstant(query.from),
+      to: parseOptionalInstant(query.to),
       series: query.series,
       limit: query.limit ?? 200,
     });
@@ -123,8 +130,8 @@ export class MeetingsService {
 
   async get(id: string, user: AuthUser): Promise<Meeting> {
     const meeting = await this.requireVisible(user, id);
-    if (meeting.channelId === null) await this.syncChannel(meeting, meeting.organisationIds);
-    return this.loadOne(id);
+    const channelId = meeting.channelId ?? (await this.syncChannel(meeting, meeting.organisationIds));
+    return this.toDto({ ...meeting, channelId });
   }
 
   /** The meeting if the user may see it; 404 otherwise, so a hidden meeting is not told apart from none. */
@@ -145,17 +152,12 @@ export class MeetingsService {
       throw badRequest('body', `give at least one of ${fields.join(', ')}`);
     }
     const startsAt = input.startsAt === undefined ? undefined : startsAtOf(input.startsAt);
-    await this.change(
+    const { meeting } = await this.changeAndPublish(
       user,
       id,
       async (manager, current) => {
-        const denied = organiseProblem(user, current.organisationIds);
-        if (denied) throw new ForbiddenException(denied);
-        if (input.version !== undefined && input.version !== current.version) {
-          throw new ConflictException(
-            `The meeting has changed since version ${input.version} (it is at version ${current.version}); reload it`,
-          );
-        }
+        requireOrganiser(user, current.organisationIds);
+        checkVersion('meeting', current.version, input.version);
         const organisationIds = input.organisationIds ?? current.organisationIds;
         const left = current.organisationIds.filter(
           (organisationId) => !organisationIds.includes(organisationId),
@@ -201,7 +203,8 @@ export class MeetingsService {
           await this.syncChannel(after, after.organisationIds);
       },
     );
-    return this.loadOne(id);
+    // Null only when sending it failed: the answer reads it again.
+    return meeting ?? this.loadOne(id);
   }
 
   /**
@@ -214,6 +217,16 @@ export class MeetingsService {
     work: (manager: EntityManager, meeting: KnownMeeting) => Promise<T>,
     beforePublish?: (result: T) => Promise<void> | void,
   ): Promise<T> {
+    return (await this.changeAndPublish(user, meetingId, work, beforePublish)).result;
+  }
+
+  /** `change`, also answering the meeting as it was sent to its room (null if that failed). */
+  private async changeAndPublish<T>(
+    user: MeetingViewer,
+    meetingId: string,
+    work: (manager: EntityManager, meeting: KnownMeeting) => Promise<T>,
+    beforePublish?: (result: T) => Promise<void> | void,
+  ): Promise<{ result: T; meeting: Meeting | null }> {
     const result = await this.meetings.transaction(async (manager) => {
       const touched = await this.meetings.touchMeeting(manager, meetingId);
       const organisationIds = touched
@@ -225,16 +238,21 @@ export class MeetingsService {
       return work(manager, { ...touched, revision: touched.revision - 1, organisationIds });
     });
     await beforePublish?.(result);
-    await this.publishChanged(meetingId);
-    return result;
+    return { result, meeting: await this.publishChanged(meetingId) };
   }
 
-  /** Sends the meeting as it is now to its room. A failure is logged: the change itself has been committed. */
-  async publishChanged(meetingId: string): Promise<void> {
+  /**
+   * Sends the meeting as it is now to its room, and answers it. A failure is logged and answers null: the change
+   * itself has been committed.
+   */
+  async publishChanged(meetingId: string): Promise<Meeting | null> {
     try {
-      this.publisher.changed(await this.loadOne(meetingId));
+      const meeting = await this.loadOne(meetingId);
+      this.publisher.changed(meeting);
+      return meeting;
     } catch (error) {
       this.logger.error(`Could not send meeting ${meetingId} to its room: ${(error as Error).message}`);
+      return null;
     }
   }
 
@@ -244,10 +262,19 @@ export class MeetingsService {
     return (await this.toDtos(manager, [meeting]))[0];
   }
 
-  private async toDtos(manager: EntityManager, rows: MeetingEntity[]): Promise<Meeting[]> {
+  /** The meeting as clients see it, from a row already read with its organisations (as requireVisible answers). */
+  async toDto(meeting: KnownMeeting, manager: EntityManager = this.meetings.manager): Promise<Meeting> {
+    return (await this.toDtos(manager, [meeting], new Map([[meeting.id, meeting.organisationIds]])))[0];
+  }
+
+  private async toDtos(
+    manager: EntityManager,
+    rows: MeetingEntity[],
+    knownOrganisations?: Map<string, string[]>,
+  ): Promise<Meeting[]> {
     const ids = rows.map((row) => row.id);
     const [organisations, agenda, decisions, actions] = [
-      await this.meetings.organisationIdsOf(manager, ids),
+      knownOrganisations ?? (await this.meetings.organisationIdsOf(manager, ids)),
       await this.meetings.agendaOf(manager, ids),
       await this.meetings.decisionsOf(manager, ids),
       await this.meetings.actionsOf(manager, ids),
@@ -267,14 +294,15 @@ export class MeetingsService {
     );
   }
 
-  /** Creates or updates the meeting's channel (name and audience), and remembers it on the meeting. */
-  private async syncChannel(meeting: MeetingEntity, organisationIds: string[]): Promise<void> {
+  /** Creates or updates the meeting's channel (name and audience), remembers it on the meeting and answers its id. */
+  private async syncChannel(meeting: MeetingEntity, organisationIds: string[]): Promise<string> {
     const { channel } = await this.channels.ensureMeetingChannel({
       meetingId: meeting.id,
       title: meeting.title,
       organisationIds,
     });
     if (meeting.channelId !== channel.id) await this.meetings.setChannel(meeting.id, channel.id);
+    return channel.id;
   }
 
   private async checkOrganisationsExist(manager: EntityManager, organisationIds: string[]): Promise<void> {

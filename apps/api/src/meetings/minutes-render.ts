@@ -1,11 +1,16 @@
 import { DateTime } from 'luxon';
-import type { Meeting, MinutesLanguage, OrganisationKind, ReportCategory } from '@samverkan/contracts';
+import {
+  DEFAULT_TIMEZONE,
+  type Meeting,
+  type MinutesLanguage,
+  type OrganisationKind,
+  type ReportCategory,
+} from '@samverkan/contracts';
+import { localToday } from '../common/calendar-dates';
 
 // The minutes of a meeting as Markdown or as a printable HTML page (A4). Pure functions: the service gathers
 // the names, these only write. Every text from users is escaped: in Markdown so that it reads as text (a title
 // cannot become a heading, a link or raw HTML), in HTML so that it is never markup.
-
-export const MINUTES_TIME_ZONE = 'Europe/Stockholm';
 
 export interface MinutesDocument {
   meeting: Meeting;
@@ -127,11 +132,7 @@ const LABELS: Record<MinutesLanguage, Labels> = {
 
 function localTime(value: string | Date): string {
   const time = typeof value === 'string' ? DateTime.fromISO(value) : DateTime.fromJSDate(value);
-  return time.setZone(MINUTES_TIME_ZONE).toFormat('yyyy-MM-dd HH:mm');
-}
-
-function localDay(value: Date): string {
-  return DateTime.fromJSDate(value).setZone(MINUTES_TIME_ZONE).toISODate()!;
+  return time.setZone(DEFAULT_TIMEZONE).toFormat('yyyy-MM-dd HH:mm');
 }
 
 /** The facts of one agenda item, decision or action, as plain text parts (escaped by the writer). */
@@ -151,7 +152,7 @@ function itemFacts(document: MinutesDocument, item: Meeting['agenda'][number], l
     facts.push({
       label: labels.report,
       value: report
-        ? `${labels.categories[report.category]}, ${localDay(report.occurredAt)}`
+        ? `${labels.categories[report.category]}, ${localToday(report.occurredAt)}`
         : labels.unknown,
     });
   }
@@ -216,7 +217,7 @@ export function renderMinutesMarkdown(document: MinutesDocument, language: Minut
   const labels = LABELS[language];
   const { meeting } = document;
   const lines: string[] = [`# ${markdownInline(meeting.title)}`, '', `*${labels.minutes}*`, ''];
-  lines.push(`- **${labels.time}:** ${localTime(meeting.startsAt)} (${MINUTES_TIME_ZONE})`);
+  lines.push(`- **${labels.time}:** ${localTime(meeting.startsAt)} (${DEFAULT_TIMEZONE})`);
   if (meeting.place !== null) lines.push(`- **${labels.place}:** ${markdownInline(meeting.place)}`);
   if (meeting.series !== null) lines.push(`- **${labels.series}:** ${markdownInline(meeting.series)}`);
 
@@ -319,7 +320,7 @@ export function renderMinutesHtml(document: MinutesDocument, language: MinutesLa
     `<h1>${escapeHtml(meeting.title)}</h1>`,
     `<p class="subtitle">${labels.minutes}</p>`,
     '<dl class="facts">',
-    `<dt>${labels.time}</dt><dd>${localTime(meeting.startsAt)} (${MINUTES_TIME_ZONE})</dd>`,
+    `<dt>${labels.time}</dt><dd>${localTime(meeting.startsAt)} (${DEFAULT_TIMEZONE})</dd>`,
   );
   if (meeting.place !== null) parts.push(`<dt>${labels.place}</dt><dd>${escapeHtml(meeting.place)}</dd>`);
   if (meeting.series !== null) parts.push(`<dt>${labels.series}</dt><dd>${escapeHtml(meeting.series)}</dd>`);

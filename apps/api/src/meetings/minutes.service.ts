@@ -1,18 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { DateTime } from 'luxon';
-import type { MinutesFormat, MinutesLanguage } from '@samverkan/contracts';
+import type { Meeting, MinutesFormat, MinutesLanguage } from '@samverkan/contracts';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
+import { localToday } from '../common/calendar-dates';
 import { Clock } from '../common/clock';
 import { ReportsService } from '../reports/reports.service';
 import { MeetingsRepository } from './meetings.repository';
 import { MeetingsService } from './meetings.service';
-import {
-  MINUTES_TIME_ZONE,
-  MinutesDocument,
-  renderMinutesHtml,
-  renderMinutesMarkdown,
-} from './minutes-render';
+import { MinutesDocument, renderMinutesHtml, renderMinutesMarkdown } from './minutes-render';
 
 export interface MinutesFile {
   contentType: string;
@@ -42,15 +37,10 @@ export class MinutesService {
     language: MinutesLanguage,
     user: AuthUser,
   ): Promise<MinutesFile> {
-    await this.meetings.requireVisible(user, meetingId);
-    const reportIds = [
-      ...new Set(
-        (await this.meetings.loadOne(meetingId)).agenda.flatMap((item) =>
-          item.reportId ? [item.reportId] : [],
-        ),
-      ),
-    ];
-    const discussed = await this.repository.transaction(async (manager) => {
+    const meeting = await this.meetings.toDto(await this.meetings.requireVisible(user, meetingId));
+    const reportIds = [...new Set(meeting.agenda.flatMap((item) => (item.reportId ? [item.reportId] : [])))];
+    // No `meeting:updated` after it: a report's status is not part of the meeting, and its revision stays.
+    await this.repository.transaction(async (manager) => {
       const changed = await this.reports.markDiscussed(reportIds, user.id, manager);
       await this.audit.record(manager, {
         actorId: user.id,
@@ -59,12 +49,10 @@ export class MinutesService {
         entityId: meetingId,
         after: { format, discussedReportIds: changed.map((report) => report.id) },
       });
-      return changed;
     });
-    if (discussed.length) await this.meetings.publishChanged(meetingId);
 
-    const document = await this.document(meetingId);
-    const day = DateTime.fromISO(document.meeting.startsAt).setZone(MINUTES_TIME_ZONE).toISODate();
+    const document = await this.document(meeting);
+    const day = localToday(new Date(meeting.startsAt));
     const stem = `${language === 'sv' ? 'minnesanteckningar' : 'minutes'}-${day}`;
     return format === 'html'
       ? {
@@ -81,9 +69,8 @@ export class MinutesService {
         };
   }
 
-  private async document(meetingId: string): Promise<MinutesDocument> {
+  private async document(meeting: Meeting): Promise<MinutesDocument> {
     const manager = this.repository.manager;
-    const meeting = await this.meetings.loadOne(meetingId, manager);
     const ids = (pick: (item: (typeof meeting.agenda)[number]) => string | null) => [
       ...new Set(meeting.agenda.map(pick).filter((id): id is string => id !== null)),
     ];
