@@ -4,6 +4,21 @@ export type Role = (typeof ROLES)[number];
 export const ORGANISATION_KINDS = ['police', 'service', 'coordination'] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 
+/**
+ * A police officer belongs to a police organisation and service staff to a service: agreements rely on it.
+ * Coordinators and administrators may belong to any organisation.
+ */
+export const REQUIRED_ORGANISATION_KIND: Readonly<Partial<Record<Role, OrganisationKind>>> = {
+  police: 'police',
+  service: 'service',
+};
+
+/** Whether the api lets a user with this role belong to an organisation of this kind. */
+export function roleFitsOrganisationKind(role: Role, kind: OrganisationKind): boolean {
+  const required = REQUIRED_ORGANISATION_KIND[role];
+  return required === undefined || required === kind;
+}
+
 export interface User {
   id: string;
   email: string;

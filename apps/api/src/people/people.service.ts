@@ -2,7 +2,7 @@ import { ConflictException, Injectable, NotFoundException } from '@nestjs/common
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
-import type { Organisation, OrganisationKind, Role, User } from '@samverkan/contracts';
+import { REQUIRED_ORGANISATION_KIND, type Organisation, type Role, type User } from '@samverkan/contracts';
 import { AuditService } from '../audit/audit.service';
 import { AUTH_EVENTS, AuthUser, SessionsRevokedEvent } from '../auth/auth-user';
 import { SessionEntity } from '../auth/entities/session.entity';
@@ -13,9 +13,6 @@ import { OrganisationEntity } from './entities/organisation.entity';
 import { UserEntity } from './entities/user.entity';
 import { PasswordHasher } from './password-hasher';
 import { toOrganisationDto, toUserDto } from './people.mapper';
-
-/** A police officer belongs to a police organisation and service staff to a service: agreements rely on it. */
-const REQUIRED_ORGANISATION_KIND: Partial<Record<Role, OrganisationKind>> = { police: 'police', service: 'service' };
 
 @Injectable()
 export class PeopleService {

@@ -3,6 +3,7 @@ import {
   MIN_PASSWORD_LENGTH,
   ORGANISATION_KINDS,
   ROLES,
+  roleFitsOrganisationKind,
   type Organisation,
   type OrganisationKind,
   type Role,
@@ -10,7 +11,7 @@ import {
 } from '@samverkan/contracts';
 import { codePointLength } from '@samverkan/text';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { ApiError } from '../api/api-error';
+import { apiErrorText } from '../api/api-error';
 import { useWorkspace } from '../app/workspace';
 import { ROLE_LABEL } from '../auth/role-label';
 import type { MessageKey } from '../i18n/dictionary';
@@ -23,22 +24,6 @@ const KIND_LABEL: Record<OrganisationKind, MessageKey> = {
   service: 'admin.kind.service',
   coordination: 'admin.kind.coordination',
 };
-
-/** Which organisations a role's users may belong to (the api refuses the others). */
-const KINDS_FOR_ROLE: Record<Role, OrganisationKind[]> = {
-  police: ['police'],
-  service: ['service'],
-  coordinator: ['coordination'],
-  admin: ['coordination', 'police', 'service'],
-};
-
-function errorText(error: unknown, t: (key: MessageKey) => string): string {
-  if (error instanceof ApiError) {
-    if (error.isNetworkError) return t('error.network');
-    if (error.status < 500) return error.message;
-  }
-  return t('error.server');
-}
 
 /** Organisations and user accounts (administrators only). */
 export function AdminPage() {
@@ -111,7 +96,7 @@ function OrganisationsSection({
       setMessage({ error: false, text: t('admin.organisationCreated', { name }) });
       setName('');
     } catch (error) {
-      setMessage({ error: true, text: errorText(error, t) });
+      setMessage({ error: true, text: apiErrorText(error, t) });
     } finally {
       setBusy(false);
     }
@@ -221,7 +206,7 @@ function UserRow({
     try {
       await store.updateUser(user.id, update);
     } catch (caught) {
-      setError(errorText(caught, t));
+      setError(apiErrorText(caught, t));
     } finally {
       setBusy(false);
       setSigning(null);
@@ -298,7 +283,7 @@ function NewUserForm({
     sign: useId(),
   };
   const allowed = organisations
-    .filter((organisation) => KINDS_FOR_ROLE[role].includes(organisation.kind))
+    .filter((organisation) => roleFitsOrganisationKind(role, organisation.kind))
     .sort((a, b) => a.name.localeCompare(b.name, language));
 
   const submit = async (event: Event) => {
@@ -326,7 +311,7 @@ function NewUserForm({
       setPassword('');
       setCanSign(false);
     } catch (error) {
-      setMessage({ error: true, text: errorText(error, t) });
+      setMessage({ error: true, text: apiErrorText(error, t) });
     } finally {
       setBusy(false);
     }

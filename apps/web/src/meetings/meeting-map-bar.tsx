@@ -5,7 +5,7 @@ import { SocketRequestError } from '../api/socket-client';
 import { useI18n } from '../i18n/use-i18n';
 import { useStore } from '../state/use-store';
 import type { MeetingSessionStore } from './meeting-session.store';
-import { meetingParticipants } from './meeting-people';
+import { handOverCandidates } from './meeting-people';
 
 /**
  * Over the map during a meeting: who presents, whether this map follows them, and the buttons to look around,
@@ -13,7 +13,7 @@ import { meetingParticipants } from './meeting-people';
  */
 export function MeetingMapBar({ session }: { session: MeetingSessionStore }) {
   const { user, directory, panel } = useWorkspace();
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const state = useStore(session);
   const directoryState = useStore(directory);
   const panelState = useStore(panel);
@@ -38,7 +38,7 @@ export function MeetingMapBar({ session }: { session: MeetingSessionStore }) {
       true,
     ) === null;
   const participants = meeting
-    ? meetingParticipants(meeting, directoryState.people, state.presenterId, (id) =>
+    ? handOverCandidates(meeting, directoryState.people, state.presenterId, language, (id) =>
         directory.organisationName(id),
       )
     : [];

@@ -1,28 +1,59 @@
-import type { DirectoryEntry, Meeting } from '@samverkan/contracts';
+import { canSeeMeeting, ownerProblem, type DirectoryEntry, type Meeting } from '@samverkan/contracts';
 
 export interface MeetingPerson {
   id: string;
   displayName: string;
-  /** "Name (role)" for a list. */
+  /** "Name (organisation)" for a list. */
   label: string;
 }
 
-/**
- * The people who may own a meeting's action (members of its organisations and coordinators: the api's
- * rule), by name. `exceptId`: leave one out (the presenter handing over).
- */
-export function meetingParticipants(
+type OrganisationName = (organisationId: string) => string | null;
+
+// The directory lists active users only, hence `disabled: false` and the api's own rules below.
+
+/** Who may own one of the meeting's actions (ownerProblem, the api's rule), by name in `language`. */
+export function actionOwnerCandidates(
   meeting: Pick<Meeting, 'organisationIds'>,
   people: ReadonlyMap<string, DirectoryEntry>,
-  exceptId: string | null = null,
-  organisationName: (organisationId: string) => string | null = () => null,
+  language: string,
+  organisationName: OrganisationName,
+): MeetingPerson[] {
+  return listed(
+    people,
+    (person) => ownerProblem({ ...person, disabled: false }, meeting.organisationIds) === null,
+    language,
+    organisationName,
+  );
+}
+
+/**
+ * Who the presenter may hand the role to: whoever sees the meeting, as the api checks (canSeeMeeting),
+ * except the presenter themselves.
+ */
+export function handOverCandidates(
+  meeting: Pick<Meeting, 'organisationIds'>,
+  people: ReadonlyMap<string, DirectoryEntry>,
+  presenterId: string | null,
+  language: string,
+  organisationName: OrganisationName,
+): MeetingPerson[] {
+  return listed(
+    people,
+    (person) =>
+      person.id !== presenterId && canSeeMeeting({ ...person, canSign: false }, meeting.organisationIds),
+    language,
+    organisationName,
+  );
+}
+
+function listed(
+  people: ReadonlyMap<string, DirectoryEntry>,
+  include: (person: DirectoryEntry) => boolean,
+  language: string,
+  organisationName: OrganisationName,
 ): MeetingPerson[] {
   return [...people.values()]
-    .filter(
-      (person) =>
-        person.id !== exceptId &&
-        (person.role === 'coordinator' || meeting.organisationIds.includes(person.organisationId)),
-    )
+    .filter(include)
     .map((person) => {
       const organisation = organisationName(person.organisationId);
       return {
@@ -31,5 +62,5 @@ export function meetingParticipants(
         label: organisation ? `${person.displayName} (${organisation})` : person.displayName,
       };
     })
-    .sort((a, b) => a.displayName.localeCompare(b.displayName, 'sv'));
+    .sort((a, b) => a.displayName.localeCompare(b.displayName, language));
 }

@@ -11,7 +11,7 @@ import { formatDate } from '../i18n/format';
 import { useI18n } from '../i18n/use-i18n';
 import { useStore } from '../state/use-store';
 import { OpenableForm, RemoveButton } from './meeting-controls';
-import { meetingParticipants } from './meeting-people';
+import { actionOwnerCandidates } from './meeting-people';
 import type { MeetingSessionStore } from './meeting-session.store';
 import { canOrganise, useMeetingsApi } from './meetings-feature';
 import { useMeetingChange } from './use-meeting-change';
@@ -287,14 +287,14 @@ function AddAction({
 }) {
   const { directory } = useWorkspace();
   const directoryState = useStore(directory);
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const api = useMeetingsApi();
   const change = useMeetingChange(session);
   const ids = { title: useId(), owner: useId(), due: useId() };
   const [title, setTitle] = useState('');
   const [ownerId, setOwnerId] = useState('');
   const [dueDate, setDueDate] = useState('');
-  const people = meetingParticipants(meeting, directoryState.people, null, (id) =>
+  const people = actionOwnerCandidates(meeting, directoryState.people, language, (id) =>
     directory.organisationName(id),
   );
 
