@@ -1,4 +1,5 @@
 import type { ErrorDetail, ErrorResponse } from '@samverkan/contracts';
+import type { Translate } from '../i18n/i18n';
 
 /** A failed api call: the contract's error body, or status 0 when the server could not be reached. */
 export class ApiError extends Error {
@@ -35,6 +36,20 @@ export class ApiError extends Error {
     const text = response.statusText || `HTTP ${response.status}`;
     return new ApiError(response.status, text, text, [], retryAfterSeconds);
   }
+}
+
+/** 'network' when the server could not be reached, else 'server': the two ways a failure is shown. */
+export function failureKindOf(error: unknown): 'network' | 'server' {
+  return error instanceof ApiError && error.isNetworkError ? 'network' : 'server';
+}
+
+/** What to tell the user about a failed call: the api's own message for a 4xx, else a generic text. */
+export function apiErrorText(error: unknown, t: Translate): string {
+  if (error instanceof ApiError) {
+    if (error.isNetworkError) return t('error.network');
+    if (error.status < 500) return error.message;
+  }
+  return t('error.server');
 }
 
 function isErrorResponse(body: unknown): body is ErrorResponse {

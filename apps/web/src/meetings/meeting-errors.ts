@@ -1,18 +1,16 @@
-import { ApiError } from '../api/api-error';
+import { ApiError, apiErrorText } from '../api/api-error';
 import type { Translate } from '../i18n/i18n';
 
 /**
- * What to tell the user when a meeting change failed. The api's 400/422 names the field and the reason; it is
- * shown as it is, next to the form, as the zone form does.
+ * What to tell the user when a meeting change failed. Other 4xx fall through to the api's own message (a 400/422
+ * names the field and the reason), shown next to the form as the zone form does.
  */
 export function meetingErrorText(error: unknown, t: Translate): string {
   if (error instanceof ApiError) {
-    if (error.isNetworkError) return t('error.network');
     if (error.status === 409) return t('meetings.error.conflict');
     if (error.status === 403) return t('meetings.error.forbidden');
     if (error.status === 404) return t('meetings.error.gone');
-    if (error.status === 400 || error.status === 422) return error.message;
     if (error.status === 429) return t('error.rateLimited');
   }
-  return t('error.server');
+  return apiErrorText(error, t);
 }

@@ -1,5 +1,5 @@
 import type { Meeting, MeetingView } from '@samverkan/contracts';
-import { ApiError } from '../api/api-error';
+import { ApiError, failureKindOf } from '../api/api-error';
 import { SocketRequestError, type SocketClient } from '../api/socket-client';
 import { Store } from '../state/store';
 import type { MeetingsApi } from './meetings-api';
@@ -106,11 +106,7 @@ export class MeetingSessionStore extends Store<MeetingSessionState> {
     } catch (error) {
       if (this.disposed) return;
       if (error instanceof ApiError && error.status === 404) this.patch({ status: 'not_found' });
-      else if (this.value.status !== 'ready')
-        this.patch({
-          status: 'failed',
-          failure: error instanceof ApiError && error.isNetworkError ? 'network' : 'server',
-        });
+      else if (this.value.status !== 'ready') this.patch({ status: 'failed', failure: failureKindOf(error) });
     }
   }
 

@@ -1,5 +1,5 @@
 import { GUIDE_LANGS, type GuideLang } from '@samverkan/contracts';
-import { ApiError } from '../api/api-error';
+import { ApiError, failureKindOf } from '../api/api-error';
 import { Store } from '../state/store';
 import type { CachedGuide, GuideCache } from './guide-cache';
 import type { NaloxoneApi } from './naloxone-api';
@@ -57,7 +57,7 @@ export class GuideStore extends Store<GuideState> {
           this.cache.remove(candidate);
           continue;
         }
-        const failure = error instanceof ApiError && error.isNetworkError ? 'network' : 'server';
+        const failure = failureKindOf(error);
         const fallback = this.cache.read(lang) ?? this.cache.readAny(lang);
         this.set(
           fallback

@@ -1,5 +1,5 @@
 import type { KitStats } from '@samverkan/contracts';
-import { ApiError } from '../api/api-error';
+import { ApiError, failureKindOf } from '../api/api-error';
 import { Store } from '../state/store';
 import type { NaloxoneApi } from './naloxone-api';
 
@@ -22,12 +22,7 @@ export class KitStatsStore extends Store<KitStatsState> {
         stats: [...stats].sort((a, b) => a.organisationName.localeCompare(b.organisationName, 'sv')),
       });
     } catch (error) {
-      const failure =
-        error instanceof ApiError && error.isNetworkError
-          ? 'network'
-          : error instanceof ApiError && error.status === 403
-            ? 'forbidden'
-            : 'server';
+      const failure = error instanceof ApiError && error.status === 403 ? 'forbidden' : failureKindOf(error);
       this.set({ status: 'error', failure });
     }
   }

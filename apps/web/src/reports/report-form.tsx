@@ -1,7 +1,7 @@
 import { REPORT_CATEGORIES, REPORT_LIMITS, type FieldReport } from '@samverkan/contracts';
 import { codePointLength } from '@samverkan/text';
 import { useId, useMemo, useRef, useState } from 'preact/hooks';
-import { ApiError } from '../api/api-error';
+import { ApiError, failureKindOf } from '../api/api-error';
 import { useWorkspace } from '../app/workspace';
 import { useI18n } from '../i18n/use-i18n';
 import { useStore } from '../state/use-store';
@@ -107,7 +107,7 @@ export function ReportForm({
         const field = refused.find((problem) => problem.field)?.field;
         if (field) document.getElementById(`${ids.form}-${field}`)?.focus();
       } else {
-        setFailure(error instanceof ApiError && error.isNetworkError ? 'network' : 'server');
+        setFailure(failureKindOf(error));
       }
     } finally {
       setSending(false);

@@ -1,5 +1,5 @@
 import type { FieldReport, ReportCategory, ReportStatus } from '@samverkan/contracts';
-import { ApiError } from '../api/api-error';
+import { ApiError, failureKindOf } from '../api/api-error';
 import { Store } from '../state/store';
 import { periodRange, type ReportPeriod } from './report-period';
 import type { ReportsApi } from './reports-api';
@@ -35,9 +35,6 @@ export const DEFAULT_REPORT_FILTER: ReportFilter = {
 
 /** The list limit: enough for a month at a busy site, and a phone still renders it quickly. */
 export const REPORT_LIST_LIMIT = 200;
-
-const failureOf = (error: unknown): ReportsFailure =>
-  error instanceof ApiError && error.isNetworkError ? 'network' : 'server';
 
 function matches(report: FieldReport, filter: ReportFilter, since: string): boolean {
   return (
@@ -99,7 +96,7 @@ export class ReportsListStore extends Store<ReportsListState> {
       this.set({ ...this.value, status: 'ready', reports, failure: null });
     } catch (error) {
       if (controller.signal.aborted) return;
-      this.set({ ...this.value, status: 'error', failure: failureOf(error) });
+      this.set({ ...this.value, status: 'error', failure: failureKindOf(error) });
     } finally {
       if (this.loading === controller) this.loading = null;
     }
@@ -130,7 +127,7 @@ export class ReportsListStore extends Store<ReportsListState> {
           ? 'conflict'
           : error instanceof ApiError && error.status === 403
             ? 'forbidden'
-            : failureOf(error);
+            : failureKindOf(error);
       this.set({ ...this.value, changeError: { reportId: report.id, reason } });
       // Show what the report is now, so the next choice starts from it.
       if (reason === 'conflict')

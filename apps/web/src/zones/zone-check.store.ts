@@ -1,4 +1,4 @@
-import { ApiError } from '../api/api-error';
+import { failureKindOf } from '../api/api-error';
 import type { SamverkanApi } from '../api/samverkan-api';
 import { Store } from '../state/store';
 import { checkAnswerOf, type CheckAnswer } from './zone-check-answer';
@@ -67,7 +67,7 @@ export class ZoneCheckStore extends Store<CheckState> {
       if (run === this.run)
         this.set({ status: 'answered', position, answer: checkAnswerOf(response), at: response.at });
     } catch (error) {
-      const reason = error instanceof ApiError && error.isNetworkError ? 'network' : 'server';
+      const reason = failureKindOf(error);
       if (run === this.run) this.set({ status: 'failed', reason, position });
     }
   }

@@ -1,6 +1,7 @@
 import { ZONE_LIMITS, type ErrorDetail, type SiteFeature } from '@samverkan/contracts';
+import { describeSchedule } from '@samverkan/geo';
 import { useEffect, useId, useMemo, useState } from 'preact/hooks';
-import { ApiError } from '../api/api-error';
+import { ApiError, apiErrorText } from '../api/api-error';
 import { PanelFrame } from '../app/panel-frame';
 import { useWorkspace } from '../app/workspace';
 import { useI18n } from '../i18n/use-i18n';
@@ -21,7 +22,6 @@ import {
   type ZoneDraft,
 } from './zone-form.model';
 import { canManageZonesOf } from './zone-permissions';
-import { scheduleLines } from './zone-timing-text';
 
 type ServerError =
   | { kind: 'invalid'; message: string; details: ErrorDetail[] }
@@ -145,11 +145,7 @@ export function ZoneForm(props: Props) {
         setServerError({ kind: 'stale' });
       else if (caught instanceof ApiError && caught.status === 400)
         setServerError({ kind: 'invalid', message: caught.message, details: caught.details });
-      else if (caught instanceof ApiError && caught.isNetworkError)
-        setServerError({ kind: 'other', message: t('error.network') });
-      else if (caught instanceof ApiError && caught.status < 500)
-        setServerError({ kind: 'other', message: caught.message });
-      else setServerError({ kind: 'other', message: t('error.server') });
+      else setServerError({ kind: 'other', message: apiErrorText(caught, t) });
     }
   };
 
@@ -342,7 +338,7 @@ export function ZoneForm(props: Props) {
           )}
           <p class="schedule-preview" data-testid="schedule-preview">
             <span class="visually-hidden">{t('zoneForm.inWords')} </span>
-            {scheduleLines(scheduleOf(draft), language).join('; ')}
+            {describeSchedule(scheduleOf(draft), language).join('; ')}
           </p>
           <FieldProblems problems={shown('schedule')} />
         </fieldset>
