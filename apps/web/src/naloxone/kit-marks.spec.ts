@@ -1,4 +1,4 @@
-import type { Kit } from '@samverkan/contracts';
+import { KIT_LIMITS, type Kit } from '@samverkan/contracts';
 import { kitDraftProblems, kitMark, sortKits } from './kit-marks';
 
 function kit(id: string, change: Partial<Kit> = {}): Kit {
@@ -44,6 +44,18 @@ describe('naloxone kit marks', () => {
       label: 'naloxone.kits.error.label',
       batch: 'naloxone.kits.error.batch',
       expiresOn: 'naloxone.kits.error.expiresOn',
+    });
+  });
+
+  it('counts and refuses text as the api does', () => {
+    const ok = { label: 'Bil 3211', batch: 'NX24-118', expiresOn: '2027-06-30' };
+    // Lengths are in code points: 100 emoji fit a batch of at most 100, one more does not.
+    expect(kitDraftProblems({ ...ok, batch: '💊'.repeat(KIT_LIMITS.maxBatch) })).toEqual({});
+    expect(kitDraftProblems({ ...ok, batch: '💊'.repeat(KIT_LIMITS.maxBatch + 1) })).toEqual({
+      batch: 'naloxone.kits.error.batch',
+    });
+    expect(kitDraftProblems({ ...ok, label: 'Bil\u00003211' })).toEqual({
+      label: 'naloxone.kits.error.label',
     });
   });
 });

@@ -1,4 +1,5 @@
 import { KIT_LIMITS, type Kit } from '@samverkan/contracts';
+import { checkText } from '@samverkan/text';
 
 // How a kit shows in the list. The api works out `expired` and `daysUntilExpiry` in Malmö's calendar, so
 // a phone with a wrong clock or time zone cannot mark a kit wrongly.
@@ -36,25 +37,17 @@ export interface KitDraft {
 
 export type KitField = keyof KitDraft;
 
+type KitProblem = 'naloxone.kits.error.label' | 'naloxone.kits.error.batch' | 'naloxone.kits.error.expiresOn';
+
+/** The api's text rules; a blank text is refused here too, as it names nothing. */
+const badText = (value: string, field: KitField, max: number) =>
+  value.trim() === '' || checkText(value, field, { min: 1, max }).length > 0;
+
 /** What is wrong with a kit before it is sent: message keys by field. */
-export function kitDraftProblems(
-  draft: KitDraft,
-): Partial<
-  Record<
-    KitField,
-    'naloxone.kits.error.label' | 'naloxone.kits.error.batch' | 'naloxone.kits.error.expiresOn'
-  >
-> {
-  const problems: Partial<
-    Record<
-      KitField,
-      'naloxone.kits.error.label' | 'naloxone.kits.error.batch' | 'naloxone.kits.error.expiresOn'
-    >
-  > = {};
-  if (draft.label.trim() === '' || [...draft.label].length > KIT_LIMITS.maxLabel)
-    problems.label = 'naloxone.kits.error.label';
-  if (draft.batch.trim() === '' || [...draft.batch].length > KIT_LIMITS.maxBatch)
-    problems.batch = 'naloxone.kits.error.batch';
+export function kitDraftProblems(draft: KitDraft): Partial<Record<KitField, KitProblem>> {
+  const problems: Partial<Record<KitField, KitProblem>> = {};
+  if (badText(draft.label, 'label', KIT_LIMITS.maxLabel)) problems.label = 'naloxone.kits.error.label';
+  if (badText(draft.batch, 'batch', KIT_LIMITS.maxBatch)) problems.batch = 'naloxone.kits.error.batch';
   if (
     !/^\d{4}-\d{2}-\d{2}$/.test(draft.expiresOn) ||
     Number.isNaN(Date.parse(`${draft.expiresOn}T00:00:00Z`))

@@ -1,6 +1,6 @@
 import type { Kit, User } from '@samverkan/contracts';
 import { useEffect, useId, useState } from 'preact/hooks';
-import { ApiError } from '../api/api-error';
+import { ApiError, failureKindOf } from '../api/api-error';
 import { Dialog } from '../app/dialog';
 import { useServices } from '../app/services';
 import { useWorkspace } from '../app/workspace';
@@ -8,7 +8,7 @@ import { formatDate } from '../i18n/format';
 import { useI18n } from '../i18n/use-i18n';
 import { REPORT_EVENTS, reportsFeature } from '../reports/reports-feature';
 import { useStore } from '../state/use-store';
-import { kitDraftProblems, kitMark, sortKits, type KitDraft, type KitField } from './kit-marks';
+import { isInService, kitDraftProblems, kitMark, sortKits, type KitDraft, type KitField } from './kit-marks';
 import { managesKits } from './naloxone-feature';
 import { KitsStore } from './kits.store';
 import { useNaloxoneFeature } from './use-naloxone';
@@ -72,7 +72,7 @@ function KitForm({
           : error instanceof ApiError && error.status === 400
             ? t('naloxone.kits.form.refused', { message: error.message })
             : t(
-                error instanceof ApiError && error.isNetworkError
+                failureKindOf(error) === 'network'
                   ? 'naloxone.kits.actionError.network'
                   : 'naloxone.kits.actionError.server',
               ),
@@ -137,7 +137,7 @@ function expiryText(
   language: ReturnType<typeof useI18n>['language'],
 ): string {
   const date = formatDate(`${kit.expiresOn}T12:00:00Z`, language);
-  if (kit.status !== 'in_service') return t('naloxone.kits.expiresOn', { date });
+  if (!isInService(kit)) return t('naloxone.kits.expiresOn', { date });
   if (kit.expired) return t('naloxone.kits.expiredOn', { date });
   if (kit.daysUntilExpiry === 0) return t('naloxone.kits.expiresToday', { date });
   return t('naloxone.kits.expiresIn', { date, days: kit.daysUntilExpiry });
@@ -166,8 +166,8 @@ export function KitsSection({ user }: { user: User }) {
   useEffect(() => void store.load(), [store]);
 
   const kits = sortKits(state.kits);
-  const current = kits.filter((kit) => kit.status === 'in_service');
-  const old = kits.filter((kit) => kit.status !== 'in_service');
+  const current = kits.filter(isInService);
+  const old = kits.filter((kit) => !isInService(kit));
   const attention = current.filter((kit) => kitMark(kit) !== 'ok').length;
 
   const recordUse = async (kit: Kit) => {
@@ -209,7 +209,7 @@ export function KitsSection({ user }: { user: User }) {
             <> · {directory.organisationName(kit.organisationId)}</>
           )}
         </p>
-        {mayManage && kit.status === 'in_service' && (
+        {mayManage && isInService(kit) && (
           <div class="kit__actions">
             <button
               type="button"

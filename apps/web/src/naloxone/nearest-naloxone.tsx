@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { locateWithBrowser } from '../app/geolocation';
-import { formatDateTime, formatDistance, formatTime, dayRelation } from '../i18n/format';
+import { formatDateTime, formatDistance } from '../i18n/format';
 import { useI18n } from '../i18n/use-i18n';
 import type { Translate } from '../i18n/i18n';
 import type { Language } from '../i18n/dictionary';
+import { openingSentence } from '../sites/site-opening-text';
 import { useStore } from '../state/use-store';
 import { LocateError, type LocateFailure } from '../zones/zone-check.store';
 import type { LngLat } from '../zones/geo-math';
@@ -18,26 +19,10 @@ const LOCATE_FAILURE = {
   unsupported: 'naloxone.nearest.locate.unsupported',
 } as const satisfies Record<LocateFailure, string>;
 
-/** "Open until 17:00", "Closed, opens tomorrow 09:00", or the site's own words about its hours. */
-function openingText(opening: Opening, t: Translate, language: Language, now: Date): string | null {
-  const when = (iso: string) =>
-    dayRelation(iso, now) === 'today'
-      ? formatTime(iso, language)
-      : dayRelation(iso, now) === 'tomorrow'
-        ? t('naloxone.nearest.tomorrow', { time: formatTime(iso, language) })
-        : formatDateTime(iso, language);
-  switch (opening.kind) {
-    case 'open':
-      return opening.until
-        ? t('naloxone.nearest.openUntil', { time: when(opening.until) })
-        : t('naloxone.nearest.open');
-    case 'closed':
-      return opening.opensAt
-        ? t('naloxone.nearest.closedOpens', { time: when(opening.opensAt) })
-        : t('naloxone.nearest.closed');
-    case 'unknown':
-      return opening.text ? t('naloxone.nearest.hours', { hours: opening.text }) : null;
-  }
+/** "Open now, until 17:00", "Closed now, opens tomorrow 09:00", or the site's own words about its hours. */
+function openingText(opening: Opening, now: Date, language: Language, t: Translate): string | null {
+  if (opening.kind !== 'unknown') return openingSentence(opening, now, language, t);
+  return opening.text ? t('naloxone.nearest.hours', { hours: opening.text }) : null;
 }
 
 /**
@@ -110,29 +95,30 @@ export function NearestNaloxone({
       )}
       {nearest.length > 0 && (
         <ol class="nearest-list">
-          {nearest.map(({ site, distanceMeters, opening }) => (
-            <li
-              key={site.properties.id}
-              class={`nearest-site nearest-site--${opening.kind}`}
-              data-testid="nearest-site"
-            >
-              <div class="nearest-site__heading">
-                <span class="nearest-site__name">{site.properties.name}</span>
-                <span class="nearest-site__distance">{formatDistance(distanceMeters, language)}</span>
-              </div>
-              {site.properties.address && <p class="nearest-site__address">{site.properties.address}</p>}
-              {opening.kind !== 'unknown' ? (
-                <p class={`nearest-site__opening nearest-site__opening--${opening.kind}`}>
-                  <span class="opening-dot" aria-hidden="true" />
-                  {openingText(opening, t, language, now)}
-                </p>
-              ) : (
-                openingText(opening, t, language, now) && (
-                  <p class="nearest-site__opening">{openingText(opening, t, language, now)}</p>
-                )
-              )}
-            </li>
-          ))}
+          {nearest.map(({ site, distanceMeters, opening }) => {
+            const openingLine = openingText(opening, now, language, t);
+            return (
+              <li
+                key={site.properties.id}
+                class={`nearest-site nearest-site--${opening.kind}`}
+                data-testid="nearest-site"
+              >
+                <div class="nearest-site__heading">
+                  <span class="nearest-site__name">{site.properties.name}</span>
+                  <span class="nearest-site__distance">{formatDistance(distanceMeters, language)}</span>
+                </div>
+                {site.properties.address && <p class="nearest-site__address">{site.properties.address}</p>}
+                {opening.kind !== 'unknown' ? (
+                  <p class={`nearest-site__opening nearest-site__opening--${opening.kind}`}>
+                    <span class="opening-dot" aria-hidden="true" />
+                    {openingLine}
+                  </p>
+                ) : (
+                  openingLine && <p class="nearest-site__opening">{openingLine}</p>
+                )}
+              </li>
+            );
+          })}
         </ol>
       )}
     </section>

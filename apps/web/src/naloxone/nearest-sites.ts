@@ -1,5 +1,6 @@
 import type { SiteFeature, SiteProperties } from '@samverkan/contracts';
 import { evaluateZoneTime } from '@samverkan/geo';
+import type { OpenState } from '../sites/site-opening-text';
 import { distanceMeters, type LngLat } from '../zones/geo-math';
 
 // "Where do I get naloxone?": the naloxone sites nearest to the officer, worked out on the phone from the
@@ -13,8 +14,7 @@ export type NaloxoneSiteProperties = Pick<SiteProperties, 'openingHours'> &
   Partial<Pick<SiteProperties, 'openingSchedule'>>;
 
 export type Opening =
-  | { kind: 'open'; until: string | null }
-  | { kind: 'closed'; opensAt: string | null }
+  | OpenState
   /** No schedule: only the site's own words (maybe none), and no claim about now. */
   | { kind: 'unknown'; text: string | null };
 

@@ -37,36 +37,19 @@ export function ReportSiteTable({ stats }: { stats: ReportStats }) {
   );
 }
 
-/**
- * The counts for a joint meeting: the week chart and the site table over a period, or over an exact range
- * (the meetings' "since last meeting": `range={{ since: lastMeeting.startsAt, until: now }}`).
- */
-export function ReportCounts({
-  period,
-  range,
-  siteId,
-  title,
-}: {
-  period?: ReportPeriod;
-  range?: { since: string; until: string };
-  siteId?: string;
-  title?: string;
-}) {
+/** The counts over a period: the week chart and the site table. */
+export function ReportCounts({ period, siteId }: { period?: ReportPeriod; siteId?: string }) {
   const { api } = useReportsFeature();
   const { t } = useI18n();
   const [store] = useState(() => new ReportStatsStore(api));
   const state = useStore(store);
   useEffect(() => {
-    void store.load({ period, range, siteId });
-  }, [period, range?.since, range?.until, siteId]);
+    void store.load({ period, siteId });
+  }, [period, siteId]);
   useEffect(() => () => store.dispose(), [store]);
 
   return (
-    <section
-      class="report-counts"
-      aria-label={title ?? t('reports.counts.title')}
-      data-testid="report-counts"
-    >
+    <section class="report-counts" aria-label={t('reports.counts.title')} data-testid="report-counts">
       {state.status === 'loading' && <p class="muted">{t('reports.list.loading')}</p>}
       {state.status === 'error' && (
         <p class="field-error">
@@ -75,7 +58,7 @@ export function ReportCounts({
       )}
       {state.status === 'ready' && (
         <>
-          <ReportWeekChart stats={state.byWeek} title={title ?? t('reports.counts.byWeek')} />
+          <ReportWeekChart stats={state.byWeek} title={t('reports.counts.byWeek')} />
           <ReportSiteTable stats={state.bySite} />
         </>
       )}

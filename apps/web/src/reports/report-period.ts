@@ -5,10 +5,6 @@ export type ReportPeriod = (typeof REPORT_PERIODS)[number];
 
 const PERIOD_DAYS: Record<ReportPeriod, number> = { '7d': 7, '30d': 30, '90d': 90, '365d': 365 };
 
-export function periodDays(period: ReportPeriod): number {
-  return PERIOD_DAYS[period];
-}
-
 export function periodRange(period: ReportPeriod, now: Date): { since: string; until: string } {
   return {
     since: new Date(now.getTime() - PERIOD_DAYS[period] * 86_400_000).toISOString(),

@@ -1,5 +1,5 @@
 import type { ReportStats } from '@samverkan/contracts';
-import { ApiError } from '../api/api-error';
+import { failureKindOf } from '../api/api-error';
 import { Store } from '../state/store';
 import { periodRange, type ReportPeriod } from './report-period';
 import type { ReportsApi } from './reports-api';
@@ -20,15 +20,10 @@ export class ReportStatsStore extends Store<ReportStatsState> {
     super({ status: 'loading' });
   }
 
-  /** `range` wins over `period`: the meetings' "since last meeting" view counts from the last meeting. */
-  async load(options: {
-    period?: ReportPeriod;
-    range?: { since: string; until: string };
-    siteId?: string;
-  }): Promise<void> {
+  async load(options: { period?: ReportPeriod; siteId?: string }): Promise<void> {
     this.loading?.abort();
     const controller = (this.loading = new AbortController());
-    const range = options.range ?? periodRange(options.period ?? '90d', this.now());
+    const range = periodRange(options.period ?? '90d', this.now());
     if (this.value.status === 'error') this.set({ status: 'loading' });
     try {
       const [byWeek, bySite] = await Promise.all([
@@ -40,7 +35,7 @@ export class ReportStatsStore extends Store<ReportStatsState> {
       if (controller.signal.aborted) return;
       this.set({
         status: 'error',
-        failure: error instanceof ApiError && error.isNetworkError ? 'network' : 'server',
+        failure: failureKindOf(error),
       });
     } finally {
       if (this.loading === controller) this.loading = null;

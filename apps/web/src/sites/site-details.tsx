@@ -11,7 +11,8 @@ import { useStore } from '../state/use-store';
 import { displayStateOf } from '../zones/zone-display';
 import { canManageZonesOf } from '../zones/zone-permissions';
 import { ZONE_STATE_STYLES } from '../zones/zone-style';
-import { timingSentence, whenText } from '../zones/zone-timing-text';
+import { timingSentence } from '../zones/zone-timing-text';
+import { openingSentence } from './site-opening-text';
 import { SITE_TYPE_LOOKS } from './site-types';
 import { PlaceReports } from '../reports/place-reports';
 
@@ -61,13 +62,12 @@ export function SiteDetails({ siteId }: { siteId: string }) {
               class={`open-state open-state--${p.openNow ? 'open' : 'closed'}`}
               data-testid="site-open-now"
             >
-              {p.openNow
-                ? p.closesAt
-                  ? t('site.openUntil', { when: whenText(p.closesAt, now, language, t) })
-                  : t('site.open')
-                : p.nextOpenAt
-                  ? t('site.closedUntil', { when: whenText(p.nextOpenAt, now, language, t) })
-                  : t('site.closed')}
+              {openingSentence(
+                p.openNow ? { kind: 'open', until: p.closesAt } : { kind: 'closed', opensAt: p.nextOpenAt },
+                now,
+                language,
+                t,
+              )}
             </span>
           )}
         </dd>

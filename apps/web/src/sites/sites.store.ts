@@ -20,10 +20,6 @@ export class SitesStore extends Store<SitesState> {
     return this.value.sites.get(siteId);
   }
 
-  get all(): SiteFeature[] {
-    return [...this.value.sites.values()];
-  }
-
   async load(): Promise<void> {
     this.loading?.abort();
     const controller = (this.loading = new AbortController());

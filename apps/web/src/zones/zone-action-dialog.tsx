@@ -1,14 +1,15 @@
 import type { ZoneFeature } from '@samverkan/contracts';
+import { describeSchedule } from '@samverkan/geo';
 import { checkText } from '@samverkan/text';
 import { useId, useState } from 'preact/hooks';
-import { ApiError } from '../api/api-error';
+import { ApiError, apiErrorText } from '../api/api-error';
 import { Dialog } from '../app/dialog';
 import { useWorkspace } from '../app/workspace';
 import type { MessageKey } from '../i18n/dictionary';
-import { formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/use-i18n';
+import { versionInForce } from './zone-display';
 import type { ApprovalSide } from './zone-permissions';
-import { scheduleLines } from './zone-timing-text';
+import { validityText } from './zone-timing-text';
 
 export type ZoneAction = 'approve' | 'suspend' | 'withdraw';
 
@@ -57,8 +58,7 @@ export function ZoneActionDialog({
   const needsReason = action !== 'approve';
   const text = TEXT[action];
   // What a suspension stops is the version in force, which may be older than a pending proposal.
-  const version = action === 'approve' ? p.version : (p.agreed?.version ?? p.agreedVersion ?? p.version);
-  const schedule = action !== 'approve' && p.agreed ? p.agreed.schedule : p.schedule;
+  const { version, name, schedule, validFrom, validUntil } = action === 'approve' ? p : versionInForce(p);
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -82,11 +82,7 @@ export function ZoneActionDialog({
       setBusy(false);
       if (caught instanceof ApiError && caught.status === 409)
         setError({ text: t('zoneAction.conflict'), stale: true });
-      else if (caught instanceof ApiError && caught.isNetworkError)
-        setError({ text: t('error.network'), stale: false });
-      else if (caught instanceof ApiError && caught.status < 500)
-        setError({ text: caught.message, stale: false });
-      else setError({ text: t('error.server'), stale: false });
+      else setError({ text: apiErrorText(caught, t), stale: false });
     }
   };
 
@@ -100,31 +96,28 @@ export function ZoneActionDialog({
   };
 
   return (
-    <Dialog title={t(text.title, { name: p.name })} onClose={onClose}>
+    <Dialog title={t(text.title, { name })} onClose={onClose}>
       <form onSubmit={submit} noValidate data-testid={`zone-${action}-dialog`}>
         <p>
           {t(text.lead, { version, side: side ? t(side === 'police' ? 'side.police' : 'side.service') : '' })}
         </p>
         <dl class="facts facts--compact">
           <dt>{t('zone.name')}</dt>
-          <dd>{p.name}</dd>
+          <dd>{name}</dd>
           <dt>{t('zone.version')}</dt>
           <dd data-testid="dialog-version">{version}</dd>
           <dt>{t('zone.hours')}</dt>
           <dd>
-            {scheduleLines(schedule, language).map((line) => (
+            {describeSchedule(schedule, language).map((line) => (
               <span key={line} class="block">
                 {line}
               </span>
             ))}
           </dd>
-          {(p.validFrom || p.validUntil) && (
+          {(validFrom || validUntil) && (
             <>
               <dt>{t('zone.validity')}</dt>
-              <dd>
-                {p.validFrom ? formatDateTime(p.validFrom, language) : t('zone.validity.open')} –{' '}
-                {p.validUntil ? formatDateTime(p.validUntil, language) : t('zone.validity.open')}
-              </dd>
+              <dd>{validityText(validFrom, validUntil, language, t)}</dd>
             </>
           )}
         </dl>

@@ -1,13 +1,12 @@
 import type { ZoneApproval, ZoneFeature, ZoneHistory } from '@samverkan/contracts';
+import { describeSchedule } from '@samverkan/geo';
 import { useEffect, useState } from 'preact/hooks';
 import { AuditTrail } from '../app/audit-trail';
 import { Icon } from '../app/icons';
 import { PanelFrame } from '../app/panel-frame';
 import { PlaceReports } from '../reports/place-reports';
 import { useWorkspace } from '../app/workspace';
-import type { Language } from '../i18n/dictionary';
 import { formatDateTime } from '../i18n/format';
-import type { Translate } from '../i18n/i18n';
 import { useI18n } from '../i18n/use-i18n';
 import { ZoneSwatch } from '../map/swatches';
 import { MAP_COMMANDS } from '../map/map-events';
@@ -16,7 +15,7 @@ import { ZoneActionDialog, type ZoneAction } from './zone-action-dialog';
 import { displayStateOf, hasPendingProposal } from './zone-display';
 import { zoneAbilities, type ApprovalSide } from './zone-permissions';
 import { ZONE_STATE_STYLES } from './zone-style';
-import { scheduleLines, timingSentence } from './zone-timing-text';
+import { timingSentence, validityText } from './zone-timing-text';
 
 const SIDES: ApprovalSide[] = ['police', 'service'];
 
@@ -209,7 +208,7 @@ function VersionFacts({
       <dl class="facts">
         <dt>{t('zone.hours')}</dt>
         <dd data-testid="zone-hours">
-          {scheduleLines(schedule, language).map((line) => (
+          {describeSchedule(schedule, language).map((line) => (
             <span key={line} class="block">
               {line}
             </span>
@@ -224,18 +223,6 @@ function VersionFacts({
       </dl>
     </section>
   );
-}
-
-function validityText(
-  validFrom: string | null,
-  validUntil: string | null,
-  language: Language,
-  t: Translate,
-): string {
-  if (!validFrom && !validUntil) return t('zone.validity.always');
-  const from = validFrom ? formatDateTime(validFrom, language) : t('zone.validity.open');
-  const until = validUntil ? formatDateTime(validUntil, language) : t('zone.validity.open');
-  return `${from} – ${until}`;
 }
 
 function Approvals({ approvals }: { approvals: ZoneApproval[] }) {
@@ -313,7 +300,7 @@ function ZoneHistoryView({ zone }: { zone: ZoneFeature }) {
                   )}
                 </p>
                 <p class="versions__detail">
-                  {scheduleLines(version.schedule, language).join('; ')}
+                  {describeSchedule(version.schedule, language).join('; ')}
                   {version.radiusMeters !== null && (
                     <> · {t('zone.circle', { radius: version.radiusMeters })}</>
                   )}

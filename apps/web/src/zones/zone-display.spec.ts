@@ -1,4 +1,4 @@
-import type { ZoneFeature, ZoneProperties } from '@samverkan/contracts';
+import type { Schedule, ZoneFeature, ZoneProperties } from '@samverkan/contracts';
 import { displayStateOf, shapesOf, versionInForce } from './zone-display';
 import { ZONE_STATE_STYLES } from './zone-style';
 
@@ -75,7 +75,59 @@ describe('a zone on the map', () => {
       { role: 'agreed', state: 'outside-hours', version: 1, geometry: agreed },
       { role: 'proposal', state: 'proposed', version: 2, geometry: feature.geometry },
     ]);
-    expect(versionInForce(feature.properties)).toEqual({ version: 1, name: 'Zone v1', schedule: null });
+    expect(versionInForce(feature.properties)).toEqual({
+      version: 1,
+      name: 'Zone v1',
+      schedule: null,
+      validFrom: null,
+      validUntil: null,
+    });
+  });
+
+  it('takes the hours and validity in force from the agreed version while a proposal waits', () => {
+    const agreedSchedule: Schedule = {
+      timezone: 'Europe/Stockholm',
+      windows: [{ days: [1, 2, 3, 4, 5], from: '09:00', to: '16:00' }],
+    };
+    const proposedSchedule: Schedule = {
+      timezone: 'Europe/Stockholm',
+      windows: [{ days: [6], from: '10:00', to: '14:00' }],
+    };
+    const pending = zone({
+      status: 'proposed',
+      name: 'Zone v2',
+      version: 2,
+      agreedVersion: 1,
+      schedule: proposedSchedule,
+      validFrom: '2027-01-01T00:00:00.000Z',
+      validUntil: '2027-06-30T22:00:00.000Z',
+      agreed: {
+        version: 1,
+        name: 'Zone v1',
+        geometry: square(0.0005),
+        schedule: agreedSchedule,
+        validFrom: '2026-06-01T00:00:00.000Z',
+        validUntil: null,
+        approvals: [],
+      },
+    }).properties;
+    expect(versionInForce(pending)).toEqual({
+      version: 1,
+      name: 'Zone v1',
+      schedule: agreedSchedule,
+      validFrom: '2026-06-01T00:00:00.000Z',
+      validUntil: null,
+    });
+
+    // Without a pending proposal the current version is the one in force.
+    const agreed = zone({ schedule: agreedSchedule, validUntil: '2026-12-31T23:00:00.000Z' }).properties;
+    expect(versionInForce(agreed)).toEqual({
+      version: 1,
+      name: 'Zone',
+      schedule: agreedSchedule,
+      validFrom: null,
+      validUntil: '2026-12-31T23:00:00.000Z',
+    });
   });
 
   it('never tells the states apart by colour alone: each has its own outline or fill pattern', () => {

@@ -1,4 +1,4 @@
-import type { Schedule, ZoneFeature, ZoneGeometry, ZoneProperties } from '@samverkan/contracts';
+import type { ZoneFeature, ZoneGeometry, ZoneProperties } from '@samverkan/contracts';
 
 /**
  * What a zone means to someone on the street right now, which is what the map shows:
@@ -60,15 +60,12 @@ export function hasPendingProposal(zone: ZoneProperties): boolean {
 }
 
 /** The version officers must respect: the agreed one while a newer is proposed, else the current one. */
-export function versionInForce(zone: ZoneProperties): {
-  version: number;
-  name: string;
-  schedule: Schedule | null;
-} {
-  if (hasPendingProposal(zone) && zone.agreed) {
-    return { version: zone.agreed.version, name: zone.agreed.name, schedule: zone.agreed.schedule };
-  }
-  return { version: zone.version, name: zone.name, schedule: zone.schedule };
+export function versionInForce(
+  zone: ZoneProperties,
+): Pick<ZoneProperties, 'version' | 'name' | 'schedule' | 'validFrom' | 'validUntil'> {
+  const source = hasPendingProposal(zone) && zone.agreed ? zone.agreed : zone;
+  const { version, name, schedule, validFrom, validUntil } = source;
+  return { version, name, schedule, validFrom, validUntil };
 }
 
 export function shapesOf(zone: ZoneFeature): ZoneShape[] {

@@ -1,7 +1,9 @@
 import type { Schedule, ZoneSummary } from '@samverkan/contracts';
+import { describeSchedule } from '@samverkan/geo';
+import { formatDateTime } from '../i18n/format';
 import { translate } from '../i18n/i18n';
 import type { Language } from '../i18n/dictionary';
-import { scheduleLines, summaryTimingText, timingSentence, whenText } from './zone-timing-text';
+import { summaryTimingText, timingSentence, validityText, whenText } from './zone-timing-text';
 
 const tr =
   (language: Language) => (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) =>
@@ -40,7 +42,17 @@ describe('the schedule in words, as the panels show it', () => {
       ['Mon–Fri 09:00–16:00', 'Sat 10:00–14:00', '2026-12-24: closed'],
     ],
   ])('%s %j', (language, schedule, lines) => {
-    expect(scheduleLines(schedule, language)).toEqual(lines);
+    expect(describeSchedule(schedule, language)).toEqual(lines);
+  });
+});
+
+describe('validityText', () => {
+  it('names both ends, says "open" for a missing one, and "until further notice" for neither', () => {
+    expect(validityText('2026-11-30T09:00:00+01:00', null, 'en', tr('en'))).toBe('Mon 30 Nov, 09:00 – open');
+    expect(validityText(null, '2026-11-30T09:00:00+01:00', 'sv', tr('sv'))).toBe(
+      `öppet – ${formatDateTime('2026-11-30T09:00:00+01:00', 'sv')}`,
+    );
+    expect(validityText(null, null, 'en', tr('en'))).toBe('Until further notice');
   });
 });
 

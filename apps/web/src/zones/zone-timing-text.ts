@@ -1,5 +1,4 @@
-import type { Schedule, ZoneProperties, ZoneSummary } from '@samverkan/contracts';
-import { describeSchedule } from '@samverkan/geo';
+import type { ZoneProperties, ZoneSummary } from '@samverkan/contracts';
 import type { Language } from '../i18n/dictionary';
 import { dayRelation, formatDateTime, formatTime } from '../i18n/format';
 import type { Translate } from '../i18n/i18n';
@@ -17,9 +16,17 @@ export function whenText(iso: string, now: Date, language: Language, t: Translat
   }
 }
 
-/** The schedule in words, one line per group of days ("Mon–Fri 09:00–16:00"); null is "Always". */
-export function scheduleLines(schedule: Schedule | null, language: Language): string[] {
-  return describeSchedule(schedule, language);
+/** A version's validity period, "from – until" ("open" for a missing end); "until further notice" with neither. */
+export function validityText(
+  validFrom: string | null,
+  validUntil: string | null,
+  language: Language,
+  t: Translate,
+): string {
+  if (!validFrom && !validUntil) return t('zone.validity.always');
+  const from = validFrom ? formatDateTime(validFrom, language) : t('zone.validity.open');
+  const until = validUntil ? formatDateTime(validUntil, language) : t('zone.validity.open');
+  return `${from} – ${until}`;
 }
 
 type Timing = Pick<ZoneProperties, 'inForce' | 'until' | 'nextInForceAt'>;
