@@ -1,18 +1,28 @@
-import { locationOf, meetingHref } from './router';
+import { locationOf, meetingHref, reportsHref } from './router';
 
 describe('locationOf', () => {
   it('reads the pages from the hash', () => {
-    expect(locationOf('')).toEqual({ route: 'map', meetingId: null });
-    expect(locationOf('#/reports?siteId=x')).toEqual({ route: 'reports', meetingId: null });
-    expect(locationOf('#/meetings')).toEqual({ route: 'meetings', meetingId: null });
-    expect(locationOf('#/meetings/')).toEqual({ route: 'meetings', meetingId: null });
+    expect(locationOf('')).toEqual({ route: 'map', meetingId: null, siteId: null });
+    expect(locationOf('#/reports')).toEqual({ route: 'reports', meetingId: null, siteId: null });
+    expect(locationOf('#/meetings')).toEqual({ route: 'meetings', meetingId: null, siteId: null });
+    expect(locationOf('#/meetings/')).toEqual({ route: 'meetings', meetingId: null, siteId: null });
   });
 
   it('reads a meeting id back from its link', () => {
     expect(locationOf(meetingHref('5b0c2a4e-1d7f-4a53-9d3a-3f0f5e2b6c11'))).toEqual({
       route: 'meeting',
       meetingId: '5b0c2a4e-1d7f-4a53-9d3a-3f0f5e2b6c11',
+      siteId: null,
     });
+  });
+
+  it("reads the reports page's site back from its link", () => {
+    expect(locationOf(reportsHref('5b0c2a4e-1d7f-4a53-9d3a-3f0f5e2b6c11'))).toEqual({
+      route: 'reports',
+      meetingId: null,
+      siteId: '5b0c2a4e-1d7f-4a53-9d3a-3f0f5e2b6c11',
+    });
+    expect(reportsHref(null)).toBe('#/reports');
   });
 
   it('leaves in-page anchors alone', () => {

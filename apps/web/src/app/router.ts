@@ -9,23 +9,35 @@ export interface AppLocation {
   route: Route;
   /** The meeting open on the 'meeting' route. */
   meetingId: string | null;
+  /** The site the 'reports' route is filtered to (`#/reports?siteId=`). */
+  siteId: string | null;
 }
 
 const MEETINGS_PREFIX = '#/meetings/';
+const REPORTS_ROUTE = '#/reports';
+const HOME: AppLocation = { route: 'map', meetingId: null, siteId: null };
 
 /** Only `#/…` hashes are routes: `#main` (the skip link) must not leave the page. */
 export function locationOf(hash: string): AppLocation | null {
-  const at = (route: Route, meetingId: string | null = null): AppLocation => ({ route, meetingId });
+  const at = (route: Route, ids: Partial<AppLocation> = {}): AppLocation => ({ ...HOME, route, ...ids });
   if (hash === '' || hash === '#' || hash === '#/') return at('map');
   if (!hash.startsWith('#/')) return null;
-  if (hash === '#/reports' || hash.startsWith('#/reports?')) return at('reports');
+  if (hash === REPORTS_ROUTE || hash.startsWith(`${REPORTS_ROUTE}?`)) {
+    const query = new URLSearchParams(hash.slice(REPORTS_ROUTE.length + 1));
+    return at('reports', { siteId: query.get('siteId') || null });
+  }
   if (hash === '#/naloxone') return at('naloxone');
   if (hash === '#/meetings') return at('meetings');
   if (hash.startsWith(MEETINGS_PREFIX)) {
     const meetingId = decodeURIComponent(hash.slice(MEETINGS_PREFIX.length));
-    return meetingId ? at('meeting', meetingId) : at('meetings');
+    return meetingId ? at('meeting', { meetingId }) : at('meetings');
   }
   return hash === '#/admin' ? at('admin') : at('map');
+}
+
+/** The link to the field reports page, filtered to one site when given. */
+export function reportsHref(siteId: string | null = null): string {
+  return siteId ? `${REPORTS_ROUTE}?siteId=${encodeURIComponent(siteId)}` : REPORTS_ROUTE;
 }
 
 /** The link to one meeting's page. */
@@ -35,13 +47,18 @@ export function meetingHref(meetingId: string): string {
 
 export class Router extends Store<AppLocation> {
   constructor(private readonly browser: Window) {
-    super(locationOf(browser.location.hash) ?? { route: 'map', meetingId: null });
+    super(locationOf(browser.location.hash) ?? HOME);
     browser.addEventListener('hashchange', this.onHashChange);
   }
 
   private readonly onHashChange = () => {
     const next = locationOf(this.browser.location.hash);
-    if (next && (next.route !== this.value.route || next.meetingId !== this.value.meetingId)) this.set(next);
+    const current = this.value;
+    if (
+      next &&
+      (next.route !== current.route || next.meetingId !== current.meetingId || next.siteId !== current.siteId)
+    )
+      this.set(next);
   };
 
   href(route: Exclude<Route, 'meeting'>): string {

@@ -31,7 +31,7 @@ export function SignedInShell({ user }: { user: User }) {
   );
   // Issue 8: the reports and naloxone pages are for every role; issue 6: so are the meetings (each meeting
   // shows only to its organisations' members and coordinators).
-  const { route, meetingId } = location;
+  const { route, meetingId, siteId } = location;
   const page = route === 'admin' ? (user.role === 'admin' ? 'admin' : 'map') : route;
 
   return (
@@ -48,7 +48,7 @@ export function SignedInShell({ user }: { user: User }) {
           {page === 'admin' ? (
             <AdminPage />
           ) : page === 'reports' ? (
-            <ReportsPage />
+            <ReportsPage siteId={siteId} />
           ) : page === 'naloxone' ? (
             <NaloxonePage user={user} />
           ) : page === 'meetings' ? (

@@ -4,7 +4,7 @@ import { useWorkspace } from '../app/workspace';
 import { useI18n } from '../i18n/use-i18n';
 import { MAP_COMMANDS } from '../map/map-events';
 import { useStore } from '../state/use-store';
-import { reportsHref } from '../reports/reports-feature';
+import { reportsHref } from '../app/router';
 import { FormFooter, RemoveButton } from './meeting-controls';
 import type { MeetingSessionStore } from './meeting-session.store';
 import { canOrganise, useMeetingsApi } from './meetings-feature';
@@ -110,7 +110,7 @@ function AgendaItemCard({
           )}
           {item.reportId && (
             <li>
-              <a href={reportsHref({ siteId: item.siteId })}>{t('meetings.agenda.report')}</a>
+              <a href={reportsHref(item.siteId)}>{t('meetings.agenda.report')}</a>
             </li>
           )}
         </ul>

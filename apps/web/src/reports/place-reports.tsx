@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { useI18n } from '../i18n/use-i18n';
 import { ReportCard } from './report-card';
 import { ReportForm } from './report-form';
-import { reportsHref } from './reports-feature';
+import { reportsHref } from '../app/router';
 import { useReportList } from './use-report-list';
 import { useUpcomingMeetings } from './use-upcoming-meetings';
 import './reports.css';
@@ -78,7 +78,7 @@ export function PlaceReports({ siteId, zoneId }: { siteId?: string; zoneId?: str
         ))}
       </div>
       {(siteId || zoneId) && state.reports.length > 0 && (
-        <a class="place-reports__all" href={reportsHref({ siteId: siteId ?? null })}>
+        <a class="place-reports__all" href={reportsHref(siteId ?? null)}>
           {state.reports.length > PANEL_REPORTS
             ? t('reports.panel.allCount', { count: state.reports.length })
             : t('reports.panel.all')}

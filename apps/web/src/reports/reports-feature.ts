@@ -34,17 +34,3 @@ export function reportsFeature(apiFetch: ApiFetch): ReportsFeature {
   }
   return feature;
 }
-
-/** The routes of the report pages, `#/reports` with an optional site. */
-export const REPORTS_ROUTE = '#/reports';
-
-export function reportsHref(filter: { siteId?: string | null } = {}): string {
-  return filter.siteId ? `${REPORTS_ROUTE}?siteId=${encodeURIComponent(filter.siteId)}` : REPORTS_ROUTE;
-}
-
-/** The site a `#/reports?siteId=` hash names, if any. */
-export function siteIdOfReportsHash(hash: string): string | null {
-  if (!hash.startsWith(REPORTS_ROUTE)) return null;
-  const queryStart = hash.indexOf('?');
-  return queryStart < 0 ? null : new URLSearchParams(hash.slice(queryStart + 1)).get('siteId');
-}

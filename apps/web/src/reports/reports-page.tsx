@@ -14,7 +14,6 @@ import { ReportCard } from './report-card';
 import { ReportCounts } from './report-counts';
 import { ReportForm } from './report-form';
 import { REPORT_PERIODS, type ReportPeriod } from './report-period';
-import { siteIdOfReportsHash } from './reports-feature';
 import { useReportList } from './use-report-list';
 import { useUpcomingMeetings } from './use-upcoming-meetings';
 import './reports.css';
@@ -29,12 +28,12 @@ const PERIOD_LABEL = {
 type Tab = 'list' | 'counts';
 
 /** The field reports page (`#/reports`): the list with its filters and status changes, and the counts. */
-export function ReportsPage() {
+export function ReportsPage({ siteId }: { siteId: string | null }) {
   const { t, language } = useI18n();
   const { sites } = useWorkspace();
   const sitesState = useStore(sites);
   const ids = { site: useId(), category: useId(), status: useId(), period: useId() };
-  const { store, state, changeStatus } = useReportList({ siteId: siteIdOfReportsHash(window.location.hash) });
+  const { store, state, changeStatus } = useReportList({ siteId });
   const meetings = useUpcomingMeetings();
   const [tab, setTab] = useState<Tab>('list');
   const [writing, setWriting] = useState(false);
@@ -43,16 +42,10 @@ export function ReportsPage() {
   const { filter } = state;
 
   useEffect(() => heading.current?.focus({ preventScroll: true }), []);
-  // "All reports for this site" from a panel while this page is open changes only the hash.
+  // "All reports for this site" from a panel while this page is open changes only the location's site.
   useEffect(() => {
-    const onHash = () => {
-      const siteId = siteIdOfReportsHash(window.location.hash);
-      if (window.location.hash.startsWith('#/reports') && siteId !== store.value.filter.siteId)
-        void store.setFilter({ siteId, zoneId: null });
-    };
-    window.addEventListener('hashchange', onHash);
-    return () => window.removeEventListener('hashchange', onHash);
-  }, [store]);
+    if (siteId !== store.value.filter.siteId) void store.setFilter({ siteId, zoneId: null });
+  }, [siteId]);
 
   const siteOptions = useMemo(
     () =>
