@@ -16,8 +16,6 @@ export type Panel =
   // Issue 6: the open meeting (agenda, minutes, decisions, actions), on its page `#/meetings/<id>`.
   | { kind: 'meeting' };
 
-export type PanelKind = Panel['kind'];
-
 export class PanelStore extends Store<Panel> {
   constructor(initial: Panel = { kind: 'none' }) {
     super(initial);

@@ -1,6 +1,6 @@
 import { MESSAGE_LIMITS, type Channel, type Message } from '@samverkan/contracts';
 import { codePointLength, describeIdentifyingKinds, findIdentifyingData } from '@samverkan/text';
-import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { Icon } from '../app/icons';
 import { useWorkspace } from '../app/workspace';
 import { dayRelation, formatDateTime, formatTime } from '../i18n/format';
@@ -14,10 +14,10 @@ export function ChannelView({ channel }: { channel: Channel }) {
   const { chat } = useWorkspace();
   const { t } = useI18n();
   const state = useStore(chat);
-  const outbox = useStore(chat.outbox);
+  useStore(chat.outbox); // re-render when the outbox changes
   const messages = state.messages.get(channel.id) ?? [];
   const history = state.history.get(channel.id);
-  const pending = outbox.filter((entry) => entry.channelId === channel.id);
+  const pending = chat.outbox.forChannel(channel.id);
   const list = useRef<HTMLDivElement>(null);
   const stuckToBottom = useRef(true);
 
@@ -147,13 +147,11 @@ function Composer({ channel }: { channel: Channel }) {
   const connection = useStore(socket.connection);
   const [body, setBody] = useState('');
   const [urgent, setUrgent] = useState(false);
-  const [tooLong, setTooLong] = useState(false);
   const ids = { body: useId(), urgent: useId(), hint: useId() };
   const input = useRef<HTMLTextAreaElement>(null);
   const identifying = findIdentifyingData(body);
   const lastTyping = useRef(0);
-
-  useEffect(() => setTooLong(codePointLength(body) > MESSAGE_LIMITS.maxBody), [body]);
+  const tooLong = codePointLength(body) > MESSAGE_LIMITS.maxBody;
 
   const send = () => {
     if (body.trim() === '' || tooLong) return;

@@ -23,6 +23,7 @@ export interface MinutesDraft {
   conflict: MinutesConflict | null;
 }
 
+/** A draft that starts from what the server holds: on opening, and after a save. */
 export function draftOf(item: Pick<AgendaItem, 'minutes' | 'version'>): MinutesDraft {
   return {
     text: item.minutes,
@@ -80,9 +81,4 @@ export function keepMine(draft: MinutesDraft): MinutesDraft {
 export function takeTheirs(draft: MinutesDraft): MinutesDraft {
   if (!draft.conflict) return draft;
   return draftOf({ minutes: draft.conflict.theirs, version: draft.conflict.version });
-}
-
-/** Saved: the draft now starts from what the server holds. */
-export function saved(item: Pick<AgendaItem, 'minutes' | 'version'>): MinutesDraft {
-  return draftOf(item);
 }

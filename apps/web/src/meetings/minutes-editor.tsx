@@ -8,7 +8,7 @@ import { useStore } from '../state/use-store';
 import { meetingErrorText } from './meeting-errors';
 import type { MeetingSessionStore } from './meeting-session.store';
 import { useMeetingsApi } from './meetings-feature';
-import { draftOf, isEdited, keepMine, rebase, saved, takeTheirs, withConflict } from './minutes-draft';
+import { draftOf, isEdited, keepMine, rebase, takeTheirs, withConflict } from './minutes-draft';
 
 /**
  * The minutes of one agenda item, written during the meeting. Several people may write; a save goes with the
@@ -33,7 +33,7 @@ export function MinutesEditor({ session, item }: { session: MeetingSessionStore;
     setJustSaved(false);
     try {
       const result = await api.updateAgendaItem(session.meetingId, item.id, { version, minutes: text });
-      setDraft(saved(result));
+      setDraft(draftOf(result));
       setJustSaved(true);
       session.changed();
     } catch (failure) {

@@ -27,8 +27,4 @@ export class WritableStore<T> extends Store<T> {
   override set(next: T): void {
     super.set(next);
   }
-
-  update(change: (current: T) => T): void {
-    this.set(change(this.value));
-  }
 }
