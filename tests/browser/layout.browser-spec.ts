@@ -1,16 +1,8 @@
 import type { Locator, Page } from 'playwright-core';
+import { expectNoSidewaysScrolling } from './support/app-helpers';
 import { DESKTOP, PHONE, useBrowser } from './support/browser-harness';
 
 const browser = useBrowser();
-
-/** Nothing sticks out sideways: the page never needs horizontal scrolling. */
-async function expectNoSidewaysScrolling(page: Page): Promise<void> {
-  const widths = await page.evaluate(() => ({
-    page: document.documentElement.scrollWidth,
-    screen: window.innerWidth,
-  }));
-  expect(widths.page).toBeLessThanOrEqual(widths.screen);
-}
 
 /** Every button and link on screen is at least `min` pixels high and wide, to be hit with a thumb. */
 async function smallTargets(page: Page, min: number): Promise<string[]> {

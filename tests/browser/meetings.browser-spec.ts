@@ -1,55 +1,20 @@
 import type { Meeting, Organisation, ZoneFeatureCollection } from '@samverkan/contracts';
 import type { Page } from 'playwright-core';
 import { DEMO_ORGANISATIONS } from '../../apps/api/src/demo/demo-data';
-import { apiJson, holdDrawingTools, unique, waitForMapIdle } from './support/app-helpers';
-import { DEMO_ACCOUNTS, useBrowser } from './support/browser-harness';
+import {
+  apiJson,
+  expectNoSidewaysScrolling,
+  holdDrawingTools,
+  mapViewOf,
+  sameView,
+  settledView,
+  unique,
+  waitForMapIdle,
+  waitForSameView,
+} from './support/app-helpers';
+import { DEMO_ACCOUNTS, PHONE, useBrowser } from './support/browser-harness';
 
 const browser = useBrowser();
-
-interface MapView {
-  lat: number;
-  lng: number;
-  zoom: number;
-}
-
-/** Where a page's map is: the app keeps the view it last settled on in localStorage. */
-async function mapViewOf(page: Page): Promise<MapView> {
-  await waitForMapIdle(page);
-  return page.evaluate(() => JSON.parse(localStorage.getItem('samverkan.mapView') ?? 'null') as MapView);
-}
-
-/** The view once the map has stopped moving (a drag may still glide after the mouse is let go). */
-async function settledView(page: Page): Promise<MapView> {
-  let previous = await mapViewOf(page);
-  for (let attempt = 0; attempt < 50; attempt++) {
-    await page.waitForTimeout(300);
-    const next = await mapViewOf(page);
-    // Unchanged to the last digit kept: the map has stopped.
-    if (next && previous && JSON.stringify(next) === JSON.stringify(previous)) return next;
-    previous = next;
-  }
-  throw new Error(`The map did not stop moving: ${JSON.stringify(previous)}`);
-}
-
-function sameView(a: MapView, b: MapView): boolean {
-  return a.zoom === b.zoom && Math.abs(a.lat - b.lat) < 2e-4 && Math.abs(a.lng - b.lng) < 2e-4;
-}
-
-/** Waits until `follower`'s map shows what `presenter`'s does. */
-async function waitForSameView(follower: Page, presenter: Page): Promise<MapView> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    // Both read afresh each time: the presenter's map may itself still be on its way.
-    const target = await mapViewOf(presenter);
-    const view = await mapViewOf(follower);
-    if (view && target && sameView(view, target)) return view;
-    if (Date.now() > deadline)
-      throw new Error(
-        `The follower's map stays at ${JSON.stringify(view)}, the presenter's is at ${JSON.stringify(target)}`,
-      );
-    await follower.waitForTimeout(100);
-  }
-}
 
 async function organisationIds(token: string, ...names: string[]): Promise<string[]> {
   const organisations = await apiJson<Organisation[]>(browser.baseUrl, token, '/api/organisations');
@@ -334,14 +299,10 @@ describe('meetings', () => {
 describe('a meeting on a phone', () => {
   it('shows the shared view bar, the map and the agenda sheet without sideways scrolling', async () => {
     const { meeting } = await meetingWithTwoZones();
-    const police = await browser.newSignedInPage('police', {
-      viewport: { width: 360, height: 740 },
-      mobile: true,
-    });
+    const police = await browser.newSignedInPage('police', { viewport: PHONE, mobile: true });
     await openMeeting(police, meeting);
     await barStatus(police).getByText('Nobody is presenting the map right now.').waitFor();
-    const overflow = await police.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
+    await expectNoSidewaysScrolling(police);
     await browser.screenshot(police, 'meeting-phone');
 
     // Closing the sheet gives the map back; the bar's button brings the meeting again.

@@ -4,6 +4,7 @@ process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
 
 import type { BrowserContext, Page, Route } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-data';
+import { expectNoSidewaysScrolling } from './support/app-helpers';
 import { PHONE, fillSignInForm, useBrowser } from './support/browser-harness';
 
 const browser = useBrowser();
@@ -43,11 +44,7 @@ describe('the naloxone guide', () => {
     expect(await saved.locator('.guide__content ol li').count()).toBeGreaterThanOrEqual(5);
     // Nothing in the guide can run: the sanitised HTML has no script and no inline handler.
     expect(await saved.locator('script, [onclick], [onerror]').count()).toBe(0);
-    const widths = await page.evaluate(() => ({
-      page: document.documentElement.scrollWidth,
-      screen: window.innerWidth,
-    }));
-    expect(widths.page).toBeLessThanOrEqual(widths.screen);
+    await expectNoSidewaysScrolling(page);
     await browser.screenshot(page, 'naloxone-guide-phone-offline');
   });
 
@@ -122,10 +119,6 @@ describe('where to get naloxone', () => {
     expect(await nearest.textContent()).toMatch(/Open now|Closed now/);
     await browser.screenshot(page, 'naloxone-nearest-from-check-phone');
 
-    // Leaving the map while it still zooms to the position throws inside Leaflet (reported to the map's
-    // owner); let the zoom end first.
-    await page.waitForFunction(() => !document.querySelector('.leaflet-zoom-anim, .leaflet-pan-anim'));
-    await page.waitForTimeout(400);
     await page.getByTestId('naloxone-button').click();
     await page.getByRole('button', { name: 'Where do I get naloxone?' }).click();
     await page.getByRole('button', { name: 'Show the nearest' }).click();

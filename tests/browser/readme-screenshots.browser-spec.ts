@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Meeting } from '@samverkan/contracts';
 import { DEMO_SITES } from '../../apps/api/src/demo/demo-map.data';
 import { DEMO_MEETING_SERIES } from '../../apps/api/src/demo/demo-meetings.data';
-import { apiJson, waitForMapIdle, waitForPositionInView } from './support/app-helpers';
+import { apiJson, waitForPositionInView, waitForSameView } from './support/app-helpers';
 import { DESKTOP, PHONE, useBrowser } from './support/browser-harness';
 
 const browser = useBrowser();
@@ -84,9 +84,7 @@ describe('README screenshots', () => {
     await card(coordinator).getByRole('button', { name: 'Show to everyone' }).click();
     await card(police).getByTestId('current-item-badge').waitFor();
     await police.getByText('You are following').waitFor();
-    await waitForMapIdle(coordinator);
-    await police.waitForTimeout(500);
-    await waitForMapIdle(police);
+    await waitForSameView(police, coordinator);
     const path = await browser.screenshot(police, 'readme-meeting-shared-map');
     publish(path, 'meeting-shared-map.png');
     // Leave nobody presenting for the other tests.

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { expectNoSidewaysScrolling } from './support/app-helpers';
 import { DEMO_ACCOUNTS, PHONE, fillSignInForm, useBrowser } from './support/browser-harness';
 
 const browser = useBrowser();
@@ -100,11 +101,7 @@ describe('on a phone-sized screen, in Swedish', () => {
       'Du får underteckna zonöverenskommelser',
     );
     await page.getByRole('button', { name: 'Logga ut' }).waitFor();
-    const widths = await page.evaluate(() => ({
-      page: document.documentElement.scrollWidth,
-      screen: window.innerWidth,
-    }));
-    expect(widths.page).toBeLessThanOrEqual(widths.screen);
+    await expectNoSidewaysScrolling(page);
     await browser.screenshot(page, 'signed-in-phone');
   });
 });

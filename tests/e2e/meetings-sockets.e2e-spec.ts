@@ -1,5 +1,5 @@
 import type { Ack, Meeting } from '@samverkan/contracts';
-import { AppProcess, freePort } from '../support/app-process';
+import type { AppProcess } from '../support/app-process';
 import { Factory } from '../support/factories';
 import {
   addAgendaItem,
@@ -10,7 +10,7 @@ import {
   meetingTeam,
 } from '../support/meeting-factories';
 import { connectSocket, TestSocket } from '../support/sockets';
-import { startTestApp, testDatabaseIsEmbedded, testEnvironment, TestApp } from '../support/test-app';
+import { startInstances, startTestApp, TestApp, twoInstancesSkipReason } from '../support/test-app';
 
 /** The shared map of a meeting over Socket.IO with real socket.io-client connections. */
 
@@ -329,12 +329,7 @@ describe('the shared map of a meeting', () => {
  * participant on either instance follows the presenter on the other. Needs DATABASE_URL and REDIS_URL (CI has both)
  * and the built api (`npm run build:api`).
  */
-const redisUrl = process.env.REDIS_URL;
-const scaleOutSkipReason = testDatabaseIsEmbedded()
-  ? 'two instances need a PostgreSQL server (run with DATABASE_URL)'
-  : !redisUrl
-    ? 'two instances need Redis (run with REDIS_URL)'
-    : null;
+const scaleOutSkipReason = twoInstancesSkipReason();
 if (scaleOutSkipReason) console.warn(`Skipping the meeting scale-out test: ${scaleOutSkipReason}.`);
 
 (scaleOutSkipReason ? describe.skip : describe)('the shared map on two instances', () => {
@@ -342,16 +337,7 @@ if (scaleOutSkipReason) console.warn(`Skipping the meeting scale-out test: ${sca
   const open: TestSocket[] = [];
 
   beforeAll(async () => {
-    for (let i = 0; i < 2; i++) {
-      // One after the other: the first runs the migrations.
-      instances.push(
-        await AppProcess.start({
-          ...testEnvironment({ REDIS_URL: redisUrl! }),
-          LOG_LEVEL: 'warn',
-          PORT: String(await freePort()),
-        }),
-      );
-    }
+    instances = await startInstances(2);
   }, 120_000);
   afterAll(async () => {
     for (const socket of open) socket.close();

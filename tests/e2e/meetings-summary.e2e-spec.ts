@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Channel, MeetingSummary } from '@samverkan/contracts';
+import { addDays, localToday } from '../../apps/api/src/common/calendar-dates';
 import { Factory, unique } from '../support/factories';
 import { addAction, asMapTeam, createMeeting, MeetingTeam, meetingTeam } from '../support/meeting-factories';
 import { postMessage } from '../support/messaging-factories';
@@ -16,10 +17,6 @@ import { MapFactory } from '../support/zone-factories';
 jest.setTimeout(90_000);
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function stockholmDay(offsetDays: number): string {
-  return DateTime.now().setZone('Europe/Stockholm').plus({ days: offsetDays }).toISODate()!;
-}
 
 describe('meeting summary', () => {
   let app: TestApp;
@@ -77,7 +74,7 @@ describe('meeting summary', () => {
     });
     await addAction(team.coordinator, earlier.id, {
       ownerId: team.officer.user.id,
-      dueDate: stockholmDay(30),
+      dueDate: addDays(localToday(new Date()), 30),
     });
     const channelId = earlier.channelId!;
 
@@ -128,12 +125,15 @@ describe('meeting summary', () => {
     // Actions of the series: open and overdue, open, done since the previous meeting; another series' not counted.
     await addAction(team.coordinator, previous.id, {
       ownerId: team.officer.user.id,
-      dueDate: stockholmDay(-1),
+      dueDate: addDays(localToday(new Date()), -1),
     });
-    await addAction(team.coordinator, previous.id, { ownerId: team.staff.user.id, dueDate: stockholmDay(7) });
+    await addAction(team.coordinator, previous.id, {
+      ownerId: team.staff.user.id,
+      dueDate: addDays(localToday(new Date()), 7),
+    });
     const done = await addAction(team.coordinator, previous.id, {
       ownerId: team.staff.user.id,
-      dueDate: stockholmDay(-3),
+      dueDate: addDays(localToday(new Date()), -3),
     });
     expect(
       (await team.staff.patch(`/api/meetings/${previous.id}/actions/${done.id}`, { status: 'done' })).status,
@@ -144,7 +144,7 @@ describe('meeting summary', () => {
     });
     await addAction(team.coordinator, otherSeries.id, {
       ownerId: team.officer.user.id,
-      dueDate: stockholmDay(-5),
+      dueDate: addDays(localToday(new Date()), -5),
     });
 
     // Reports by or about the organisations, since the previous meeting.
@@ -168,7 +168,7 @@ describe('meeting summary', () => {
     const current = await createMeeting(team, { series, startsAt: new Date(Date.now() + DAY).toISOString() });
     await addAction(team.coordinator, current.id, {
       ownerId: team.officer.user.id,
-      dueDate: stockholmDay(14),
+      dueDate: addDays(localToday(new Date()), 14),
     });
     const before = Date.now();
     const response = await team.staff.get(`/api/meetings/${current.id}/summary`);

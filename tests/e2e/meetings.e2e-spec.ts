@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import type {
   AgendaItem,
   AgendaItemConflict,
@@ -7,6 +6,7 @@ import type {
   FieldReport,
   Meeting,
 } from '@samverkan/contracts';
+import { addDays, localToday } from '../../apps/api/src/common/calendar-dates';
 import { Clock } from '../../apps/api/src/common/clock';
 import { Factory, unique } from '../support/factories';
 import {
@@ -26,10 +26,6 @@ import { MapFactory } from '../support/zone-factories';
 /** Meetings over HTTP: life cycle, who sees and changes what, the agenda, minutes, decisions, actions and the export. */
 
 jest.setTimeout(60_000);
-
-function stockholmDay(offsetDays: number): string {
-  return DateTime.now().setZone('Europe/Stockholm').plus({ days: offsetDays }).toISODate()!;
-}
 
 describe('meetings', () => {
   let app: TestApp;
@@ -210,7 +206,7 @@ describe('meetings', () => {
       const meeting = await createMeeting(team);
       const action = await addAction(team.coordinator, meeting.id, {
         ownerId: team.staff.user.id,
-        dueDate: stockholmDay(7),
+        dueDate: addDays(localToday(new Date()), 7),
       });
       // An organisation whose members own open actions stays until the actions are given to someone else.
       const blocked = await team.coordinator.patch(`/api/meetings/${meeting.id}`, {
@@ -456,17 +452,17 @@ describe('meetings', () => {
       const meeting = await createMeeting(team);
       const later = await addAction(team.coordinator, meeting.id, {
         ownerId: team.officer.user.id,
-        dueDate: stockholmDay(14),
+        dueDate: addDays(localToday(new Date()), 14),
         title: 'Senare',
       });
       const sooner = await addAction(team.serviceSignatory, meeting.id, {
         ownerId: team.officer.user.id,
-        dueDate: stockholmDay(2),
+        dueDate: addDays(localToday(new Date()), 2),
         title: 'Snart',
       });
       const staffs = await addAction(team.coordinator, meeting.id, {
         ownerId: team.staff.user.id,
-        dueDate: stockholmDay(3),
+        dueDate: addDays(localToday(new Date()), 3),
       });
 
       const mine = (await team.officer.get(`/api/actions?owner=me&meetingId=${meeting.id}`)).body;
@@ -505,7 +501,7 @@ describe('meetings', () => {
       const outsiderOwner = await team.coordinator.post(`/api/meetings/${meeting.id}/actions`, {
         title: 'x',
         ownerId: team.outsider.user.id,
-        dueDate: stockholmDay(1),
+        dueDate: addDays(localToday(new Date()), 1),
       });
       expect(outsiderOwner.status).toBe(400);
       expect(outsiderOwner.body.message).toContain('ownerId');
@@ -521,7 +517,7 @@ describe('meetings', () => {
           await team.officer.post(`/api/meetings/${meeting.id}/actions`, {
             title: 'x',
             ownerId: team.officer.user.id,
-            dueDate: stockholmDay(1),
+            dueDate: addDays(localToday(new Date()), 1),
           })
         ).status,
       ).toBe(403);

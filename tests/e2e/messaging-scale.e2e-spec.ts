@@ -5,7 +5,7 @@ import { Factory } from '../support/factories';
 import { joinChannel, postMessage, sendMessage } from '../support/messaging-factories';
 import { PrivateRedis, redisServerAvailable } from '../support/redis-server';
 import { connectSocket, TestSocket } from '../support/sockets';
-import { testDatabaseIsEmbedded, testEnvironment } from '../support/test-app';
+import { startInstances, testDatabaseIsEmbedded, twoInstancesSkipReason } from '../support/test-app';
 import { MapFactory } from '../support/zone-factories';
 
 /**
@@ -13,32 +13,11 @@ import { MapFactory } from '../support/zone-factories';
  * reaches the sockets of the other. Needs a database server (the embedded one belongs to one process) and
  * REDIS_URL; CI has both.
  */
-const serverDatabase = process.env.SAMVERKAN_TEST_EMBEDDED === 'false';
-const redisUrl = process.env.REDIS_URL;
-const reason = !serverDatabase
-  ? 'two instances need a PostgreSQL server (run with DATABASE_URL)'
-  : !redisUrl
-    ? 'two instances need Redis (run with REDIS_URL)'
-    : null;
+const reason = twoInstancesSkipReason();
 if (reason) console.warn(`Skipping the messaging scale-out tests: ${reason}.`);
 const describeScaleOut = reason ? describe.skip : describe;
 
 jest.setTimeout(120_000);
-
-async function startInstances(count: number, extra: Record<string, string>): Promise<AppProcess[]> {
-  const instances: AppProcess[] = [];
-  for (let i = 0; i < count; i++) {
-    // Started one after the other: the first runs the migrations.
-    instances.push(
-      await AppProcess.start({
-        ...testEnvironment(extra),
-        LOG_LEVEL: 'warn',
-        PORT: String(await freePort()),
-      }),
-    );
-  }
-  return instances;
-}
 
 describeScaleOut('messaging on two instances', () => {
   let instances: AppProcess[] = [];
@@ -53,7 +32,7 @@ describeScaleOut('messaging on two instances', () => {
 
   beforeAll(async () => {
     expect(testDatabaseIsEmbedded()).toBe(false);
-    instances = await startInstances(2, { REDIS_URL: redisUrl! });
+    instances = await startInstances(2);
     factory = await Factory.create(instances[0].baseUrl);
     map = new MapFactory(factory);
   });

@@ -39,12 +39,6 @@ describe('sites: opening schedule and open now (extension)', () => {
   });
   afterAll(() => test.close());
 
-  async function createSite(body: Record<string, unknown> = {}, at: [number, number] = uniqueSpot()): Promise<SiteFeature> {
-    const response = await team.staff.post('/api/sites', { name: unique('Öppettider'), type: 'naloxone', location: point(at), ...body });
-    if (response.status !== 201) throw new Error(`Creating a site failed: ${response.status} ${JSON.stringify(response.body)}`);
-    return response.body;
-  }
-
   const openingAt = async (id: string, at: string) => {
     const response = await team.police.get(`/api/sites/${id}?at=${encodeURIComponent(at)}`);
     expect(response.status).toBe(200);
@@ -53,7 +47,7 @@ describe('sites: opening schedule and open now (extension)', () => {
   };
 
   it('stores the schedule as given and tells whether the site is open at the time asked', async () => {
-    const site = await createSite({ openingSchedule: NALOXONE_HOURS, openingHours: 'Mån–fre 10–18, lör 12–16' });
+    const site = await map.site(team.staff, { type: 'naloxone', body: { openingSchedule: NALOXONE_HOURS, openingHours: 'Mån–fre 10–18, lör 12–16' } });
     expect(site.properties).toMatchObject({ openingSchedule: NALOXONE_HOURS, openingHours: 'Mån–fre 10–18, lör 12–16' });
     expect(typeof site.properties.openNow).toBe('boolean');
     expect(siteEvents.filter((event) => event.site.id === site.id)).toEqual([{ change: 'created', site, actorId: team.staff.user.id }]);
@@ -76,8 +70,8 @@ describe('sites: opening schedule and open now (extension)', () => {
 
   it('a window past midnight belongs to the day it starts; exceptions close a day; without a schedule nothing is claimed', async () => {
     const spot = uniqueSpot();
-    const outreach = await createSite({ type: 'outreach', openingSchedule: OUTREACH_HOURS }, spot);
-    const unscheduled = await createSite({ type: 'needle_exchange', openingHours: 'Ring först' }, offset(spot, 200, 0));
+    const outreach = await map.site(team.staff, { at: spot, type: 'outreach', body: { openingSchedule: OUTREACH_HOURS } });
+    const unscheduled = await map.site(team.staff, { at: offset(spot, 200, 0), type: 'needle_exchange', body: { openingHours: 'Ring först' } });
     expect(unscheduled.properties).toMatchObject({ openingSchedule: null, openNow: null, closesAt: null, nextOpenAt: null });
 
     // Sunday 3 May 19:00 until Monday 01:00.
@@ -131,7 +125,7 @@ describe('sites: opening schedule and open now (extension)', () => {
       expect(response.body.details[0].field).toMatch(/^openingSchedule/);
     }
 
-    const site = await createSite({ openingSchedule: NALOXONE_HOURS });
+    const site = await map.site(team.staff, { type: 'naloxone', body: { openingSchedule: NALOXONE_HOURS } });
     const badEdit = await team.staff.patch(`/api/sites/${site.id}`, { version: 1, openingSchedule: { timezone: 'Europe/Stockholm', windows: [{ days: [1] }] } });
     expect(badEdit.status).toBe(400);
     expect(badEdit.body.message).toMatch(/^openingSchedule\.windows\[0\]\.from: /);
@@ -140,7 +134,7 @@ describe('sites: opening schedule and open now (extension)', () => {
   });
 
   it('edits change the schedule with the version read; the audit and the change event carry it', async () => {
-    const site = await createSite({ openingSchedule: NALOXONE_HOURS });
+    const site = await map.site(team.staff, { type: 'naloxone', body: { openingSchedule: NALOXONE_HOURS } });
     const weekdaysOnly: Schedule = { timezone: 'Europe/Stockholm', windows: [{ days: [1, 2, 3, 4, 5], from: '09:00', to: '15:00' }] };
 
     const changed = await team.staff.patch(`/api/sites/${site.id}`, { version: 1, openingSchedule: weekdaysOnly });
@@ -176,7 +170,7 @@ describe('sites: opening schedule and open now (extension)', () => {
   });
 
   it('exports the schedule: as a member in GeoJSON, in words and as data in KML', async () => {
-    const site = await createSite({ openingSchedule: NALOXONE_HOURS });
+    const site = await map.site(team.staff, { type: 'naloxone', body: { openingSchedule: NALOXONE_HOURS } });
 
     const geojson = await team.police.get('/api/sites/export?format=geojson');
     expect(geojson.status).toBe(200);

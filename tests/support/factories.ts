@@ -1,14 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import type { Organisation, OrganisationKind, Role, User } from '@samverkan/contracts';
 import { ApiClient, client, request } from './http';
 import { TEST_ADMIN } from './test-app';
+import { unique } from './unique';
+
+export { unique };
 
 export const TEST_PASSWORD = 'correct-horse-battery-2026';
-
-/** A short unique suffix, so test files sharing one database never collide on names or e-mails. */
-export function unique(prefix: string): string {
-  return `${prefix}-${randomUUID().slice(0, 8)}`;
-}
 
 export async function signIn(baseUrl: string, email: string, password: string): Promise<ApiClient & { user: User }> {
   const response = await request(baseUrl, 'POST', '/api/auth/login', { body: { email, password } });

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { createApp } from '../../apps/api/src/app.factory';
 import type { AppConfig } from '../../apps/api/src/config/app-config';
 import { loadConfig } from '../../apps/api/src/config/load-config';
+import { AppProcess, freePort } from './app-process';
 
 export const TEST_ADMIN = { email: 'test-admin@samverkan.test', password: 'test-admin-password-2026' };
 export const TEST_JWT_SECRET = 'samverkan-test-secret-0123456789-abcdefghijklmnop';
@@ -39,6 +40,29 @@ export function testEnvironment(extra: Record<string, string> = {}): Record<stri
   };
   if (process.env.REDIS_URL && !('REDIS_URL' in extra)) env.REDIS_URL = process.env.REDIS_URL;
   return env;
+}
+
+/**
+ * Why the tests that run the api as two processes cannot run here, or null when they can: the instances share a
+ * PostgreSQL server (the embedded database belongs to one process) and meet through Redis.
+ */
+export function twoInstancesSkipReason(): string | null {
+  if (testDatabaseIsEmbedded()) return 'two instances need a PostgreSQL server (run with DATABASE_URL)';
+  if (!process.env.REDIS_URL) return 'two instances need Redis (run with REDIS_URL)';
+  return null;
+}
+
+/**
+ * `count` processes of the built api (`npm run build:api`) on the test database and, unless `extra` names another,
+ * the REDIS_URL of the environment.
+ */
+export async function startInstances(count: number, extra: Record<string, string> = {}): Promise<AppProcess[]> {
+  const instances: AppProcess[] = [];
+  for (let i = 0; i < count; i++) {
+    // One after the other: the first runs the migrations.
+    instances.push(await AppProcess.start({ ...testEnvironment(extra), LOG_LEVEL: 'warn', PORT: String(await freePort()) }));
+  }
+  return instances;
 }
 
 /** Boots the real api on a free loopback port against the test database. */

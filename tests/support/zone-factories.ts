@@ -63,12 +63,17 @@ export class MapFactory {
     return { organisation, staff, signatory, police, policeSignatory, coordinator };
   }
 
-  async site(by: ApiClient, options: { at?: [number, number]; name?: string; type?: SiteType; organisationId?: string } = {}): Promise<SiteFeature> {
+  /** A site; `body` adds to the request or overrides it (opening hours, a schedule). */
+  async site(
+    by: ApiClient,
+    options: { at?: [number, number]; name?: string; type?: SiteType; organisationId?: string; body?: Record<string, unknown> } = {},
+  ): Promise<SiteFeature> {
     const response = await by.post('/api/sites', {
       name: options.name ?? unique('Testplats'),
       type: options.type ?? 'needle_exchange',
       location: point(options.at ?? uniqueSpot()),
       ...(options.organisationId ? { organisationId: options.organisationId } : {}),
+      ...options.body,
     });
     if (response.status !== 201) throw new Error(`Creating a site failed: ${response.status} ${JSON.stringify(response.body)}`);
     return response.body;

@@ -1,6 +1,8 @@
 import type { Message, ZoneFeature, ZoneFeatureCollection } from '@samverkan/contracts';
 import type { Locator, Page } from 'playwright-core';
 
+export { unique } from '../../support/unique';
+
 /** A signed-in call to the api, for what a test checks or prepares behind the page's back. */
 export async function apiJson<T>(
   baseUrl: string,
@@ -53,11 +55,6 @@ export async function openZoneFromList(page: Page, name: string): Promise<Locato
   return details;
 }
 
-/** A unique text for this run, so tests never see each other's data. */
-export function unique(prefix: string): string {
-  return `${prefix} ${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
-}
-
 /** Waits until the checked position is drawn in view, above the answer card (the map has stopped moving). */
 export async function waitForPositionInView(page: Page): Promise<void> {
   await page.waitForFunction(() => {
@@ -80,6 +77,60 @@ export async function waitForMapIdle(page: Page): Promise<void> {
       !document.querySelector('.leaflet-pan-anim')
     );
   });
+}
+
+export interface MapView {
+  lat: number;
+  lng: number;
+  zoom: number;
+}
+
+/** Where a page's map is: the app keeps the view it last settled on in localStorage. */
+export async function mapViewOf(page: Page): Promise<MapView> {
+  await waitForMapIdle(page);
+  return page.evaluate(() => JSON.parse(localStorage.getItem('samverkan.mapView') ?? 'null') as MapView);
+}
+
+/** The view once the map has stopped moving (a drag may still glide after the mouse is let go). */
+export async function settledView(page: Page): Promise<MapView> {
+  let previous = await mapViewOf(page);
+  for (let attempt = 0; attempt < 50; attempt++) {
+    await page.waitForTimeout(300);
+    const next = await mapViewOf(page);
+    // Unchanged to the last digit kept: the map has stopped.
+    if (next && previous && JSON.stringify(next) === JSON.stringify(previous)) return next;
+    previous = next;
+  }
+  throw new Error(`The map did not stop moving: ${JSON.stringify(previous)}`);
+}
+
+export function sameView(a: MapView, b: MapView): boolean {
+  return a.zoom === b.zoom && Math.abs(a.lat - b.lat) < 2e-4 && Math.abs(a.lng - b.lng) < 2e-4;
+}
+
+/** Waits until `follower`'s map shows what `presenter`'s does. */
+export async function waitForSameView(follower: Page, presenter: Page): Promise<MapView> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    // Both read afresh each time: the presenter's map may itself still be on its way.
+    const target = await mapViewOf(presenter);
+    const view = await mapViewOf(follower);
+    if (view && target && sameView(view, target)) return view;
+    if (Date.now() > deadline)
+      throw new Error(
+        `The follower's map stays at ${JSON.stringify(view)}, the presenter's is at ${JSON.stringify(target)}`,
+      );
+    await follower.waitForTimeout(100);
+  }
+}
+
+/** Nothing sticks out sideways: the page never needs horizontal scrolling. */
+export async function expectNoSidewaysScrolling(page: Page): Promise<void> {
+  const widths = await page.evaluate(() => ({
+    page: document.documentElement.scrollWidth,
+    screen: window.innerWidth,
+  }));
+  expect(widths.page).toBeLessThanOrEqual(widths.screen);
 }
 
 /**
