@@ -15,7 +15,11 @@ const shared = {
   },
   testEnvironment: 'node',
 };
+
 module.exports = {
+  // One worker per core (each e2e worker gets a database of its own, see tests/support/global-setup.ts); more
+  // than four would mostly add embedded databases of about 1 GB each.
+  maxWorkers: Math.max(1, Math.min(4, require('node:os').availableParallelism())),
   // A project-level testTimeout is ignored by Jest; e2e tests boot apps and databases, so allow a minute.
   testTimeout: 60000,
   projects: [

@@ -22,4 +22,7 @@ module.exports = {
   globalSetup: '<rootDir>/tests/browser/support/global-setup.ts',
   globalTeardown: '<rootDir>/tests/browser/support/global-teardown.ts',
   testTimeout: 120000,
+  // Each worker has an api with the demo data of its own (support/global-setup.ts): files that change it
+  // (approvals, meetings) run one after another within a worker.
+  maxWorkers: Math.max(1, Math.min(2, require('node:os').availableParallelism())),
 };

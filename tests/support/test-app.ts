@@ -1,4 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../apps/api/src/app.factory';
 import type { AppConfig } from '../../apps/api/src/config/app-config';
@@ -7,6 +10,7 @@ import { AppProcess, freePort } from './app-process';
 
 export const TEST_ADMIN = { email: 'test-admin@samverkan.test', password: 'test-admin-password-2026' };
 export const TEST_JWT_SECRET = 'samverkan-test-secret-0123456789-abcdefghijklmnop';
+export const TEST_AUDIT_KEY = 'samverkan-test-audit-key-0123456789-abcdefghijklm';
 
 export interface TestApp {
   app: NestExpressApplication;
@@ -17,10 +21,17 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** This Jest worker's own database (see global-setup.ts): files in one worker run one after another. */
 export function testDatabaseUrl(): string {
-  const url = process.env.SAMVERKAN_TEST_DATABASE_URL;
-  if (!url) throw new Error('The e2e global setup did not provide a database');
+  const urls = JSON.parse(process.env.SAMVERKAN_TEST_DATABASE_URLS ?? '[]') as string[];
+  const url = urls[Number(process.env.JEST_WORKER_ID ?? '1') - 1];
+  if (!url) throw new Error('The e2e global setup did not provide a database for this worker');
   return url;
+}
+
+/** The worker's Socket.IO channel prefix on a shared Redis: workers' broadcasts to everyone must not meet. */
+export function testRedisKeyPrefix(): string {
+  return `samverkan-test-${process.pid}-w${process.env.JEST_WORKER_ID ?? '1'}`;
 }
 
 export function testDatabaseIsEmbedded(): boolean {
@@ -32,6 +43,9 @@ export function testEnvironment(extra: Record<string, string> = {}): Record<stri
   const env: Record<string, string> = {
     DATABASE_URL: testDatabaseUrl(),
     JWT_SECRET: TEST_JWT_SECRET,
+    AUDIT_KEY: TEST_AUDIT_KEY,
+    // Each app its own: the audit anchors written there belong to this run's database, not to an earlier one's.
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'samverkan-test-data-')),
     DEMO: 'false',
     ADMIN_EMAIL: TEST_ADMIN.email,
     ADMIN_PASSWORD: TEST_ADMIN.password,
@@ -39,6 +53,7 @@ export function testEnvironment(extra: Record<string, string> = {}): Record<stri
     ...extra,
   };
   if (process.env.REDIS_URL && !('REDIS_URL' in extra)) env.REDIS_URL = process.env.REDIS_URL;
+  if (!('REDIS_KEY_PREFIX' in extra)) env.REDIS_KEY_PREFIX = testRedisKeyPrefix();
   return env;
 }
 

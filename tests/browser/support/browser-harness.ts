@@ -5,7 +5,7 @@ import { WELCOME_SEEN_KEY } from '../../../apps/web/src/app/panel.store';
 import { TOKEN_STORAGE_KEY } from '../../../apps/web/src/auth/session.store';
 import { artifactPath, slug } from './artifacts';
 import { TILE_HOST_PATTERN, servePlainTiles } from './fake-tiles';
-import { BASE_URL_ENV, CONTROL_URL_ENV } from './global-setup';
+import { apiLogName, BASE_URL_ENV, CONTROL_URL_ENV } from './global-setup';
 
 export interface DemoAccount {
   email: string;
@@ -96,20 +96,27 @@ export interface BrowserHarness {
   screenshot(page: Page, name: string): Promise<string>;
 }
 
+/** This Jest worker's entry of a JSON array the global setup put in the environment (one api per worker). */
+function browserWorkerValue(name: string): string {
+  const values = JSON.parse(process.env[name] ?? '[]') as string[];
+  const value = values[Number(process.env.JEST_WORKER_ID ?? '1') - 1];
+  if (!value) throw new Error(`${name} is not set for this worker: run browser tests with tests/browser/jest.config.cjs`);
+  return value;
+}
+
+/** The log of the api this worker's tests talk to, under tests/artifacts/browser/. */
+export function apiLogPath(): string {
+  return artifactPath(apiLogName(Number(process.env.JEST_WORKER_ID ?? '1')));
+}
+
 async function control(action: 'stop' | 'start'): Promise<void> {
-  const controlUrl = process.env[CONTROL_URL_ENV];
-  if (!controlUrl)
-    throw new Error(`${CONTROL_URL_ENV} is not set: run browser tests with tests/browser/jest.config.cjs`);
-  const response = await fetch(`${controlUrl}/${action}`, { method: 'POST' });
+  const response = await fetch(`${browserWorkerValue(CONTROL_URL_ENV)}/${action}`, { method: 'POST' });
   if (response.status !== 204)
     throw new Error(`Could not ${action} the api: ${response.status} ${await response.text()}`);
 }
 
 function baseUrlFromSetup(): string {
-  const baseUrl = process.env[BASE_URL_ENV];
-  if (!baseUrl)
-    throw new Error(`${BASE_URL_ENV} is not set: run browser tests with tests/browser/jest.config.cjs`);
-  return baseUrl;
+  return browserWorkerValue(BASE_URL_ENV);
 }
 
 /**
@@ -143,7 +150,7 @@ export function useBrowser(): BrowserHarness {
     problems = [];
     if (found.length > 0) {
       throw new Error(
-        `The page reported errors (the api log is tests/artifacts/browser/api.log):\n${found.join('\n')}`,
+        `The page reported errors (the api log is ${apiLogPath()}):\n${found.join('\n')}`,
       );
     }
   });

@@ -2,13 +2,15 @@ import { createWriteStream, existsSync, mkdtempSync, type WriteStream } from 'no
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Config } from '@jest/types';
 import { API_ENTRY, AppProcess, freePort } from '../../support/app-process';
 import { artifactPath } from './artifacts';
 
 const WEB_INDEX = join(__dirname, '..', '..', '..', 'apps', 'web', 'dist', 'index.html');
-export const BASE_URL_ENV = 'SAMVERKAN_BROWSER_BASE_URL';
+/** JSON arrays, one entry per Jest worker: `browserWorkerValue()` in browser-harness.ts picks the worker's own. */
+export const BASE_URL_ENV = 'SAMVERKAN_BROWSER_BASE_URLS';
 /** Where a test asks for the api to be stopped or started again (see `ApiControl` in browser-harness.ts). */
-export const CONTROL_URL_ENV = 'SAMVERKAN_BROWSER_CONTROL_URL';
+export const CONTROL_URL_ENV = 'SAMVERKAN_BROWSER_CONTROL_URLS';
 
 export interface BrowserRun {
   /** The api process now running (replaced when a test restarts it), or null while stopped. */
@@ -18,13 +20,19 @@ export interface BrowserRun {
   log: WriteStream;
 }
 
+/** The log of the api that serves Jest worker `worker` (1, 2, …). */
+export function apiLogName(worker: number): string {
+  return `api-w${worker}.log`;
+}
+
 /**
- * One api for the whole run, as `npm start` runs it: the built api serving the built web app, with the
- * embedded database in a fresh directory and the demo data. Its output goes to tests/artifacts/browser/api.log.
- * A small control server lets a test stop the api and start it again on the same port and data directory,
+ * One api per Jest worker, as `npm start` runs it: the built api serving the built web app, with the embedded
+ * database in a fresh directory and the demo data, so the files of one worker change only their own data (they
+ * run one after another there, as they used to run in one). Its output goes to tests/artifacts/browser/api-wN.log.
+ * A small control server per api lets a test stop it and start it again on the same port and data directory,
  * as a real restart or crash would (the outbox test needs that).
  */
-export default async function globalSetup(): Promise<void> {
+export default async function globalSetup(globalConfig: Config.GlobalConfig): Promise<void> {
   for (const [file, what] of [
     [API_ENTRY, 'api'],
     [WEB_INDEX, 'web app'],
@@ -32,21 +40,26 @@ export default async function globalSetup(): Promise<void> {
     if (!existsSync(file))
       throw new Error(`The ${what} is not built (${file} is missing): run "npm run build" first.`);
   }
+  const workers = Math.max(1, globalConfig.maxWorkers);
+  // The embedded databases take about 10 s each on a first start; they start together.
+  const runs = await Promise.all(Array.from({ length: workers }, (_, i) => startRun(i + 1)));
+  (globalThis as { samverkanBrowserRuns?: BrowserRun[] }).samverkanBrowserRuns = runs;
+  process.env[BASE_URL_ENV] = JSON.stringify(runs.map((run) => run.app!.baseUrl));
+  process.env[CONTROL_URL_ENV] = JSON.stringify(
+    runs.map((run) => `http://127.0.0.1:${(run.control.address() as { port: number }).port}`),
+  );
+}
+
+async function startRun(worker: number): Promise<BrowserRun> {
   const dataDir = mkdtempSync(join(tmpdir(), 'samverkan-browser-'));
   const port = await freePort();
   const env = { PORT: String(port), DATA_DIR: dataDir, DEMO: 'true' };
-  const log = createWriteStream(artifactPath('api.log'));
-
-  // The embedded database takes about 10 s on a first start.
-  const app = await startApi(env, log, 90_000);
+  const log = createWriteStream(artifactPath(apiLogName(worker)));
+  const app = await startApi(env, log, 120_000);
   const run: BrowserRun = { app, dataDir, control: createServer(), log };
   run.control = createControlServer(run, env, log);
   await new Promise<void>((resolve) => run.control.listen(0, '127.0.0.1', resolve));
-  const { port: controlPort } = run.control.address() as { port: number };
-
-  (globalThis as { samverkanBrowserRun?: BrowserRun }).samverkanBrowserRun = run;
-  process.env[BASE_URL_ENV] = app.baseUrl;
-  process.env[CONTROL_URL_ENV] = `http://127.0.0.1:${controlPort}`;
+  return run;
 }
 
 async function startApi(

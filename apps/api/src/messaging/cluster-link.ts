@@ -51,6 +51,7 @@ export class ClusterLink implements OnApplicationShutdown {
     this.connecting = this.clients.map((client) => client.connect().catch(() => undefined));
     return createAdapter(withHandledRejections(publisher), withHandledRejections(subscriber), {
       requestsTimeout: 3000,
+      key: this.config.redisKeyPrefix,
     });
   }
 

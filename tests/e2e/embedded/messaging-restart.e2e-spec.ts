@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io } from 'socket.io-client';
 import type { Message } from '@samverkan/contracts';
-import { AppProcess, freePort } from '../support/app-process';
-import { signIn, TEST_PASSWORD, unique } from '../support/factories';
-import { client } from '../support/http';
-import { Outbox } from '../support/outbox';
-import type { ClientSocket } from '../support/sockets';
+import { AppProcess, freePort } from '../../support/app-process';
+import { signIn, TEST_PASSWORD, unique } from '../../support/factories';
+import { client } from '../../support/http';
+import { Outbox } from '../../support/outbox';
+import type { ClientSocket } from '../../support/sockets';
 
 const ADMIN = { email: 'restart-admin@samverkan.test', password: 'restart-admin-password-2026' };
 const SENDERS = 3;

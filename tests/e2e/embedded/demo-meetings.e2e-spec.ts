@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AuditEvent, Meeting, MeetingSummary } from '@samverkan/contracts';
-import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-data';
-import { DEMO_MEETING_SERIES } from '../../apps/api/src/demo/demo-meetings.data';
-import { AppProcess } from '../support/app-process';
-import { signIn } from '../support/factories';
+import { DEMO_PASSWORD } from '../../../apps/api/src/demo/demo-data';
+import { DEMO_MEETING_SERIES } from '../../../apps/api/src/demo/demo-meetings.data';
+import { AppProcess } from '../../support/app-process';
+import { signIn } from '../../support/factories';
 
 const seriesPath = `/api/meetings?series=${encodeURIComponent(DEMO_MEETING_SERIES)}`;
 

@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { request } from '../support/http';
-import { AppProcess } from '../support/app-process';
+import { request } from '../../support/http';
+import { AppProcess } from '../../support/app-process';
 
 /** The built api as `npm start` runs it: its own process, embedded database, settings from the environment. */
 describe('the api process', () => {
