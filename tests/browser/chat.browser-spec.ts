@@ -41,6 +41,8 @@ describe('messages', () => {
       .filter({ hasText: text })
       .getByText(DEMO_ACCOUNTS.police.displayName)
       .waitFor();
+    // Shown once, however many ways it reached the page.
+    expect(await staff.getByTestId('message').filter({ hasText: text }).count()).toBe(1);
     await joint.waitFor({ state: 'detached' });
     await staff.getByTestId('unread-total').waitFor({ state: 'detached' });
     await browser.screenshot(staff, 'chat-message-received');

@@ -2,7 +2,7 @@ import type { ZoneFeatureCollection } from '@samverkan/contracts';
 import type { Page } from 'playwright-core';
 import { DEMO_SITES } from '../../apps/api/src/demo/demo-map.data';
 import { displayStateOf } from '../../apps/web/src/zones/zone-display';
-import { apiJson, zoneShape } from './support/app-helpers';
+import { apiJson, pageTimersRunOut, zoneShape } from './support/app-helpers';
 import { useBrowser } from './support/browser-harness';
 
 const browser = useBrowser();
@@ -142,8 +142,9 @@ describe('the map', () => {
       }
       await map.waitFor({ state: 'detached' });
       await page.locator('nav a[href="#/reports"][aria-current="page"]').waitFor();
-      // Leaflet ends a zoom from a 250 ms timer, the clusters tidy up after 300 ms: let both run out.
-      await page.waitForTimeout(500);
+      // Leaflet gathers wheel turns for 40 ms, ends a zoom from a 250 ms timer, then the clusters tidy up after
+      // 300 ms: let each run out.
+      await pageTimersRunOut(page, 40, 250, 300);
       await page.locator('nav a[href="#/"]').click();
       await map.waitFor();
     }

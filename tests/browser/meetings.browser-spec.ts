@@ -1,4 +1,4 @@
-import type { Meeting, Organisation, ZoneFeatureCollection } from '@samverkan/contracts';
+import type { AgendaItem, Meeting, Organisation, ZoneFeatureCollection } from '@samverkan/contracts';
 import type { Page } from 'playwright-core';
 import { DEMO_ORGANISATIONS } from '../../apps/api/src/demo/demo-data';
 import {
@@ -12,6 +12,7 @@ import {
   waitForMapIdle,
   waitForSameView,
 } from './support/app-helpers';
+import { waitFor } from '../support/wait';
 import { DEMO_ACCOUNTS, PHONE, useBrowser } from './support/browser-harness';
 
 const browser = useBrowser();
@@ -154,7 +155,7 @@ describe('meetings', () => {
   });
 
   it('the follower sees the presenter’s map and item, looks around alone, snaps back, and takes over presenting', async () => {
-    const { meeting } = await meetingWithTwoZones();
+    const { meeting, token } = await meetingWithTwoZones();
     const [firstItem, secondItem] = meeting.agenda;
     const coordinator = await browser.newSignedInPage('coordinator');
     const police = await browser.newSignedInPage('police');
@@ -189,8 +190,19 @@ describe('meetings', () => {
     const firstCard = (page: Page) => page.getByTestId('agenda-item').filter({ hasText: firstItem.title });
     await firstCard(coordinator).getByRole('button', { name: 'Show to everyone' }).click();
     await firstCard(police).getByTestId('current-item-badge').waitFor();
-    await waitForMapIdle(coordinator);
-    await police.waitForTimeout(500);
+    // Sentinel: once the api holds the presenter's new view (it passes a view on as it stores it), a change to
+    // the meeting sent after it reaches the officer's page after the view would have: only then is the officer's
+    // map looked at.
+    const presented = await mapViewOf(coordinator);
+    await waitFor('the api to hold the presenter’s view', async () => {
+      const { view } = await apiJson<Meeting>(browser.baseUrl, token, `/api/meetings/${meeting.id}`);
+      return view !== null && sameView({ ...view.center, zoom: view.zoom }, presented);
+    });
+    const sentinel = await apiJson<AgendaItem>(browser.baseUrl, token, `/api/meetings/${meeting.id}/agenda`, {
+      method: 'POST',
+      body: { title: unique('Övrigt') },
+    });
+    await police.getByTestId('agenda-item').filter({ hasText: sentinel.title }).waitFor();
     expect(sameView(await mapViewOf(police), ownView)).toBe(true);
 
     // Back to the shared view.

@@ -9,6 +9,7 @@ import {
   MeetingTeam,
   meetingTeam,
 } from '../support/meeting-factories';
+import { meetingSentinel } from '../support/sentinels';
 import { connectSocket, TestSocket } from '../support/sockets';
 import { startInstances, startTestApp, TestApp, twoInstancesSkipReason } from '../support/test-app';
 
@@ -17,9 +18,6 @@ import { startInstances, startTestApp, TestApp, twoInstancesSkipReason } from '.
 jest.setTimeout(60_000);
 
 const MALMO_C = { lat: 55.6092, lng: 13.0007 };
-
-/** A short wait for events that must NOT arrive (a positive one is always awaited as a promise). */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
 
 describe('the shared map of a meeting', () => {
   let app: TestApp;
@@ -45,6 +43,13 @@ describe('the shared map of a meeting', () => {
   it('lets participants join, answers the stored state, and refuses those who do not take part', async () => {
     const meeting = await createMeeting(team);
     const officer = await socketOf(team.officer);
+    const outsider = await socketOf(team.outsider);
+    // Another meeting both take part in, for sentinels (see sentinels.ts).
+    const sentinel = await meetingSentinel(
+      team,
+      [team.police.id, team.outsider.organisationId],
+      [officer, outsider],
+    );
     expect(await joinMeeting(officer, meeting.id)).toEqual({
       ok: true,
       view: null,
@@ -52,7 +57,6 @@ describe('the shared map of a meeting', () => {
       presenterId: null,
     });
 
-    const outsider = await socketOf(team.outsider);
     const refused = await joinMeeting(outsider, meeting.id);
     expect(refused).toEqual({
       ok: false,
@@ -69,13 +73,14 @@ describe('the shared map of a meeting', () => {
     const snapshot = await updated;
     expect(snapshot.agenda.map((entry) => entry.id)).toEqual([item.id]);
     expect(snapshot.revision).toBe(meeting.revision + 1);
-    await settle();
-    expect(outsider.all('meeting:updated')).toEqual([]);
+    await sentinel.pass();
+    const ofMeeting = (update: Meeting) => update.id === meeting.id;
+    expect(outsider.all('meeting:updated', ofMeeting)).toEqual([]);
 
     expect(await officer.request('meeting:leave', { meetingId: meeting.id })).toEqual({ ok: true });
     await addAgendaItem(team.staff, meeting.id);
-    await settle();
-    expect(officer.all('meeting:updated')).toHaveLength(1);
+    await sentinel.pass();
+    expect(officer.all('meeting:updated', ofMeeting)).toHaveLength(1);
   });
 
   it('passes the presenter’s view and item to the followers, refuses others, and keeps the state for late joiners', async () => {
@@ -144,7 +149,12 @@ describe('the shared map of a meeting', () => {
       error: { code: 'bad_request', message: expect.stringContaining('itemId') },
     });
 
-    await settle();
+    // Sentinel: a change to the meeting reaches the whole room after everything above.
+    const added = await addAgendaItem(team.coordinator, meeting.id);
+    for (const socket of [presenter, follower, other])
+      await socket.next('meeting:updated', (update: Meeting) =>
+        update.agenda.some((entry) => entry.id === added.id),
+      );
     // The presenter's own map is not sent back to it; the refused attempts reached nobody.
     expect(presenter.all('meeting:view')).toEqual([]);
     expect(follower.all('meeting:view')).toHaveLength(1);
@@ -288,6 +298,7 @@ describe('the shared map of a meeting', () => {
     const staff = await socketOf(team.staff);
     const officer = await socketOf(team.officer);
     for (const socket of [coordinator, staff, officer]) await joinedMeeting(socket, meeting.id);
+    const sentinel = await meetingSentinel(team, [team.service.id], [staff]);
     expect(
       await coordinator.request('meeting:present', { meetingId: meeting.id, userId: team.staff.user.id }),
     ).toEqual({ ok: true, presenterId: team.staff.user.id });
@@ -305,7 +316,7 @@ describe('the shared map of a meeting', () => {
     await officer.next('meeting:updated', (payload: Meeting) =>
       payload.agenda.some((entry) => entry.id === item.id),
     );
-    await settle();
+    await sentinel.pass();
     expect(
       staff.all('meeting:updated', (payload: Meeting) =>
         payload.agenda.some((entry) => entry.id === item.id),

@@ -7,6 +7,7 @@ import { postMessage } from '../support/messaging-factories';
 import { ago, createReport, DAY, HOUR } from '../support/report-factories';
 import { connectSocket, TestSocket } from '../support/sockets';
 import { startTestApp, TestApp } from '../support/test-app';
+import { clockPast } from '../support/wait';
 import { MapFactory } from '../support/zone-factories';
 
 /**
@@ -15,8 +16,6 @@ import { MapFactory } from '../support/zone-factories';
  */
 
 jest.setTimeout(90_000);
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('meeting summary', () => {
   let app: TestApp;
@@ -84,9 +83,10 @@ describe('meeting summary', () => {
     const oldAlert = await postMessage(officerSocket, channelId, 'Gammalt larm', { priority: 'urgent' });
     await acknowledge(staffSocket, oldAlert.id);
     await createReport(team.staff, { siteId: siteA.id, category: 'diversion', occurredAt: ago(2 * HOUR) });
-    await pause(50);
+    // The previous meeting starts strictly after everything above was stored, and before everything below.
+    await clockPast();
     const previous = await createMeeting(team, { series, startsAt: new Date().toISOString() });
-    await pause(50);
+    await clockPast(Date.parse(previous.startsAt));
 
     // Zones: A gets a new version (proposed), B proposed then withdrawn, C agreed, D agreed then suspended.
     expect(

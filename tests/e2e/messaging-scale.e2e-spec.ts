@@ -6,6 +6,7 @@ import { joinChannel, postMessage, sendMessage } from '../support/messaging-fact
 import { PrivateRedis, redisServerAvailable } from '../support/redis-server';
 import { connectSocket, TestSocket } from '../support/sockets';
 import { startInstances, testDatabaseIsEmbedded, twoInstancesSkipReason } from '../support/test-app';
+import { waitFor } from '../support/wait';
 import { MapFactory } from '../support/zone-factories';
 
 /**
@@ -93,8 +94,14 @@ describeScaleOut('messaging on two instances', () => {
     await watcher.next('presence', (event) => event.userId === person.user.id && event.online);
     const tabTwo = await socketOn(two, person.token!);
     expect((await watcher.request('presence:list', {})).online).toContain(person.user.id);
+    // Sentinel: someone else's only tab on instance one, closed after tabOne, goes offline on the same path (the
+    // grace period, the check across instances, the broadcast through Redis): an offline for person would be first.
+    const sentinel = await factory.user({ role: 'service' });
+    const sentinelTab = await socketOn(one, sentinel.token!);
+    await watcher.next('presence', (event) => event.userId === sentinel.user.id && event.online);
     tabOne.close();
-    await new Promise((resolve) => setTimeout(resolve, 2500));
+    sentinelTab.close();
+    await watcher.next('presence', (event) => event.userId === sentinel.user.id && !event.online, 6000);
     expect(watcher.all('presence', (event) => event.userId === person.user.id && !event.online)).toEqual([]);
     tabTwo.close();
     await watcher.next('presence', (event) => event.userId === person.user.id && !event.online, 6000);
@@ -143,7 +150,12 @@ const redisOutageReason = reason ?? (redisServerAvailable() ? null : 'redis-serv
     await bSocket.next('message:new', (m) => m.id === before.id);
 
     await redis.stop();
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Both instances have noticed that Redis went away.
+    for (const instance of [one, two])
+      await waitFor(`instance ${instance.baseUrl} reports Redis down`, async () => {
+        const health = (await (await fetch(`${instance.baseUrl}/api/health`)).json()) as { redis?: string };
+        return health.redis === 'down';
+      });
     // Still answered and still delivered on the same instance; stored for the other to catch up.
     const during = await postMessage(aSocket, channel.id, 'under avbrottet');
     expect((await aSecondTab.next('message:new', (m) => m.id === during.id)).seq).toBe(during.seq);

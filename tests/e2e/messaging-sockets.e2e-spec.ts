@@ -9,6 +9,7 @@ import {
   sendMessage,
   userWithSocket,
 } from '../support/messaging-factories';
+import { messageSentinel } from '../support/sentinels';
 import { connectError, connectSocket, TestSocket } from '../support/sockets';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -98,7 +99,8 @@ describe('messaging sockets', () => {
       const closing = loggedOut.socket.disconnection(5000);
       expect((await loggedOut.user.post('/api/auth/logout')).status).toBe(204);
       await closing;
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // The other session's socket still answers on its connection, after the logout closed the first one.
+      expect(await otherSession.request('presence:list', {})).toMatchObject({ ok: true });
       expect(otherSession.connected).toBe(true);
     });
 
@@ -108,6 +110,7 @@ describe('messaging sockets', () => {
       // As another instance would: straight in the database, with no event on this one.
       await app.dataSource.query('UPDATE sessions SET revoked_at = now() WHERE user_id = $1', [user.user.id]);
       await closing;
+      expect(await connectError(app.baseUrl, user.token!)).toBe('unauthorized');
     });
   });
 
@@ -185,8 +188,10 @@ describe('messaging sockets', () => {
         ok: true,
       });
       const colleague = track(await userWithSocket(factory, { role: 'coordinator' }));
+      const stillJoined = await meetingChannel(coordinator.user);
+      await joinChannel(coordinator.socket, stillJoined.id);
       await postMessage(colleague.socket, channel.id, 'efter att du gick');
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await messageSentinel(colleague.socket, stillJoined.id, coordinator.socket);
       expect(
         coordinator.socket.all('message:new', (message) => message.body === 'efter att du gick'),
       ).toHaveLength(0);
@@ -262,8 +267,10 @@ describe('messaging sockets', () => {
       });
       // Going back is accepted but changes nothing, and nobody is told.
       expect(await a.socket.request('message:read', { channelId: channel.id, seq: 1 })).toEqual({ ok: true });
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      expect(a.socket.all('message:read')).toHaveLength(1);
+      // Sentinel: moving forward again is told, on the same path.
+      expect(await a.socket.request('message:read', { channelId: channel.id, seq: 3 })).toEqual({ ok: true });
+      await a.socket.next('message:read', (event) => event.seq === 3);
+      expect(a.socket.all('message:read').map((event) => event.seq)).toEqual([2, 3]);
       const service = track(await userWithSocket(factory, { role: 'service' }));
       expect(await service.socket.request('message:read', { channelId: channel.id, seq: 1 })).toMatchObject({
         ok: false,
@@ -285,7 +292,8 @@ describe('messaging sockets', () => {
         expect(await a.socket.request('typing', { channelId: channel.id })).toEqual({ ok: true });
       a.socket.socket.emit('typing', { channelId: channel.id }); // without an acknowledgement: fine too
       expect(await b.socket.next('typing')).toEqual({ channelId: channel.id, userId: a.user.user.id });
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // Sentinel: a message from `a`, sent after the typing notices, reaches both sockets after any notice would.
+      await messageSentinel(a.socket, channel.id, [a.socket, b.socket]);
       expect(b.socket.all('typing')).toHaveLength(1);
       expect(a.socket.all('typing')).toHaveLength(0);
     });
@@ -342,8 +350,14 @@ describe('messaging sockets', () => {
       expect(list.ok).toBe(true);
       expect(list.online).toEqual(expect.arrayContaining([id, watcher.user.user.id]));
 
+      // Sentinel: someone else's only tab, closed after tab1 on the same instance, goes offline on the same path
+      // (the grace period, then the check): an offline for `id` would have come before it.
+      const sentinel = await factory.user({ role: 'service' });
+      const sentinelTab = track(await connectSocket(app.baseUrl, sentinel.token!));
+      await watcher.socket.next('presence', (event) => event.userId === sentinel.user.id && event.online);
       tab1.close();
-      await new Promise((resolve) => setTimeout(resolve, 2500));
+      sentinelTab.close();
+      await watcher.socket.next('presence', (event) => event.userId === sentinel.user.id && !event.online);
       expect(watcher.socket.all('presence', (event) => event.userId === id)).toEqual([
         { userId: id, online: true },
       ]);

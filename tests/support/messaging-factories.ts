@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Ack, Channel, Message, MessagePriority, Role } from '@samverkan/contracts';
 import { Factory } from './factories';
 import { connectSocket, ConnectOptions, TestSocket } from './sockets';
+import { waitFor } from './wait';
 
 export type TestUser = Awaited<ReturnType<Factory['user']>>;
 
@@ -77,8 +78,8 @@ export async function postMessage(
 }
 
 /**
- * The channel of a site or zone, once it exists: channels follow sites and zones through application events,
- * a moment after the site's or zone's own request has been answered.
+ * The channel of a site or zone. It is made in the site's or zone's own transaction, so it is there once the
+ * request has been answered; the wait only covers a change made by another instance or process.
  */
 export async function channelOf(
   user: TestUser,
@@ -86,12 +87,12 @@ export async function channelOf(
   refId: string,
   timeoutMs = 5000,
 ): Promise<Channel> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const channels: Channel[] = (await user.get('/api/channels')).body;
-    const found = channels.find((channel) => channel.kind === kind && channel.refId === refId);
-    if (found) return found;
-    if (Date.now() > deadline) throw new Error(`No ${kind} channel for ${refId} within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  return waitFor(
+    `a ${kind} channel for ${refId}`,
+    async () => {
+      const channels: Channel[] = (await user.get('/api/channels')).body;
+      return channels.find((channel) => channel.kind === kind && channel.refId === refId);
+    },
+    { timeoutMs },
+  );
 }

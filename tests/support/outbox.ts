@@ -21,6 +21,7 @@ export class Outbox {
   readonly answers = new Map<string, Message[]>();
   readonly refused: { clientId: string; code: string }[] = [];
   sends = 0;
+  private readonly onDrained = new Set<() => void>();
 
   constructor(
     private readonly socket: ClientSocket,
@@ -36,14 +37,26 @@ export class Outbox {
     return entry.clientId;
   }
 
-  /** Resolves when every message has been acknowledged as stored. */
-  async drained(timeoutMs: number): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (this.pending.size > 0) {
-      if (Date.now() > deadline)
-        throw new Error(`${this.pending.size} messages still unacknowledged after ${timeoutMs} ms`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+  /** Resolves when every message has been acknowledged as stored (or refused for good). */
+  drained(timeoutMs: number): Promise<void> {
+    if (this.pending.size === 0) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.onDrained.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        this.onDrained.delete(done);
+        reject(new Error(`${this.pending.size} messages still unacknowledged after ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.onDrained.add(done);
+    });
+  }
+
+  private settled(clientId: string): void {
+    this.pending.delete(clientId);
+    if (this.pending.size === 0) for (const done of [...this.onDrained]) done();
   }
 
   private flush(): void {
@@ -70,7 +83,7 @@ export class Outbox {
         if (ack.ok) {
           this.answers.set(entry.clientId, [...(this.answers.get(entry.clientId) ?? []), ack.message]);
           this.stored.set(entry.clientId, ack.message);
-          this.pending.delete(entry.clientId);
+          this.settled(entry.clientId);
         } else if (ack.error.code === 'rate_limited' || ack.error.code === 'internal') {
           setTimeout(
             () => this.socket.connected && this.pending.has(entry.clientId) && this.send(entry),
@@ -78,7 +91,7 @@ export class Outbox {
           );
         } else {
           this.refused.push({ clientId: entry.clientId, code: ack.error.code });
-          this.pending.delete(entry.clientId);
+          this.settled(entry.clientId);
         }
       });
   }

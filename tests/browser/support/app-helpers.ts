@@ -1,6 +1,8 @@
 import type { Message, ZoneFeature, ZoneFeatureCollection } from '@samverkan/contracts';
 import type { Locator, Page } from 'playwright-core';
 
+import { waitFor } from '../../support/wait';
+
 export { unique } from '../../support/unique';
 
 /** A signed-in call to the api, for what a test checks or prepares behind the page's back. */
@@ -91,17 +93,27 @@ export async function mapViewOf(page: Page): Promise<MapView> {
   return page.evaluate(() => JSON.parse(localStorage.getItem('samverkan.mapView') ?? 'null') as MapView);
 }
 
-/** The view once the map has stopped moving (a drag may still glide after the mouse is let go). */
+/**
+ * The view once the map has stopped moving. A drag glides on after the mouse is let go, but Leaflet starts that
+ * glide only in the next animation frame: after two frames it has started, and mapViewOf waits for it to end.
+ */
 export async function settledView(page: Page): Promise<MapView> {
-  let previous = await mapViewOf(page);
-  for (let attempt = 0; attempt < 50; attempt++) {
-    await page.waitForTimeout(300);
-    const next = await mapViewOf(page);
-    // Unchanged to the last digit kept: the map has stopped.
-    if (next && previous && JSON.stringify(next) === JSON.stringify(previous)) return next;
-    previous = next;
-  }
-  throw new Error(`The map did not stop moving: ${JSON.stringify(previous)}`);
+  await page.evaluate(
+    () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+  );
+  return mapViewOf(page);
+}
+
+/**
+ * A sentinel on the page's own clock, not a guess at how long things take. For each delay in turn, sets a page
+ * timer for just over it and waits until it fires. Timers fire in the order they are due: every timer the page
+ * had already set for at most that delay has run before (and what it threw has been reported), including timers
+ * that the previous round's timers set (Leaflet ends a zoom from a 250 ms timer, whose end sets the clusters'
+ * 300 ms one: `pageTimersRunOut(page, 250, 300)` waits for both).
+ */
+export async function pageTimersRunOut(page: Page, ...delays: number[]): Promise<void> {
+  for (const ms of delays)
+    await page.evaluate((delay) => new Promise<void>((resolve) => setTimeout(resolve, delay)), ms + 1);
 }
 
 export function sameView(a: MapView, b: MapView): boolean {
@@ -110,18 +122,18 @@ export function sameView(a: MapView, b: MapView): boolean {
 
 /** Waits until `follower`'s map shows what `presenter`'s does. */
 export async function waitForSameView(follower: Page, presenter: Page): Promise<MapView> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    // Both read afresh each time: the presenter's map may itself still be on its way.
-    const target = await mapViewOf(presenter);
-    const view = await mapViewOf(follower);
-    if (view && target && sameView(view, target)) return view;
-    if (Date.now() > deadline)
-      throw new Error(
-        `The follower's map stays at ${JSON.stringify(view)}, the presenter's is at ${JSON.stringify(target)}`,
-      );
-    await follower.waitForTimeout(100);
-  }
+  let seen: { view: MapView | null; target: MapView | null } = { view: null, target: null };
+  return waitFor(
+    () =>
+      `the follower's map to show the presenter's (last seen: the follower's at ${JSON.stringify(seen.view)}, ` +
+      `the presenter's at ${JSON.stringify(seen.target)})`,
+    async () => {
+      // Both read afresh each time: the presenter's map may itself still be on its way.
+      seen = { target: await mapViewOf(presenter), view: await mapViewOf(follower) };
+      return seen.view && seen.target && sameView(seen.view, seen.target) ? seen.view : null;
+    },
+    { intervalMs: 100 },
+  );
 }
 
 /** Nothing sticks out sideways: the page never needs horizontal scrolling. */

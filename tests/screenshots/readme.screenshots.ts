@@ -3,16 +3,16 @@ import { join } from 'node:path';
 import type { Meeting } from '@samverkan/contracts';
 import { DEMO_SITES } from '../../apps/api/src/demo/demo-map.data';
 import { DEMO_MEETING_SERIES } from '../../apps/api/src/demo/demo-meetings.data';
-import { apiJson, waitForPositionInView, waitForSameView } from './support/app-helpers';
-import { DESKTOP, PHONE, useBrowser } from './support/browser-harness';
+import { apiJson, waitForPositionInView, waitForSameView } from '../browser/support/app-helpers';
+import { DESKTOP, PHONE, useBrowser } from '../browser/support/browser-harness';
 
 const browser = useBrowser();
 
-// The pictures in the README. They are written to tests/artifacts/browser/ on every run, and copied to
-// docs/screenshots/ only when asked: UPDATE_README_SCREENSHOTS=1 npm run test:browser -- readme-screenshots
+// The pictures in the README, written to docs/screenshots/ by `npm run screenshots` (see jest.config.cjs here).
+// A script, not a test: each step waits for what the picture must show, and the browser harness fails a step
+// whose page reported an error, but nothing here checks behaviour the browser tests do not.
 const DOCS = join(__dirname, '..', '..', 'docs', 'screenshots');
 const publish = (path: string, name: string) => {
-  if (process.env.UPDATE_README_SCREENSHOTS !== '1') return;
   mkdirSync(DOCS, { recursive: true });
   copyFileSync(path, join(DOCS, name));
 };
@@ -87,7 +87,5 @@ describe('README screenshots', () => {
     await waitForSameView(police, coordinator);
     const path = await browser.screenshot(police, 'readme-meeting-shared-map');
     publish(path, 'meeting-shared-map.png');
-    // Leave nobody presenting for the other tests.
-    await coordinator.getByRole('button', { name: 'Stop presenting' }).click();
   });
 });
