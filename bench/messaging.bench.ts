@@ -330,9 +330,12 @@ async function main(): Promise<void> {
   const dataDir = serverUrl ? null : mkdtempSync(join(tmpdir(), 'samverkan-bench-'));
   const apiEnv: Record<string, string> = {
     JWT_SECRET,
+    AUDIT_KEY: randomBytes(32).toString('base64url'),
     DEMO: 'false',
     LOG_LEVEL: 'warn',
-    ...(serverUrl ? { DATABASE_URL: serverUrl } : { DATA_DIR: dataDir! }),
+    // A fresh DATA_DIR in server mode too: the audit anchors of another database would not match this one's chain.
+    DATA_DIR: dataDir ?? mkdtempSync(join(tmpdir(), 'samverkan-bench-')),
+    ...(serverUrl ? { DATABASE_URL: serverUrl } : {}),
     ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
   };
   console.log(

@@ -119,7 +119,14 @@ async function main(): Promise<void> {
   const embedded = dataDir ? await EmbeddedDatabase.start(join(dataDir, 'db')) : null;
   const databaseUrl = serverUrl ?? embedded!.url;
   const config = loadConfig(
-    { DATABASE_URL: databaseUrl, JWT_SECRET: randomBytes(32).toString('hex'), DEMO: 'false', LOG_LEVEL: 'silent', DATA_DIR: dataDir ?? tmpdir() },
+    {
+      DATABASE_URL: databaseUrl,
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      AUDIT_KEY: randomBytes(32).toString('hex'),
+      DEMO: 'false',
+      LOG_LEVEL: 'silent',
+      DATA_DIR: dataDir ?? mkdtempSync(join(tmpdir(), 'samverkan-bench-')),
+    },
     { embeddedDatabase: !serverUrl },
   );
   const app = await createApp(config);

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AUDIT_ENTITIES } from '@samverkan/contracts';
-import type { AuditEntity, AuditEvent, AuditVerifyResponse } from '@samverkan/contracts';
+import type { AuditEntity, AuditEvent, AuditHead, AuditVerifyResponse } from '@samverkan/contracts';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
 import { AuditQueryDto } from './dto/audit.dto';
@@ -40,5 +40,12 @@ export class AuditController {
   @Get('verify')
   verify(): Promise<AuditVerifyResponse> {
     return this.audit.verify();
+  }
+
+  /** For an external notary: the chain's length and newest hash now (see docs/decisions/0012). */
+  @Roles('admin', 'coordinator')
+  @Get('head')
+  head(): Promise<AuditHead> {
+    return this.audit.head();
   }
 }

@@ -1,10 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import type { AuditEntity, AuditEvent, AuditVerifyResponse } from '@samverkan/contracts';
+import type { AuditAnchor, AuditChainProblem, AuditEntity, AuditEvent, AuditHead, AuditVerifyResponse } from '@samverkan/contracts';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { AuditEventEntity } from './entities/audit-event.entity';
-import { canonicalJson } from './canonical-json';
+import { AuditAnchorStore } from './audit-anchor.store';
+import { AuditEventContent, keyedEventHash, legacyEventHash } from './audit-chain';
 
 // Any fixed number: the advisory lock that puts appends to the chain in a single line.
 const AUDIT_CHAIN_LOCK_KEY = 720_418;
@@ -24,21 +26,6 @@ function asStoredJson(value: unknown): unknown {
   return value === undefined || value === null ? null : JSON.parse(JSON.stringify(value));
 }
 
-function hashEvent(event: Omit<AuditEvent, 'hash'>): string {
-  const content = canonicalJson({
-    id: event.id,
-    at: event.at,
-    actorId: event.actorId,
-    action: event.action,
-    entity: event.entity,
-    entityId: event.entityId,
-    before: event.before,
-    after: event.after,
-    prevHash: event.prevHash,
-  });
-  return createHash('sha256').update(content).digest('hex');
-}
-
 export function toAuditEvent(row: AuditEventEntity): AuditEvent {
   return {
     id: row.id,
@@ -54,10 +41,31 @@ export function toAuditEvent(row: AuditEventEntity): AuditEvent {
   };
 }
 
-/** The append-only, hash-chained audit log. */
+/** The append-only audit log, chained by HMACs under AUDIT_KEY and compared with the anchors kept outside the database. */
 @Injectable()
-export class AuditService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+export class AuditService implements OnModuleInit {
+  private readonly logger = new Logger('Audit');
+  private appendListener: (() => void) | null = null;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly anchors: AuditAnchorStore,
+  ) {}
+
+  /** Before anything appends: a chain written before AUDIT_KEY existed is re-keyed once. */
+  async onModuleInit(): Promise<void> {
+    await this.rekeyLegacyChain();
+  }
+
+  /** Called after each append (the anchoring schedules itself from it). */
+  onAppended(listener: () => void): void {
+    this.appendListener = listener;
+  }
+
+  private hash(event: AuditEventContent): string {
+    return keyedEventHash(this.config.auditKey, event);
+  }
 
   /**
    * Appends an event inside the caller's transaction, so the change and its audit stand or fall together.
@@ -86,7 +94,7 @@ export class AuditService {
       after: asStoredJson(record.after),
       prevHash: last?.hash ?? null,
     };
-    const hash = hashEvent(event);
+    const hash = this.hash(event);
     await manager.getRepository(AuditEventEntity).insert({
       id: event.id,
       at: new Date(event.at),
@@ -99,6 +107,7 @@ export class AuditService {
       hash,
       prevHash: event.prevHash,
     });
+    this.appendListener?.();
     return { ...event, hash };
   }
 
@@ -111,11 +120,54 @@ export class AuditService {
     return rows.reverse().map(toAuditEvent);
   }
 
-  /** Walks the whole chain: every hash must match its content and name the previous event's hash. */
+  /** The chain's length and newest event now, for an anchor or an external notary. */
+  async head(): Promise<AuditHead> {
+    const [row] = (await this.dataSource.query(
+      `SELECT (SELECT count(*) FROM audit_events)::int AS count, h.hash, h.id
+       FROM (SELECT 1) AS one LEFT JOIN LATERAL (SELECT hash, id FROM audit_events ORDER BY seq DESC LIMIT 1) AS h ON true`,
+    )) as { count: number; hash: string | null; id: string | null }[];
+    return { at: new Date().toISOString(), count: row.count, headHash: row.hash, headId: row.id };
+  }
+
+  /** Whether the chain still holds the anchored event at the anchored position: null when it does. */
+  async compareWithAnchor(anchor: AuditAnchor): Promise<AuditChainProblem | null> {
+    const rows = (await this.dataSource.query('SELECT hash FROM audit_events ORDER BY seq OFFSET $1 LIMIT 1', [anchor.count - 1])) as {
+      hash: string;
+    }[];
+    if (rows.length === 0) return 'truncated';
+    return rows[0].hash === anchor.headHash ? null : 'rewritten';
+  }
+
+  /**
+   * Walks the whole chain: every event's HMAC must match its content and name the previous event's hash, and the
+   * chain must still hold the newest anchor (at least as many events, the anchored one unchanged at its place).
+   */
   async verify(): Promise<AuditVerifyResponse> {
-    const repository = this.dataSource.getRepository(AuditEventEntity);
+    const anchor = this.anchors.latest();
     let checked = 0;
     let previousHash: string | null = null;
+    for await (const rows of this.batches()) {
+      for (const row of rows) {
+        const { hash, ...content } = toAuditEvent(row);
+        const problem: AuditChainProblem | null =
+          content.prevHash !== previousHash
+            ? 'link'
+            : this.hash(content) !== hash
+              ? 'hash'
+              : anchor && checked + 1 === anchor.count && hash !== anchor.headHash
+                ? 'rewritten'
+                : null;
+        if (problem) return { ok: false, checked, brokenAt: content.id, problem, anchor };
+        previousHash = hash;
+        checked += 1;
+      }
+    }
+    if (anchor && checked < anchor.count) return { ok: false, checked, problem: 'truncated', anchor };
+    return { ok: true, checked, anchor };
+  }
+
+  private async *batches(source: DataSource | EntityManager = this.dataSource): AsyncGenerator<AuditEventEntity[]> {
+    const repository = source.getRepository(AuditEventEntity);
     let afterSeq = '0';
     for (;;) {
       const rows = await repository
@@ -124,17 +176,58 @@ export class AuditService {
         .orderBy('e.seq', 'ASC')
         .limit(VERIFY_BATCH)
         .getMany();
-      if (rows.length === 0) return { ok: true, checked };
-      for (const row of rows) {
-        const event = toAuditEvent(row);
-        const { hash, ...content } = event;
-        if (event.prevHash !== previousHash || hashEvent(content) !== hash) {
-          return { ok: false, checked, brokenAt: event.id };
-        }
-        previousHash = hash;
-        checked += 1;
-      }
+      if (rows.length === 0) return;
+      yield rows;
       afterSeq = rows[rows.length - 1].seq;
     }
+  }
+
+  /**
+   * Events written before AUDIT_KEY existed carry plain SHA-256 hashes, which anyone can recompute. At the first
+   * start with a key, such a chain is checked as it was written and then re-hashed under the key, once, inside one
+   * transaction. Not when anchors exist already: they were written for a keyed chain, so a chain that looks
+   * unkeyed then has been recomputed by someone, and verify must go on saying so.
+   */
+  private async rekeyLegacyChain(): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK_KEY]);
+      const first = await manager.getRepository(AuditEventEntity).createQueryBuilder('e').orderBy('e.seq', 'ASC').limit(1).getOne();
+      if (!first) return;
+      const { hash, ...content } = toAuditEvent(first);
+      if (this.hash(content) === hash) return;
+      if (legacyEventHash(content) !== hash) {
+        this.logger.error('The first audit event does not verify with AUDIT_KEY: was the chain written with another key?');
+        return;
+      }
+      if (this.anchors.latest()) {
+        this.logger.error('The audit chain is hashed without AUDIT_KEY although anchors exist: it was recomputed. Not re-keying it.');
+        return;
+      }
+      let previousHash: string | null = null;
+      let count = 0;
+      for await (const rows of this.batches(manager)) {
+        for (const row of rows) {
+          const { hash: stored, ...legacy } = toAuditEvent(row);
+          if (legacy.prevHash !== previousHash || legacyEventHash(legacy) !== stored) {
+            this.logger.error(`The audit chain written before AUDIT_KEY is broken at event ${legacy.id}. Not re-keying it.`);
+            return;
+          }
+          previousHash = stored;
+          count += 1;
+        }
+      }
+      // On purpose and only here: the append-only trigger is lifted inside this transaction to re-hash every event.
+      await manager.query('ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only');
+      previousHash = null;
+      for await (const rows of this.batches(manager)) {
+        for (const row of rows) {
+          const keyed = this.hash({ ...toAuditEvent(row), prevHash: previousHash });
+          await manager.query('UPDATE audit_events SET hash = $1, prev_hash = $2 WHERE seq = $3', [keyed, previousHash, row.seq]);
+          previousHash = keyed;
+        }
+      }
+      await manager.query('ALTER TABLE audit_events ENABLE TRIGGER audit_events_append_only');
+      this.logger.warn(`Re-keyed the audit chain's ${count} events, written before AUDIT_KEY, under AUDIT_KEY.`);
+    });
   }
 }

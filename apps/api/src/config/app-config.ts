@@ -8,15 +8,29 @@ export interface AppConfig {
   embeddedDatabase: boolean;
   dataDir: string;
   redisUrl: string | null;
+  /** REDIS_KEY_PREFIX: the Socket.IO adapter's channel prefix, so deployments (or test workers) can share one Redis. */
+  redisKeyPrefix: string;
   jwtSecret: string;
+  /** AUDIT_KEY: the audit chain's HMAC key (never stored in the database). */
+  auditKey: string;
+  /** Not an environment setting: how long after an audit append the head is anchored (tests shorten it). */
+  auditAnchorDelayMs: number;
   demo: boolean;
+  /** DEMO_PASSWORD: every demo account's password; null: the published default (only on a loopback HOST). */
+  demoPassword: string | null;
   admin: { email: string; password: string } | null;
   tileUrl: string;
   /** TILE_ATTRIBUTION: who to credit for the tiles, as plain text; null: derived from TILE_URL's host. */
   tileAttribution: string | null;
   retentionDays: number;
+  /** MESSAGE_RATE_LIMIT (`messages/seconds`, default `20/10`): how many messages a user may send within the window. */
+  messageRateLimit: { messages: number; windowSeconds: number };
   allowedOrigins: string[];
-  trustProxy: boolean;
+  /**
+   * TRUST_PROXY as Express's `trust proxy`: false, the number of proxies in front, or their addresses/subnets.
+   * The client's address is read from X-Forwarded-For only as far as these proxies vouch for it.
+   */
+  trustProxy: false | number | string[];
   /** Not an environment setting: tests tighten or loosen it. */
   loginThrottle: LoginThrottleConfig;
   /** Where the built web app lives; absent in development before `npm run build:web`. */

@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from './load-config';
 
-const server = { DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/samverkan', JWT_SECRET: 'x'.repeat(40) };
+const server = { DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/samverkan', JWT_SECRET: 'x'.repeat(40), AUDIT_KEY: 'k'.repeat(40) };
 
 function errorFor(env: Record<string, string>): string {
   try {
@@ -26,7 +26,9 @@ describe('loadConfig', () => {
       embeddedDatabase: true,
       demo: true,
       redisUrl: null,
+      redisKeyPrefix: 'socket.io',
       retentionDays: 365,
+      messageRateLimit: { messages: 20, windowSeconds: 10 },
       allowedOrigins: [],
       trustProxy: false,
     });
@@ -37,6 +39,10 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATA_DIR: dataDir }).jwtSecret).toBe(config.jwtSecret);
   });
 
+  it('reads MESSAGE_RATE_LIMIT as messages per seconds', () => {
+    expect(loadConfig({ ...server, MESSAGE_RATE_LIMIT: '3/60' }).messageRateLimit).toEqual({ messages: 3, windowSeconds: 60 });
+  });
+
   it('uses the server defaults when DATABASE_URL is set', () => {
     expect(loadConfig(server)).toMatchObject({ host: '0.0.0.0', demo: false, embeddedDatabase: false });
   });
@@ -45,14 +51,43 @@ describe('loadConfig', () => {
     expect(errorFor({ DATABASE_URL: server.DATABASE_URL })).toBe('Configuration error: JWT_SECRET is required when DATABASE_URL is set');
   });
 
+  it('needs AUDIT_KEY with a server database, of at least 32 characters', () => {
+    expect(errorFor({ ...server, AUDIT_KEY: '' })).toBe('Configuration error: AUDIT_KEY is required when DATABASE_URL is set');
+    expect(errorFor({ ...server, AUDIT_KEY: 'short' })).toBe('Configuration error: AUDIT_KEY must be at least 32 characters long');
+  });
+
+  it('in embedded mode makes the audit key once and keeps DATA_DIR and its secrets private, tightening old ones', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'samverkan-config-'));
+    chmodSync(dataDir, 0o755);
+    writeFileSync(join(dataDir, 'jwt-secret'), 'j'.repeat(40) + '\n', { mode: 0o644 });
+    const config = loadConfig({ DATA_DIR: dataDir });
+    expect(config.jwtSecret).toBe('j'.repeat(40));
+    expect(readFileSync(join(dataDir, 'audit-key'), 'utf8').trim()).toBe(config.auditKey);
+    expect(config.auditKey).not.toBe(config.jwtSecret);
+    expect(loadConfig({ DATA_DIR: dataDir }).auditKey).toBe(config.auditKey);
+    expect(statSync(dataDir).mode & 0o777).toBe(0o700);
+    expect(statSync(join(dataDir, 'jwt-secret')).mode & 0o777).toBe(0o600);
+    expect(statSync(join(dataDir, 'audit-key')).mode & 0o777).toBe(0o600);
+  });
+
   it.each([
     [{ PORT: 'eighty' }, 'PORT must be a whole number (got "eighty")'],
     [{ PORT: '70000' }, 'PORT must be between 0 and 65535 (got 70000)'],
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL must start with postgres: or postgresql: (got mysql:)'],
     [{ REDIS_URL: 'not a url' }, 'REDIS_URL must be a URL'],
+    [{ REDIS_KEY_PREFIX: 'with space' }, 'REDIS_KEY_PREFIX must be 1–64 letters, digits, dots, colons, dashes or underscores'],
     [{ DEMO: 'maybe' }, 'DEMO must be true or false (got "maybe")'],
-    [{ TRUST_PROXY: 'sure' }, 'TRUST_PROXY must be true or false'],
+    [{ TRUST_PROXY: 'sure' }, 'TRUST_PROXY must be false, a number of proxies, or a comma-separated list of proxy addresses or subnets (got "sure")'],
+    [{ TRUST_PROXY: '10.0.0.0/33' }, 'TRUST_PROXY must be false, a number of proxies, or a comma-separated list'],
+    [{ TRUST_PROXY: '99' }, 'TRUST_PROXY must be false, a number of proxies from 1 to 10'],
+    [{ ADMIN_EMAIL: 'root@example.org', ADMIN_PASSWORD: 'password1234' }, 'ADMIN_PASSWORD is too common: it is close to a commonly used password (similarToCommon)'],
+    [{ DEMO: 'true' }, 'DEMO_PASSWORD is required with DEMO=true when others can reach the api (HOST=0.0.0.0)'],
+    [{ DEMO: 'true', HOST: '127.0.0.1', TRUST_PROXY: 'true' }, 'DEMO_PASSWORD is required with DEMO=true when others can reach the api (TRUST_PROXY)'],
+    [{ DEMO: 'true', DEMO_PASSWORD: 'demodemodemo' }, 'DEMO_PASSWORD is too'],
     [{ RETENTION_DAYS: '0' }, 'RETENTION_DAYS must be between 1 and 36500 (got 0)'],
+    [{ MESSAGE_RATE_LIMIT: '20' }, 'MESSAGE_RATE_LIMIT must be messages/seconds, e.g. 20/10, with 1–10000 messages in 1–86400 seconds (got "20")'],
+    [{ MESSAGE_RATE_LIMIT: '0/10' }, 'MESSAGE_RATE_LIMIT must be messages/seconds, e.g. 20/10, with 1–10000 messages in 1–86400 seconds (got "0/10")'],
+    [{ MESSAGE_RATE_LIMIT: '5/0' }, 'MESSAGE_RATE_LIMIT must be messages/seconds, e.g. 20/10, with 1–10000 messages in 1–86400 seconds (got "5/0")'],
     [{ ALLOWED_ORIGINS: 'https://ok.example,ftp://bad.example' }, 'ALLOWED_ORIGINS holds "ftp://bad.example"'],
     [{ TILE_URL: 'https://tiles.example/tile.png' }, 'TILE_URL must be an http(s) URL template holding {z}, {x} and {y}'],
     [{ TILE_ATTRIBUTION: 'two\nlines' }, 'TILE_ATTRIBUTION must be one line of plain text, at most 300 characters'],
@@ -71,10 +106,30 @@ describe('loadConfig', () => {
       ALLOWED_ORIGINS: 'https://a.example, https://b.example:8443/',
       TRUST_PROXY: 'true',
       DEMO: 'yes',
+      DEMO_PASSWORD: 'our-own-demo-phrase-2026',
       TILE_URL: 'https://{s}.tiles.example/{z}/{x}/{y}.png',
     });
     expect(config.allowedOrigins).toEqual(['https://a.example', 'https://b.example:8443']);
-    expect(config.trustProxy).toBe(true);
+    // `true` is one proxy in front: the client's address is the one that proxy saw.
+    expect(config.trustProxy).toBe(1);
     expect(config.demo).toBe(true);
+    expect(config.demoPassword).toBe('our-own-demo-phrase-2026');
+  });
+
+  it('reads TRUST_PROXY as a number of proxies or their addresses', () => {
+    expect(loadConfig({ ...server, TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ ...server, TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ ...server, TRUST_PROXY: '10.0.0.1, 192.168.0.0/16,fd00::/8, loopback' }).trustProxy).toEqual([
+      '10.0.0.1',
+      '192.168.0.0/16',
+      'fd00::/8',
+      'loopback',
+    ]);
+  });
+
+  it('allows the published demo password only on a loopback address without a proxy', () => {
+    expect(loadConfig({ ...server, DEMO: 'true', HOST: '127.0.0.1' })).toMatchObject({ demo: true, demoPassword: null });
+    expect(loadConfig({ ...server, DEMO: 'true', HOST: '::1' }).demo).toBe(true);
+    expect(loadConfig({ ...server, HOST: '0.0.0.0', DEMO: 'false' }).demo).toBe(false);
   });
 });

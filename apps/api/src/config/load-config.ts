@@ -1,7 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { isAbsolute, join, resolve } from 'node:path';
+import { MESSAGE_RATE_LIMIT } from '@samverkan/contracts';
+import { passwordWeakness } from '../common/password-strength';
 import { AppConfig, DEFAULT_TILE_URL } from './app-config';
+import { readOrCreateSecret } from './private-files';
 import { findProjectRoot } from './project-root';
 
 /** A setting that cannot be used; the message names the variable and says what is wrong. */
@@ -91,17 +93,16 @@ function readTileAttribution(env: Env): string | null {
   return raw;
 }
 
-/** In embedded mode the signing key is made once and kept beside the database. */
-function embeddedJwtSecret(dataDir: string): string {
-  const file = join(dataDir, 'jwt-secret');
-  if (existsSync(file)) {
-    const secret = readFileSync(file, 'utf8').trim();
-    if (secret.length >= 32) return secret;
-  }
-  mkdirSync(dataDir, { recursive: true });
-  const secret = randomBytes(48).toString('base64url');
-  writeFileSync(file, secret + '\n', { mode: 0o600 });
-  return secret;
+/**
+ * AUDIT_KEY: the audit chain's HMAC key, kept outside the database so that whoever can write the database cannot
+ * recompute the chain. Made once into DATA_DIR in embedded mode; a server deployment sets it.
+ */
+function readAuditKey(env: Env, embedded: boolean, dataDir: string): string {
+  const key = env.AUDIT_KEY ?? '';
+  if (key !== '' && key.length < 32) throw new ConfigError('AUDIT_KEY', 'must be at least 32 characters long');
+  if (key !== '') return key;
+  if (!embedded) throw new ConfigError('AUDIT_KEY', 'is required when DATABASE_URL is set');
+  return readOrCreateSecret(dataDir, 'audit-key');
 }
 
 /** Validates every setting of the contract; throws ConfigError naming the first bad variable. */
@@ -117,7 +118,7 @@ export function loadConfig(env: Env, overrides: Partial<AppConfig> = {}): AppCon
   }
   if (jwtSecret === '') {
     if (!embedded) throw new ConfigError('JWT_SECRET', 'is required when DATABASE_URL is set');
-    jwtSecret = embeddedJwtSecret(dataDir);
+    jwtSecret = readOrCreateSecret(dataDir, 'jwt-secret');
   }
 
   const adminEmail = env.ADMIN_EMAIL || '';
@@ -127,9 +128,8 @@ export function loadConfig(env: Env, overrides: Partial<AppConfig> = {}): AppCon
   if (adminEmail && !/^[^\s@]+@[^\s@]+$/.test(adminEmail)) {
     throw new ConfigError('ADMIN_EMAIL', 'must be an e-mail address');
   }
-  if (adminPassword && [...adminPassword].length < 12) {
-    throw new ConfigError('ADMIN_PASSWORD', 'must be at least 12 characters long');
-  }
+  const adminPasswordWeakness = adminPassword ? passwordWeakness(adminPassword, [adminEmail]) : null;
+  if (adminPasswordWeakness) throw new ConfigError('ADMIN_PASSWORD', adminPasswordWeakness.message);
 
   const host = env.HOST || (embedded ? '127.0.0.1' : '0.0.0.0');
   if (!/^[\w.:-]+$/.test(host)) throw new ConfigError('HOST', `must be an address or host name (got "${host}")`);
@@ -146,17 +146,110 @@ export function loadConfig(env: Env, overrides: Partial<AppConfig> = {}): AppCon
     embeddedDatabase: embedded,
     dataDir,
     redisUrl: readUrl(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    redisKeyPrefix: readRedisKeyPrefix(env),
     jwtSecret,
-    demo: readBoolean(env, 'DEMO', embedded),
+    auditKey: readAuditKey(env, embedded, dataDir),
+    auditAnchorDelayMs: 2000,
+    ...readDemo(env, embedded, host),
     admin: adminEmail ? { email: adminEmail, password: adminPassword } : null,
     tileUrl: readTileUrl(env),
     tileAttribution: readTileAttribution(env),
     retentionDays: readInteger(env, 'RETENTION_DAYS', 365, 1, 36500),
+    messageRateLimit: readMessageRateLimit(env),
     allowedOrigins: readOrigins(env),
-    trustProxy: readBoolean(env, 'TRUST_PROXY', false),
+    trustProxy: readTrustProxy(env),
     loginThrottle: { perIp: 50, perEmail: 10, windowSeconds: 15 * 60 },
     webDistDir: join(findProjectRoot(), 'apps', 'web', 'dist'),
     logLevel,
     ...overrides,
   };
+}
+
+function readRedisKeyPrefix(env: Env): string {
+  const prefix = env.REDIS_KEY_PREFIX || 'socket.io';
+  if (!/^[\w.:-]{1,64}$/.test(prefix)) {
+    throw new ConfigError('REDIS_KEY_PREFIX', 'must be 1–64 letters, digits, dots, colons, dashes or underscores');
+  }
+  return prefix;
+}
+
+/**
+ * TRUST_PROXY: `false`, the number of reverse proxies in front of the api (`true` means 1: one proxy, the
+ * usual set-up), or the proxies' addresses and subnets. Express then takes the client's address from
+ * X-Forwarded-For only as far as those proxies vouch for it, so a client cannot choose its own address.
+ */
+function readTrustProxy(env: Env): AppConfig['trustProxy'] {
+  const raw = (env.TRUST_PROXY ?? '').trim();
+  const word = raw.toLowerCase();
+  if (word === '' || word === 'false' || word === 'no' || word === '0') return false;
+  if (word === 'true' || word === 'yes') return 1;
+  if (/^\d+$/.test(word)) {
+    const hops = Number(word);
+    if (hops > 10) throw new ConfigError('TRUST_PROXY', `must be false, a number of proxies from 1 to 10, or the proxies' addresses (got ${hops})`);
+    return hops;
+  }
+  const entries = raw.split(',').map((entry) => entry.trim()).filter(Boolean);
+  for (const entry of entries) {
+    if (!isProxyAddress(entry)) {
+      throw new ConfigError(
+        'TRUST_PROXY',
+        `must be false, a number of proxies, or a comma-separated list of proxy addresses or subnets (got "${entry}")`,
+      );
+    }
+  }
+  return entries;
+}
+
+const NAMED_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** An IPv4 or IPv6 address, a subnet in CIDR notation, or one of Express's names for ranges. */
+function isProxyAddress(entry: string): boolean {
+  if (NAMED_RANGES.has(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+/**
+ * DEMO and DEMO_PASSWORD. The demo accounts' default password is published, so demo data is refused where
+ * others can reach the api (a HOST beyond loopback, or a reverse proxy in front) unless the operator sets
+ * DEMO_PASSWORD, which then is every demo account's password.
+ */
+function readDemo(env: Env, embedded: boolean, host: string): Pick<AppConfig, 'demo' | 'demoPassword'> {
+  const demo = readBoolean(env, 'DEMO', embedded);
+  const demoPassword = env.DEMO_PASSWORD || null;
+  if (demoPassword !== null) {
+    const weakness = passwordWeakness(demoPassword);
+    if (weakness) throw new ConfigError('DEMO_PASSWORD', weakness.message);
+  }
+  const exposedBy = !isLoopback(host) ? `HOST=${host}` : readTrustProxy(env) !== false ? 'TRUST_PROXY' : null;
+  if (demo && demoPassword === null && exposedBy !== null) {
+    throw new ConfigError(
+      'DEMO_PASSWORD',
+      `is required with DEMO=true when others can reach the api (${exposedBy}): the default demo password is published`,
+    );
+  }
+  return { demo, demoPassword };
+}
+
+/** MESSAGE_RATE_LIMIT: `messages/seconds`, e.g. `20/10` (the default): at most 20 messages per user in 10 seconds. */
+function readMessageRateLimit(env: Env): AppConfig['messageRateLimit'] {
+  const raw = (env.MESSAGE_RATE_LIMIT ?? '').trim();
+  if (raw === '') return { ...MESSAGE_RATE_LIMIT };
+  const match = /^(\d{1,6})\s*\/\s*(\d{1,6})$/.exec(raw);
+  const messages = match ? Number(match[1]) : 0;
+  const windowSeconds = match ? Number(match[2]) : 0;
+  if (!match || messages < 1 || messages > 10_000 || windowSeconds < 1 || windowSeconds > 86_400) {
+    throw new ConfigError(
+      'MESSAGE_RATE_LIMIT',
+      `must be messages/seconds, e.g. 20/10, with 1–10000 messages in 1–86400 seconds (got "${raw}")`,
+    );
+  }
+  return { messages, windowSeconds };
 }

@@ -1,12 +1,18 @@
 import { PGlite } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ensurePrivateDir, SECRET_FILE_MODE } from '../config/private-files';
 
 /**
- * PGlite with PostGIS, served on a loopback port so the api talks to it with the same `pg` driver
- * and the same SQL as to a PostgreSQL server.
+ * PGlite with PostGIS, served on a Unix socket so the api talks to it with the same `pg` driver and the same SQL
+ * as to a PostgreSQL server.
+ *
+ * The socket server has no authentication of its own (every client is the superuser `postgres`), so it never
+ * listens on a TCP port: its socket sits in a fresh directory of mode 0700, which only this OS user (who can read
+ * DATA_DIR anyway) can enter. Other local users' processes are refused by the kernel.
  */
 export class EmbeddedDatabase {
   private constructor(
@@ -14,6 +20,7 @@ export class EmbeddedDatabase {
     private readonly server: PGLiteSocketServer,
     readonly url: string,
     private readonly lockFile: string | null,
+    private readonly socketDir: string,
   ) {}
 
   /**
@@ -24,21 +31,26 @@ export class EmbeddedDatabase {
   static async start(dataDir: string | null, maxConnections = 4): Promise<EmbeddedDatabase> {
     let lockFile: string | null = null;
     if (dataDir) {
-      mkdirSync(dataDir, { recursive: true });
+      ensurePrivateDir(dataDir);
       lockFile = join(dataDir, 'embedded-db.pid');
       claimLock(lockFile);
     }
+    // In the temporary folder, not in DATA_DIR: a socket path must stay under about 100 bytes.
+    const socketDir = mkdtempSync(join(tmpdir(), 'samverkan-db-'));
     try {
+      ensurePrivateDir(socketDir);
       const db = await PGlite.create({
         dataDir: dataDir ? join(dataDir, 'pglite') : undefined,
         extensions: { postgis },
       });
       await db.exec('CREATE EXTENSION IF NOT EXISTS postgis');
-      const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections });
+      // `pg` looks for `.s.PGSQL.<port>` in the directory named as the host; 5432 is its default port.
+      const server = new PGLiteSocketServer({ db, path: join(socketDir, '.s.PGSQL.5432'), maxConnections });
       await server.start();
-      const port = server.getServerConn().split(':').pop();
-      return new EmbeddedDatabase(db, server, `postgres://postgres@127.0.0.1:${port}/postgres`, lockFile);
+      const url = `postgres://postgres@${encodeURIComponent(socketDir)}/postgres`;
+      return new EmbeddedDatabase(db, server, url, lockFile, socketDir);
     } catch (error) {
+      rmSync(socketDir, { recursive: true, force: true });
       if (lockFile) rmSync(lockFile, { force: true });
       throw error;
     }
@@ -48,6 +60,7 @@ export class EmbeddedDatabase {
   async stop(): Promise<void> {
     await this.server.stop();
     await this.db.close();
+    rmSync(this.socketDir, { recursive: true, force: true });
     if (this.lockFile) rmSync(this.lockFile, { force: true });
   }
 }
@@ -63,7 +76,7 @@ function claimLock(lockFile: string): void {
       );
     }
   }
-  writeFileSync(lockFile, String(process.pid));
+  writeFileSync(lockFile, String(process.pid), { mode: SECRET_FILE_MODE });
 }
 
 function isAlive(pid: number): boolean {
