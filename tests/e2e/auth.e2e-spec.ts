@@ -121,34 +121,83 @@ describe('sign-in and sessions', () => {
 describe('sign-in throttling', () => {
   let test: TestApp;
   let factory: Factory;
+  let nextAddress = 1;
+  /** A client address of its own for each test: the app runs behind one trusted proxy (TRUST_PROXY=1). */
+  const newAddress = () => `203.0.113.${nextAddress++}`;
+  const login = (email: string, password: string, forwardedFor: string) =>
+    request(test.baseUrl, 'POST', '/api/auth/login', { body: { email, password }, headers: { 'x-forwarded-for': forwardedFor } });
 
   beforeAll(async () => {
-    test = await startTestApp({ overrides: { loginThrottle: { perIp: 12, perEmail: 3, windowSeconds: 60 } } });
+    test = await startTestApp({ env: { TRUST_PROXY: '1' }, overrides: { loginThrottle: { perIp: 12, perEmail: 3, windowSeconds: 60 } } });
     factory = await Factory.create(test.baseUrl);
   });
   afterAll(() => test.close());
 
   it('after too many wrong passwords for one e-mail, answers 429 even with the right one', async () => {
     const police = await factory.user({ role: 'police' });
+    const address = newAddress();
     for (let attempt = 0; attempt < 3; attempt++) {
-      const response = await request(test.baseUrl, 'POST', '/api/auth/login', { body: { email: police.email, password: 'wrong-wrong-wrong' } });
-      expect(response.status).toBe(401);
+      expect((await login(police.email, 'wrong-wrong-wrong', address)).status).toBe(401);
     }
-    const blocked = await request(test.baseUrl, 'POST', '/api/auth/login', { body: { email: police.email, password: TEST_PASSWORD } });
+    const blocked = await login(police.email, TEST_PASSWORD, address);
     expect(blocked.status).toBe(429);
     expect(blocked.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests' });
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 
+  it('counts wrong passwords sent in parallel before checking them: no more than the limit are tried', async () => {
+    const police = await factory.user({ role: 'police' });
+    const address = newAddress();
+    const responses = await Promise.all(Array.from({ length: 20 }, () => login(police.email, 'wrong-wrong-wrong', address)));
+    const statuses = responses.map((response) => response.status);
+    expect(statuses.filter((status) => status === 401)).toHaveLength(3);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(17);
+  });
+
+  it('a stranger’s guesses from other addresses do not keep the owner out of their own address', async () => {
+    const owner = await factory.user({ role: 'service' });
+    const home = newAddress();
+    expect((await login(owner.email, TEST_PASSWORD, home)).status).toBe(200);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      expect((await login(owner.email, 'guess-guess-guess', newAddress())).status).toBe(401);
+    }
+    // The stranger is slowed down wherever they come from next …
+    expect((await login(owner.email, 'guess-guess-guess', newAddress())).status).toBe(429);
+    // … and the owner signs in from home as usual.
+    expect((await login(owner.email, TEST_PASSWORD, home)).status).toBe(200);
+  });
+
   it('limits the failed attempts from one IP address whatever the e-mail', async () => {
+    const address = newAddress();
     const statuses: number[] = [];
     for (let attempt = 0; attempt < 14; attempt++) {
-      const response = await request(test.baseUrl, 'POST', '/api/auth/login', {
-        body: { email: `${unique('guess')}@samverkan.test`, password: 'guess-guess-guess' },
-      });
-      statuses.push(response.status);
+      statuses.push((await login(`${unique('guess')}@samverkan.test`, 'guess-guess-guess', address)).status);
     }
     expect(statuses).toContain(429);
     expect(statuses.filter((status) => status === 401).length).toBeLessThanOrEqual(12);
+  });
+
+  it('takes the client’s address from X-Forwarded-For only as far as the trusted proxy vouches for it', async () => {
+    // One trusted proxy appends the address it saw; what the client wrote in front of it is the client's own story.
+    const address = newAddress();
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 14; attempt++) {
+      const spoofed = `198.18.${attempt}.1, ${address}`;
+      statuses.push((await login(`${unique('spoof')}@samverkan.test`, 'guess-guess-guess', spoofed)).status);
+    }
+    expect(statuses.filter((status) => status === 401)).toHaveLength(12);
+    expect(statuses.slice(12)).toEqual([429, 429]);
+  });
+
+  it('throttles guesses at the current password when changing it', async () => {
+    const service = await factory.user({ role: 'service' });
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const wrong = await service.post('/api/auth/password', { currentPassword: 'guess-guess-guess', newPassword: 'a-brand-new-password' });
+      expect(wrong.status).toBe(400);
+    }
+    const blocked = await service.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'a-brand-new-password' });
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    await expect(signIn(test.baseUrl, service.email, TEST_PASSWORD)).resolves.toBeDefined();
   });
 });

@@ -69,15 +69,39 @@ describe('organisations and users', () => {
     expect(response.status).toBe(400);
     expect(response.body.message).toMatch(/^password/);
     expect(response.body.details).toEqual([expect.objectContaining({ field: 'password' })]);
-    // Code points are counted: twelve emoji are twelve characters.
+    // Code points are counted: twelve emoji are twelve characters (twelve different ones: a repeat is guessable).
     const emoji = await factory.admin.post('/api/users', {
       email: `${unique('emoji')}@samverkan.test`,
       displayName: 'Emoji',
-      password: '🔑'.repeat(12),
+      password: '🔑🐝🌷🚲🧭🍎🌊🎈🦔🍄🎻🧩',
       role: 'service',
       organisationId: organisation.id,
     });
     expect(emoji.status).toBe(201);
+  });
+
+  it('refuses common and guessable passwords wherever one is set, naming the reason', async () => {
+    const organisation = await factory.organisation('service');
+    const common = await factory.admin.post('/api/users', {
+      email: `${unique('weak')}@samverkan.test`,
+      displayName: 'Weak',
+      password: 'password1234',
+      role: 'service',
+      organisationId: organisation.id,
+    });
+    expect(common.status).toBe(400);
+    expect(common.body.message).toMatch(/^password: is too common/);
+    expect(common.body.details).toEqual([{ field: 'password', message: expect.stringContaining('(similarToCommon)'), reason: 'too_common' }]);
+
+    const user = await factory.user({ role: 'service' });
+    const reset = await factory.admin.patch(`/api/users/${user.user.id}`, { password: 'qwertyuiopasdf' });
+    expect(reset.status).toBe(400);
+    expect(reset.body.details).toEqual([expect.objectContaining({ field: 'password', reason: expect.stringMatching(/^too_(common|guessable)$/) })]);
+    const changed = await user.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'aaaaaaaaaaaa' });
+    expect(changed.status).toBe(400);
+    expect(changed.body.details).toEqual([{ field: 'newPassword', message: expect.stringContaining('(simpleRepeat)'), reason: 'too_guessable' }]);
+    // The old password still works: nothing was changed.
+    await expect(signIn(test.baseUrl, user.email, TEST_PASSWORD)).resolves.toBeDefined();
   });
 
   it('keeps police in police organisations and service staff in services', async () => {

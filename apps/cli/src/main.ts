@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { MIN_PASSWORD_LENGTH } from '@samverkan/contracts';
+import { passwordWeakness } from '../../api/src/common/password-strength';
 import { ConfigError, loadConfig } from '../../api/src/config/load-config';
 import { EmbeddedDatabase } from '../../api/src/database/embedded-database';
 import { createAdministrator } from '../../api/src/people/admin-bootstrap.service';
@@ -59,7 +59,8 @@ async function createAdmin(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { email: { type: 'string' }, name: { type: 'string' } } });
   if (!values.email || !/^[^\s@]+@[^\s@]+$/.test(values.email)) throw new Error('--email <address> is required');
   const password = process.env.SAMVERKAN_ADMIN_PASSWORD || (await askHidden('Password for the new administrator: '));
-  if ([...password].length < MIN_PASSWORD_LENGTH) throw new Error(`The password must be at least ${MIN_PASSWORD_LENGTH} characters`);
+  const weakness = passwordWeakness(password, [values.email, values.name ?? '']);
+  if (weakness) throw new Error(`The password ${weakness.message}`);
 
   let config = loadConfig(process.env, { logLevel: 'error' });
   const embedded = config.embeddedDatabase ? await EmbeddedDatabase.start(config.dataDir) : null;

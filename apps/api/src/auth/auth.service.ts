@@ -2,6 +2,7 @@ import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { isUUID } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { LoginResponse } from '@samverkan/contracts';
@@ -29,14 +30,15 @@ export class AuthService {
   ) {}
 
   async login(email: string, password: string, ip: string): Promise<LoginResponse> {
-    this.throttle.admit(ip, email);
+    // Counted before the password is verified, so guesses sent in parallel all count.
+    const attempt = this.throttle.admitLogin(ip, email);
     const found = await this.people.findUserWithPasswordHash(email);
     const passwordOk = await this.hasher.verify(found?.passwordHash ?? null, password);
     if (!found || !passwordOk || found.user.disabled) {
-      this.throttle.failed(ip, email);
+      attempt.failed();
       throw new UnauthorizedException(WRONG_CREDENTIALS);
     }
-    this.throttle.succeeded(email);
+    attempt.succeeded();
     const sessionId = randomUUID();
     await this.dataSource.getRepository(SessionEntity).insert({
       id: sessionId,
@@ -61,7 +63,9 @@ export class AuthService {
     } catch {
       return null;
     }
+    // A token signed with our key but not made by us (or by an older version) is as bad as a forged one.
     if (typeof payload.sub !== 'string' || typeof payload.jti !== 'string') return null;
+    if (!isUUID(payload.sub) || !isUUID(payload.jti)) return null;
     return this.people.findActiveSessionUser(payload.jti, payload.sub);
   }
 
@@ -73,10 +77,14 @@ export class AuthService {
   }
 
   async changePassword(user: AuthUser, currentPassword: string, newPassword: string): Promise<void> {
+    // A stolen token must not become a way to guess the password: wrong current passwords are throttled too.
+    const attempt = this.throttle.admitPasswordCheck(user.id);
     const found = await this.people.findUserWithPasswordHash(user.email);
     if (!found || !(await this.hasher.verify(found.passwordHash, currentPassword))) {
+      attempt.failed();
       throw badRequest('currentPassword', 'is not your current password');
     }
+    attempt.succeeded();
     if (currentPassword === newPassword) {
       throw badRequest('newPassword', 'must differ from the current password');
     }

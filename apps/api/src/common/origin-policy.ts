@@ -21,7 +21,8 @@ export function isOriginAllowed(
   }
   if (origin === 'null' || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) return false;
   if (config.allowedOrigins.includes(parsed.origin)) return true;
-  return parsed.origin === ownOrigin(headers, encrypted, config.trustProxy);
+  // Browsers cannot set X-Forwarded-*, so any trusted proxy set-up may name the public host here.
+  return parsed.origin === ownOrigin(headers, encrypted, config.trustProxy !== false);
 }
 
 function firstValue(header: string | string[] | undefined): string | undefined {

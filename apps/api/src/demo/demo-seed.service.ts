@@ -1,36 +1,59 @@
-import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { DEFAULT_TIMEZONE, type Meeting } from '@samverkan/contracts';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { OrganisationEntity } from '../people/entities/organisation.entity';
+import { PasswordHasher } from '../people/password-hasher';
 import { PeopleService } from '../people/people.service';
 import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS, DEMO_PASSWORD, DemoOrganisationKey } from './demo-data';
 import { DemoMapSeed } from './demo-map.seed';
 import { DemoMeetingsSeed } from './demo-meetings.seed';
 
-/** With DEMO on: fictitious Malmö organisations and one account per role, created once, printed at every start. */
+/**
+ * With DEMO on: fictitious Malmö organisations and one account per role, created once, printed at every start;
+ * the accounts are kept enabled and on the demo password (DEMO_PASSWORD, else the published default).
+ * With DEMO off: existing demo accounts are disabled and their sessions end, so a demo install turned into a
+ * real one keeps no account whose password is published.
+ */
 @Injectable()
-export class DemoSeedService implements OnApplicationBootstrap {
+export class DemoSeedService implements OnModuleInit, OnApplicationBootstrap {
+  private readonly logger = new Logger('Demo');
+
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly people: PeopleService,
+    private readonly hasher: PasswordHasher,
     private readonly demoMap: DemoMapSeed,
     private readonly demoMeetings: DemoMeetingsSeed,
   ) {}
 
+  /** Before ADMIN_EMAIL's bootstrap runs, so that it sees whether an administrator other than the demo's is left. */
+  async onModuleInit(): Promise<void> {
+    if (this.config.demo) return;
+    const disabled = await this.people.disableAccounts(DEMO_ACCOUNTS.map((account) => account.email), null);
+    if (disabled.length) this.logger.warn(`DEMO is off: disabled ${disabled.length} demo accounts and ended their sessions`);
+  }
+
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.demo) return;
+    const password = this.config.demoPassword ?? DEMO_PASSWORD;
     const organisationIds = await this.ensureOrganisations();
     for (const account of DEMO_ACCOUNTS) {
-      if (await this.people.findUserWithPasswordHash(account.email)) continue;
+      const existing = await this.people.findUserWithPasswordHash(account.email);
+      if (existing) {
+        // Back on after DEMO was off, or DEMO_PASSWORD set or changed since the last start.
+        const stale = existing.user.disabled || !(await this.hasher.verify(existing.passwordHash, password));
+        if (stale) await this.people.updateUser(existing.user.id, { disabled: false, password }, null);
+        continue;
+      }
       await this.people.createUser(
         {
           email: account.email,
           displayName: account.displayName,
-          password: DEMO_PASSWORD,
+          password,
           role: account.role,
           organisationId: organisationIds[account.organisation],
           canSign: account.canSign,
@@ -68,7 +91,9 @@ export class DemoSeedService implements OnApplicationBootstrap {
         `Demo meeting: ${meeting.title}, ${DateTime.fromISO(meeting.startsAt).setZone(DEFAULT_TIMEZONE).toFormat('yyyy-MM-dd HH:mm')} (Malmö time)`,
         'Demo sign-ins:',
         ...lines,
-        `  password for every demo account: ${DEMO_PASSWORD}`,
+        this.config.demoPassword === null
+          ? `  password for every demo account: ${DEMO_PASSWORD}`
+          : '  password for every demo account: the one set in DEMO_PASSWORD',
         '',
       ].join('\n') + '\n',
     );

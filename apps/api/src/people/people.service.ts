@@ -1,7 +1,7 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
 import { REQUIRED_ORGANISATION_KIND, type Organisation, type Role, type User } from '@samverkan/contracts';
 import { AuditService } from '../audit/audit.service';
 import { AUTH_EVENTS, AuthUser, SessionsRevokedEvent } from '../auth/auth-user';
@@ -34,6 +34,13 @@ export class PeopleService {
     const organisation = await this.dataSource.getRepository(OrganisationEntity).findOneBy({ id });
     if (!organisation) throw new NotFoundException(`No organisation with id ${id}`);
     return organisation;
+  }
+
+  /** The organisations among these that exist, with their kinds; in the caller's transaction when one is given. */
+  async organisationsByIds(ids: string[], manager: EntityManager = this.dataSource.manager): Promise<Organisation[]> {
+    if (!ids.length) return [];
+    const rows = await manager.getRepository(OrganisationEntity).findBy({ id: In(ids) });
+    return rows.map(toOrganisationDto);
   }
 
   async createOrganisation(input: CreateOrganisationDto, actorId: string | null): Promise<Organisation> {
@@ -83,7 +90,7 @@ export class PeopleService {
     });
   }
 
-  async updateUser(id: string, input: UpdateUserDto, actorId: string): Promise<User> {
+  async updateUser(id: string, input: UpdateUserDto, actorId: string | null): Promise<User> {
     const passwordHash = input.password === undefined ? undefined : await this.hasher.hash(input.password);
     const { result, revokeAll } = await this.dataSource.transaction(async (manager) => {
       const repository = manager.getRepository(UserEntity);
@@ -127,6 +134,41 @@ export class PeopleService {
     });
     if (revokeAll) this.announceRevoked({ userId: id });
     return result;
+  }
+
+  /**
+   * Disables the enabled accounts among these e-mail addresses and ends their sessions. No last-administrator
+   * check: this serves accounts that must not stay usable (the demo accounts once DEMO is off).
+   */
+  async disableAccounts(emails: string[], actorId: string | null): Promise<string[]> {
+    const disabled: string[] = [];
+    if (!emails.length) return disabled;
+    const enabled = await this.dataSource
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .where('lower(u.email) IN (:...emails) AND NOT u.disabled', { emails: emails.map((email) => email.toLowerCase()) })
+      .getMany();
+    for (const { email } of enabled) {
+      const userId = await this.dataSource.transaction(async (manager) => {
+        const repository = manager.getRepository(UserEntity);
+        const current = await repository
+          .createQueryBuilder('u')
+          .setLock('pessimistic_write')
+          .where('lower(u.email) = lower(:email) AND NOT u.disabled', { email })
+          .getOne();
+        if (!current) return null;
+        await repository.update({ id: current.id }, { disabled: true });
+        const before = toUserDto(current);
+        await this.audit.record(manager, { actorId, action: 'disable', entity: 'user', entityId: current.id, before, after: { ...before, disabled: true } });
+        await this.revokeSessions(manager, current.id);
+        return current.id;
+      });
+      if (userId) {
+        this.announceRevoked({ userId });
+        disabled.push(email);
+      }
+    }
+    return disabled;
   }
 
   /** Sets a password and signs the user out of every other session. */

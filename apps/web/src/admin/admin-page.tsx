@@ -12,6 +12,7 @@ import {
 import { codePointLength } from '@samverkan/text';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { apiErrorText } from '../api/api-error';
+import { weakPasswordMessage } from '../auth/password-refusal';
 import { useWorkspace } from '../app/workspace';
 import { ROLE_LABEL } from '../auth/role-label';
 import type { MessageKey } from '../i18n/dictionary';
@@ -311,7 +312,8 @@ function NewUserForm({
       setPassword('');
       setCanSign(false);
     } catch (error) {
-      setMessage({ error: true, text: apiErrorText(error, t) });
+      const weakPassword = weakPasswordMessage(error);
+      setMessage({ error: true, text: weakPassword ? t(weakPassword) : apiErrorText(error, t) });
     } finally {
       setBusy(false);
     }

@@ -2,9 +2,10 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsUUID, MaxLength } from 'class-validator';
 import { MIN_PASSWORD_LENGTH, ORGANISATION_KINDS, ROLES } from '@samverkan/contracts';
 import type { OrganisationKind, Role } from '@samverkan/contracts';
-import { IsContractText, IsName } from '../../common/text.validators';
+import { IsName } from '../../common/text.validators';
+import { IsPassword } from './password.validator';
 
-export const IsPassword = () => IsContractText({ min: MIN_PASSWORD_LENGTH, max: 1024 });
+export { IsPassword };
 
 export class CreateOrganisationDto {
   @ApiProperty({ example: 'Polisområde Malmö' })
