@@ -170,18 +170,18 @@ describe('field reports', () => {
   });
 
   it('refuses a text that identifies a person, naming what it found and never repeating it', async () => {
-    const refused: [string, RegExp][] = [
-      ['Personen uppgav personnummer 19121212-1212.', /a personal identity number/],
-      ['Hade 121212-1212 på ett papper.', /a personal identity number/],
-      ['Ring henne på 070-123 45 67 om det behövs.', /a phone number/],
-      ['Kontakt: +46 70 123 45 67', /a phone number/],
-      ['Mejla anna.andersson@example.org för mer.', /an e-mail address/],
-      ['19121212-1212, 0701234567 och a@b.se', /a personal identity number, a phone number and an e-mail address/],
+    const refused: [string, RegExp, string][] = [
+      ['Personen uppgav personnummer 19121212-1212.', /a personal identity number/, 'personal_identity_number'],
+      ['Hade 121212-1212 på ett papper.', /a personal identity number/, 'personal_identity_number'],
+      ['Ring henne på 070-123 45 67 om det behövs.', /a phone number/, 'phone_number'],
+      ['Kontakt: +46 70 123 45 67', /a phone number/, 'phone_number'],
+      ['Mejla anna.andersson@example.org för mer.', /an e-mail address/, 'email_address'],
+      ['19121212-1212, 0701234567 och a@b.se', /a personal identity number, a phone number and an e-mail address/, 'personal_identity_number'],
     ];
-    for (const [text, kinds] of refused) {
+    for (const [text, kinds, reason] of refused) {
       const response = await officer.post('/api/reports', { category: 'other', occurredAt: ago(HOUR), body: text });
       expect(response.status).toBe(400);
-      expect(response.body.details).toEqual([{ field: 'body', message: expect.stringMatching(kinds) }]);
+      expect(response.body.details).toEqual([{ field: 'body', message: expect.stringMatching(kinds), reason }]);
       expect(response.body.message).toMatch(/^body: must not identify a person/);
       const said = JSON.stringify(response.body);
       for (const secret of ['1212-1212', '121212', '123 45 67', '0701234567', '70 123', 'example.org', 'a@b.se']) {

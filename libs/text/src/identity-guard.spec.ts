@@ -1,4 +1,4 @@
-import { describeIdentifyingKinds, findIdentifyingData } from './identity-guard';
+import { describeIdentifyingKinds, findIdentifyingData, guardIdentifyingText, normaliseForIdentityGuard } from './identity-guard';
 
 // Test personal identity numbers: 19121212-1212 and 811218-9876 are the Swedish Tax Agency's
 // examples; the others were made with the Luhn algorithm over the ten-digit form.
@@ -96,11 +96,21 @@ describe('findIdentifyingData', () => {
   });
 
   describe('e-mail addresses', () => {
-    it.each(['anna@example.se', 'Mejla a.b+c@sub.example.com.', 'ÅSA@malmö.se', 'x_y-z@host-name.org'])('finds one in %p', (text) => {
+    it.each([
+      'anna@example.se',
+      'Mejla a.b+c@sub.example.com.',
+      'ÅSA@malmö.se',
+      'x_y-z@host-name.org',
+      'foo @ bar.se',
+      'anna [at] example.se',
+      'anna(at)example.se',
+      'anna {AT} example [dot] se',
+      'anna＠example.se',
+    ])('finds one in %p', (text) => {
       expect(findIdentifyingData(text)).toEqual(['email_address']);
     });
 
-    it.each(['@polisen', 'anna@', 'a@b', 'foo @ bar.se', '2 st @ 10 kr', 'user@localhost'])('finds none in %p', (text) => {
+    it.each(['@polisen', 'anna@', 'a@b', '2 st @ 10 kr', 'user@localhost', 'möte @ 14:00', 'träffas [at] caféet'])('finds none in %p', (text) => {
       expect(findIdentifyingData(text)).toEqual([]);
     });
   });
@@ -130,6 +140,106 @@ describe('findIdentifyingData', () => {
     const started = performance.now();
     findIdentifyingData('a'.repeat(100_000) + '1'.repeat(100_000) + '0'.repeat(100_000));
     expect(performance.now() - started).toBeLessThan(1000);
+  });
+});
+
+// The ways people really type: every variant is caught, and the everyday numbers beside them are not.
+describe('findIdentifyingData after normalising', () => {
+  it.each([
+    ['19850101-1236', ['personal_identity_number']],
+    ['850101 - 1236', ['personal_identity_number']],
+    ['850101 -1236', ['personal_identity_number']],
+    ['850101– 1236', ['personal_identity_number']], // en dash
+    ['850101—1236', ['personal_identity_number']], // em dash
+    ['850101\u20111236', ['personal_identity_number']], // non-breaking hyphen
+    ['850101\u22121236', ['personal_identity_number']], // minus sign
+    ['850101\uFF0D1236', ['personal_identity_number']], // full-width hyphen-minus
+    ['８５０１０１－１２３６', ['personal_identity_number']], // full-width digits
+    ['19 85 01 01-1236', ['personal_identity_number']],
+    ['1985 01 01 1236', ['personal_identity_number']],
+    ['85 01 01 - 1236', ['personal_identity_number']],
+    ['850101\u00AD-1236', ['personal_identity_number']], // soft hyphen
+    ['8501\u200B011236', ['personal_identity_number']], // zero-width space
+    ['850101  1236', ['personal_identity_number']],
+    ['850101 + 1236', ['personal_identity_number']],
+    ['Kalle Andersson, 19850101-\t1236', ['personal_identity_number']],
+    ['070 - 123 45 67', ['phone_number']],
+    ['070–123 45 67', ['phone_number']],
+    ['070.123.45.67', ['phone_number']],
+    ['070.1234567', ['phone_number']],
+    ['+46.70.123.45.67', ['phone_number']],
+    ['０７０−１２３ ４５ ６７', ['phone_number']],
+    ['070\u2009123\u200945\u200967', ['phone_number']], // thin spaces
+    ['070\u202F123 45 67', ['phone_number']], // narrow no-break space
+    ['+46 (0)70 – 123 45 67', ['phone_number']],
+  ] as const)('finds %p', (text, kinds) => {
+    expect(findIdentifyingData(text)).toEqual(kinds);
+  });
+
+  it.each([
+    '2026-05-04',
+    '2026–05–04',
+    '2026 - 05 - 04',
+    'Mötet 2026-05-04 1430',
+    '2026-05-04 14:30',
+    '05.11.2026',
+    '04.05.2026 kl. 08.30',
+    'kl. 08:30 – 16:00',
+    'kl 08.30 - 16.00',
+    'Batch 24A117, utgår 2027-03',
+    'batch NX-2024-0117',
+    'LOT 4455 6677',
+    'version 1.12.4',
+    'v2.0.10',
+    '0.12.345',
+    '§ 4.2.1',
+    'punkt 3.2 i avtalet',
+    'avtal 2026:14 § 3',
+    'Storgatan 12 - 14',
+    'Delade ut 12 - 15 kits',
+    '12 – 24 sprutor',
+    'Mellan 02 - 04 på natten',
+    '100 200 300 400',
+    '1985 01 01', // a year and a date with no serial
+    '850101',
+    'Zon 3, version 4 — godkänd 2026-11-25',
+    '55.6050123, 13.0038123456',
+    '2 + 2 = 4',
+  ])('finds none in %p', (text) => {
+    expect(findIdentifyingData(text)).toEqual([]);
+  });
+
+  it('does not join numbers on separate lines', () => {
+    expect(findIdentifyingData('850101\n1236')).toEqual([]);
+  });
+
+  it('reads full-width digits, every dash and spaces around separators as their plain forms', () => {
+    expect(normaliseForIdentityGuard('８５０１０１ – 1236, ring 070 — 1234567, anna [at] x [dot] se')).toBe(
+      '850101-1236, ring 070-1234567, anna@x.se',
+    );
+  });
+});
+
+describe('guardIdentifyingText', () => {
+  const everything = 'Anna 19850101-1236, 070-123 45 67, anna@example.se';
+
+  it('refuses every kind in a record', () => {
+    expect(guardIdentifyingText(everything, 'record')).toEqual({
+      refused: ['personal_identity_number', 'phone_number', 'email_address'],
+      warned: [],
+    });
+  });
+
+  it('refuses only a personal identity number in chat, and warns about phone numbers and e-mail addresses', () => {
+    expect(guardIdentifyingText(everything, 'chat')).toEqual({
+      refused: ['personal_identity_number'],
+      warned: ['phone_number', 'email_address'],
+    });
+    expect(guardIdentifyingText('Ring mig på 070-123 45 67', 'chat')).toEqual({ refused: [], warned: ['phone_number'] });
+  });
+
+  it('has nothing to say about an ordinary text', () => {
+    expect(guardIdentifyingText('Vi ses 2026-05-04 kl. 14:00', 'chat')).toEqual({ refused: [], warned: [] });
   });
 });
 

@@ -9,7 +9,8 @@ import {
   WebSocketGateway,
   WebSocketServer,
 } from '@nestjs/websockets';
-import type { Ack, AckError, Message } from '@samverkan/contracts';
+import type { Ack, AckError, IdentifyingKind, Message } from '@samverkan/contracts';
+import { guardIdentifyingText } from '@samverkan/text';
 import { ROOMS, roomsOf } from './channel-access';
 import { ChannelsService } from './channels.service';
 import {
@@ -106,7 +107,7 @@ export class MessagingGateway
   async send(
     @ConnectedSocket() socket: AppSocket,
     @MessageBody() body: MessageSendDto,
-  ): Promise<Ack<{ message: Message }>> {
+  ): Promise<Ack<{ message: Message; warnings?: IdentifyingKind[] }>> {
     const { message } = await this.messaging.send(socket.data.user, body);
     // Also after a resend: if the first broadcast was lost with a crashed instance, this one delivers it
     // (clients keep messages by id, so a second copy changes nothing).
@@ -115,7 +116,9 @@ export class MessagingGateway
       const audience = await this.channels.audienceOf(message.channelId);
       (audience === 'everyone' ? this.server : this.server.to(audience)).emit('alert', message);
     }
-    return { ok: true, message };
+    // What the guard refuses never got this far (the DTO); what it only warns about is said in the answer.
+    const { warned } = guardIdentifyingText(message.body, 'chat');
+    return warned.length > 0 ? { ok: true, message, warnings: warned } : { ok: true, message };
   }
 
   @SubscribeMessage('message:read')

@@ -22,6 +22,18 @@ describe('socket acknowledgements of failures', () => {
     expect(toAckError(new WsException('bad')).ack.error).toEqual({ code: 'bad_request', message: 'bad' });
   });
 
+  it('keeps the field and the reason code of a refusal, so the client can say it in the user’s language', () => {
+    const refusal = new DetailedHttpException(400, [
+      { field: 'body', message: 'must not identify a person', reason: 'personal_identity_number' },
+    ]);
+    expect(toAckError(refusal).ack.error).toEqual({
+      code: 'bad_request',
+      message: 'body: must not identify a person',
+      field: 'body',
+      reason: 'personal_identity_number',
+    });
+  });
+
   it('hides unexpected errors behind "internal"', () => {
     const { ack, unexpected } = toAckError(new Error('connection to database lost at 10.0.0.3'));
     expect(unexpected).toBe(true);

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, HttpException, Logger, WsExceptionFilter } from '@nestjs/common';
 import { WsException } from '@nestjs/websockets';
-import type { AckError, SocketErrorCode } from '@samverkan/contracts';
+import type { AckError, ErrorDetail, SocketErrorCode } from '@samverkan/contracts';
 
 const CODE_BY_STATUS: Record<number, SocketErrorCode> = {
   400: 'bad_request',
@@ -22,8 +22,19 @@ export function toAckError(exception: unknown): { ack: AckError; unexpected: boo
         typeof response === 'string'
           ? response
           : ((response as { message?: string | string[] }).message ?? exception.message);
+      const detail =
+        typeof response === 'string' ? undefined : (response as { details?: ErrorDetail[] }).details?.[0];
+      const retryAfterSeconds =
+        typeof response === 'string'
+          ? undefined
+          : (response as { retryAfterSeconds?: number }).retryAfterSeconds;
+      const error: AckError['error'] = { code, message: Array.isArray(message) ? message[0] : message };
+      if (retryAfterSeconds !== undefined) error.retryAfterSeconds = retryAfterSeconds;
       return {
-        ack: { ok: false, error: { code, message: Array.isArray(message) ? message[0] : message } },
+        ack: {
+          ok: false,
+          error: detail?.reason ? { ...error, field: detail.field, reason: detail.reason } : error,
+        },
         unexpected: false,
       };
     }

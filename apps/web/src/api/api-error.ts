@@ -1,4 +1,11 @@
-import type { ErrorDetail, ErrorResponse } from '@samverkan/contracts';
+import {
+  IDENTIFYING_KINDS,
+  type ErrorDetail,
+  type ErrorResponse,
+  type IdentifyingKind,
+} from '@samverkan/contracts';
+import { describeIdentifyingKinds } from '@samverkan/text';
+import type { Language } from '../i18n/dictionary';
 import type { Translate } from '../i18n/i18n';
 
 /** A failed api call: the contract's error body, or status 0 when the server could not be reached. */
@@ -43,13 +50,27 @@ export function failureKindOf(error: unknown): 'network' | 'server' {
   return error instanceof ApiError && error.isNetworkError ? 'network' : 'server';
 }
 
-/** What to tell the user about a failed call: the api's own message for a 4xx, else a generic text. */
-export function apiErrorText(error: unknown, t: Translate): string {
+/**
+ * What to tell the user about a failed call: the api's own message for a 4xx, else a generic text. The identity
+ * guard's refusal is put in the user's language from its reason code (the api's message is English).
+ */
+export function apiErrorText(error: unknown, t: Translate, language?: Language): string {
   if (error instanceof ApiError) {
     if (error.isNetworkError) return t('error.network');
+    const identifying = identifyingReasons(error);
+    if (identifying.length > 0 && language) {
+      return t('identity.refused', { kinds: describeIdentifyingKinds(identifying, language) });
+    }
     if (error.status < 500) return error.message;
   }
   return t('error.server');
+}
+
+/** The kinds the identity guard refused, from a 400's details. */
+export function identifyingReasons(error: ApiError): IdentifyingKind[] {
+  if (error.status !== 400) return [];
+  const reasons = new Set(error.details.map((detail) => detail.reason));
+  return IDENTIFYING_KINDS.filter((kind) => reasons.has(kind));
 }
 
 function isErrorResponse(body: unknown): body is ErrorResponse {

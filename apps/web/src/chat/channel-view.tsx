@@ -1,11 +1,12 @@
 import { MESSAGE_LIMITS, type Channel, type Message } from '@samverkan/contracts';
-import { codePointLength, describeIdentifyingKinds, findIdentifyingData } from '@samverkan/text';
+import { codePointLength } from '@samverkan/text';
 import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { Icon } from '../app/icons';
 import { useWorkspace } from '../app/workspace';
 import { dayRelation, formatDateTime, formatTime } from '../i18n/format';
 import { useI18n } from '../i18n/use-i18n';
 import { useStore } from '../state/use-store';
+import { IdentityHint, isRefusedAsIdentifying } from '../ui/identity-hint';
 import { AckList } from './ack-list';
 import type { OutboxEntry } from './outbox';
 
@@ -143,18 +144,19 @@ function PendingItem({ entry }: { entry: OutboxEntry }) {
 
 function Composer({ channel }: { channel: Channel }) {
   const { chat, socket } = useWorkspace();
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const connection = useStore(socket.connection);
   const [body, setBody] = useState('');
   const [urgent, setUrgent] = useState(false);
   const ids = { body: useId(), urgent: useId(), hint: useId() };
   const input = useRef<HTMLTextAreaElement>(null);
-  const identifying = findIdentifyingData(body);
+  // In chat only a personal identity number is refused; a work phone number or e-mail address is a warning.
+  const refused = isRefusedAsIdentifying(body, 'chat');
   const lastTyping = useRef(0);
   const tooLong = codePointLength(body) > MESSAGE_LIMITS.maxBody;
 
   const send = () => {
-    if (body.trim() === '' || tooLong) return;
+    if (body.trim() === '' || tooLong || refused) return;
     chat.send(channel.id, body, urgent ? 'urgent' : 'normal');
     setBody('');
     setUrgent(false);
@@ -179,7 +181,7 @@ function Composer({ channel }: { channel: Channel }) {
         value={body}
         placeholder={t('chat.placeholder')}
         aria-describedby={ids.hint}
-        aria-invalid={tooLong}
+        aria-invalid={tooLong || refused}
         onInput={(event) => {
           setBody(event.currentTarget.value);
           // Typing notices are hints: at most one every few seconds.
@@ -196,11 +198,7 @@ function Composer({ channel }: { channel: Channel }) {
         }}
       />
       <div id={ids.hint} class="composer__hints">
-        {identifying.length > 0 && (
-          <p class="composer__warning" role="status">
-            {t('chat.identifying', { what: describeIdentifyingKinds(identifying, language) })}
-          </p>
-        )}
+        <IdentityHint text={body} policy="chat" />
         {tooLong && <p class="composer__warning">{t('chat.tooLong', { max: MESSAGE_LIMITS.maxBody })}</p>}
         {connection.status !== 'connected' && <p class="composer__offline">{t('chat.offlineHint')}</p>}
       </div>
@@ -214,7 +212,11 @@ function Composer({ channel }: { channel: Channel }) {
           />
           <label for={ids.urgent}>{t('chat.markUrgent')}</label>
         </div>
-        <button type="submit" class="button button--primary" disabled={body.trim() === '' || tooLong}>
+        <button
+          type="submit"
+          class="button button--primary"
+          disabled={body.trim() === '' || tooLong || refused}
+        >
           <Icon name="send" />
           {t('chat.send')}
         </button>

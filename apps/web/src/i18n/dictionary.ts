@@ -346,7 +346,8 @@ const sv = {
   'chat.discard': 'Ta bort',
   'chat.compose': 'Skriv ett meddelande',
   'chat.placeholder': 'Skriv ett meddelande …',
-  'chat.identifying': 'Det ser ut som {what}. Skriv aldrig något som kan identifiera en person.',
+  'identity.refused': 'Texten verkar innehålla {kinds}. Ta bort det – inget som sparas här får kunna identifiera en person.',
+  'identity.warned': 'Det ser ut som {kinds}. Dela bara jobbnummer och jobbadresser, aldrig någons privata.',
   'chat.tooLong': 'Meddelandet får vara högst {max} tecken.',
   'chat.offlineHint': 'Ingen anslutning just nu: det du skickar sparas och skickas när anslutningen är tillbaka.',
   'chat.markUrgent': 'Brådskande – alla i kanalen får en varning',
@@ -399,6 +400,9 @@ const sv = {
   'admin.error.name': 'Skriv ett namn (1–200 tecken).',
   'admin.error.email': 'Skriv en giltig e-postadress.',
   'admin.error.password': 'Lösenordet måste ha minst {min} tecken.',
+  'password.error.tooCommon': 'Lösenordet är för vanligt: det finns bland de lösenord som används mest. Välj ett annat, gärna flera ord som inte hör ihop.',
+  'password.error.tooGuessable':
+    'Lösenordet är för lätt att gissa (till exempel ett tangentbordsmönster, en upprepning, ett namn eller ett årtal). Välj flera ord som inte hör ihop.',
   'admin.error.organisation': 'Välj en organisation som passar rollen.',
 
   // ── Field reports and naloxone (issue 8): keys under reports.* and naloxone.* only ──
@@ -988,7 +992,8 @@ const en: Record<MessageKey, string> = {
   'chat.discard': 'Remove',
   'chat.compose': 'Write a message',
   'chat.placeholder': 'Write a message …',
-  'chat.identifying': 'This looks like {what}. Never write anything that could identify a person.',
+  'identity.refused': 'The text seems to hold {kinds}. Take it out – nothing kept here may identify a person.',
+  'identity.warned': "This looks like {kinds}. Share only work numbers and addresses, never anyone's private ones.",
   'chat.tooLong': 'A message can be at most {max} characters.',
   'chat.offlineHint': 'No connection right now: what you send is kept and sent when the connection is back.',
   'chat.markUrgent': 'Urgent – everyone in the channel gets an alert',
@@ -1041,6 +1046,9 @@ const en: Record<MessageKey, string> = {
   'admin.error.name': 'Enter a name (1–200 characters).',
   'admin.error.email': 'Enter a valid e-mail address.',
   'admin.error.password': 'The password must have at least {min} characters.',
+  'password.error.tooCommon': 'This password is too common: it is among the most used passwords. Choose another, such as several unrelated words.',
+  'password.error.tooGuessable':
+    'This password is too easy to guess (such as a keyboard pattern, a repeat, a name or a year). Choose several unrelated words.',
   'admin.error.organisation': 'Choose an organisation that fits the role.',
 
   // ── Field reports and naloxone (issue 8): keys under reports.* and naloxone.* only ──

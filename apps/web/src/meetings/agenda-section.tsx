@@ -2,6 +2,7 @@ import { MEETING_LIMITS, type AgendaItem, type Meeting } from '@samverkan/contra
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { useWorkspace } from '../app/workspace';
 import { useI18n } from '../i18n/use-i18n';
+import { IdentityHint } from '../ui/identity-hint';
 import { MAP_COMMANDS } from '../map/map-events';
 import { useStore } from '../state/use-store';
 import { reportsHref } from '../app/router';
@@ -230,6 +231,7 @@ function AgendaItemForm({
           value={title}
           onInput={(event) => setTitle(event.currentTarget.value)}
         />
+        <IdentityHint text={title} />
       </div>
       <PlaceSelect siteId={place.siteId} zoneId={place.zoneId} onChange={setPlace} />
       <FormFooter

@@ -32,7 +32,7 @@ export function MeetingDetails({ session, meeting }: { session: MeetingSessionSt
     try {
       await exportMinutes(api, meeting, format, language);
     } catch (failure) {
-      setError(meetingErrorText(failure, t));
+      setError(meetingErrorText(failure, t, language));
     } finally {
       setExporting(null);
     }

@@ -3,6 +3,7 @@ import { useId, useMemo, useState } from 'preact/hooks';
 import { useWorkspace } from '../app/workspace';
 import { fromLocalInputValue, toLocalInputValue } from '../i18n/format';
 import { useI18n } from '../i18n/use-i18n';
+import { IdentityHint } from '../ui/identity-hint';
 import { useStore } from '../state/use-store';
 import { FormFooter } from './meeting-controls';
 import { meetingErrorText } from './meeting-errors';
@@ -66,7 +67,7 @@ export function MeetingForm({
           : await api.create(body),
       );
     } catch (failure) {
-      setError(meetingErrorText(failure, t));
+      setError(meetingErrorText(failure, t, language));
     } finally {
       setBusy(false);
     }
@@ -84,6 +85,7 @@ export function MeetingForm({
           value={title}
           onInput={(event) => setTitle(event.currentTarget.value)}
         />
+        <IdentityHint text={title} />
       </div>
       <div class="field">
         <label for={ids.startsAt}>{t('meetings.form.startsAt')}</label>
@@ -104,6 +106,7 @@ export function MeetingForm({
           value={place}
           onInput={(event) => setPlace(event.currentTarget.value)}
         />
+        <IdentityHint text={place} />
       </div>
       <fieldset class="meeting-form__organisations">
         <legend id={ids.organisations}>{t('meetings.form.organisations')}</legend>
@@ -139,6 +142,7 @@ export function MeetingForm({
           value={series}
           onInput={(event) => setSeries(event.currentTarget.value)}
         />
+        <IdentityHint text={series} />
       </div>
       <FormFooter
         error={error}

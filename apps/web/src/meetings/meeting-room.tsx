@@ -61,7 +61,7 @@ export function MeetingRoom({ meetingId }: { meetingId: string }) {
     <MeetingSessionContext.Provider value={session}>
       <div class="meeting-room" data-testid="meeting-room">
         <MeetingMapBar session={session} />
-        <MapScreen />
+        <MapScreen offerCheck={false} />
       </div>
       <SharedMapView session={session} />
     </MeetingSessionContext.Provider>

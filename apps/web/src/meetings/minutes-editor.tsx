@@ -5,6 +5,7 @@ import { useWorkspace } from '../app/workspace';
 import { formatTime } from '../i18n/format';
 import { useI18n } from '../i18n/use-i18n';
 import { useStore } from '../state/use-store';
+import { IdentityHint, isRefusedAsIdentifying } from '../ui/identity-hint';
 import { meetingErrorText } from './meeting-errors';
 import type { MeetingSessionStore } from './meeting-session.store';
 import { useMeetingsApi } from './meetings-feature';
@@ -45,7 +46,7 @@ export function MinutesEditor({ session, item }: { session: MeetingSessionStore;
         if (current) setDraft((draftNow) => withConflict({ ...draftNow, text }, current));
         else setError(t('meetings.error.gone'));
       } else {
-        setError(meetingErrorText(failure, t));
+        setError(meetingErrorText(failure, t, language));
       }
     } finally {
       setSaving(false);
@@ -53,6 +54,7 @@ export function MinutesEditor({ session, item }: { session: MeetingSessionStore;
   };
 
   const edited = isEdited(draft);
+  const refused = isRefusedAsIdentifying(draft.text);
   const { conflict } = draft;
   const lastBy = directory.personName(item.updatedBy);
 
@@ -67,18 +69,28 @@ export function MinutesEditor({ session, item }: { session: MeetingSessionStore;
         rows={4}
         maxLength={MEETING_LIMITS.maxMinutes}
         value={draft.text}
+        aria-invalid={refused}
+        aria-describedby={`${fieldId}-identity`}
         onInput={(event) => {
           const text = event.currentTarget.value;
           setJustSaved(false);
           setDraft((current) => ({ ...current, text }));
         }}
         onKeyDown={(event) => {
-          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && edited && !conflict && !saving) {
+          if (
+            event.key === 'Enter' &&
+            (event.ctrlKey || event.metaKey) &&
+            edited &&
+            !refused &&
+            !conflict &&
+            !saving
+          ) {
             event.preventDefault();
             void save(draft.baseVersion, draft.text);
           }
         }}
       />
+      <IdentityHint text={draft.text} id={`${fieldId}-identity`} />
       {draft.changedMeanwhile && !conflict && <p class="notice">{t('meetings.minutes.changedMeanwhile')}</p>}
       {conflict ? (
         <div class="minutes-conflict" role="alert" data-testid="minutes-conflict">
@@ -121,7 +133,7 @@ export function MinutesEditor({ session, item }: { session: MeetingSessionStore;
           <button
             type="button"
             class="button"
-            disabled={!edited || saving}
+            disabled={!edited || refused || saving}
             aria-busy={saving}
             onClick={() => void save(draft.baseVersion, draft.text)}
           >

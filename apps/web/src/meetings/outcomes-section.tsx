@@ -9,6 +9,7 @@ import { useId, useMemo, useState } from 'preact/hooks';
 import { useWorkspace } from '../app/workspace';
 import { formatDate } from '../i18n/format';
 import { useI18n } from '../i18n/use-i18n';
+import { IdentityHint } from '../ui/identity-hint';
 import { useStore } from '../state/use-store';
 import { OpenableForm, RemoveButton } from './meeting-controls';
 import { actionOwnerCandidates } from './meeting-people';
@@ -174,6 +175,7 @@ function AddDecision({
           value={text}
           onInput={(event) => setText(event.currentTarget.value)}
         />
+        <IdentityHint text={text} />
       </div>
       <div class="field">
         <label for={ids.zone}>{t('meetings.decisions.zone')}</label>
@@ -324,6 +326,7 @@ function AddAction({
           value={title}
           onInput={(event) => setTitle(event.currentTarget.value)}
         />
+        <IdentityHint text={title} />
       </div>
       <div class="field">
         <label for={ids.owner}>{t('meetings.actions.owner')}</label>

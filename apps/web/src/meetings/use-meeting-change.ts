@@ -8,7 +8,7 @@ import type { MeetingSessionStore } from './meeting-session.store';
  * live room cannot bring the change). Answers the result, or undefined with the error kept to show.
  */
 export function useMeetingChange(session: MeetingSessionStore) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -20,7 +20,7 @@ export function useMeetingChange(session: MeetingSessionStore) {
       session.changed();
       return result;
     } catch (failure) {
-      setError(meetingErrorText(failure, t));
+      setError(meetingErrorText(failure, t, language));
       return undefined;
     } finally {
       setBusy(false);

@@ -7,6 +7,7 @@ import { Dialog } from '../app/dialog';
 import { useWorkspace } from '../app/workspace';
 import type { MessageKey } from '../i18n/dictionary';
 import { useI18n } from '../i18n/use-i18n';
+import { IdentityHint } from '../ui/identity-hint';
 import { versionInForce } from './zone-display';
 import type { ApprovalSide } from './zone-permissions';
 import { validityText } from './zone-timing-text';
@@ -82,7 +83,7 @@ export function ZoneActionDialog({
       setBusy(false);
       if (caught instanceof ApiError && caught.status === 409)
         setError({ text: t('zoneAction.conflict'), stale: true });
-      else setError({ text: apiErrorText(caught, t), stale: false });
+      else setError({ text: apiErrorText(caught, t, language), stale: false });
     }
   };
 
@@ -134,6 +135,7 @@ export function ZoneActionDialog({
               aria-describedby={error ? ids.error : undefined}
               onInput={(event) => setReason(event.currentTarget.value)}
             />
+            <IdentityHint text={reason} />
           </div>
         )}
         <div role="alert" id={ids.error} class={error ? 'form-error' : 'form-error form-error--empty'}>

@@ -5,6 +5,7 @@ import { ApiError, apiErrorText } from '../api/api-error';
 import { PanelFrame } from '../app/panel-frame';
 import { useWorkspace } from '../app/workspace';
 import { useI18n } from '../i18n/use-i18n';
+import { IdentityHint } from '../ui/identity-hint';
 import { MAP_COMMANDS, MAP_EVENTS } from '../map/map-events';
 import { useMapReadyCount } from '../map/use-map-ready';
 import { useStore } from '../state/use-store';
@@ -145,7 +146,7 @@ export function ZoneForm(props: Props) {
         setServerError({ kind: 'stale' });
       else if (caught instanceof ApiError && caught.status === 400)
         setServerError({ kind: 'invalid', message: caught.message, details: caught.details });
-      else setServerError({ kind: 'other', message: apiErrorText(caught, t) });
+      else setServerError({ kind: 'other', message: apiErrorText(caught, t, language) });
     }
   };
 
@@ -378,6 +379,7 @@ export function ZoneForm(props: Props) {
             onInput={(event) => update({ notes: event.currentTarget.value })}
           />
           <p class="field__hint">{t('zoneForm.notesHint')}</p>
+          <IdentityHint text={draft.notes} />
           <FieldProblems problems={shown('notes')} />
         </div>
 

@@ -27,7 +27,7 @@ import type {
   UpdateMeetingRequest,
 } from '@samverkan/contracts';
 import { IsIsoInstant, ToDecimal } from '../../common/geo-query';
-import { IsContractText, IsName } from '../../common/text.validators';
+import { IsContractText, IsName, IsNotIdentifying } from '../../common/text.validators';
 import { IsCalendarDate, IsVersion } from '../../common/field.validators';
 
 /** Optional, but when present not null: `null` is refused instead of being read as "absent". */
@@ -46,6 +46,7 @@ const PLACE_DOC = 'Where, or a link to the video call (1–500 characters); null
 export class CreateMeetingDto implements CreateMeetingRequest {
   @ApiProperty({ example: 'Samverkansmöte city, december' })
   @IsName()
+  @IsNotIdentifying()
   title: string;
 
   @ApiProperty({ example: '2026-12-03T13:00:00+01:00' })
@@ -55,6 +56,7 @@ export class CreateMeetingDto implements CreateMeetingRequest {
   @ApiPropertyOptional({ description: PLACE_DOC, nullable: true, example: 'Polishuset, sal 3' })
   @IsOptional()
   @IsContractText({ min: 1, max: MEETING_LIMITS.maxPlace })
+  @IsNotIdentifying()
   place?: string | null;
 
   @ApiProperty({ type: [String], format: 'uuid', description: ORGANISATIONS_DOC })
@@ -70,6 +72,7 @@ export class CreateMeetingDto implements CreateMeetingRequest {
   @ApiPropertyOptional({ description: SERIES_DOC, nullable: true, example: 'Samverkan city' })
   @IsOptional()
   @IsName()
+  @IsNotIdentifying()
   series?: string | null;
 }
 
@@ -82,6 +85,7 @@ export class UpdateMeetingDto implements UpdateMeetingRequest {
   @ApiPropertyOptional()
   @Present()
   @IsName()
+  @IsNotIdentifying()
   title?: string;
 
   @ApiPropertyOptional({ example: '2026-12-03T13:00:00+01:00' })
@@ -92,6 +96,7 @@ export class UpdateMeetingDto implements UpdateMeetingRequest {
   @ApiPropertyOptional({ description: PLACE_DOC, nullable: true })
   @IsOptional()
   @IsContractText({ min: 1, max: MEETING_LIMITS.maxPlace })
+  @IsNotIdentifying()
   place?: string | null;
 
   @ApiPropertyOptional({
@@ -112,6 +117,7 @@ export class UpdateMeetingDto implements UpdateMeetingRequest {
   @ApiPropertyOptional({ description: SERIES_DOC, nullable: true })
   @IsOptional()
   @IsName()
+  @IsNotIdentifying()
   series?: string | null;
 }
 
@@ -152,6 +158,7 @@ const ITEM_LINK_DOC =
 export class CreateAgendaItemDto implements CreateAgendaItemRequest {
   @ApiProperty({ example: 'Zonen vid Möllevångstorget' })
   @IsName()
+  @IsNotIdentifying()
   title: string;
 
   @ApiPropertyOptional({ format: 'uuid', nullable: true, description: ITEM_LINK_DOC })
@@ -187,6 +194,7 @@ export class CreateAgendaItemDto implements CreateAgendaItemRequest {
   })
   @Present()
   @IsContractText({ min: 0, max: MEETING_LIMITS.maxMinutes })
+  @IsNotIdentifying()
   minutes?: string;
 }
 
@@ -201,6 +209,7 @@ export class UpdateAgendaItemDto implements UpdateAgendaItemRequest {
   @ApiPropertyOptional()
   @Present()
   @IsName()
+  @IsNotIdentifying()
   title?: string;
 
   @ApiPropertyOptional({ format: 'uuid', nullable: true, description: ITEM_LINK_DOC })
@@ -223,6 +232,7 @@ export class UpdateAgendaItemDto implements UpdateAgendaItemRequest {
   })
   @Present()
   @IsContractText({ min: 0, max: MEETING_LIMITS.maxMinutes })
+  @IsNotIdentifying()
   minutes?: string;
 
   @ApiPropertyOptional({
@@ -238,6 +248,7 @@ export class UpdateAgendaItemDto implements UpdateAgendaItemRequest {
 export class CreateDecisionDto implements CreateDecisionRequest {
   @ApiProperty({ example: 'Zon X version 3 är överenskommen.' })
   @IsContractText({ min: 1, max: MEETING_LIMITS.maxDecision })
+  @IsNotIdentifying()
   text: string;
 
   @ApiPropertyOptional({ format: 'uuid', nullable: true })
@@ -264,6 +275,7 @@ export class UpdateDecisionDto implements UpdateDecisionRequest {
   @ApiPropertyOptional()
   @Present()
   @IsContractText({ min: 1, max: MEETING_LIMITS.maxDecision })
+  @IsNotIdentifying()
   text?: string;
 
   @ApiPropertyOptional({ format: 'uuid', nullable: true })
@@ -289,6 +301,7 @@ const OWNER_DOC =
 export class CreateActionDto implements CreateActionRequest {
   @ApiProperty({ example: 'Ta fram karta över nya öppettider' })
   @IsContractText({ min: 1, max: MEETING_LIMITS.maxActionTitle })
+  @IsNotIdentifying()
   title: string;
 
   @ApiProperty({ format: 'uuid', description: OWNER_DOC })
@@ -326,6 +339,7 @@ export class UpdateActionDto implements UpdateActionRequest {
   @ApiPropertyOptional()
   @Present()
   @IsContractText({ min: 1, max: MEETING_LIMITS.maxActionTitle })
+  @IsNotIdentifying()
   title?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: OWNER_DOC })

@@ -11,7 +11,7 @@ import type {
   MessageSendPayload,
   TypingPayload,
 } from '@samverkan/contracts';
-import { IsContractText, IsName } from '../../common/text.validators';
+import { IsContractText, IsName, IsNotIdentifying } from '../../common/text.validators';
 
 /** seq is a PostgreSQL integer. */
 const MAX_SEQ = 2_147_483_647;
@@ -105,6 +105,7 @@ export class MessageSendDto implements MessageSendPayload {
   clientId: string;
 
   @IsContractText({ min: MESSAGE_LIMITS.minBody, max: MESSAGE_LIMITS.maxBody })
+  @IsNotIdentifying('chat')
   body: string;
 
   @IsOptional()

@@ -6,7 +6,7 @@ import { validatePoint, validateSchedule } from '@samverkan/geo';
 import { GeoShapesPipe } from '../../common/geo-input';
 import { IsBbox, IsIsoInstant, IsWordList } from '../../common/geo-query';
 import { IsVersion } from '../../common/field.validators';
-import { IsContractText, IsName } from '../../common/text.validators';
+import { IsContractText, IsName, IsNotIdentifying } from '../../common/text.validators';
 
 export const SITE_TEXT_LIMITS = { address: { min: 0, max: 500 }, openingHours: { min: 0, max: 1000 }, description: { min: 0, max: 4000 } };
 
@@ -65,6 +65,7 @@ export class CreateSiteDto {
   @ApiPropertyOptional({ nullable: true, maxLength: SITE_TEXT_LIMITS.description.max })
   @IsOptional()
   @IsContractText(SITE_TEXT_LIMITS.description)
+  @IsNotIdentifying()
   description?: string | null;
 
   @ApiPropertyOptional({
@@ -113,6 +114,7 @@ export class UpdateSiteDto {
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
   @IsContractText(SITE_TEXT_LIMITS.description)
+  @IsNotIdentifying()
   description?: string | null;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Extension: hand the site to another service organisation (coordinators and administrators).' })

@@ -4,7 +4,7 @@ import { EXPORT_FORMATS, ZONE_LIMITS, ZONE_STATUSES } from '@samverkan/contracts
 import type { ExportFormat, Schedule, ZoneGeometry } from '@samverkan/contracts';
 import { IsBbox, IsIsoInstant, IsWordList, ToDecimal } from '../../common/geo-query';
 import { IsVersion } from '../../common/field.validators';
-import { IsContractText, IsName } from '../../common/text.validators';
+import { IsContractText, IsName, IsNotIdentifying } from '../../common/text.validators';
 
 const GEOMETRY_DOC = {
   description:
@@ -66,6 +66,7 @@ export class CreateZoneDto {
   @ApiPropertyOptional({ nullable: true, maxLength: NOTES_LIMITS.max })
   @IsOptional()
   @IsContractText(NOTES_LIMITS)
+  @IsNotIdentifying()
   notes?: string | null;
 }
 
@@ -107,6 +108,7 @@ export class UpdateZoneDto {
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
   @IsContractText(NOTES_LIMITS)
+  @IsNotIdentifying()
   notes?: string | null;
 }
 
@@ -119,6 +121,7 @@ export class ApproveZoneDto {
 export class ZoneReasonDto {
   @ApiProperty({ example: 'Ombyggnad av gatan' })
   @IsContractText(REASON_LIMITS)
+  @IsNotIdentifying()
   reason: string;
 }
 
