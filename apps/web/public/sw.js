@@ -6,7 +6,8 @@
 // - hashed build assets (/assets/...) are cache-first: a hashed name never changes content;
 // - the published naloxone guide (GET /api/guides/naloxone and /html, no draft or version asked for) is
 //   network-first with the cached answer as the fallback;
-// - every other request (the rest of the api, sockets, tiles) goes to the network untouched.
+// - every other request (the rest of the api, sockets, tiles) goes to the network untouched;
+// - the zone check above all: its URL is a position, which is never kept (so no rule may ever cache it).
 'use strict';
 
 const SHELL_CACHE = 'samverkan-shell-v1';
@@ -120,6 +121,7 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
+  if (url.pathname === '/api/zones/check') return;
   if (request.mode === 'navigate') {
     if (url.pathname.startsWith('/api/') || url.pathname.startsWith('/socket.io/')) return;
     event.respondWith(networkFirstShell(request));

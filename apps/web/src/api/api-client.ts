@@ -11,6 +11,8 @@ export interface ApiRequest {
   auth?: boolean;
   /** `text`: the body as it is (an export), not parsed as JSON. */
   read?: 'json' | 'text';
+  /** `no-store`: neither the request nor its answer goes into the browser's HTTP cache (the zone check's position). */
+  cache?: RequestCache;
 }
 
 export interface ApiCredentials {
@@ -30,7 +32,7 @@ export function createApiFetch(
   fetchImpl: typeof fetch = (...args) => fetch(...args),
 ): ApiFetch {
   return async <T>(path: string, request: ApiRequest = {}): Promise<T> => {
-    const { method = 'GET', body, signal, auth = true, read = 'json' } = request;
+    const { method = 'GET', body, signal, auth = true, read = 'json', cache } = request;
     const headers: Record<string, string> = { Accept: read === 'text' ? '*/*' : 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     const token = auth ? credentials.token() : null;
@@ -44,6 +46,7 @@ export function createApiFetch(
         body: body === undefined ? undefined : JSON.stringify(body),
         signal,
         credentials: 'omit',
+        ...(cache ? { cache } : {}),
       });
     } catch (error) {
       if (signal?.aborted) throw error;

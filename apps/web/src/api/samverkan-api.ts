@@ -57,7 +57,7 @@ export function createSamverkanApi(apiFetch: ApiFetch) {
       check: (position: { lat: number; lng: number }, radiusMeters?: number, signal?: AbortSignal) =>
         apiFetch<ZoneCheckResponse>(
           `/api/zones/check${queryString({ lat: position.lat, lng: position.lng, radius: radiusMeters })}`,
-          { signal },
+          { signal, cache: 'no-store' },
         ),
       create: (body: CreateZoneRequest) => apiFetch<ZoneFeature>('/api/zones', { method: 'POST', body }),
       update: (zoneId: string, body: UpdateZoneRequest) =>

@@ -75,7 +75,7 @@ export function MapCanvas() {
         // The answer card may still grow (its details load after it): on a narrow map keep the lower half free.
         const map = container.current!;
         const narrow = map.clientWidth < 640;
-        mapView.focusBounds(bounds, 17, Math.max(coveredBelow(map), narrow ? map.clientHeight / 2 : 0));
+        mapView.focusPosition(bounds, 17, Math.max(coveredBelow(map), narrow ? map.clientHeight / 2 : 0));
       }),
       mapCommands.on(MAP_COMMANDS.drawStart, (start) => {
         mapView.zones.setExcluded(start.editingZoneId);

@@ -9,7 +9,7 @@ export const MAP_EVENTS = {
   siteSelected: 'map:site-selected',
   /** A zone shape was clicked or tapped. */
   zoneSelected: 'map:zone-selected',
-  /** The visible area changed (after panning or zooming). */
+  /** The visible area changed (after panning or zooming); never for a view made by the checked position. */
   viewChanged: 'map:view-changed',
   /** The drawn or edited zone shape changed (null: nothing drawn yet). */
   shapeDrawn: 'map:shape-drawn',

@@ -14,8 +14,11 @@ import { SidePanel } from './side-panel';
 /** Where the side panel becomes a sheet over the map: map.css's phone layout. */
 const SHEET_LAYOUT_QUERY = '(max-width: 47.99rem)';
 
-/** The map with its toolbar, legend and the zone check; the side panel beside it (over it on a phone). */
-export function MapScreen() {
+/**
+ * The map with its toolbar, legend and the zone check; the side panel beside it (over it on a phone).
+ * `offerCheck` false leaves the check out: in a meeting room the map is shared, and a position must not be.
+ */
+export function MapScreen({ offerCheck = true }: { offerCheck?: boolean }) {
   const { panel, chat, user, check } = useWorkspace();
   const { t } = useI18n();
   const current = useStore(panel);
@@ -102,7 +105,7 @@ export function MapScreen() {
         ) : (
           <LegendKey onOpen={() => setLegendOpen(true)} />
         )}
-        {current.kind !== 'zone-form' && <CheckControl />}
+        {offerCheck && current.kind !== 'zone-form' && <CheckControl />}
         {/* Issue 8: one tap to the naloxone guide. */}
         {current.kind !== 'zone-form' && (
           <div class="map-screen__naloxone">

@@ -49,6 +49,12 @@ export class MapView {
   private destroyed = false;
   /** True while a followed view is being applied: its moves are not the user's. */
   private applyingFollowedView = false;
+  /**
+   * True from a move to the checked position until the map moves for any other reason. Such a view is a
+   * position: it is never announced, so it is neither remembered nor shared as a meeting presenter's view.
+   */
+  private showingPosition = false;
+  private applyingPositionView = false;
   private texts: MapTexts;
 
   constructor(
@@ -79,6 +85,7 @@ export class MapView {
     this.map.on('dragstart', () => this.keepView());
     // Every move starts with movestart (drag, wheel, keys, buttons, the app's focus); a followed view's does too.
     this.map.on('movestart', () => {
+      if (!this.applyingPositionView) this.showingPosition = false;
       if (!this.destroyed && !this.applyingFollowedView) this.events.emit(MAP_EVENTS.userMoved, {});
     });
     this.map.on('moveend', () => this.announceView());
@@ -153,19 +160,39 @@ export class MapView {
     this.sites.reveal(siteId);
   }
 
+  /**
+   * Shows the checked position (`bounds`: it and the zones it is in). Without animation, so every move event
+   * fires now, inside the flag (Leaflet starts an animated zoom only in the next frame): the view it makes is
+   * not announced, and stays unannounced until the map moves again for another reason.
+   */
+  focusPosition(bounds: L.LatLngBounds, maxZoom = 17, coveredBelow = 0): void {
+    this.showingPosition = true;
+    this.applyingPositionView = true;
+    try {
+      this.focusBounds(bounds, maxZoom, coveredBelow, false);
+    } finally {
+      this.applyingPositionView = false;
+    }
+  }
+
   /** `coveredBelow`: pixels at the map's bottom hidden by an overlay (the check's answer, a sheet on a phone). */
-  focusBounds(bounds: L.LatLngBounds, maxZoom = 17, coveredBelow = 0): void {
+  focusBounds(bounds: L.LatLngBounds, maxZoom = 17, coveredBelow = 0, animate = true): void {
     this.fitted = true;
     const height = this.map.getSize().y;
     // Never pad away more than two thirds of the map: below that, centring in what is left is the best there is.
     const below = Math.min(coveredBelow, (height * 2) / 3);
-    this.map.fitBounds(bounds, { paddingTopLeft: [30, 30], paddingBottomRight: [30, 30 + below], maxZoom });
+    this.map.fitBounds(bounds, {
+      paddingTopLeft: [30, 30],
+      paddingBottomRight: [30, 30 + below],
+      maxZoom,
+      animate,
+    });
   }
 
-  /** Emits `viewChanged` for the view as it is. */
+  /** Emits `viewChanged` for the view as it is, unless it shows the checked position. */
   announceView(): void {
     // A zoom animation can still end after the map was removed (the page changed meanwhile).
-    if (this.destroyed) return;
+    if (this.destroyed || this.showingPosition) return;
     const bounds = this.map.getBounds();
     const { lat, lng } = this.map.getCenter();
     this.events.emit(MAP_EVENTS.viewChanged, {

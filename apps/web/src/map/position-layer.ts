@@ -1,4 +1,5 @@
 import L from './leaflet';
+import { textElement } from './leaflet-text';
 
 export interface PositionLayerOptions extends L.LayerOptions {
   color: string;
@@ -70,7 +71,7 @@ export class PositionLayer extends L.Layer {
       pane: this.options.pane,
       className: 'position-dot',
     })
-      .bindTooltip(this.label(), { direction: 'top', offset: L.point(0, -8) })
+      .bindTooltip(textElement(this.label()), { direction: 'top', offset: L.point(0, -8) })
       .addTo(this.group);
   }
 }

@@ -2,6 +2,7 @@ import type { SiteFeature, SiteType } from '@samverkan/contracts';
 import type { Emitter } from '../state/emitter';
 import { SITE_TYPE_LOOKS } from '../sites/site-types';
 import L from './leaflet';
+import { textElement } from './leaflet-text';
 import { MAP_EVENTS, type MapEvents } from './map-events';
 
 export interface SiteLayerOptions extends L.LayerOptions {
@@ -50,7 +51,7 @@ export class SiteLayer extends L.Layer {
       chunkedLoading: true,
       iconCreateFunction: (cluster) =>
         L.divIcon({
-          html: `<span>${cluster.getChildCount()}</span>`,
+          html: textElement(String(cluster.getChildCount())),
           className: 'site-cluster',
           iconSize: L.point(40, 40),
         }),
@@ -122,9 +123,7 @@ export class SiteLayer extends L.Layer {
     const marker = L.marker([lat, lng], {
       icon: L.divIcon({
         className: `site-marker site-marker--${site.properties.type}`,
-        html:
-          `<svg viewBox="0 0 24 24" width="${size * 0.62}" height="${size * 0.62}" aria-hidden="true" focusable="false">` +
-          `<path d="${look.glyph}" fill="none" stroke="#fff" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round"/></svg>`,
+        html: glyphElement(look.glyph, size * 0.62),
         iconSize: L.point(size, size),
         iconAnchor: L.point(size / 2, size / 2),
       }),
@@ -157,4 +156,27 @@ export class SiteLayer extends L.Layer {
     if (toRemove.length) this.cluster.removeLayers(toRemove);
     if (toAdd.length) this.cluster.addLayers(toAdd);
   }
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+/** A site type's glyph as an SVG element (a divIcon given a node puts it in as it is, never parsing markup). */
+function glyphElement(glyph: string, size: number): SVGSVGElement {
+  const svg = svgElement('svg', { viewBox: '0 0 24 24', width: `${size}`, height: `${size}` });
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('focusable', 'false');
+  const path = svgElement('path', { d: glyph, fill: 'none', stroke: '#fff', 'stroke-width': '2.2' });
+  path.setAttribute('stroke-linecap', 'round');
+  path.setAttribute('stroke-linejoin', 'round');
+  svg.appendChild(path);
+  return svg;
+}
+
+function svgElement<K extends keyof SVGElementTagNameMap>(
+  tagName: K,
+  attributes: Record<string, string>,
+): SVGElementTagNameMap[K] {
+  const element = document.createElementNS(SVG, tagName);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  return element;
 }

@@ -1,4 +1,4 @@
-const escapeHtml = (text: string) => text.replace(/[<>&"']/g, (character) => `&#${character.charCodeAt(0)};`);
+import { escapeHtml } from './leaflet-text';
 
 /**
  * Who to credit for a tile server: the operator's TILE_ATTRIBUTION (plain text, escaped: Leaflet shows

@@ -2,6 +2,7 @@ import type { Emitter } from '../state/emitter';
 import type { ZoneDisplayState, ZoneShape } from '../zones/zone-display';
 import { ZONE_STATE_STYLES } from '../zones/zone-style';
 import L from './leaflet';
+import { textElement } from './leaflet-text';
 import { MAP_EVENTS, type MapEvents } from './map-events';
 import type { ZonePatterns } from './zone-patterns';
 
@@ -220,7 +221,8 @@ export class ZoneLayer extends L.Layer {
   private bindLabel(drawn: Drawn): void {
     const permanent = this.labelMode !== 'hover';
     drawn.polygon.unbindTooltip();
-    drawn.polygon.bindTooltip(this.labelMode === 'short' ? drawn.label.short : drawn.label.full, {
+    const text = this.labelMode === 'short' ? drawn.label.short : drawn.label.full;
+    drawn.polygon.bindTooltip(textElement(text), {
       permanent,
       sticky: !permanent,
       // Under the zone's middle, where the site's marker and a checked position are drawn, not over them.

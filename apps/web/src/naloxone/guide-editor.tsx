@@ -7,6 +7,7 @@ import { useStore } from '../state/use-store';
 import { GuideEditorStore, type GuideEditorOutcome } from './guide-editor.store';
 import { canPublishGuide } from './naloxone-feature';
 import { guideLangOf, useNaloxoneFeature } from './use-naloxone';
+import { GuideContent } from './guide-content';
 import './naloxone.css';
 
 const LANGUAGE_NAME = { sv: 'naloxone.guide.language.sv', en: 'naloxone.guide.language.en' } as const;
@@ -238,7 +239,7 @@ export function GuideEditor({ user }: { user: User }) {
           </div>
           <article class="guide" lang={state.preview.lang}>
             <h2 class="guide__title">{state.preview.title}</h2>
-            <div class="guide__content" dangerouslySetInnerHTML={{ __html: state.preview.html }} />
+            <GuideContent html={state.preview.html} />
           </article>
         </section>
       )}

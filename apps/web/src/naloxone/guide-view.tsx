@@ -2,6 +2,7 @@ import type { GuideLang } from '@samverkan/contracts';
 import { formatDate, formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/use-i18n';
 import type { CachedGuide } from './guide-cache';
+import { GuideContent } from './guide-content';
 import './naloxone.css';
 
 const LANGUAGE_NAME = { sv: 'naloxone.guide.language.sv', en: 'naloxone.guide.language.en' } as const;
@@ -41,7 +42,7 @@ export function GuideView({
           })}
         </p>
       )}
-      <div class="guide__content" dangerouslySetInnerHTML={{ __html: guide.html }} />
+      <GuideContent html={guide.html} />
     </article>
   );
 }
