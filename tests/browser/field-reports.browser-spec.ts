@@ -1,6 +1,5 @@
 import type { FieldReport, Meeting, SiteFeatureCollection } from '@samverkan/contracts';
 import type { Page } from 'playwright-core';
-import { DEMO_MEETING_SERIES } from '../../apps/api/src/demo/demo-meetings.data';
 import { TOKEN_STORAGE_KEY } from '../../apps/web/src/auth/session.store';
 import { apiJson, expectNoSidewaysScrolling } from './support/app-helpers';
 import { PHONE, useBrowser } from './support/browser-harness';
@@ -45,7 +44,8 @@ function writeReport(token: string, siteId: string, body: string): Promise<Field
 
 async function openSitePanel(page: Page, list: string, siteName: string): Promise<void> {
   await page.getByRole('toolbar').getByRole('button', { name: list }).click();
-  await page.getByRole('button', { name: siteName }).first().click();
+  // The list's row, not the site's marker on the map (a button too, and maybe under the panel on a phone).
+  await page.locator('button.feature-list__item').filter({ hasText: siteName }).first().click();
   await page.getByTestId('site-details').getByRole('heading', { name: siteName }).waitFor();
 }
 
@@ -164,17 +164,27 @@ describe('field reports', () => {
     await browser.screenshot(page, 'field-report-counts-desktop');
   });
 
-  it("a coordinator puts a report on the demo meeting's agenda from its card", async () => {
+  it("a coordinator puts a report on the agenda of a meeting whose organisations may all read it, from its card", async () => {
     // A report of this test's own, written by the demo officer about the demo needle exchange.
     const { token: policeToken, siteId } = await officerAndSite();
     const report = await writeReport(policeToken, siteId, 'Patrull vid entrén, tas upp på mötet.');
-    const series = await apiJson<Meeting[]>(
-      browser.baseUrl,
-      policeToken,
-      `/api/meetings?series=${encodeURIComponent(DEMO_MEETING_SERIES)}`,
-    );
-    // The demo series: the meeting four weeks ago, then the coming one.
-    const meeting = series[series.length - 1];
+    // A link is allowed only when every organisation of the meeting may read the report: the demo series also
+    // has the OST clinic, which may not, so the coordinator meets with the police and the needle exchange.
+    const { accessToken: coordinatorToken } = await browser.signInThroughApi('coordinator');
+    const organisations = await apiJson<{ id: string; name: string }[]>(browser.baseUrl, coordinatorToken, '/api/organisations');
+    const idOf = (name: string) => organisations.find((organisation) => organisation.name === name)!.id;
+    const meeting = await apiJson<Meeting>(browser.baseUrl, coordinatorToken, '/api/meetings', {
+      method: 'POST',
+      body: {
+        title: 'Demo – Uppföljning Södervärn',
+        startsAt: new Date(Date.now() + 2 * 86_400_000).toISOString(),
+        organisationIds: [
+          idOf('Demo – Polisområde Malmö City (fiktivt)'),
+          idOf('Demo – Sprututbytet Malmö (fiktivt)'),
+          idOf('Demo – Malmö stad, samordning (fiktiv)'),
+        ],
+      },
+    });
 
     const page = await browser.newSignedInPage('coordinator');
     await page.getByRole('navigation').getByRole('link', { name: 'Reports' }).click();

@@ -196,10 +196,16 @@ describe('meetings', () => {
       expect(
         (await team.serviceSignatory.patch(`/api/meetings/${bySignatory.id}`, { title: 'Nytt' })).status,
       ).toBe(200);
+      // A signatory may take their own organisation out (it leaves the meeting), never another one.
+      const dropOther = await team.serviceSignatory.patch(`/api/meetings/${bySignatory.id}`, {
+        organisationIds: [team.service.id],
+      });
+      expect(dropOther.status).toBe(403);
       const dropOwn = await team.serviceSignatory.patch(`/api/meetings/${bySignatory.id}`, {
         organisationIds: [team.police.id],
       });
-      expect(dropOwn.status).toBe(400);
+      expect(dropOwn.status).toBe(200);
+      expect((await team.staff.get(`/api/meetings/${bySignatory.id}`)).status).toBe(404);
     });
 
     it('moves who sees the meeting and its channel when the organisations change', async () => {

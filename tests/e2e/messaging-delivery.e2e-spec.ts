@@ -12,6 +12,7 @@ import {
   sendMessage,
   userWithSocket,
 } from '../support/messaging-factories';
+import { messageSentinel, presenceSentinel } from '../support/sentinels';
 import { connectSocket, TestSocket } from '../support/sockets';
 import { startTestApp, TestApp } from '../support/test-app';
 import { MapFactory } from '../support/zone-factories';
@@ -111,7 +112,16 @@ describe('messaging delivery', () => {
       await observer.user.get(`/api/channels/${channel.id}/messages?afterSeq=0&limit=200`)
     ).body;
     expect(history.map((message) => message.seq)).toEqual(seqs);
-    await observer.socket.next('message:new', (message) => message.seq === 80, 10_000).catch(() => undefined);
+    // Concurrent senders' messages may go out in any order: wait for each one (a missing one shows below).
+    await Promise.all(
+      seqs.map((seq) =>
+        observer.socket.next(
+          'message:new',
+          (message) => message.channelId === channel.id && message.seq === seq,
+          10_000,
+        ),
+      ),
+    ).catch(() => undefined);
     const delivered = observer.socket
       .all('message:new', (message) => message.channelId === channel.id)
       .map((message) => message.seq);
@@ -251,7 +261,7 @@ describe('messaging delivery', () => {
         [{ kind: 'direct', userId: 'anna' }, 400, 'userId'],
         [{ kind: 'site', refId: randomUUID() }, 400, 'kind'],
         [{ kind: 'direct', userId: disabled.user.id, refId: randomUUID() }, 400, 'refId'],
-        [{ kind: 'meeting', refId: randomUUID() }, 403, ''],
+        [{ kind: 'meeting', refId: randomUUID() }, 404, ''],
       ];
       for (const [body, status, field] of cases) {
         const response = await a.post('/api/channels', body);
@@ -368,6 +378,10 @@ describe('messaging delivery', () => {
       await joinChannel(b.socket, channel.id);
       const first = await postMessage(a.socket, channel.id, 'välkomna');
       await b.socket.next('message:new', (message) => message.id === first.id);
+      // Where the police officer stays, for a sentinel (see sentinels.ts).
+      const direct = await directChannel(a.user, b.user);
+      await joinChannel(a.socket, direct.id);
+      await joinChannel(b.socket, direct.id);
 
       const again = await channels.ensureMeetingChannel({
         meetingId,
@@ -381,7 +395,7 @@ describe('messaging delivery', () => {
       ).toMatchObject({ id: channel.id });
       const second = await postMessage(a.socket, channel.id, 'nu utan polisen');
       await a.socket.next('message:new', (message) => message.id === second.id);
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await messageSentinel(a.socket, direct.id, b.socket);
       expect(b.socket.all('message:new', (message) => message.id === second.id)).toEqual([]);
       expect((await b.user.get(`/api/channels/${channel.id}/messages`)).status).toBe(404);
       await expect(
@@ -409,6 +423,7 @@ describe('messaging delivery', () => {
       expect((await police.next('message:new', (m) => m.id === urgent.id)).priority).toBe('urgent');
       const normal = await postMessage(sender, channel.id, 'vanligt meddelande');
       await police.next('message:new', (m) => m.id === normal.id);
+      await presenceSentinel(factory, outsider.socket);
       expect(outsider.socket.all('alert')).toHaveLength(0);
       expect(police.all('alert')).toHaveLength(1);
 
@@ -429,8 +444,13 @@ describe('messaging delivery', () => {
         at: expect.any(String),
       });
       expect(await police.request('alert:ack', { messageId: urgent.id })).toEqual({ ok: true });
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      expect(sender.all('alert:acked')).toHaveLength(1);
+      // Sentinel: the first acknowledgement of another alert reaches the sender on the same path.
+      const later = await postMessage(sender, channel.id, 'Behöver hjälp i receptionen', {
+        priority: 'urgent',
+      });
+      expect(await police.request('alert:ack', { messageId: later.id })).toEqual({ ok: true });
+      await sender.next('alert:acked', (ack) => ack.messageId === later.id);
+      expect(sender.all('alert:acked', (ack) => ack.messageId === urgent.id)).toHaveLength(1);
 
       const acks = await team.staff.get(`/api/channels/${channel.id}/messages/${urgent.id}/acks`);
       expect(acks.body).toEqual([acked]);

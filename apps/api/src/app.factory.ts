@@ -1,9 +1,11 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { json } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { refuseDeepJson } from './common/json-depth';
 import { isOriginAllowed } from './common/origin-policy';
 import { createValidationPipe } from './common/validation.pipe';
 import { AppConfig } from './config/app-config';
@@ -24,7 +26,8 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.useLogger(app.get(Logger));
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
-  app.useBodyParser('json', { limit: '1mb' });
+  // Express's own parser rather than useBodyParser, whose options leave out `verify` (Nest keeps it for raw bodies).
+  app.use(json({ limit: '1mb', verify: refuseDeepJson }));
   app.use(
     helmet({
       contentSecurityPolicy: {

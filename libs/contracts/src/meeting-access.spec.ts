@@ -5,6 +5,7 @@ import {
   organisationsProblem,
   ownerProblem,
   presentProblem,
+  removeOrganisationProblem,
 } from './meeting-access';
 
 const ORGS = ['org-police', 'org-service'];
@@ -103,5 +104,32 @@ describe('ownerProblem', () => {
       /participating organisation/,
     );
     expect(ownerProblem({ role: 'admin', organisationId: 'org-it', disabled: false }, ORGS)).not.toBeNull();
+  });
+});
+
+describe('removeOrganisationProblem', () => {
+  const policeSignatory = viewer('police', 'org-police', true);
+  const serviceSignatory = viewer('service', 'org-service', true);
+
+  it('lets the organiser, coordinators and admins take any organisation out', () => {
+    const organisedByPolice = { createdBy: policeSignatory.id };
+    expect(removeOrganisationProblem(policeSignatory, organisedByPolice, 'org-service')).toBeNull();
+    expect(
+      removeOrganisationProblem(viewer('coordinator', 'org-coordination'), { createdBy: null }, 'org-police'),
+    ).toBeNull();
+    expect(
+      removeOrganisationProblem(viewer('admin', 'org-it'), { createdBy: null }, 'org-service'),
+    ).toBeNull();
+  });
+
+  it('lets an organisation take itself out, never another participant', () => {
+    const organisedByCoordinator = { createdBy: 'coordinator-1' };
+    expect(removeOrganisationProblem(serviceSignatory, organisedByCoordinator, 'org-service')).toBeNull();
+    expect(removeOrganisationProblem(serviceSignatory, organisedByCoordinator, 'org-police')).toMatch(
+      /organiser/,
+    );
+    expect(removeOrganisationProblem(policeSignatory, organisedByCoordinator, 'org-service')).toMatch(
+      /organiser/,
+    );
   });
 });

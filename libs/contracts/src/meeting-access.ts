@@ -35,6 +35,21 @@ export function organisationsProblem(user: MeetingViewer, organisationIds: reado
   return 'must include your own organisation';
 }
 
+/**
+ * Taking an organisation out of a meeting (it loses sight of the meeting and its channel): only the meeting's
+ * organiser (who made it), a coordinator or admin, or that organisation itself (one of its signatories leaving);
+ * never another participant.
+ */
+export function removeOrganisationProblem(
+  user: MeetingViewer,
+  meeting: { createdBy: string | null },
+  organisationId: string,
+): string | null {
+  if (seesEveryMeeting(user) || meeting.createdBy === user.id || organisationId === user.organisationId)
+    return null;
+  return "Only the meeting's organiser, a coordinator or the organisation itself takes an organisation out of a meeting";
+}
+
 export interface PresenterState {
   organisationIds: readonly string[];
   presenterId: string | null;

@@ -44,5 +44,8 @@ export type CreateChannelRequest = { kind: 'direct'; userId: string } | { kind: 
 
 export const MESSAGE_LIMITS = { minBody: 1, maxBody: 4000, maxHistoryPage: 200, defaultHistoryPage: 50, maxCatchUp: 500 } as const;
 
-/** Per user: more than `messages` new messages within `windowSeconds` are refused with `rate_limited`. */
+/**
+ * Per user: more than `messages` new messages within `windowSeconds` are refused with `rate_limited`. The
+ * default of the api's MESSAGE_RATE_LIMIT setting (`20/10`), which may set another.
+ */
 export const MESSAGE_RATE_LIMIT = { messages: 20, windowSeconds: 10 } as const;

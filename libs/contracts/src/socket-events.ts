@@ -1,4 +1,5 @@
 import type { Meeting } from './meetings';
+import type { IdentifyingKind } from './errors';
 import type { AlertAck, ChannelUpdate, Message, MessagePriority } from './messaging';
 import type { SiteFeature } from './sites';
 import type { ZoneFeature } from './zones';
@@ -6,7 +7,18 @@ import type { ZoneFeature } from './zones';
 /** The error half of every acknowledgement. */
 export interface AckError {
   ok: false;
-  error: { code: string; message: string };
+  /**
+   * `field` and `reason` (extension) as in an HTTP error's detail, when the refusal has them: e.g. a message
+   * holding a personal identity number is refused with `field: "body"`, `reason: "personal_identity_number"`.
+   */
+  error: {
+    code: string;
+    message: string;
+    field?: string;
+    reason?: string;
+    /** Extension, with `rate_limited`: the seconds to wait before sending again (the message names them too). */
+    retryAfterSeconds?: number;
+  };
 }
 export type Ack<T extends object = object> = ({ ok: true } & T) | AckError;
 type AckFn<T extends object = object> = (response: Ack<T>) => void;
@@ -66,7 +78,15 @@ export interface ClientToServerEvents {
    */
   'channel:join': (payload: ChannelJoinPayload, ack: AckFn<{ messages: Message[]; lastSeq: number }>) => void;
   'channel:leave': (payload: ChannelLeavePayload, ack: AckFn) => void;
-  'message:send': (payload: MessageSendPayload, ack: AckFn<{ message: Message }>) => void;
+  /**
+   * A body holding a personal identity number is refused (`bad_request`, `reason: "personal_identity_number"`).
+   * `warnings` (extension): the message was sent, but it seems to hold a phone number or an e-mail address
+   * (staff share their work ones); absent when there is nothing to warn about.
+   */
+  'message:send': (
+    payload: MessageSendPayload,
+    ack: AckFn<{ message: Message; warnings?: IdentifyingKind[] }>,
+  ) => void;
   'message:read': (payload: MessageReadPayload, ack: AckFn) => void;
   'alert:ack': (payload: AlertAckPayload, ack: AckFn) => void;
   typing: (payload: TypingPayload, ack?: AckFn) => void;

@@ -14,16 +14,41 @@ export function badRequest(field: string, message: string): DetailedHttpExceptio
   return new DetailedHttpException(HttpStatus.BAD_REQUEST, [{ field, message }]);
 }
 
-const CONNECTION_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P03', '08006', '08001']);
+/**
+ * Failures to reach the database: the network's (Node's error codes) and the server's refusals (SQLSTATE):
+ * shutting down or starting up (57P01–57P03), too many connections (53300), the database gone or closed to
+ * connections, the app's role refused (28000, 28P01), and every connection exception (class 08).
+ */
+const CONNECTION_ERROR_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+  '3D000',
+  '28000',
+  '28P01',
+]);
+
+const CONNECTION_ERROR_MESSAGES =
+  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|not currently accepting connections/;
 
 /** A database that does not answer is the one failure a client should retry: 503, not 500. */
 function isDatabaseUnavailable(error: unknown): boolean {
-  const err = error as { code?: string; message?: string; driverError?: { code?: string } };
+  const err = error as { code?: unknown; message?: string; driverError?: { code?: unknown }; errors?: unknown[] };
   if (!err || typeof err !== 'object') return false;
   const code = err.code ?? err.driverError?.code;
-  if (code && CONNECTION_ERROR_CODES.has(code)) return true;
-  const message = err.message ?? '';
-  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/.test(message);
+  if (typeof code === 'string' && (CONNECTION_ERROR_CODES.has(code) || code.startsWith('08'))) return true;
+  if (CONNECTION_ERROR_MESSAGES.test(err.message ?? '')) return true;
+  // Connecting to a name with several addresses fails with an AggregateError of each attempt's error.
+  return Array.isArray(err.errors) && err.errors.some(isDatabaseUnavailable);
 }
 
 /** Errors from Express's body parser, in words a client can act on. */
@@ -31,6 +56,7 @@ function bodyParserMessage(error: unknown): { status: number; message: string } 
   const type = (error as { type?: string } | undefined)?.type;
   if (type === 'entity.too.large') return { status: 413, message: 'The request body is larger than 1 MB' };
   if (type === 'entity.parse.failed') return { status: 400, message: 'The request body is not valid JSON' };
+  if (type === 'entity.too.deep') return { status: 400, message: (error as Error).message };
   if (type === 'charset.unsupported' || type === 'encoding.unsupported') {
     return { status: 415, message: 'The request body must be UTF-8 JSON' };
   }

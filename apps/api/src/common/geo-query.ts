@@ -24,8 +24,20 @@ export const ToDecimal = () => Transform(({ value }) => (value === undefined ? u
 export function parseInstant(value: string): Date | null {
   const text = value.replace(/(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?) (\d{2}(:?\d{2})?)$/, '$1+$4');
   if (!/T\d{2}(:?\d{2}(:?\d{2}([.,]\d+)?)?)?(Z|[+-]\d{2}(:?\d{2})?)$/i.test(text)) return null;
+  if (!offsetExists(text)) return null;
   const parsed = DateTime.fromISO(text, { setZone: true });
   return parsed.isValid ? parsed.toJSDate() : null;
+}
+
+/** Offsets on Earth run from -12:00 to +14:00; Luxon would take +99:00 (four days off) without a word. */
+const MAX_OFFSET_MINUTES = 14 * 60;
+
+function offsetExists(text: string): boolean {
+  const offset = /([+-])(\d{2}):?(\d{2})?$/.exec(text);
+  if (!offset) return true; // Z
+  const hours = Number(offset[2]);
+  const minutes = Number(offset[3] ?? 0);
+  return minutes <= 59 && hours * 60 + minutes <= MAX_OFFSET_MINUTES;
 }
 
 /** An optional query parameter already checked by `IsIsoInstant`; absent stays undefined. */

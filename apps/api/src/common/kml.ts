@@ -16,9 +16,24 @@ export function escapeXml(text: string): string {
     .replace(/'/g, '&apos;');
 }
 
+/**
+ * A description as KML readers take it: as HTML (Google Earth, QGIS and ArcGIS render it in a balloon). Text a
+ * user wrote is HTML-escaped so that it shows as text, never as markup or links; its lines become `<br>`.
+ */
+export function textAsHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;')
+    .replace(/\r\n|\r|\n/g, '<br>');
+}
+
 export interface KmlPlacemark {
   id: string;
   name: string;
+  /** Plain text: shown as text by map programs (see textAsHtml). */
   description: string;
   /** Shown as ExtendedData: every value is escaped. */
   data: Record<string, string | number | boolean | null>;
@@ -34,7 +49,7 @@ function placemark(item: KmlPlacemark): string {
   return [
     `<Placemark id="${escapeXml(item.id)}">`,
     `<name>${escapeXml(item.name)}</name>`,
-    `<description>${escapeXml(item.description)}</description>`,
+    `<description>${escapeXml(textAsHtml(item.description))}</description>`,
     data ? `<ExtendedData>${data}</ExtendedData>` : '',
     item.geometryKml,
     '</Placemark>',

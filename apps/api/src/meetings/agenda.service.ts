@@ -49,7 +49,8 @@ export class AgendaService {
   async add(meetingId: string, input: CreateAgendaItemDto, user: AuthUser): Promise<AgendaItem> {
     // Before the transaction: the reports service reads on its own connection (one connection in embedded mode).
     const report = await this.visibleReport(input.reportId ?? null, user);
-    return this.meetings.change(user, meetingId, async (manager) => {
+    return this.meetings.change(user, meetingId, async (manager, meeting) => {
+      if (report) await this.checkAllMaySee(manager, report.id, meeting.organisationIds);
       const count = await this.repository.countAgenda(manager, meetingId);
       if (count >= MEETING_LIMITS.maxAgendaItems) {
         throw new ConflictException(
@@ -101,6 +102,8 @@ export class AgendaService {
       this.checkMayChange(user, meeting, input);
       if (input.version !== current.version)
         throw new AgendaItemConflictException(toAgendaItemDto(current), input.version);
+      if (report && report.id !== current.reportId)
+        await this.checkAllMaySee(manager, report.id, meeting.organisationIds);
 
       let item = current;
       if (input.position !== undefined && input.position !== current.position) {
@@ -169,6 +172,24 @@ export class AgendaService {
     if (!ORGANISER_FIELDS.some((field) => input[field] !== undefined)) return;
     const denied = organiseProblem(user, meeting.organisationIds);
     if (denied) throw new ForbiddenException(`${denied}; anyone taking part may write the minutes`);
+  }
+
+  /**
+   * A linked report shows in the agenda and minutes to every organisation taking part (and the export marks it
+   * discussed): linking it must not show it to an organisation that may not see it.
+   */
+  private async checkAllMaySee(
+    manager: EntityManager,
+    reportId: string,
+    organisationIds: string[],
+  ): Promise<void> {
+    const hidden = await this.reports.organisationsNotSeeing(manager, reportId, organisationIds);
+    if (hidden.length) {
+      throw badRequest(
+        'reportId',
+        `names a report that not every organisation taking part may see (${hidden.join(', ')}): link it in a meeting of those who may`,
+      );
+    }
   }
 
   private async visibleReport(reportId: string | null, user: AuthUser): Promise<FieldReport | null> {

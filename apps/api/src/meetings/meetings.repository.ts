@@ -184,8 +184,8 @@ export class MeetingsRepository {
     return rows[0];
   }
 
-  async setChannel(meetingId: string, channelId: string): Promise<void> {
-    await this.dataSource.query(`UPDATE meetings SET channel_id = $2 WHERE id = $1`, [meetingId, channelId]);
+  async setChannel(meetingId: string, channelId: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.query(`UPDATE meetings SET channel_id = $2 WHERE id = $1`, [meetingId, channelId]);
   }
 
   async organisationIdsOf(manager: EntityManager, meetingIds: string[]): Promise<Map<string, string[]>> {

@@ -8,7 +8,9 @@ import { Clock } from '../common/clock';
 import { parseInstant, parseOptionalInstant } from '../common/geo-query';
 import { localToday } from '../common/calendar-dates';
 import { checkVersion } from '../common/version-check';
+import type { OwnedChannelChange } from '../messaging/channels.repository';
 import { ChannelsService } from '../messaging/channels.service';
+import { ReportsService } from '../reports/reports.service';
 import { CreateMeetingDto, MeetingListQueryDto, UpdateMeetingDto } from './dto/meetings.dto';
 import { MeetingEntity } from './entities/meeting.entity';
 import {
@@ -16,6 +18,7 @@ import {
   MeetingViewer,
   organiseProblem,
   organisationsProblem,
+  removeOrganisationProblem,
   seesEveryMeeting,
 } from '@samverkan/contracts';
 import { toMeetingDto } from './meetings.mapper';
@@ -77,6 +80,7 @@ export class MeetingsService {
     private readonly channels: ChannelsService,
     private readonly publisher: MeetingsPublisher,
     private readonly clock: Clock,
+    private readonly reports: ReportsService,
   ) {}
 
   today(): string {
@@ -100,7 +104,8 @@ export class MeetingsService {
       series,
       seriesKey: seriesKeyOf(series, organisationIds),
     };
-    const meeting = await this.meetings.transaction(async (manager) => {
+    // The channel is made in the meeting's transaction: a 201 means the meeting has it.
+    const { meeting, channel } = await this.meetings.transaction(async (manager) => {
       await this.checkOrganisationsExist(manager, organisationIds);
       const saved = await this.meetings.insertMeeting(manager, values, user.id);
       await this.meetings.setOrganisations(manager, saved.id, organisationIds);
@@ -111,10 +116,9 @@ export class MeetingsService {
         entityId: saved.id,
         after: auditedDetails(saved, organisationIds),
       });
-      return saved;
+      return { meeting: saved, channel: await this.syncChannelIn(manager, saved, organisationIds) };
     });
-    // The channel is the messaging module's, in its own transaction: made once the meeting exists.
-    await this.syncChannel(meeting, organisationIds);
+    this.channels.publish([channel]);
     return this.loadOne(meeting.id);
   }
 
@@ -163,9 +167,20 @@ export class MeetingsService {
           (organisationId) => !organisationIds.includes(organisationId),
         );
         if (input.organisationIds) {
-          const problem = organisationsProblem(user, organisationIds);
+          for (const organisationId of left) {
+            const denied = removeOrganisationProblem(user, current, organisationId);
+            if (denied) throw new ForbiddenException(denied);
+          }
+          // A signatory may take their own organisation out (it leaves the meeting); otherwise it stays in.
+          const problem = left.includes(user.organisationId)
+            ? null
+            : organisationsProblem(user, organisationIds);
           if (problem) throw badRequest('organisationIds', problem);
           await this.checkOrganisationsExist(manager, organisationIds);
+          const joined = organisationIds.filter(
+            (organisationId) => !current.organisationIds.includes(organisationId),
+          );
+          await this.checkLinkedReportsVisibleTo(manager, id, joined);
           const owners = left.length ? await this.meetings.openActionOwnersIn(manager, id, left) : 0;
           if (owners > 0) {
             throw new ConflictException(
@@ -185,6 +200,10 @@ export class MeetingsService {
         const presenterId = await this.presenterWhoStillSees(manager, current.presenterId, organisationIds);
         const updated = await this.meetings.updateMeeting(manager, id, values, presenterId);
         if (input.organisationIds) await this.meetings.setOrganisations(manager, id, organisationIds);
+        const channel =
+          input.organisationIds || updated.title !== current.title
+            ? await this.syncChannelIn(manager, updated, organisationIds)
+            : null;
         await this.audit.record(manager, {
           actorId: user.id,
           action: 'update',
@@ -193,14 +212,13 @@ export class MeetingsService {
           before: auditedDetails(current, current.organisationIds),
           after: auditedDetails(updated, organisationIds),
         });
-        return { before: { ...current }, after: { ...updated, organisationIds, left } };
+        return { before: { ...current }, after: { ...updated, organisationIds, left }, channel };
       },
       // Those who lost sight of the meeting leave its room before the new state is sent to it.
-      async ({ before, after }) => {
+      ({ before, after, channel }) => {
         this.publisher.organisationsLeft(id, after.left);
         if (after.presenterId !== before.presenterId) this.publisher.presenter(id, after.presenterId);
-        if (input.organisationIds || after.title !== before.title)
-          await this.syncChannel(after, after.organisationIds);
+        if (channel) this.channels.publish([channel]);
       },
     );
     // Null only when sending it failed: the answer reads it again.
@@ -294,15 +312,56 @@ export class MeetingsService {
     );
   }
 
-  /** Creates or updates the meeting's channel (name and audience), remembers it on the meeting and answers its id. */
+  /**
+   * For a meeting stored before its channel was made with it: makes the channel in a transaction of its own and
+   * answers its id.
+   */
   private async syncChannel(meeting: MeetingEntity, organisationIds: string[]): Promise<string> {
-    const { channel } = await this.channels.ensureMeetingChannel({
+    const change = await this.meetings.transaction((manager) =>
+      this.syncChannelIn(manager, meeting, organisationIds),
+    );
+    this.channels.publish([change]);
+    return change.channel.id;
+  }
+
+  /**
+   * Creates or updates the meeting's channel (name and audience) and remembers it on the meeting, in the
+   * caller's transaction; publish the answer once that has committed.
+   */
+  private async syncChannelIn(
+    manager: EntityManager,
+    meeting: MeetingEntity,
+    organisationIds: string[],
+  ): Promise<OwnedChannelChange> {
+    const change = await this.channels.syncMeetingChannel(manager, {
       meetingId: meeting.id,
       title: meeting.title,
       organisationIds,
     });
-    if (meeting.channelId !== channel.id) await this.meetings.setChannel(meeting.id, channel.id);
-    return channel.id;
+    if (meeting.channelId !== change.channel.id)
+      await this.meetings.setChannel(meeting.id, change.channel.id, manager);
+    return change;
+  }
+
+  /** Organisations joining a meeting must be able to see the field reports its agenda links (they would show to them). */
+  private async checkLinkedReportsVisibleTo(
+    manager: EntityManager,
+    meetingId: string,
+    organisationIds: string[],
+  ): Promise<void> {
+    if (!organisationIds.length) return;
+    const reportIds = new Set(
+      (await this.meetings.agendaOf(manager, [meetingId])).map((item) => item.reportId),
+    );
+    for (const reportId of reportIds) {
+      if (reportId === null) continue;
+      const hidden = await this.reports.organisationsNotSeeing(manager, reportId, organisationIds);
+      if (hidden.length) {
+        throw new ConflictException(
+          `The agenda links a field report (${reportId}) that ${hidden.join(', ')} may not see: unlink it before that organisation joins`,
+        );
+      }
+    }
   }
 
   private async checkOrganisationsExist(manager: EntityManager, organisationIds: string[]): Promise<void> {

@@ -41,6 +41,11 @@ export interface OwnedChannelChange {
 export class ChannelsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** Runs channel changes that belong to no other feature's change in a transaction of their own. */
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
   /** The channels the viewer may see and that are not archived, with their unread counts. */
   listVisible(viewer: Viewer): Promise<ChannelRow[]> {
     return this.dataSource.query(
@@ -65,6 +70,18 @@ export class ChannelsRepository {
        LEFT JOIN channel_reads r ON r.channel_id = c.id AND r.user_id = $1::uuid
        WHERE c.id = $5 AND ${CAN_SEE_CHANNEL}`,
       [...viewerParams(viewer), channelId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** A meeting's channel if the viewer may see it; null when there is none or it is hidden. */
+  async findVisibleMeetingChannel(viewer: Viewer, meetingId: string): Promise<ChannelRow | null> {
+    const rows: ChannelRow[] = await this.dataSource.query(
+      `SELECT ${CHANNEL_COLUMNS}, ${UNREAD} AS unread
+       FROM channels c
+       LEFT JOIN channel_reads r ON r.channel_id = c.id AND r.user_id = $1::uuid
+       WHERE c.kind = 'meeting' AND c.ref_id = $5 AND ${CAN_SEE_CHANNEL}`,
+      [...viewerParams(viewer), meetingId],
     );
     return rows[0] ?? null;
   }
@@ -115,98 +132,96 @@ export class ChannelsRepository {
   }
 
   /**
-   * Creates or updates the channel of a site or zone (its owner decides who sees it). Returns the channel as it
-   * is now and as it was before (null when new); null when nothing changed.
+   * Creates or updates the channel of a site or zone (its owner decides who sees it), in the caller's transaction.
+   * Returns the channel as it is now and as it was before (null when new); null when nothing changed.
    */
   async upsertOwned(
+    manager: EntityManager,
     kind: 'site' | 'zone',
     refId: string,
     name: string,
     organisationId: string,
   ): Promise<OwnedChannelChange | null> {
-    return this.dataSource.transaction(async (manager) => {
-      const inserted: { id: string }[] = await manager.query(
-        `INSERT INTO channels (kind, name, ref_id, organisation_id) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (kind, ref_id) WHERE ref_id IS NOT NULL DO NOTHING
-         RETURNING id`,
-        [kind, name, refId, organisationId],
-      );
-      if (inserted.length)
-        return { channel: (await this.findAccess(inserted[0].id, manager))!, previous: null };
-      const previous = (await this.findAccessByRef(manager, kind, refId, true))!;
-      if (previous.name === name && previous.organisation_id === organisationId) return null;
-      await manager.query(
-        `UPDATE channels SET name = $2, organisation_id = $3, updated_at = now() WHERE id = $1`,
-        [previous.id, name, organisationId],
-      );
-      return { channel: (await this.findAccess(previous.id, manager))!, previous };
-    });
+    const inserted: { id: string }[] = await manager.query(
+      `INSERT INTO channels (kind, name, ref_id, organisation_id) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (kind, ref_id) WHERE ref_id IS NOT NULL DO NOTHING
+       RETURNING id`,
+      [kind, name, refId, organisationId],
+    );
+    if (inserted.length)
+      return { channel: (await this.findAccess(inserted[0].id, manager))!, previous: null };
+    const previous = (await this.findAccessByRef(manager, kind, refId, true))!;
+    if (previous.name === name && previous.organisation_id === organisationId) return null;
+    await manager.query(
+      `UPDATE channels SET name = $2, organisation_id = $3, updated_at = now() WHERE id = $1`,
+      [previous.id, name, organisationId],
+    );
+    return { channel: (await this.findAccess(previous.id, manager))!, previous };
   }
 
   /** Marks a site's or zone's channel archived: its history stays, it takes no new messages. */
-  async archiveOwned(kind: 'site' | 'zone', refId: string): Promise<ChannelAccessRow | null> {
+  async archiveOwned(manager: EntityManager, kind: 'site' | 'zone', refId: string): Promise<ChannelAccessRow | null> {
     // Wrapped in a SELECT: TypeORM answers a bare UPDATE … RETURNING as [rows, count].
-    const rows: { id: string }[] = await this.dataSource.query(
+    const rows: { id: string }[] = await manager.query(
       `WITH archived AS (
          UPDATE channels SET archived_at = now(), updated_at = now()
          WHERE kind = $1 AND ref_id = $2 AND archived_at IS NULL RETURNING id
        ) SELECT id FROM archived`,
       [kind, refId],
     );
-    return rows.length ? this.findAccess(rows[0].id) : null;
+    return rows.length ? this.findAccess(rows[0].id, manager) : null;
   }
 
   /**
    * Creates or updates a meeting's channel; `organisationIds` (when given) replaces the organisations that may
-   * see it. Returns the channel as it is now and as it was before (null when new).
+   * see it. In the caller's transaction. Returns the channel as it is now and as it was before (null when new).
    */
   async upsertMeeting(
+    manager: EntityManager,
     meetingId: string,
     name: string | null,
     organisationIds: string[] | null,
   ): Promise<OwnedChannelChange> {
-    return this.dataSource.transaction(async (manager) => {
-      const inserted: { id: string }[] = await manager.query(
-        `INSERT INTO channels (kind, name, ref_id) VALUES ('meeting', $1, $2)
-         ON CONFLICT (kind, ref_id) WHERE ref_id IS NOT NULL DO NOTHING
-         RETURNING id`,
-        [name ?? 'Möte', meetingId],
+    const inserted: { id: string }[] = await manager.query(
+      `INSERT INTO channels (kind, name, ref_id) VALUES ('meeting', $1, $2)
+       ON CONFLICT (kind, ref_id) WHERE ref_id IS NOT NULL DO NOTHING
+       RETURNING id`,
+      [name ?? 'Möte', meetingId],
+    );
+    const previous = inserted.length
+      ? null
+      : await this.findAccessByRef(manager, 'meeting', meetingId, true);
+    const channelId = inserted[0]?.id ?? previous!.id;
+    if (previous && name !== null && name !== previous.name) {
+      await manager.query(`UPDATE channels SET name = $2, updated_at = now() WHERE id = $1`, [
+        channelId,
+        name,
+      ]);
+    }
+    if (organisationIds) {
+      await manager.query(
+        `DELETE FROM channel_organisations WHERE channel_id = $1 AND NOT (organisation_id = ANY($2::uuid[]))`,
+        [channelId, organisationIds],
       );
-      const previous = inserted.length
-        ? null
-        : await this.findAccessByRef(manager, 'meeting', meetingId, true);
-      const channelId = inserted[0]?.id ?? previous!.id;
-      if (previous && name !== null && name !== previous.name) {
-        await manager.query(`UPDATE channels SET name = $2, updated_at = now() WHERE id = $1`, [
-          channelId,
-          name,
-        ]);
-      }
-      if (organisationIds) {
-        await manager.query(
-          `DELETE FROM channel_organisations WHERE channel_id = $1 AND NOT (organisation_id = ANY($2::uuid[]))`,
-          [channelId, organisationIds],
-        );
-        await manager.query(
-          `INSERT INTO channel_organisations (channel_id, organisation_id)
-           SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`,
-          [channelId, organisationIds],
-        );
-      }
-      return { channel: (await this.findAccess(channelId, manager))!, previous };
-    });
+      await manager.query(
+        `INSERT INTO channel_organisations (channel_id, organisation_id)
+         SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`,
+        [channelId, organisationIds],
+      );
+    }
+    return { channel: (await this.findAccess(channelId, manager))!, previous };
   }
 
-  /** Organisations that exist, of those named. */
   /** The joint channel's id (the migration creates it; a unique index keeps it the only one). */
   async jointChannelId(): Promise<string> {
     const [joint]: { id: string }[] = await this.dataSource.query(`SELECT id FROM channels WHERE kind = 'joint'`);
     return joint.id;
   }
 
-  async existingOrganisationIds(ids: string[]): Promise<string[]> {
+  /** Organisations that exist, of those named. */
+  async existingOrganisationIds(ids: string[], manager: EntityManager = this.dataSource.manager): Promise<string[]> {
     if (!ids.length) return [];
-    const rows: { id: string }[] = await this.dataSource.query(
+    const rows: { id: string }[] = await manager.query(
       `SELECT id FROM organisations WHERE id = ANY($1::uuid[])`,
       [ids],
     );

@@ -1,9 +1,9 @@
-import { ForbiddenException, Injectable, Logger, NotFoundException } from '@nestjs/common';
-import { EventEmitter2, OnEvent } from '@nestjs/event-emitter';
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { EntityManager } from 'typeorm';
 import type { Channel } from '@samverkan/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { badRequest } from '../common/api-exception.filter';
-import { DOMAIN_EVENTS, SiteChangedEvent, ZoneChangedEvent } from '../common/domain-events';
 import { PeopleService } from '../people/people.service';
 import { channelAudience, seesAllSharedChannels } from './channel-access';
 import { ChannelsRepository, OwnedChannelChange } from './channels.repository';
@@ -11,6 +11,12 @@ import { CreateChannelDto } from './dto/messaging.dto';
 import { ChannelChangedEvent, MESSAGING_EVENTS } from './messaging.events';
 import { toAudienceFacts, toChannelDto } from './messaging.mapper';
 import type { ChannelRow } from './messaging.rows';
+
+/** What a site's or zone's channel follows: its name, and the organisation that owns the site. */
+export interface OwnedChannelFacts {
+  name: string;
+  organisationId: string;
+}
 
 export interface MeetingChannelInput {
   meetingId: string;
@@ -22,8 +28,6 @@ export interface MeetingChannelInput {
 
 @Injectable()
 export class ChannelsService {
-  private readonly logger = new Logger('Channels');
-
   constructor(
     private readonly channels: ChannelsRepository,
     private readonly people: PeopleService,
@@ -60,9 +64,10 @@ export class ChannelsService {
     }
     if (input.userId !== undefined) throw badRequest('userId', 'is only for direct channels');
     if (!seesAllSharedChannels(user)) {
-      throw new ForbiddenException(
-        'Only coordinators and admins may open a meeting channel; meetings open their own',
-      );
+      // Meetings open their own channels: those taking part get it; to anyone else it is as unknown as a wrong id.
+      const existing = await this.channels.findVisibleMeetingChannel(user, input.refId!);
+      if (!existing) throw new NotFoundException(`No meeting with id ${input.refId}`);
+      return { channel: toChannelDto(existing), created: false };
     }
     const change = await this.ensureMeetingChannel({
       meetingId: input.refId!,
@@ -93,56 +98,58 @@ export class ChannelsService {
   }
 
   /**
-   * For the meetings module: creates the meeting's channel on first call, then renames it and sets who may see
-   * it (the listed organisations, coordinators and admins). Idempotent; call it after the meeting's own
-   * transaction has committed. Sockets of organisations taken off the list leave the channel at once.
+   * Creates the meeting's channel on first call, then renames it and sets who may see it (the listed
+   * organisations, coordinators and admins), in a transaction of its own, and tells the clients once committed.
+   * Idempotent. Sockets of organisations taken off the list leave the channel at once.
    */
   async ensureMeetingChannel(input: MeetingChannelInput): Promise<OwnedChannelChange> {
-    if (input.organisationIds) {
-      const wanted = [...new Set(input.organisationIds)];
-      const existing = new Set(await this.channels.existingOrganisationIds(wanted));
-      const unknown = wanted.find((id) => !existing.has(id));
-      if (unknown) throw badRequest('organisationIds', `names no organisation (${unknown})`);
-    }
-    const change = await this.channels.upsertMeeting(input.meetingId, input.title, input.organisationIds);
-    this.emitChanged(change);
+    const change = await this.channels.transaction((manager) => this.syncMeetingChannel(manager, input));
+    this.publish([change]);
     return change;
   }
 
-  @OnEvent(DOMAIN_EVENTS.siteChanged)
-  async onSiteChanged(event: SiteChangedEvent): Promise<void> {
-    const { id, name, organisationId } = event.site.properties;
-    await this.syncOwned('site', id, event.change === 'deleted' ? null : { name, organisationId });
+  /**
+   * For the meetings module: `ensureMeetingChannel` inside the meeting's own transaction, so a meeting never
+   * exists without its channel. Pass the answer to `publish` once that transaction has committed.
+   */
+  async syncMeetingChannel(manager: EntityManager, input: MeetingChannelInput): Promise<OwnedChannelChange> {
+    if (input.organisationIds) {
+      const wanted = [...new Set(input.organisationIds)];
+      const existing = new Set(await this.channels.existingOrganisationIds(wanted, manager));
+      const unknown = wanted.find((id) => !existing.has(id));
+      if (unknown) throw badRequest('organisationIds', `names no organisation (${unknown})`);
+    }
+    return this.channels.upsertMeeting(manager, input.meetingId, input.title, input.organisationIds);
   }
 
-  @OnEvent(DOMAIN_EVENTS.zoneChanged)
-  async onZoneChanged(event: ZoneChangedEvent): Promise<void> {
-    const { id, name } = event.zone.properties;
-    await this.syncOwned(
-      'zone',
-      id,
-      event.change === 'deleted' ? null : { name, organisationId: event.organisationId },
-    );
-  }
-
-  /** A site's or zone's channel follows it: made with it, renamed with it, archived when it is deleted. */
-  private async syncOwned(
+  /**
+   * A site's or zone's channel follows it: made with it, renamed with it, archived when it is deleted
+   * (`current` null). Runs in the caller's transaction, so the channel is there exactly when the change is;
+   * pass the answer to `publish` once that transaction has committed.
+   */
+  async syncOwned(
+    manager: EntityManager,
     kind: 'site' | 'zone',
     refId: string,
-    current: { name: string; organisationId: string } | null,
-  ): Promise<void> {
-    try {
-      if (current === null) {
-        const archived = await this.channels.archiveOwned(kind, refId);
-        if (archived) this.emitChanged({ channel: archived, previous: archived });
-        return;
-      }
-      const change = await this.channels.upsertOwned(kind, refId, current.name, current.organisationId);
-      if (change) this.emitChanged(change);
-    } catch (error) {
-      // An event listener's failure must not undo the change that was already committed: log it loudly.
-      this.logger.error(`Could not update the channel of ${kind} ${refId}: ${(error as Error).message}`);
+    current: OwnedChannelFacts | null,
+  ): Promise<OwnedChannelChange[]> {
+    if (current === null) {
+      const archived = await this.channels.archiveOwned(manager, kind, refId);
+      return archived ? [{ channel: archived, previous: archived }] : [];
     }
+    const change = await this.channels.upsertOwned(
+      manager,
+      kind,
+      refId,
+      current.name,
+      current.organisationId,
+    );
+    return change ? [change] : [];
+  }
+
+  /** After the commit: the channels' audiences hear of them; connections that lost sight of one leave it. */
+  publish(changes: OwnedChannelChange[]): void {
+    for (const change of changes) this.emitChanged(change);
   }
 
   private async announce(channelId: string, namesFor: Record<string, string>): Promise<void> {

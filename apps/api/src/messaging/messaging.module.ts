@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { PeopleModule } from '../people/people.module';
 import { ChannelsController } from './channels.controller';
 import { ChannelsRepository } from './channels.repository';
@@ -30,7 +31,12 @@ import { SocketServerRef } from './socket.types';
     MessagesRepository,
     ChannelsService,
     MessagingService,
-    { provide: SendRateLimiter, useFactory: () => new SendRateLimiter() },
+    {
+      provide: SendRateLimiter,
+      inject: [APP_CONFIG],
+      useFactory: ({ messageRateLimit }: AppConfig) =>
+        new SendRateLimiter(messageRateLimit.messages, messageRateLimit.windowSeconds * 1000),
+    },
     RetentionService,
     SocketServerRef,
     SocketServerSetup,

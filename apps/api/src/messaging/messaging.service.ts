@@ -1,5 +1,5 @@
 import { ForbiddenException, HttpException, HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
-import { MESSAGE_LIMITS, MESSAGE_RATE_LIMIT } from '@samverkan/contracts';
+import { MESSAGE_LIMITS } from '@samverkan/contracts';
 import type { AlertAck, Message } from '@samverkan/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { badRequest } from '../common/api-exception.filter';
@@ -30,11 +30,11 @@ export class MessagingService {
       // A resend of a stored message is never refused: answering it costs nothing and tells the client it is safe.
       const stored = await this.messages.findByClientId(user.id, input.clientId);
       if (stored) return { message: toMessageDto(stored), created: false };
+      const retryAfterSeconds = this.rateLimiter.retryAfterSeconds(user.id);
       throw new HttpException(
         {
-          message:
-            `Too many messages: at most ${MESSAGE_RATE_LIMIT.messages} in ${MESSAGE_RATE_LIMIT.windowSeconds} seconds; ` +
-            `try again in ${this.rateLimiter.retryAfterSeconds(user.id)} s`,
+          message: `Too many messages: ${this.rateLimiter.describe()}; try again in ${retryAfterSeconds} s`,
+          retryAfterSeconds,
         },
         HttpStatus.TOO_MANY_REQUESTS,
       );

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { MESSAGE_RATE_LIMIT } from '@samverkan/contracts';
 
 /**
- * At most `messages` new messages per user within a sliding window, counted by this instance (a user spread
+ * At most `limit` new messages per user within a sliding window (MESSAGE_RATE_LIMIT), counted by this instance (a user spread
  * over several instances gets that much on each; enough to stop a runaway client, which is the point).
  */
 @Injectable()
@@ -32,6 +32,11 @@ export class SendRateLimiter {
   /** Returns the slot of a send that stored nothing (a resend, a refusal, an error). */
   giveBack(userId: string): void {
     this.sent.get(userId)?.pop();
+  }
+
+  /** The limit in words, for the refusal: "at most 20 in 10 seconds". */
+  describe(): string {
+    return `at most ${this.limit} in ${this.windowMs / 1000} seconds`;
   }
 
   /** Seconds until the user may send again. */

@@ -1,5 +1,5 @@
 import type { AuthUser } from '../auth/auth-user';
-import { cannotChangeStatus, occurredAtProblem, seesEveryReport } from './report-rules';
+import { cannotChangeStatus, occurredAtProblem, organisationSeesEveryReport, seesEveryReport } from './report-rules';
 
 const user = (role: AuthUser['role'], organisationKind: AuthUser['organisationKind'], organisationId = 'org-a') => ({
   role,
@@ -13,6 +13,14 @@ describe('seesEveryReport', () => {
     expect(seesEveryReport(user('coordinator', 'coordination'))).toBe(true);
     expect(seesEveryReport(user('admin', 'coordination'))).toBe(true);
     expect(seesEveryReport(user('service', 'service'))).toBe(false);
+  });
+});
+
+describe('organisationSeesEveryReport', () => {
+  it('is true for police and coordination organisations, whose every member sees every report', () => {
+    expect(organisationSeesEveryReport('police')).toBe(true);
+    expect(organisationSeesEveryReport('coordination')).toBe(true);
+    expect(organisationSeesEveryReport('service')).toBe(false);
   });
 });
 

@@ -1,4 +1,5 @@
 import { REPORT_LIMITS } from '@samverkan/contracts';
+import type { OrganisationKind } from '@samverkan/contracts';
 import type { AuthUser } from '../auth/auth-user';
 
 // Who sees and changes which field reports, and when a report may say something happened. Pure rules,
@@ -11,7 +12,16 @@ const DAY_MS = 86_400_000;
  * organisation's reports and the reports about their organisation's sites and zones.
  */
 export function seesEveryReport(user: Pick<AuthUser, 'role' | 'organisationKind'>): boolean {
-  return user.role === 'admin' || user.role === 'coordinator' || user.organisationKind === 'police';
+  return user.role === 'admin' || user.role === 'coordinator' || organisationSeesEveryReport(user.organisationKind);
+}
+
+/**
+ * Whether every member of an organisation of this kind sees every report (what a meeting may show it): police
+ * organisations, and coordination organisations, which only coordinators and admins can belong to. A service
+ * organisation's staff see only its own reports and those about its sites and zones.
+ */
+export function organisationSeesEveryReport(kind: OrganisationKind): boolean {
+  return kind === 'police' || kind === 'coordination';
 }
 
 /**

@@ -2,15 +2,16 @@ import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/commo
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { REPORT_LIMITS } from '@samverkan/contracts';
-import type { FieldReport, ReportCategory, ReportStats, ReportStatsGroup, ReportStatsGroupBy, ReportStatus } from '@samverkan/contracts';
+import type { FieldReport, Organisation, ReportCategory, ReportStats, ReportStatsGroup, ReportStatsGroupBy, ReportStatus } from '@samverkan/contracts';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { badRequest } from '../common/api-exception.filter';
 import { Clock } from '../common/clock';
 import { refuseIdentifyingText } from '../common/identifying-text';
 import { checkVersion } from '../common/version-check';
+import { PeopleService } from '../people/people.service';
 import { FieldReportEntity } from './entities/field-report.entity';
-import { cannotChangeStatus, occurredAtProblem, seesEveryReport } from './report-rules';
+import { cannotChangeStatus, occurredAtProblem, organisationSeesEveryReport, seesEveryReport } from './report-rules';
 import { countsByCategory, countsByWeek, WeekCategoryCount } from './report-weeks';
 import { toReportDto } from './reports.mapper';
 import { ReportFilter, ReportsRepository, ReportViewer } from './reports.repository';
@@ -36,6 +37,11 @@ function viewerOf(user: AuthUser): ReportViewer {
   return { seesAll: seesEveryReport(user), organisationIds: [user.organisationId] };
 }
 
+/** An organisation as a viewer: what every one of its members may see. */
+function organisationViewerOf(organisation: Pick<Organisation, 'id' | 'kind'>): ReportViewer {
+  return { seesAll: organisationSeesEveryReport(organisation.kind), organisationIds: [organisation.id] };
+}
+
 @Injectable()
 export class ReportsService {
   constructor(
@@ -43,6 +49,7 @@ export class ReportsService {
     private readonly reports: ReportsRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly people: PeopleService,
   ) {}
 
   async create(input: ReportInput, user: AuthUser): Promise<FieldReport> {
@@ -88,6 +95,18 @@ export class ReportsService {
     const report = await this.reports.findVisible(this.dataSource.manager, id, viewerOf(user));
     if (!report) throw new NotFoundException(`No report with id ${id}`);
     return toReportDto(report);
+  }
+
+  /**
+   * For the meetings module: the ids of the organisations among these that may not see the report (a linked
+   * report shows in a meeting's agenda and minutes to every organisation taking part). In the caller's transaction.
+   */
+  async organisationsNotSeeing(manager: EntityManager, reportId: string, organisationIds: string[]): Promise<string[]> {
+    const hidden: string[] = [];
+    for (const organisation of await this.people.organisationsByIds(organisationIds, manager)) {
+      if (!(await this.reports.findVisible(manager, reportId, organisationViewerOf(organisation)))) hidden.push(organisation.id);
+    }
+    return hidden;
   }
 
   async updateStatus(id: string, input: { version: number; status: ReportStatus }, user: AuthUser): Promise<FieldReport> {

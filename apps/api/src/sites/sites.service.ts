@@ -13,6 +13,7 @@ import type { Bbox } from '../common/geo-query';
 import { GEOJSON_CONTENT_TYPE, KML_CONTENT_TYPE, kmlDocument } from '../common/kml';
 import { cannotManage } from '../common/map-permissions';
 import { checkVersion } from '../common/version-check';
+import { ChannelsService } from '../messaging/channels.service';
 import type { ExportFile } from '../zones/zones.service';
 import { ZonesService } from '../zones/zones.service';
 import { CreateSiteDto, UpdateSiteDto } from './dto/sites.dto';
@@ -46,6 +47,7 @@ export class SitesService {
     private readonly audit: AuditService,
     private readonly events: EventEmitter2,
     private readonly clock: Clock,
+    private readonly channels: ChannelsService,
   ) {}
 
   /** `at`: when to tell whether each site is open (default now). */
@@ -72,12 +74,14 @@ export class SitesService {
       openingSchedule: input.openingSchedule ?? null,
       description: input.description ?? null,
     };
-    const site = await this.dataSource.transaction(async (manager) => {
+    // The channel and the audit event are part of the change: a 201 means all of it is there.
+    const { site, channels } = await this.dataSource.transaction(async (manager) => {
       const id = await this.sites.insert(manager, values, user.id);
       const feature = await this.feature(manager, id);
       await this.audit.record(manager, { actorId: user.id, action: 'create', entity: 'site', entityId: id, after: feature });
-      return feature;
+      return { site: feature, channels: await this.syncChannel(manager, feature) };
     });
+    this.channels.publish(channels);
     this.announce({ change: 'created', site, actorId: user.id });
     return site;
   }
@@ -86,7 +90,7 @@ export class SitesService {
     if (!CHANGEABLE_FIELDS.some((field) => input[field] !== undefined)) {
       throw badRequest('body', `give at least one of ${CHANGEABLE_FIELDS.join(', ')} besides version`);
     }
-    const site = await this.dataSource.transaction(async (manager) => {
+    const { site, channels } = await this.dataSource.transaction(async (manager) => {
       const locked = await this.sites.lock(manager, id);
       if (!locked) throw new NotFoundException(`No site with id ${id}`);
       const denied = cannotManage(user, locked.organisationId);
@@ -113,8 +117,9 @@ export class SitesService {
       });
       const after = await this.feature(manager, id);
       await this.audit.record(manager, { actorId: user.id, action: 'update', entity: 'site', entityId: id, before, after });
-      return after;
+      return { site: after, channels: await this.syncChannel(manager, after) };
     });
+    this.channels.publish(channels);
     this.announce({ change: 'updated', site, actorId: user.id });
     return site;
   }
@@ -124,7 +129,7 @@ export class SitesService {
    * map. Refused while a zone of it is under an agreement; its other zones are withdrawn with it.
    */
   async remove(id: string, user: AuthUser): Promise<void> {
-    const { site, zoneEvents } = await this.dataSource.transaction(async (manager) => {
+    const { site, zoneEvents, channels } = await this.dataSource.transaction(async (manager) => {
       const locked = await this.sites.lock(manager, id);
       if (!locked) throw new NotFoundException(`No site with id ${id}`);
       const denied = cannotManage(user, locked.organisationId);
@@ -133,8 +138,9 @@ export class SitesService {
       const before = await this.feature(manager, id);
       await this.sites.markDeleted(manager, id);
       await this.audit.record(manager, { actorId: user.id, action: 'delete', entity: 'site', entityId: id, before });
-      return { site: before, zoneEvents };
+      return { site: before, zoneEvents, channels: await this.channels.syncOwned(manager, 'site', id, null) };
     });
+    this.channels.publish(channels);
     this.zones.announce(zoneEvents);
     this.announce({ change: 'deleted', site, actorId: user.id });
   }
@@ -188,6 +194,11 @@ export class SitesService {
   private async feature(manager: EntityManager, id: string): Promise<SiteFeature> {
     const [row] = await this.sites.findRows({ ids: [id] }, manager);
     return toSiteFeature(row, this.clock.now());
+  }
+
+  private syncChannel(manager: EntityManager, site: SiteFeature) {
+    const { id, name, organisationId } = site.properties;
+    return this.channels.syncOwned(manager, 'site', id, { name, organisationId });
   }
 
   private announce(event: SiteChangedEvent): void {

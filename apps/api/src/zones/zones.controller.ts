@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ZONE_LIMITS } from '@samverkan/contracts';
@@ -40,8 +40,9 @@ export class ZonesController {
 
   // The fixed paths come before `:id`.
 
-  /** Which zones hold or are near a position. The position is not stored or logged. */
+  /** Which zones hold or are near a position. The position is not stored or logged, nor kept by caches. */
   @Get('check')
+  @Header('Cache-Control', 'no-store')
   check(@Query() query: ZoneCheckQueryDto): Promise<ZoneCheckResponse> {
     return this.zones.check(query.lat, query.lng, query.radius ?? ZONE_LIMITS.defaultCheckRadiusMeters, atOrNow(query.at));
   }

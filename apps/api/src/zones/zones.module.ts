@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { MessagingModule } from '../messaging/messaging.module';
 import { ZonesController } from './zones.controller';
 import { ZonesRepository } from './zones.repository';
 import { ZonesService } from './zones.service';
 
 @Module({
-  imports: [AuditModule],
+  imports: [AuditModule, MessagingModule],
   controllers: [ZonesController],
   providers: [ZonesService, ZonesRepository],
   exports: [ZonesService],

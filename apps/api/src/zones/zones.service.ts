@@ -25,6 +25,8 @@ import { parseInstant } from '../common/geo-query';
 import { GEOJSON_CONTENT_TYPE, KML_CONTENT_TYPE, KmlPlacemark, kmlDocument } from '../common/kml';
 import { approvalSideOf, cannotManage, cannotSuspend, cannotWithdraw } from '../common/map-permissions';
 import { checkVersion } from '../common/version-check';
+import type { OwnedChannelChange } from '../messaging/channels.repository';
+import { ChannelsService } from '../messaging/channels.service';
 import { toZoneInput } from './dto/zone-input';
 import { toZoneFeature, toZoneSummary, toZoneVersionRecord } from './zones.mapper';
 import { zoneTimeState } from './zone-in-force';
@@ -86,6 +88,7 @@ export class ZonesService {
     private readonly zones: ZonesRepository,
     private readonly audit: AuditService,
     private readonly events: EventEmitter2,
+    private readonly channels: ChannelsService,
   ) {}
 
   // ------------------------------------------------------------------ reads
@@ -394,9 +397,21 @@ export class ZonesService {
 
   // ------------------------------------------------------------------ helpers
 
-  /** Runs one change in its own transaction and announces it only once committed. */
+  /**
+   * Runs one change in its own transaction, the zone's channel following it in the same transaction, and
+   * announces it only once committed.
+   */
   private async changeInTransaction(work: (manager: EntityManager) => Promise<Committed<ZoneFeature>>): Promise<ZoneFeature> {
-    const { result, announce } = await this.dataSource.transaction(work);
+    const { result, announce, channels } = await this.dataSource.transaction(async (manager) => {
+      const committed = await work(manager);
+      const channels: OwnedChannelChange[] = [];
+      for (const { zone, organisationId } of committed.announce) {
+        const { id, name } = zone.properties;
+        channels.push(...(await this.channels.syncOwned(manager, 'zone', id, { name, organisationId })));
+      }
+      return { ...committed, channels };
+    });
+    this.channels.publish(channels);
     this.announce(announce);
     return result;
   }
