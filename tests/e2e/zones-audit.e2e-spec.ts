@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
-import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { AuditEvent } from '@samverkan/contracts';
 import { AuditAnchorStore } from '../../apps/api/src/audit/audit-anchor.store';
 import { AuditService } from '../../apps/api/src/audit/audit.service';
 import { canonicalJson } from '../../apps/api/src/audit/canonical-json';
-import { startTestApp, TestApp, testDatabaseUrl } from '../support/test-app';
+import { startTestApp, TestApp } from '../support/test-app';
 import { MapFactory, MapTeam } from '../support/zone-factories';
 
 describe('audit of sites and zones', () => {
@@ -66,16 +65,12 @@ describe('audit of sites and zones', () => {
     const [event] = (await team.staff.get(`/api/audit?entity=site&entityId=${site.id}`)).body as AuditEvent[];
     expect((await map.people.admin.patch(`/api/audit/${event.id}`, { action: 'x' })).status).toBe(404);
     expect((await map.people.admin.delete(`/api/audit/${event.id}`)).status).toBe(404);
-    // A connection of its own, as anyone with the database's address would use; refused statements on the
-    // embedded database have been seen to leave a pooled connection out of step, which must not reach the app.
-    const direct = new Client({ connectionString: testDatabaseUrl() });
-    await direct.connect();
-    try {
-      await expect(direct.query(`UPDATE audit_events SET action = 'x' WHERE id = $1`, [event.id])).rejects.toThrow(/append-only/);
-      await expect(direct.query(`DELETE FROM audit_events WHERE id = $1`, [event.id])).rejects.toThrow(/append-only/);
-    } finally {
-      await direct.end();
-    }
+    // Simple-protocol statements (no parameters; the id is the api's own UUID): a refused extended-protocol
+    // statement can leave the embedded database's socket server out of step with the client (a fault of the
+    // PGlite socket, written down in docs/decisions/0013-ci-in-ten-minutes.md), and the refusal is what counts.
+    expect(event.id).toMatch(/^[0-9a-f-]{36}$/);
+    await expect(test.dataSource.query(`UPDATE audit_events SET action = 'x' WHERE id = '${event.id}'`)).rejects.toThrow(/append-only/);
+    await expect(test.dataSource.query(`DELETE FROM audit_events WHERE id = '${event.id}'`)).rejects.toThrow(/append-only/);
   });
 
   /**
