@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { DEMO_ORGANISATIONS } from '../../apps/api/src/demo/demo-data';
 import { apiJson, mapViewOf, sameView, unique, waitForPositionInView } from './support/app-helpers';
 
+import { waitFor } from '../support/wait';
 import { apiLogPath, DESKTOP, useBrowser } from './support/browser-harness';
 
 const browser = useBrowser();
@@ -254,13 +255,10 @@ describe('a checked position never leaves the answer', () => {
     await page.getByRole('button', { name: 'Present the map' }).click();
     await page.getByTestId('meeting-bar-status').getByText('You are presenting').waitFor();
     expect(await page.getByTestId('check-button').count()).toBe(0);
-    let shared: Meeting = meeting;
-    for (const deadline = Date.now() + 10_000; !shared.view && Date.now() < deadline;) {
-      shared = await apiJson<Meeting>(browser.baseUrl, coordinatorToken, `/api/meetings/${meeting.id}`);
-      if (!shared.view) await page.waitForTimeout(100);
-    }
-    expect(shared.view).not.toBeNull();
-    expect(nearLund(shared.view!.center)).toBe(false);
+    const sharedView = await waitFor('the presenter\'s view stored with the meeting', async () =>
+      (await apiJson<Meeting>(browser.baseUrl, coordinatorToken, `/api/meetings/${meeting.id}`)).view,
+    );
+    expect(nearLund(sharedView.center)).toBe(false);
 
     // The position went to the check and nowhere else: no other request, no socket message.
     const checks = traffic.requests.filter(({ url }) => new URL(url).pathname === '/api/zones/check');

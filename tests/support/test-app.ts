@@ -1,5 +1,5 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -34,6 +34,17 @@ export function testRedisKeyPrefix(): string {
   return `samverkan-test-${process.pid}-w${process.env.JEST_WORKER_ID ?? '1'}`;
 }
 
+const testDataDirs: string[] = [];
+
+/** A fresh DATA_DIR, removed when the test process ends. */
+function testDataDir(): string {
+  if (testDataDirs.length === 0)
+    process.once('exit', () => testDataDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+  const dir = mkdtempSync(join(tmpdir(), 'samverkan-test-data-'));
+  testDataDirs.push(dir);
+  return dir;
+}
+
 export function testDatabaseIsEmbedded(): boolean {
   return process.env.SAMVERKAN_TEST_EMBEDDED === 'true';
 }
@@ -44,8 +55,6 @@ export function testEnvironment(extra: Record<string, string> = {}): Record<stri
     DATABASE_URL: testDatabaseUrl(),
     JWT_SECRET: TEST_JWT_SECRET,
     AUDIT_KEY: TEST_AUDIT_KEY,
-    // Each app its own: the audit anchors written there belong to this run's database, not to an earlier one's.
-    DATA_DIR: mkdtempSync(join(tmpdir(), 'samverkan-test-data-')),
     DEMO: 'false',
     ADMIN_EMAIL: TEST_ADMIN.email,
     ADMIN_PASSWORD: TEST_ADMIN.password,
@@ -54,6 +63,8 @@ export function testEnvironment(extra: Record<string, string> = {}): Record<stri
   };
   if (process.env.REDIS_URL && !('REDIS_URL' in extra)) env.REDIS_URL = process.env.REDIS_URL;
   if (!('REDIS_KEY_PREFIX' in extra)) env.REDIS_KEY_PREFIX = testRedisKeyPrefix();
+  // Each app its own: the audit anchors written there belong to this run's database, not to an earlier one's.
+  if (!('DATA_DIR' in extra)) env.DATA_DIR = testDataDir();
   return env;
 }
 
