@@ -1,14 +1,26 @@
-import { PGlite } from '@electric-sql/pglite';
-import { postgis } from '@electric-sql/pglite-postgis';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { ensurePrivateDir, SECRET_FILE_MODE } from '../config/private-files';
+
+/** What EmbeddedDatabase.start hands its worker thread (embedded-database.worker.ts). */
+export interface EmbeddedDatabaseWorkerData {
+  dataDir: string | null;
+  socketPath: string;
+  maxConnections: number;
+}
+
+/** What the worker thread answers: once ready (or failed) after starting, once stopped after `stop`. */
+export type EmbeddedDatabaseReply = { type: 'ready' } | { type: 'stopped' } | { type: 'failed'; message: string };
 
 /**
  * PGlite with PostGIS, served on a Unix socket so the api talks to it with the same `pg` driver and the same SQL
  * as to a PostgreSQL server.
+ *
+ * It runs in a worker thread of its own: PGlite executes queries synchronously in WebAssembly, and in the api's
+ * thread every insert would hold up every socket and timer (see docs/decisions/0015-embedded-database-thread.md).
+ * Opening it there also lets the api's modules load on the other core meanwhile.
  *
  * The socket server has no authentication of its own (every client is the superuser `postgres`), so it never
  * listens on a TCP port: its socket sits in a fresh directory of mode 0700, which only this OS user (who can read
@@ -16,8 +28,7 @@ import { ensurePrivateDir, SECRET_FILE_MODE } from '../config/private-files';
  */
 export class EmbeddedDatabase {
   private constructor(
-    private readonly db: PGlite,
-    private readonly server: PGLiteSocketServer,
+    private readonly worker: Worker,
     readonly url: string,
     private readonly lockFile: string | null,
     private readonly socketDir: string,
@@ -37,19 +48,21 @@ export class EmbeddedDatabase {
     }
     // In the temporary folder, not in DATA_DIR: a socket path must stay under about 100 bytes.
     const socketDir = mkdtempSync(join(tmpdir(), 'samverkan-db-'));
+    let worker: Worker | null = null;
     try {
       ensurePrivateDir(socketDir);
-      const db = await PGlite.create({
-        dataDir: dataDir ? join(dataDir, 'pglite') : undefined,
-        extensions: { postgis },
-      });
-      await db.exec('CREATE EXTENSION IF NOT EXISTS postgis');
-      // `pg` looks for `.s.PGSQL.<port>` in the directory named as the host; 5432 is its default port.
-      const server = new PGLiteSocketServer({ db, path: join(socketDir, '.s.PGSQL.5432'), maxConnections });
-      await server.start();
+      const workerData: EmbeddedDatabaseWorkerData = {
+        dataDir: dataDir ? join(dataDir, 'pglite') : null,
+        // `pg` looks for `.s.PGSQL.<port>` in the directory named as the host; 5432 is its default port.
+        socketPath: join(socketDir, '.s.PGSQL.5432'),
+        maxConnections,
+      };
+      worker = new Worker(join(__dirname, 'embedded-database.worker.js'), { workerData });
+      await nextReply(worker, 'ready');
       const url = `postgres://postgres@${encodeURIComponent(socketDir)}/postgres`;
-      return new EmbeddedDatabase(db, server, url, lockFile, socketDir);
+      return new EmbeddedDatabase(worker, url, lockFile, socketDir);
     } catch (error) {
+      await worker?.terminate();
       rmSync(socketDir, { recursive: true, force: true });
       if (lockFile) rmSync(lockFile, { force: true });
       throw error;
@@ -58,11 +71,33 @@ export class EmbeddedDatabase {
 
   /** Stops serving and closes the database files cleanly (a checkpoint, so the next start is fast). */
   async stop(): Promise<void> {
-    await this.server.stop();
-    await this.db.close();
-    rmSync(this.socketDir, { recursive: true, force: true });
-    if (this.lockFile) rmSync(this.lockFile, { force: true });
+    try {
+      this.worker.postMessage({ type: 'stop' });
+      await nextReply(this.worker, 'stopped');
+    } finally {
+      await this.worker.terminate();
+      rmSync(this.socketDir, { recursive: true, force: true });
+      if (this.lockFile) rmSync(this.lockFile, { force: true });
+    }
   }
+}
+
+/** The worker's next answer: resolves on `expected`, rejects when it fails or ends first. */
+function nextReply(worker: Worker, expected: 'ready' | 'stopped'): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const settle = (outcome: () => void) => {
+      worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+      outcome();
+    };
+    const onMessage = (reply: EmbeddedDatabaseReply) => {
+      if (reply.type === expected) settle(resolve);
+      else if (reply.type === 'failed') settle(() => reject(new Error(`The embedded database failed: ${reply.message}`)));
+    };
+    const onError = (error: Error) => settle(() => reject(error));
+    const onExit = (code: number) =>
+      settle(() => reject(new Error(`The embedded database's thread ended (exit code ${code}) before it was ${expected}`)));
+    worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+  });
 }
 
 /** Two processes on one PGlite data folder would corrupt it: refuse while another live process holds it. */
