@@ -1,7 +1,20 @@
 import { Type } from 'class-transformer';
-import { IsDefined, IsNumber, IsObject, IsUUID, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  IsDefined,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsUUID,
+  Max,
+  Min,
+  registerDecorator,
+  ValidateIf,
+  ValidateNested,
+  type ValidationArguments,
+} from 'class-validator';
 import { MEETING_LIMITS } from '@samverkan/contracts';
 import type {
+  MapBounds,
   MapCenter,
   MeetingItemPayload,
   MeetingJoinPayload,
@@ -35,6 +48,65 @@ export class MapCenterDto implements MapCenter {
   lng: number;
 }
 
+/** A rule between this property and others of the same object; skipped while either is not a number yet. */
+function Holds(
+  rule: (value: number, object: Record<string, unknown>) => boolean,
+  message: string,
+): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: `holds:${String(propertyName)}`,
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { message },
+      validator: {
+        validate: (value: unknown, args: ValidationArguments) =>
+          typeof value !== 'number' || rule(value, args.object as Record<string, unknown>),
+      },
+    });
+}
+
+const numberAt = (object: Record<string, unknown>, key: string) =>
+  typeof object[key] === 'number' ? object[key] : null;
+
+export class MapBoundsDto implements MapBounds {
+  @Min(-90, { message: 'south must be within [-90, 90]' })
+  @Max(90, { message: 'south must be within [-90, 90]' })
+  @IsNumber(FINITE, { message: 'south must be a number' })
+  south: number;
+
+  @Min(-180, { message: 'west must be within [-180, 180]' })
+  @Max(180, { message: 'west must be within [-180, 180]' })
+  @IsNumber(FINITE, { message: 'west must be a number' })
+  west: number;
+
+  @Holds((north, bounds) => north >= (numberAt(bounds, 'south') ?? north), 'north must not be below south')
+  @Min(-90, { message: 'north must be within [-90, 90]' })
+  @Max(90, { message: 'north must be within [-90, 90]' })
+  @IsNumber(FINITE, { message: 'north must be a number' })
+  north: number;
+
+  // A view across the antimeridian is not shared: the meetings' maps are in Sweden.
+  @Holds((east, bounds) => east >= (numberAt(bounds, 'west') ?? east), 'east must not lie west of west')
+  @Min(-180, { message: 'east must be within [-180, 180]' })
+  @Max(180, { message: 'east must be within [-180, 180]' })
+  @IsNumber(FINITE, { message: 'east must be a number' })
+  east: number;
+}
+
+/** The view's bounds hold its centre (a little slack for rounding); without a usable centre the check waits. */
+function boundsHoldCenter(bounds: MapBoundsDto, view: Record<string, unknown>): boolean {
+  const center = view.center as Partial<MapCenter> | undefined;
+  if (typeof center?.lat !== 'number' || typeof center.lng !== 'number') return true;
+  const slack = 1e-6;
+  return (
+    center.lat >= bounds.south - slack &&
+    center.lat <= bounds.north + slack &&
+    center.lng >= bounds.west - slack &&
+    center.lng <= bounds.east + slack
+  );
+}
+
 export class MeetingViewDto implements MeetingViewPayload {
   @IsId('meetingId')
   meetingId: string;
@@ -49,6 +121,39 @@ export class MeetingViewDto implements MeetingViewPayload {
   @Max(MEETING_LIMITS.maxZoom, { message: ZOOM_RANGE })
   @IsNumber(FINITE, { message: 'zoom must be a number' })
   zoom: number;
+
+  /** Extension: what the presenter's map shows; older clients send only centre and zoom. */
+  @IsOptional()
+  @BoundsHoldCenter()
+  @ValidateNested()
+  @Type(() => MapBoundsDto)
+  @IsObject({ message: 'bounds must be an object { south, west, north, east }' })
+  bounds?: MapBoundsDto;
+}
+
+function BoundsHoldCenter(): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'boundsHoldCenter',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { message: 'bounds must contain center' },
+      validator: {
+        validate: (value: unknown, args: ValidationArguments) =>
+          !(value instanceof MapBoundsDto) ||
+          !isNumberBounds(value) ||
+          boundsHoldCenter(value, args.object as Record<string, unknown>),
+      },
+    });
+}
+
+/** Bounds whose own fields are right; otherwise those fields' errors say what is wrong. */
+function isNumberBounds(bounds: MapBoundsDto): boolean {
+  return (
+    [bounds.south, bounds.west, bounds.north, bounds.east].every(Number.isFinite) &&
+    bounds.south <= bounds.north &&
+    bounds.west <= bounds.east
+  );
 }
 
 export class MeetingItemDto implements MeetingItemPayload {
