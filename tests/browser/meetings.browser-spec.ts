@@ -1,4 +1,10 @@
-import type { AgendaItem, Meeting, Organisation, ZoneFeatureCollection } from '@samverkan/contracts';
+import type {
+  AgendaItem,
+  MapBounds,
+  Meeting,
+  Organisation,
+  ZoneFeatureCollection,
+} from '@samverkan/contracts';
 import type { Page } from 'playwright-core';
 import { DEMO_ORGANISATIONS } from '../../apps/api/src/demo/demo-data';
 import {
@@ -56,6 +62,30 @@ async function openMeeting(page: Page, meeting: Meeting): Promise<void> {
 function barStatus(page: Page) {
   return page.getByTestId('meeting-bar-status');
 }
+
+/** The edges of what a page's map shows, from its settled centre, zoom and size (Web Mercator, 256 px tiles). */
+async function shownBounds(page: Page): Promise<MapBounds> {
+  const view = await mapViewOf(page);
+  const size = (await page.getByTestId('map').boundingBox())!;
+  const world = 256 * 2 ** view.zoom;
+  const x = (view.lng + 180) / 360;
+  const sin = Math.sin((view.lat * Math.PI) / 180);
+  const y = 0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI);
+  const lngAt = (px: number) => (px / world) * 360 - 180;
+  const latAt = (py: number) => (Math.atan(Math.sinh(Math.PI - (2 * Math.PI * py) / world)) * 180) / Math.PI;
+  return {
+    west: lngAt(x * world - size.width / 2),
+    east: lngAt(x * world + size.width / 2),
+    north: latAt(y * world - size.height / 2),
+    south: latAt(y * world + size.height / 2),
+  };
+}
+
+const holds = (outer: MapBounds, inner: MapBounds) =>
+  outer.west <= inner.west + 1e-6 &&
+  outer.east >= inner.east - 1e-6 &&
+  outer.south <= inner.south + 1e-6 &&
+  outer.north >= inner.north - 1e-6;
 
 describe('meetings', () => {
   it('a coordinator prepares a meeting, records minutes, a decision and an action, and exports the minutes', async () => {
@@ -229,6 +259,70 @@ describe('meetings', () => {
     const zoomed = await waitForSameView(coordinator, police);
     expect(zoomed.zoom).toBe(before.zoom + 1);
     await browser.screenshot(coordinator, 'meeting-presenter-handed-over');
+  });
+
+  it('a presenter who leaves gives the followers their maps back; a phone follower saw the whole view; the coordinator takes over', async () => {
+    const { meeting, token } = await meetingWithTwoZones();
+    const secondItem = meeting.agenda[1];
+    const signatory = await browser.newSignedInPage('policeSignatory');
+    const police = await browser.newSignedInPage('police', { viewport: PHONE, mobile: true });
+    const coordinator = await browser.newSignedInPage('coordinator');
+    await openMeeting(signatory, meeting);
+    await signatory.getByRole('button', { name: 'Present the map' }).click();
+    await barStatus(signatory).getByText('You are presenting').waitFor();
+    const presenterName = DEMO_ACCOUNTS.policeSignatory.displayName;
+    for (const page of [police, coordinator]) {
+      await openMeeting(page, meeting);
+      await barStatus(page).getByText(`You are following ${presenterName}’s map.`).waitFor();
+    }
+
+    // The presenter shows an item; the officer's phone, much smaller than the presenter's map, shows all of it.
+    await signatory
+      .getByTestId('agenda-item')
+      .filter({ hasText: secondItem.title })
+      .getByRole('button', { name: 'Show to everyone' })
+      .click();
+    await police.getByTestId('current-item-badge').waitFor();
+    const presented = await mapViewOf(signatory);
+    const { bounds } = await waitFor('the api to hold the presenter’s view with its bounds', async () => {
+      const { view } = await apiJson<Meeting>(browser.baseUrl, token, `/api/meetings/${meeting.id}`);
+      return view?.bounds && sameView({ ...view.center, zoom: view.zoom }, presented) ? view : null;
+    });
+    let shown: MapBounds | null = null;
+    await waitFor(
+      () => `the phone's map (${JSON.stringify(shown)}) to show the presenter's (${JSON.stringify(bounds)})`,
+      async () => holds((shown = await shownBounds(police)), bounds!),
+    );
+    expect((await mapViewOf(police)).zoom).toBeLessThan(presented.zoom);
+    await waitForSameView(coordinator, signatory);
+    await browser.screenshot(police, 'meeting-phone-follower-whole-view');
+
+    // The presenter's page closes. Past the grace period (20 s) the others are told, and their maps are theirs.
+    await signatory.close();
+    for (const page of [police, coordinator]) {
+      await barStatus(page)
+        .getByText(`${presenterName} left. You have your map back.`)
+        .waitFor({ timeout: 60_000 });
+      await page.locator('[data-testid="meeting-bar"][data-following="false"]').waitFor();
+    }
+    await expect(police.getByRole('button', { name: 'Back to the shared view' }).count()).resolves.toBe(0);
+    await browser.screenshot(police, 'meeting-presenter-left');
+
+    // The coordinator takes over presenting: the officer follows them.
+    await coordinator.getByRole('button', { name: 'Present the map' }).click();
+    await barStatus(coordinator).getByText('You are presenting').waitFor();
+    await barStatus(police)
+      .getByText(`You are following ${DEMO_ACCOUNTS.coordinator.displayName}’s map.`)
+      .waitFor();
+    const taken = await mapViewOf(coordinator);
+    await waitFor('the phone to follow the coordinator', async () => {
+      const { view } = await apiJson<Meeting>(browser.baseUrl, token, `/api/meetings/${meeting.id}`);
+      return (
+        view?.bounds &&
+        sameView({ ...view.center, zoom: view.zoom }, taken) &&
+        holds(await shownBounds(police), view.bounds)
+      );
+    });
   });
 
   it('a participant whose map is made late (drawing tools still loading) still follows the presenter', async () => {

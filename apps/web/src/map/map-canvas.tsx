@@ -91,7 +91,9 @@ export function MapCanvas() {
       mapCommands.on(MAP_COMMANDS.drawUndo, () => mapView.draw.undoLastCorner()),
       mapCommands.on(MAP_COMMANDS.drawRedraw, () => mapView.draw.redraw()),
       mapCommands.on(MAP_COMMANDS.drawRadius, ({ radiusMeters }) => mapView.draw.setRadius(radiusMeters)),
-      mapCommands.on(MAP_COMMANDS.followView, ({ center, zoom }) => mapView.followView(center, zoom)),
+      mapCommands.on(MAP_COMMANDS.followView, ({ center, zoom, bounds }) =>
+        mapView.followView(center, zoom, bounds),
+      ),
       mapCommands.on(MAP_COMMANDS.announceView, () => mapView.announceView()),
       mapCommands.on(MAP_COMMANDS.highlight, (next) => setHighlight(next)),
       mapCommands.on(MAP_COMMANDS.drawStop, () => {

@@ -1,4 +1,4 @@
-import type { ZoneGeometry } from '@samverkan/contracts';
+import type { MapBounds, ZoneGeometry } from '@samverkan/contracts';
 import type { Bbox } from '../api/samverkan-api';
 
 // Every event between the map's rendering classes and the rest of the app, named once, with its payload.
@@ -83,7 +83,8 @@ export interface MapCommands {
   [MAP_COMMANDS.drawRedraw]: Record<string, never>;
   [MAP_COMMANDS.drawRadius]: { radiusMeters: number };
   [MAP_COMMANDS.drawStop]: Record<string, never>;
-  [MAP_COMMANDS.followView]: { center: { lat: number; lng: number }; zoom: number };
+  /** `bounds`: what the presenter's map shows; a smaller map zooms out to show all of it. */
+  [MAP_COMMANDS.followView]: { center: { lat: number; lng: number }; zoom: number; bounds?: MapBounds };
   [MAP_COMMANDS.announceView]: Record<string, never>;
   [MAP_COMMANDS.highlight]: { zoneId: string | null; siteId: string | null } | null;
 }
