@@ -17,6 +17,7 @@ import {
   unique,
   waitForMapIdle,
   waitForSameView,
+  zoneShape,
 } from './support/app-helpers';
 import { waitFor } from '../support/wait';
 import { DEMO_ACCOUNTS, PHONE, useBrowser } from './support/browser-harness';
@@ -107,9 +108,43 @@ describe('meetings', () => {
     await panel.getByRole('button', { name: 'Add an item' }).click();
     const itemForm = panel.getByTestId('agenda-item-form');
     await itemForm.getByLabel('Title').fill('Öppettider och zonen vid sprututbytet');
+    // The item's place is picked on the map. Escape ends the picking, not the panel.
+    const pickOnMap = itemForm.getByRole('button', { name: 'Pick on the map' });
+    const pickHint = itemForm.getByText('Click a site or a zone on the map. Esc cancels.');
+    await pickOnMap.click();
+    await pickHint.waitFor();
+    await coordinator.keyboard.press('Escape');
+    await pickHint.waitFor({ state: 'detached' });
+    expect(await itemForm.isVisible()).toBe(true);
+    // A click on the needle exchange picks the site (and opens no site panel) …
+    await waitForMapIdle(coordinator);
+    const marker = coordinator.getByTestId('map').locator('.site-marker--needle_exchange').first();
+    const siteId = (await marker.getAttribute('data-site-id'))!;
+    await pickOnMap.click();
+    await marker.click();
+    await pickHint.waitFor({ state: 'detached' });
+    expect(await itemForm.getByLabel('Site (optional)').inputValue()).toBe(siteId);
+    // … and a click on the zone around it picks the zone, its edge above the marker.
+    const zoneId = await coordinator.evaluate((id) => {
+      const site = document.querySelector(`[data-site-id="${id}"]`)!.getBoundingClientRect();
+      const [x, y] = [site.left + site.width / 2, site.top + site.height / 2];
+      const around = [...document.querySelectorAll('path[data-zone-role="current"]')].find((path) => {
+        const box = path.getBoundingClientRect();
+        return box.left < x && box.right > x && box.top < y && box.bottom > y;
+      });
+      return around?.getAttribute('data-zone-id') ?? null;
+    }, siteId);
+    expect(zoneId).not.toBeNull();
+    await pickOnMap.click();
+    const zoneBox = (await zoneShape(coordinator, zoneId!).boundingBox())!;
+    await zoneShape(coordinator, zoneId!).click({ position: { x: zoneBox.width / 2, y: 4 } });
+    await pickHint.waitFor({ state: 'detached' });
+    expect(await itemForm.getByLabel('Zone (optional)').inputValue()).toBe(zoneId);
+    expect(await itemForm.getByLabel('Site (optional)').inputValue()).toBe(siteId);
     await itemForm.getByRole('button', { name: 'Add' }).click();
     const item = panel.getByTestId('agenda-item').filter({ hasText: 'Öppettider och zonen' });
     await item.waitFor();
+    await item.getByText('Zone:').waitFor();
 
     // An item added by mistake goes again, after a confirmation.
     await panel.getByRole('button', { name: 'Add an item' }).click();

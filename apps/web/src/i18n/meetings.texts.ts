@@ -71,6 +71,9 @@ export const meetingTextsSv = {
   'meetings.place.site': 'Verksamhet (valfri)',
   'meetings.place.zone': 'Zon (valfri)',
   'meetings.place.none': 'Ingen',
+  'meetings.place.pick': 'Välj på kartan',
+  'meetings.place.pickStop': 'Sluta välja på kartan',
+  'meetings.place.picking': 'Klicka på en verksamhet eller en zon på kartan. Esc avbryter.',
 
   'meetings.minutes.label': 'Protokoll',
   'meetings.minutes.save': 'Spara protokoll',
@@ -226,6 +229,9 @@ export const meetingTextsEn: Record<keyof typeof meetingTextsSv, string> = {
   'meetings.place.site': 'Site (optional)',
   'meetings.place.zone': 'Zone (optional)',
   'meetings.place.none': 'None',
+  'meetings.place.pick': 'Pick on the map',
+  'meetings.place.pickStop': 'Stop picking on the map',
+  'meetings.place.picking': 'Click a site or a zone on the map. Esc cancels.',
 
   'meetings.minutes.label': 'Minutes',
   'meetings.minutes.save': 'Save minutes',
