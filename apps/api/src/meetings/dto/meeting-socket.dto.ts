@@ -48,26 +48,22 @@ export class MapCenterDto implements MapCenter {
   lng: number;
 }
 
-/** A rule between this property and others of the same object; skipped while either is not a number yet. */
-function Holds(
-  rule: (value: number, object: Record<string, unknown>) => boolean,
-  message: string,
-): PropertyDecorator {
+/** This number is not below the object's `other` one (checked once both are numbers; else their types are refused). */
+function NotBelow(other: string, message: string): PropertyDecorator {
   return (target: object, propertyName: string | symbol) =>
     registerDecorator({
-      name: `holds:${String(propertyName)}`,
+      name: 'notBelow',
       target: target.constructor,
       propertyName: String(propertyName),
       options: { message },
       validator: {
-        validate: (value: unknown, args: ValidationArguments) =>
-          typeof value !== 'number' || rule(value, args.object as Record<string, unknown>),
+        validate: (value: unknown, args: ValidationArguments) => {
+          const bound = (args.object as Record<string, unknown>)[other];
+          return typeof value !== 'number' || typeof bound !== 'number' || value >= bound;
+        },
       },
     });
 }
-
-const numberAt = (object: Record<string, unknown>, key: string) =>
-  typeof object[key] === 'number' ? object[key] : null;
 
 export class MapBoundsDto implements MapBounds {
   @Min(-90, { message: 'south must be within [-90, 90]' })
@@ -80,31 +76,52 @@ export class MapBoundsDto implements MapBounds {
   @IsNumber(FINITE, { message: 'west must be a number' })
   west: number;
 
-  @Holds((north, bounds) => north >= (numberAt(bounds, 'south') ?? north), 'north must not be below south')
+  @NotBelow('south', 'north must not be below south')
   @Min(-90, { message: 'north must be within [-90, 90]' })
   @Max(90, { message: 'north must be within [-90, 90]' })
   @IsNumber(FINITE, { message: 'north must be a number' })
   north: number;
 
   // A view across the antimeridian is not shared: the meetings' maps are in Sweden.
-  @Holds((east, bounds) => east >= (numberAt(bounds, 'west') ?? east), 'east must not lie west of west')
+  @NotBelow('west', 'east must not lie west of west')
   @Min(-180, { message: 'east must be within [-180, 180]' })
   @Max(180, { message: 'east must be within [-180, 180]' })
   @IsNumber(FINITE, { message: 'east must be a number' })
   east: number;
 }
 
-/** The view's bounds hold its centre (a little slack for rounding); without a usable centre the check waits. */
-function boundsHoldCenter(bounds: MapBoundsDto, view: Record<string, unknown>): boolean {
-  const center = view.center as Partial<MapCenter> | undefined;
-  if (typeof center?.lat !== 'number' || typeof center.lng !== 'number') return true;
-  const slack = 1e-6;
-  return (
-    center.lat >= bounds.south - slack &&
-    center.lat <= bounds.north + slack &&
-    center.lng >= bounds.west - slack &&
-    center.lng <= bounds.east + slack
-  );
+/**
+ * The view's bounds hold its centre (a little slack for rounding). Checked only when the bounds and the centre
+ * are right by themselves; otherwise their own errors say what is wrong.
+ */
+function BoundsHoldCenter(): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'boundsHoldCenter',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { message: 'bounds must contain center' },
+      validator: {
+        validate: (value: unknown, args: ValidationArguments) => {
+          const center = (args.object as { center?: Partial<MapCenter> }).center;
+          if (
+            !(value instanceof MapBoundsDto) ||
+            typeof center?.lat !== 'number' ||
+            typeof center.lng !== 'number'
+          )
+            return true;
+          const { south, west, north, east } = value;
+          if (![south, west, north, east].every(Number.isFinite) || south > north || west > east) return true;
+          const slack = 1e-6;
+          return (
+            center.lat >= south - slack &&
+            center.lat <= north + slack &&
+            center.lng >= west - slack &&
+            center.lng <= east + slack
+          );
+        },
+      },
+    });
 }
 
 export class MeetingViewDto implements MeetingViewPayload {
@@ -129,31 +146,6 @@ export class MeetingViewDto implements MeetingViewPayload {
   @Type(() => MapBoundsDto)
   @IsObject({ message: 'bounds must be an object { south, west, north, east }' })
   bounds?: MapBoundsDto;
-}
-
-function BoundsHoldCenter(): PropertyDecorator {
-  return (target: object, propertyName: string | symbol) =>
-    registerDecorator({
-      name: 'boundsHoldCenter',
-      target: target.constructor,
-      propertyName: String(propertyName),
-      options: { message: 'bounds must contain center' },
-      validator: {
-        validate: (value: unknown, args: ValidationArguments) =>
-          !(value instanceof MapBoundsDto) ||
-          !isNumberBounds(value) ||
-          boundsHoldCenter(value, args.object as Record<string, unknown>),
-      },
-    });
-}
-
-/** Bounds whose own fields are right; otherwise those fields' errors say what is wrong. */
-function isNumberBounds(bounds: MapBoundsDto): boolean {
-  return (
-    [bounds.south, bounds.west, bounds.north, bounds.east].every(Number.isFinite) &&
-    bounds.south <= bounds.north &&
-    bounds.west <= bounds.east
-  );
 }
 
 export class MeetingItemDto implements MeetingItemPayload {
