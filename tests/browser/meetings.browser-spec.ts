@@ -1,4 +1,10 @@
-import type { AgendaItem, Meeting, Organisation, ZoneFeatureCollection } from '@samverkan/contracts';
+import type {
+  AgendaItem,
+  MapBounds,
+  Meeting,
+  Organisation,
+  ZoneFeatureCollection,
+} from '@samverkan/contracts';
 import type { Page } from 'playwright-core';
 import { DEMO_ORGANISATIONS } from '../../apps/api/src/demo/demo-data';
 import {
@@ -11,6 +17,7 @@ import {
   unique,
   waitForMapIdle,
   waitForSameView,
+  zoneShape,
 } from './support/app-helpers';
 import { waitFor } from '../support/wait';
 import { DEMO_ACCOUNTS, PHONE, useBrowser } from './support/browser-harness';
@@ -57,6 +64,30 @@ function barStatus(page: Page) {
   return page.getByTestId('meeting-bar-status');
 }
 
+/** The edges of what a page's map shows, from its settled centre, zoom and size (Web Mercator, 256 px tiles). */
+async function shownBounds(page: Page): Promise<MapBounds> {
+  const view = await mapViewOf(page);
+  const size = (await page.getByTestId('map').boundingBox())!;
+  const world = 256 * 2 ** view.zoom;
+  const x = (view.lng + 180) / 360;
+  const sin = Math.sin((view.lat * Math.PI) / 180);
+  const y = 0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI);
+  const lngAt = (px: number) => (px / world) * 360 - 180;
+  const latAt = (py: number) => (Math.atan(Math.sinh(Math.PI - (2 * Math.PI * py) / world)) * 180) / Math.PI;
+  return {
+    west: lngAt(x * world - size.width / 2),
+    east: lngAt(x * world + size.width / 2),
+    north: latAt(y * world - size.height / 2),
+    south: latAt(y * world + size.height / 2),
+  };
+}
+
+const holds = (outer: MapBounds, inner: MapBounds) =>
+  outer.west <= inner.west + 1e-6 &&
+  outer.east >= inner.east - 1e-6 &&
+  outer.south <= inner.south + 1e-6 &&
+  outer.north >= inner.north - 1e-6;
+
 describe('meetings', () => {
   it('a coordinator prepares a meeting, records minutes, a decision and an action, and exports the minutes', async () => {
     const coordinator = await browser.newSignedInPage('coordinator');
@@ -77,9 +108,43 @@ describe('meetings', () => {
     await panel.getByRole('button', { name: 'Add an item' }).click();
     const itemForm = panel.getByTestId('agenda-item-form');
     await itemForm.getByLabel('Title').fill('Öppettider och zonen vid sprututbytet');
+    // The item's place is picked on the map. Escape ends the picking, not the panel.
+    const pickOnMap = itemForm.getByRole('button', { name: 'Pick on the map' });
+    const pickHint = itemForm.getByText('Click a site or a zone on the map. Esc cancels.');
+    await pickOnMap.click();
+    await pickHint.waitFor();
+    await coordinator.keyboard.press('Escape');
+    await pickHint.waitFor({ state: 'detached' });
+    expect(await itemForm.isVisible()).toBe(true);
+    // A click on the needle exchange picks the site (and opens no site panel) …
+    await waitForMapIdle(coordinator);
+    const marker = coordinator.getByTestId('map').locator('.site-marker--needle_exchange').first();
+    const siteId = (await marker.getAttribute('data-site-id'))!;
+    await pickOnMap.click();
+    await marker.click();
+    await pickHint.waitFor({ state: 'detached' });
+    expect(await itemForm.getByLabel('Site (optional)').inputValue()).toBe(siteId);
+    // … and a click on the zone around it picks the zone, its edge above the marker.
+    const zoneId = await coordinator.evaluate((id) => {
+      const site = document.querySelector(`[data-site-id="${id}"]`)!.getBoundingClientRect();
+      const [x, y] = [site.left + site.width / 2, site.top + site.height / 2];
+      const around = [...document.querySelectorAll('path[data-zone-role="current"]')].find((path) => {
+        const box = path.getBoundingClientRect();
+        return box.left < x && box.right > x && box.top < y && box.bottom > y;
+      });
+      return around?.getAttribute('data-zone-id') ?? null;
+    }, siteId);
+    expect(zoneId).not.toBeNull();
+    await pickOnMap.click();
+    const zoneBox = (await zoneShape(coordinator, zoneId!).boundingBox())!;
+    await zoneShape(coordinator, zoneId!).click({ position: { x: zoneBox.width / 2, y: 4 } });
+    await pickHint.waitFor({ state: 'detached' });
+    expect(await itemForm.getByLabel('Zone (optional)').inputValue()).toBe(zoneId);
+    expect(await itemForm.getByLabel('Site (optional)').inputValue()).toBe(siteId);
     await itemForm.getByRole('button', { name: 'Add' }).click();
     const item = panel.getByTestId('agenda-item').filter({ hasText: 'Öppettider och zonen' });
     await item.waitFor();
+    await item.getByText('Zone:').waitFor();
 
     // An item added by mistake goes again, after a confirmation.
     await panel.getByRole('button', { name: 'Add an item' }).click();
@@ -229,6 +294,70 @@ describe('meetings', () => {
     const zoomed = await waitForSameView(coordinator, police);
     expect(zoomed.zoom).toBe(before.zoom + 1);
     await browser.screenshot(coordinator, 'meeting-presenter-handed-over');
+  });
+
+  it('a presenter who leaves gives the followers their maps back; a phone follower saw the whole view; the coordinator takes over', async () => {
+    const { meeting, token } = await meetingWithTwoZones();
+    const secondItem = meeting.agenda[1];
+    const signatory = await browser.newSignedInPage('policeSignatory');
+    const police = await browser.newSignedInPage('police', { viewport: PHONE, mobile: true });
+    const coordinator = await browser.newSignedInPage('coordinator');
+    await openMeeting(signatory, meeting);
+    await signatory.getByRole('button', { name: 'Present the map' }).click();
+    await barStatus(signatory).getByText('You are presenting').waitFor();
+    const presenterName = DEMO_ACCOUNTS.policeSignatory.displayName;
+    for (const page of [police, coordinator]) {
+      await openMeeting(page, meeting);
+      await barStatus(page).getByText(`You are following ${presenterName}’s map.`).waitFor();
+    }
+
+    // The presenter shows an item; the officer's phone, much smaller than the presenter's map, shows all of it.
+    await signatory
+      .getByTestId('agenda-item')
+      .filter({ hasText: secondItem.title })
+      .getByRole('button', { name: 'Show to everyone' })
+      .click();
+    await police.getByTestId('current-item-badge').waitFor();
+    const presented = await mapViewOf(signatory);
+    const { bounds } = await waitFor('the api to hold the presenter’s view with its bounds', async () => {
+      const { view } = await apiJson<Meeting>(browser.baseUrl, token, `/api/meetings/${meeting.id}`);
+      return view?.bounds && sameView({ ...view.center, zoom: view.zoom }, presented) ? view : null;
+    });
+    let shown: MapBounds | null = null;
+    await waitFor(
+      () => `the phone's map (${JSON.stringify(shown)}) to show the presenter's (${JSON.stringify(bounds)})`,
+      async () => holds((shown = await shownBounds(police)), bounds!),
+    );
+    expect((await mapViewOf(police)).zoom).toBeLessThan(presented.zoom);
+    await waitForSameView(coordinator, signatory);
+    await browser.screenshot(police, 'meeting-phone-follower-whole-view');
+
+    // The presenter's page closes. Past the grace period (20 s) the others are told, and their maps are theirs.
+    await signatory.close();
+    for (const page of [police, coordinator]) {
+      await barStatus(page)
+        .getByText(`${presenterName} left. You have your map back.`)
+        .waitFor({ timeout: 60_000 });
+      await page.locator('[data-testid="meeting-bar"][data-following="false"]').waitFor();
+    }
+    await expect(police.getByRole('button', { name: 'Back to the shared view' }).count()).resolves.toBe(0);
+    await browser.screenshot(police, 'meeting-presenter-left');
+
+    // The coordinator takes over presenting: the officer follows them.
+    await coordinator.getByRole('button', { name: 'Present the map' }).click();
+    await barStatus(coordinator).getByText('You are presenting').waitFor();
+    await barStatus(police)
+      .getByText(`You are following ${DEMO_ACCOUNTS.coordinator.displayName}’s map.`)
+      .waitFor();
+    const taken = await mapViewOf(coordinator);
+    await waitFor('the phone to follow the coordinator', async () => {
+      const { view } = await apiJson<Meeting>(browser.baseUrl, token, `/api/meetings/${meeting.id}`);
+      return (
+        view?.bounds &&
+        sameView({ ...view.center, zoom: view.zoom }, taken) &&
+        holds(await shownBounds(police), view.bounds)
+      );
+    });
   });
 
   it('a participant whose map is made late (drawing tools still loading) still follows the presenter', async () => {

@@ -18,6 +18,7 @@ import { startInstances, startTestApp, TestApp, twoInstancesSkipReason } from '.
 jest.setTimeout(60_000);
 
 const MALMO_C = { lat: 55.6092, lng: 13.0007 };
+const MALMO_C_BOUNDS = { south: 55.6052, west: 12.9927, north: 55.6132, east: 13.0087 };
 
 describe('the shared map of a meeting', () => {
   let app: TestApp;
@@ -111,6 +112,7 @@ describe('the shared map of a meeting', () => {
     });
     expect(await presenterEvent).toEqual({ meetingId: meeting.id, presenterId: team.coordinator.user.id });
 
+    // A client that sends only centre and zoom (as before bounds existed) is followed as it was.
     const viewed = follower.next('meeting:view');
     const viewedByOther = other.next('meeting:view');
     expect(
@@ -118,6 +120,31 @@ describe('the shared map of a meeting', () => {
     ).toEqual({ ok: true });
     expect(await viewed).toEqual({ meetingId: meeting.id, center: MALMO_C, zoom: 15.5 });
     expect(await viewedByOther).toEqual({ meetingId: meeting.id, center: MALMO_C, zoom: 15.5 });
+    // With the view's bounds, a follower on a smaller screen can fit the whole view; they reach everyone.
+    const withBounds = follower.next('meeting:view');
+    expect(
+      await presenter.request('meeting:view', {
+        meetingId: meeting.id,
+        center: MALMO_C,
+        zoom: 15,
+        bounds: MALMO_C_BOUNDS,
+      }),
+    ).toEqual({ ok: true });
+    expect(await withBounds).toEqual({
+      meetingId: meeting.id,
+      center: MALMO_C,
+      zoom: 15,
+      bounds: MALMO_C_BOUNDS,
+    });
+    expect((await joinedMeeting(other, meeting.id)).view).toEqual({
+      center: MALMO_C,
+      zoom: 15,
+      bounds: MALMO_C_BOUNDS,
+    });
+    expect(
+      await presenter.request('meeting:view', { meetingId: meeting.id, center: MALMO_C, zoom: 15.5 }),
+    ).toEqual({ ok: true });
+    await follower.next('meeting:view', (payload) => payload.zoom === 15.5);
 
     // A follower who is not the presenter cannot move everyone's map.
     expect(
@@ -157,7 +184,7 @@ describe('the shared map of a meeting', () => {
       );
     // The presenter's own map is not sent back to it; the refused attempts reached nobody.
     expect(presenter.all('meeting:view')).toEqual([]);
-    expect(follower.all('meeting:view')).toHaveLength(1);
+    expect(follower.all('meeting:view')).toHaveLength(3);
     expect(other.all('meeting:item')).toHaveLength(1);
 
     // Someone who joins late (from any instance) gets the state from the database.
@@ -183,6 +210,7 @@ describe('the shared map of a meeting', () => {
     const presenter = await socketOf(team.coordinator);
     await joinedMeeting(presenter, meeting.id);
     await presenter.request('meeting:present', { meetingId: meeting.id });
+    const view = { meetingId: meeting.id, center: MALMO_C, zoom: 15 };
     const bad: [string, unknown, RegExp][] = [
       ['meeting:view', { meetingId: meeting.id, center: { lat: 91, lng: 13 }, zoom: 12 }, /center\.lat/],
       ['meeting:view', { meetingId: meeting.id, center: { lat: 55, lng: 181 }, zoom: 12 }, /center\.lng/],
@@ -194,6 +222,34 @@ describe('the shared map of a meeting', () => {
         /center\.lat: must be a number/,
       ],
       ['meeting:view', { meetingId: meeting.id, center: MALMO_C, zoom: 40 }, /zoom/],
+      ['meeting:view', { ...view, bounds: [12.99, 55.6, 13.01, 55.61] }, /^bounds: must be an object/],
+      [
+        'meeting:view',
+        { ...view, bounds: { ...MALMO_C_BOUNDS, north: 95 } },
+        /^bounds\.north: must be within/,
+      ],
+      [
+        'meeting:view',
+        { ...view, bounds: { ...MALMO_C_BOUNDS, west: '12.99' } },
+        /^bounds\.west: must be a number/,
+      ],
+      ['meeting:view', { ...view, bounds: { ...MALMO_C_BOUNDS, east: undefined } }, /^bounds\.east/],
+      [
+        'meeting:view',
+        { ...view, bounds: { ...MALMO_C_BOUNDS, south: 55.62 } },
+        /^bounds\.north: must not be below south/,
+      ],
+      [
+        'meeting:view',
+        { ...view, bounds: { ...MALMO_C_BOUNDS, west: 13.02, east: 13.03 } },
+        /^bounds: must contain center/,
+      ],
+      [
+        'meeting:view',
+        { ...view, bounds: { ...MALMO_C_BOUNDS, east: 12.9 } },
+        /^bounds\.east: must not lie west/,
+      ],
+      ['meeting:view', { ...view, bounds: { ...MALMO_C_BOUNDS, zoom: 3 } }, /^bounds\.zoom/],
       ['meeting:item', { meetingId: meeting.id }, /itemId/],
       ['meeting:item', { meetingId: meeting.id, itemId: 'first' }, /itemId/],
       ['meeting:present', { meetingId: meeting.id, userId: 'someone' }, /userId/],
@@ -208,6 +264,8 @@ describe('the shared map of a meeting', () => {
       });
     }
     expect(presenter.connected).toBe(true);
+    // None of the refused views was stored.
+    expect((await joinedMeeting(presenter, meeting.id)).view).toBeNull();
   });
 
   it('hands the presenter role over, lets a signatory take it from a presenter who left, and ends it', async () => {
@@ -332,6 +390,117 @@ describe('the shared map of a meeting', () => {
         error: { code: 'not_found', message: expect.any(String) },
       },
     );
+  });
+});
+
+/** The presenter's grace period, shortened: long enough for a reconnection, short enough to wait out. */
+const GRACE_MS = 3000;
+
+describe('a presenter who leaves the meeting', () => {
+  let app: TestApp;
+  let team: MeetingTeam;
+  const open: TestSocket[] = [];
+  const socketOf = async (user: { token?: string }) => {
+    const socket = await connectSocket(app.baseUrl, user.token!);
+    open.push(socket);
+    return socket;
+  };
+
+  beforeAll(async () => {
+    app = await startTestApp({ overrides: { presenterGraceMs: GRACE_MS } });
+    team = await meetingTeam(await Factory.create(app.baseUrl));
+  });
+  afterAll(async () => {
+    for (const socket of open) socket.close();
+    await app.close();
+  });
+
+  it('keeps the role through a reconnection within the grace period, and gives it up past it', async () => {
+    const [stays, leaves] = [await createMeeting(team), await createMeeting(team)];
+    const officer = await socketOf(team.officer);
+    const signatory = await socketOf(team.serviceSignatory);
+    for (const socket of [officer, signatory]) {
+      await joinedMeeting(socket, stays.id);
+      await joinedMeeting(socket, leaves.id);
+    }
+    // The coordinator presents both meetings, each from its own page (socket).
+    const first = await socketOf(team.coordinator);
+    const second = await socketOf(team.coordinator);
+    await joinedMeeting(first, stays.id);
+    await joinedMeeting(second, leaves.id);
+    for (const [socket, meeting] of [
+      [first, stays],
+      [second, leaves],
+    ] as const)
+      expect(await socket.request('meeting:present', { meetingId: meeting.id })).toMatchObject({ ok: true });
+
+    // The first page reloads: a new connection joins again well within the grace period.
+    first.close();
+    const reloaded = await socketOf(team.coordinator);
+    expect((await joinedMeeting(reloaded, stays.id)).presenterId).toBe(team.coordinator.user.id);
+    // The second page closes for good, after the first one went: its grace period ends later.
+    const gone = officer.next(
+      'meeting:presenter-left',
+      (payload) => payload.meetingId === leaves.id,
+      GRACE_MS + 15_000,
+    );
+    second.close();
+    expect(await gone).toEqual({ meetingId: leaves.id, userId: team.coordinator.user.id });
+    // Nobody presents that meeting any more (said first, so clients that know only this event stop following).
+    expect(officer.all('meeting:presenter', (payload) => payload.meetingId === leaves.id)).toEqual([
+      { meetingId: leaves.id, presenterId: team.coordinator.user.id },
+      { meetingId: leaves.id, presenterId: null },
+    ]);
+    await signatory.next('meeting:presenter-left', (payload) => payload.meetingId === leaves.id);
+    expect((await joinedMeeting(officer, leaves.id)).presenterId).toBeNull();
+
+    // The meeting whose presenter came back heard nothing: its grace period ended before the other's, whose
+    // notice is the sentinel (one instance, one room path, timers in the order they were set).
+    const ofStays = (payload: { meetingId: string }) => payload.meetingId === stays.id;
+    expect(officer.all('meeting:presenter-left', ofStays)).toEqual([]);
+    expect(officer.all('meeting:presenter', ofStays)).toEqual([
+      { meetingId: stays.id, presenterId: team.coordinator.user.id },
+    ]);
+    expect((await joinedMeeting(officer, stays.id)).presenterId).toBe(team.coordinator.user.id);
+    const followed = officer.next('meeting:view', ofStays);
+    expect(
+      await reloaded.request('meeting:view', { meetingId: stays.id, center: MALMO_C, zoom: 14 }),
+    ).toEqual({ ok: true });
+    await followed;
+
+    // Whoever may present today takes over the meeting the presenter left: a signatory, as nobody presents.
+    expect(await signatory.request('meeting:present', { meetingId: leaves.id })).toEqual({
+      ok: true,
+      presenterId: team.serviceSignatory.user.id,
+    });
+  });
+
+  it('gives the role up when the presenter leaves the meeting’s page without closing the app', async () => {
+    const meeting = await createMeeting(team);
+    const officer = await socketOf(team.officer);
+    const presenter = await socketOf(team.policeSignatory);
+    for (const socket of [officer, presenter]) await joinedMeeting(socket, meeting.id);
+    expect(await presenter.request('meeting:present', { meetingId: meeting.id })).toMatchObject({ ok: true });
+
+    const gone = officer.next('meeting:presenter-left', undefined, GRACE_MS + 15_000);
+    expect(await presenter.request('meeting:leave', { meetingId: meeting.id })).toEqual({ ok: true });
+    expect(await gone).toEqual({ meetingId: meeting.id, userId: team.policeSignatory.user.id });
+    // The coordinator takes over presenting.
+    const coordinator = await socketOf(team.coordinator);
+    await joinedMeeting(coordinator, meeting.id);
+    const taken = officer.next(
+      'meeting:presenter',
+      (payload) => payload.presenterId === team.coordinator.user.id,
+    );
+    expect(await coordinator.request('meeting:present', { meetingId: meeting.id })).toMatchObject({
+      ok: true,
+    });
+    await taken;
+    expect(officer.all('meeting:presenter').map((payload) => payload.presenterId)).toEqual([
+      team.policeSignatory.user.id,
+      null,
+      team.coordinator.user.id,
+    ]);
   });
 });
 

@@ -50,9 +50,21 @@ export interface MapCenter {
   lat: number;
   lng: number;
 }
+/** Extension: the edges of a map view, named so that their order is never in doubt. */
+export interface MapBounds {
+  south: number;
+  west: number;
+  north: number;
+  east: number;
+}
 export interface MeetingView {
   center: MapCenter;
   zoom: number;
+  /**
+   * Extension: what the presenter's map shows (it contains `center`). A follower with a smaller map fits these
+   * bounds so it sees the whole view; absent from clients that send only centre and zoom.
+   */
+  bounds?: MapBounds;
 }
 export interface MeetingJoinPayload {
   meetingId: string;
@@ -144,6 +156,11 @@ export interface ServerToClientEvents {
   resync: (payload: { reason: 'cluster-link-restored' }) => void;
   'meeting:view': (payload: { meetingId: string } & MeetingView) => void;
   'meeting:item': (payload: { meetingId: string; itemId: string | null }) => void;
+  /**
+   * Extension: the presenter left the meeting (no connection in its room for the grace period) and the role
+   * was given up: followers have their own map back. `meeting:presenter` with `presenterId: null` goes too.
+   */
+  'meeting:presenter-left': (payload: { meetingId: string; userId: string }) => void;
   /** `presenterId` null (extension): nobody presents (the role was given up, or the presenter lost sight of the meeting). */
   'meeting:presenter': (payload: { meetingId: string; presenterId: string | null }) => void;
   /** Extension: the meeting changed (details, agenda, minutes, decisions, actions): the whole meeting, to its room. */

@@ -15,6 +15,11 @@ export interface AppConfig {
   auditKey: string;
   /** Not an environment setting: how long after an audit append the head is anchored (tests shorten it). */
   auditAnchorDelayMs: number;
+  /**
+   * Not an environment setting: how long a meeting's presenter may be gone from its room (a reload, a dropped
+   * connection) before the role is given up and the followers get their maps back (tests shorten it).
+   */
+  presenterGraceMs: number;
   demo: boolean;
   /** DEMO_PASSWORD: every demo account's password; null: the published default (only on a loopback HOST). */
   demoPassword: string | null;

@@ -43,9 +43,13 @@ export class MeetingLiveService {
 
   /** Stores the presenter's view (one statement that also checks the role); answers the view to pass on. */
   async setView(user: AuthUser, payload: MeetingViewDto): Promise<MeetingView> {
+    const { bounds } = payload;
     const view: MeetingView = {
       center: { lat: payload.center.lat, lng: payload.center.lng },
       zoom: payload.zoom,
+      ...(bounds
+        ? { bounds: { south: bounds.south, west: bounds.west, north: bounds.north, east: bounds.east } }
+        : {}),
     };
     if (await this.repository.setView(payload.meetingId, user.id, view)) return view;
     await this.meetings.requireVisible(user, payload.meetingId);

@@ -6,6 +6,7 @@ import { WsAckExceptionFilter } from '../messaging/ws-ack.filter';
 import { MeetingItemDto, MeetingPresentDto, MeetingRefDto, MeetingViewDto } from './dto/meeting-socket.dto';
 import { LiveState, MeetingLiveService } from './meeting-live.service';
 import { meetingRoom } from './meetings.publisher';
+import { PresenterWatchService } from './presenter-watch.service';
 
 /**
  * The shared map of a meeting over Socket.IO. Nest attaches this gateway to the one server the messaging gateway
@@ -16,7 +17,10 @@ import { meetingRoom } from './meetings.publisher';
 @UseFilters(WsAckExceptionFilter)
 @WebSocketGateway({ maxHttpBufferSize: 1e6, serveClient: false })
 export class MeetingsGateway {
-  constructor(private readonly live: MeetingLiveService) {}
+  constructor(
+    private readonly live: MeetingLiveService,
+    private readonly watch: PresenterWatchService,
+  ) {}
 
   /** Joins the room before reading the state, so no change falls between the answer and the events. */
   @SubscribeMessage('meeting:join')
@@ -26,16 +30,25 @@ export class MeetingsGateway {
   ): Promise<Ack<LiveState>> {
     await this.live.requireVisible(socket.data.user, body.meetingId);
     await socket.join(meetingRoom(body.meetingId));
+    this.watch.joined(socket, body.meetingId);
     return { ok: true, ...(await this.live.state(body.meetingId)) };
   }
 
+  /** Leaving the page: a presenter who does not come back within the grace period gives the role up. */
   @SubscribeMessage('meeting:leave')
   async leave(@ConnectedSocket() socket: AppSocket, @MessageBody() body: MeetingRefDto): Promise<Ack> {
-    await socket.leave(meetingRoom(body.meetingId));
+    const room = meetingRoom(body.meetingId);
+    if (socket.rooms.has(room)) {
+      await socket.leave(room);
+      this.watch.left(body.meetingId, socket.data.user.id);
+    }
     return { ok: true };
   }
 
-  /** From the presenter: stored, then passed to the others in the room (the presenter's own socket excepted). */
+  /**
+   * From the presenter: stored, then passed to the others in the room (the presenter's own socket excepted).
+   * `bounds` (optional) lets a follower with a smaller map fit the whole view.
+   */
   @SubscribeMessage('meeting:view')
   async view(@ConnectedSocket() socket: AppSocket, @MessageBody() body: MeetingViewDto): Promise<Ack> {
     const view = await this.live.setView(socket.data.user, body);

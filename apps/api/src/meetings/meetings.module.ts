@@ -16,6 +16,7 @@ import { MeetingsPublisher } from './meetings.publisher';
 import { MeetingsRepository } from './meetings.repository';
 import { MeetingsService } from './meetings.service';
 import { MinutesService } from './minutes.service';
+import { PresenterWatchService } from './presenter-watch.service';
 
 /**
  * Joint meetings: agenda, minutes, decisions, actions, "since last meeting", the minutes export, and the shared
@@ -36,6 +37,7 @@ import { MinutesService } from './minutes.service';
     MinutesService,
     MeetingsPublisher,
     MeetingLiveService,
+    PresenterWatchService,
     MeetingsGateway,
   ],
   // For the demo seed, which makes its meetings through the same services (and audit) as the api.

@@ -19,6 +19,12 @@ export class MeetingsPublisher {
     this.ref.server?.to(meetingRoom(meetingId)).emit('meeting:presenter', { meetingId, presenterId });
   }
 
+  /** The presenter left and the role was given up: first the new state, then why, so clients can say so. */
+  presenterLeft(meetingId: string, userId: string): void {
+    this.presenter(meetingId, null);
+    this.ref.server?.to(meetingRoom(meetingId)).emit('meeting:presenter-left', { meetingId, userId });
+  }
+
   item(meetingId: string, itemId: string | null): void {
     this.ref.server?.to(meetingRoom(meetingId)).emit('meeting:item', { meetingId, itemId });
   }

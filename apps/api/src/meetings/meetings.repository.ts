@@ -607,4 +607,13 @@ export class MeetingsRepository {
   async setPresenter(manager: EntityManager, meetingId: string, presenterId: string | null): Promise<void> {
     await manager.query(`UPDATE meetings SET presenter_id = $2 WHERE id = $1`, [meetingId, presenterId]);
   }
+
+  /** Nobody presents any more, if `presenterId` still does (one statement: a new presenter is never cleared). */
+  async clearPresenter(meetingId: string, presenterId: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `WITH m AS (UPDATE meetings SET presenter_id = NULL WHERE id = $1 AND presenter_id = $2 RETURNING id) SELECT id FROM m`,
+      [meetingId, presenterId],
+    );
+    return rows.length > 0;
+  }
 }

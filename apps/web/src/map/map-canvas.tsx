@@ -48,13 +48,27 @@ export function MapCanvas() {
       remembered ? { center: [remembered.lat, remembered.lng], zoom: remembered.zoom } : {},
     );
     if (remembered) mapView.keepView();
+    // Who picks a place on the map now (a meeting's agenda item form): clicks go to them, not to panels.
+    let pickingFor: string | null = null;
+    const picking = (owner: string | null) => {
+      pickingFor = owner;
+      mapView.map.getContainer().classList.toggle('map-canvas__map--picking', owner !== null);
+    };
     const stops = [
       mapEvents.on(MAP_EVENTS.viewChanged, ({ center, zoom }) => rememberView(storage, { ...center, zoom })),
       mapEvents.on(MAP_EVENTS.siteSelected, ({ siteId }) => {
-        if (!panel.isDrawing) panel.open({ kind: 'site', siteId });
+        if (pickingFor)
+          mapEvents.emit(MAP_EVENTS.placePicked, { owner: pickingFor, kind: 'site', id: siteId });
+        else if (!panel.isDrawing) panel.open({ kind: 'site', siteId });
       }),
       mapEvents.on(MAP_EVENTS.zoneSelected, ({ zoneId }) => {
-        if (!panel.isDrawing) panel.open({ kind: 'zone', zoneId });
+        if (pickingFor)
+          mapEvents.emit(MAP_EVENTS.placePicked, { owner: pickingFor, kind: 'zone', id: zoneId });
+        else if (!panel.isDrawing) panel.open({ kind: 'zone', zoneId });
+      }),
+      mapCommands.on(MAP_COMMANDS.pickPlace, ({ owner }) => picking(owner)),
+      mapCommands.on(MAP_COMMANDS.pickPlaceStop, ({ owner }) => {
+        if (pickingFor === owner) picking(null);
       }),
       mapEvents.on(MAP_EVENTS.tilesFailed, () => setTilesFailed(true)),
       mapEvents.on(MAP_EVENTS.tilesLoaded, () => setTilesFailed(false)),
@@ -91,7 +105,9 @@ export function MapCanvas() {
       mapCommands.on(MAP_COMMANDS.drawUndo, () => mapView.draw.undoLastCorner()),
       mapCommands.on(MAP_COMMANDS.drawRedraw, () => mapView.draw.redraw()),
       mapCommands.on(MAP_COMMANDS.drawRadius, ({ radiusMeters }) => mapView.draw.setRadius(radiusMeters)),
-      mapCommands.on(MAP_COMMANDS.followView, ({ center, zoom }) => mapView.followView(center, zoom)),
+      mapCommands.on(MAP_COMMANDS.followView, ({ center, zoom, bounds }) =>
+        mapView.followView(center, zoom, bounds),
+      ),
       mapCommands.on(MAP_COMMANDS.announceView, () => mapView.announceView()),
       mapCommands.on(MAP_COMMANDS.highlight, (next) => setHighlight(next)),
       mapCommands.on(MAP_COMMANDS.drawStop, () => {

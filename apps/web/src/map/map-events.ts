@@ -1,4 +1,4 @@
-import type { ZoneGeometry } from '@samverkan/contracts';
+import type { MapBounds, ZoneGeometry } from '@samverkan/contracts';
 import type { Bbox } from '../api/samverkan-api';
 
 // Every event between the map's rendering classes and the rest of the app, named once, with its payload.
@@ -23,6 +23,8 @@ export const MAP_EVENTS = {
   userMoved: 'map:user-moved',
   /** The map was made and takes commands (for drawing roles, only once the drawing tools have loaded). */
   mapReady: 'map:ready',
+  /** While picking a place (MAP_COMMANDS.pickPlace), a site or zone was clicked: it goes to `owner`, no panel opens. */
+  placePicked: 'map:place-picked',
 } as const;
 
 export interface MapEvents {
@@ -35,6 +37,7 @@ export interface MapEvents {
   [MAP_EVENTS.tilesLoaded]: Record<string, never>;
   [MAP_EVENTS.userMoved]: Record<string, never>;
   [MAP_EVENTS.mapReady]: Record<string, never>;
+  [MAP_EVENTS.placePicked]: { owner: string; kind: 'site' | 'zone'; id: string };
 }
 
 export const MAP_COMMANDS = {
@@ -62,6 +65,10 @@ export const MAP_COMMANDS = {
   announceView: 'map:announce-view',
   /** Mark a zone or site as the one being discussed (a meeting's current agenda item); null clears it. */
   highlight: 'map:highlight',
+  /** The next site or zone clicked is picked for `owner` (MAP_EVENTS.placePicked) instead of opening its panel. */
+  pickPlace: 'map:pick-place',
+  /** `owner` no longer picks (picked, cancelled or gone); another owner's picking goes on. */
+  pickPlaceStop: 'map:pick-place-stop',
 } as const;
 
 export type DrawStart =
@@ -83,7 +90,10 @@ export interface MapCommands {
   [MAP_COMMANDS.drawRedraw]: Record<string, never>;
   [MAP_COMMANDS.drawRadius]: { radiusMeters: number };
   [MAP_COMMANDS.drawStop]: Record<string, never>;
-  [MAP_COMMANDS.followView]: { center: { lat: number; lng: number }; zoom: number };
+  /** `bounds`: what the presenter's map shows; a smaller map zooms out to show all of it. */
+  [MAP_COMMANDS.followView]: { center: { lat: number; lng: number }; zoom: number; bounds?: MapBounds };
   [MAP_COMMANDS.announceView]: Record<string, never>;
   [MAP_COMMANDS.highlight]: { zoneId: string | null; siteId: string | null } | null;
+  [MAP_COMMANDS.pickPlace]: { owner: string };
+  [MAP_COMMANDS.pickPlaceStop]: { owner: string };
 }

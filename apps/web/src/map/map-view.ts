@@ -1,3 +1,4 @@
+import type { MapBounds } from '@samverkan/contracts';
 import type { Emitter } from '../state/emitter';
 import L from './leaflet';
 import { MAP_EVENTS, type MapEvents } from './map-events';
@@ -15,6 +16,9 @@ export interface MapViewOptions {
   minZoom: number;
   maxZoom: number;
 }
+
+/** A follower's map that shows this share of the presenter's view (at each edge, 5 % may be cut) keeps their zoom. */
+const NEARLY_ALL = 0.9;
 
 const DEFAULTS: MapViewOptions = { center: [55.6009, 13.0007], zoom: 14, minZoom: 5, maxZoom: 19 };
 
@@ -206,14 +210,31 @@ export class MapView {
    * Shows exactly this view, as someone else chose it (a meeting's presenter). Without animation, so all its
    * events fire now, inside the flag: Leaflet starts an animated zoom only in the next frame.
    */
-  followView(center: { lat: number; lng: number }, zoom: number): void {
+  followView(center: { lat: number; lng: number }, zoom: number, bounds?: MapBounds): void {
     this.fitted = true;
     this.applyingFollowedView = true;
     try {
-      this.map.setView([center.lat, center.lng], zoom, { animate: false });
+      const shown = bounds
+        ? this.zoomShowing(L.latLngBounds([bounds.south, bounds.west], [bounds.north, bounds.east]), zoom)
+        : zoom;
+      this.map.setView([center.lat, center.lng], shown, { animate: false });
     } finally {
       this.applyingFollowedView = false;
     }
+  }
+
+  /**
+   * The zoom at which this map shows all of `bounds` (someone else's view at `zoom`), never closer than `zoom`.
+   * A map nearly as large keeps `zoom`: halving the scale to show a sliver more at the edges helps nobody.
+   */
+  private zoomShowing(bounds: L.LatLngBounds, zoom: number): number {
+    const size = this.map.getSize();
+    const northWest = this.map.project(bounds.getNorthWest(), zoom);
+    const southEast = this.map.project(bounds.getSouthEast(), zoom);
+    const scale = Math.min(size.x / (southEast.x - northWest.x), size.y / (southEast.y - northWest.y));
+    // A map not yet laid out (0 × 0) or an empty view: nothing to fit.
+    if (size.x === 0 || size.y === 0 || !Number.isFinite(scale) || scale >= NEARLY_ALL) return zoom;
+    return Math.min(zoom, this.map.getBoundsZoom(bounds));
   }
 
   /** The container changed size (a panel opened or closed). */

@@ -62,11 +62,17 @@ export function MeetingMapBar({ session }: { session: MeetingSessionStore }) {
     }
   };
 
+  // A presenter who was away too long comes back to a meeting nobody presents.
+  const nobodyPresents = (leftId: string | null) => {
+    if (!leftId || leftId === user.id) return t('meetings.live.nobody');
+    const name = directory.personName(leftId);
+    return name ? t('meetings.live.presenterLeft', { name }) : t('meetings.live.presenterLeftUnknown');
+  };
   let status: string;
   if (state.removed) status = t('meetings.live.removed');
   else if (!state.live || !meeting) status = t('meetings.live.connecting');
   else if (presenting) status = t('meetings.live.youPresent');
-  else if (!state.presenterId) status = t('meetings.live.nobody');
+  else if (!state.presenterId) status = nobodyPresents(state.presenterLeftId);
   else if (state.following) status = t('meetings.live.following', { name: presenterName });
   else status = t('meetings.live.detached', { name: presenterName });
 

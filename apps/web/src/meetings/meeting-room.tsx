@@ -1,5 +1,7 @@
+import type { MapBounds } from '@samverkan/contracts';
 import { createContext } from 'preact';
 import { useContext, useEffect, useState } from 'preact/hooks';
+import type { Bbox } from '../api/samverkan-api';
 import { useWorkspace } from '../app/workspace';
 import { useI18n } from '../i18n/use-i18n';
 import { MAP_COMMANDS, MAP_EVENTS } from '../map/map-events';
@@ -86,7 +88,9 @@ function SharedMapView({ session }: { session: MeetingSessionStore }) {
         // Only once there is a view to follow: the map settling on the data at first must not count.
         if (session.value.live && session.value.view) session.detach();
       }),
-      mapEvents.on(MAP_EVENTS.viewChanged, ({ center, zoom }) => session.presenterMoved({ center, zoom })),
+      mapEvents.on(MAP_EVENTS.viewChanged, ({ center, zoom, bbox }) =>
+        session.presenterMoved({ center, zoom, bounds: boundsOf(bbox) }),
+      ),
     ];
     return () => stops.forEach((stop) => stop());
   }, [session]);
@@ -105,4 +109,10 @@ function SharedMapView({ session }: { session: MeetingSessionStore }) {
   }, [item?.id, item?.zoneId, item?.siteId, mapReadyCount]);
 
   return null;
+}
+
+/** The view's edges within the api's ranges: a map zoomed far out can show more than the world. */
+function boundsOf([west, south, east, north]: Bbox): MapBounds {
+  const clamp = (value: number, limit: number) => Math.max(-limit, Math.min(limit, value));
+  return { south: clamp(south, 90), west: clamp(west, 180), north: clamp(north, 90), east: clamp(east, 180) };
 }

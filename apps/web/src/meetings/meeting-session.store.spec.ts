@@ -119,6 +119,31 @@ describe('MeetingSessionStore', () => {
     expect(session.value).toMatchObject({ presenterId: 'user-3', following: true });
   });
 
+  it('keeps the presenter’s bounds with the view, and says who left until someone presents again', async () => {
+    const { fake, session } = await joinedSession('user-2');
+    const bounds = { south: 55.58, west: 12.98, north: 55.6, east: 13.04 };
+    fake.push('meeting:view', {
+      meetingId: 'meeting-1',
+      center: { lat: 55.59, lng: 13.01 },
+      zoom: 16,
+      bounds,
+    });
+    expect(session.value.view).toEqual({ center: { lat: 55.59, lng: 13.01 }, zoom: 16, bounds });
+
+    fake.push('meeting:presenter', { meetingId: 'meeting-1', presenterId: null });
+    fake.push('meeting:presenter-left', { meetingId: 'meeting-1', userId: 'user-2' });
+    fake.push('meeting:presenter-left', { meetingId: 'meeting-2', userId: 'user-9' });
+    expect(session.value).toMatchObject({ presenterId: null, presenterLeftId: 'user-2' });
+    // A join that finds someone presenting again drops it.
+    fake.connect();
+    await flush();
+    expect(session.value).toMatchObject({ presenterId: 'user-2', presenterLeftId: null });
+    fake.push('meeting:presenter', { meetingId: 'meeting-1', presenterId: null });
+    fake.push('meeting:presenter-left', { meetingId: 'meeting-1', userId: 'user-2' });
+    fake.push('meeting:presenter', { meetingId: 'meeting-1', presenterId: 'user-3' });
+    expect(session.value).toMatchObject({ presenterId: 'user-3', presenterLeftId: null, following: true });
+  });
+
   it('as the presenter sends at most the newest of a quick series of views', async () => {
     const { fake, session } = await joinedSession('user-1');
     for (const zoom of [14, 15, 16, 17]) session.presenterMoved({ center: { lat: 55.6, lng: 13 }, zoom });

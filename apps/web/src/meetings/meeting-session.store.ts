@@ -17,6 +17,8 @@ export interface MeetingSessionState {
   view: MeetingView | null;
   /** The agenda item the presenter is on. */
   currentItemId: string | null;
+  /** Who presented until they left the meeting (past the api's grace period); null once someone presents. */
+  presenterLeftId: string | null;
   /** This user's map follows the presenter's (until they look around on their own). */
   following: boolean;
   /** The user's organisation was taken out of the meeting while it was open. */
@@ -54,6 +56,7 @@ export class MeetingSessionStore extends Store<MeetingSessionState> {
       presenterId: null,
       view: null,
       currentItemId: null,
+      presenterLeftId: null,
       following: true,
       removed: false,
     });
@@ -70,8 +73,8 @@ export class MeetingSessionStore extends Store<MeetingSessionState> {
         'meeting:updated',
         (meeting) => mine({ meetingId: meeting.id }) && this.applyMeeting(meeting),
       ),
-      this.socket.on('meeting:view', ({ meetingId, center, zoom }) => {
-        if (mine({ meetingId })) this.patch({ view: { center, zoom } });
+      this.socket.on('meeting:view', ({ meetingId, center, zoom, bounds }) => {
+        if (mine({ meetingId })) this.patch({ view: bounds ? { center, zoom, bounds } : { center, zoom } });
       }),
       this.socket.on(
         'meeting:item',
@@ -80,7 +83,11 @@ export class MeetingSessionStore extends Store<MeetingSessionState> {
       this.socket.on('meeting:presenter', (payload) => {
         if (!mine(payload)) return;
         // Whoever is handed the role leads from their own view; the others follow the new presenter.
-        this.patch({ presenterId: payload.presenterId, following: true });
+        this.patch({ presenterId: payload.presenterId, presenterLeftId: null, following: true });
+      }),
+      // Sent after `meeting:presenter` with null: nobody presents, and this says why.
+      this.socket.on('meeting:presenter-left', (payload) => {
+        if (mine(payload) && this.value.presenterId === null) this.patch({ presenterLeftId: payload.userId });
       }),
       this.socket.on(
         'meeting:removed',
@@ -136,6 +143,7 @@ export class MeetingSessionStore extends Store<MeetingSessionState> {
         presenterId: answer.presenterId,
         view: answer.view,
         currentItemId: answer.currentItemId,
+        presenterLeftId: answer.presenterId === null ? this.value.presenterLeftId : null,
       });
       // What changed while the connection was down arrived nowhere.
       if (this.joinedBefore) void this.load();
@@ -153,7 +161,7 @@ export class MeetingSessionStore extends Store<MeetingSessionState> {
     const payload =
       userId === undefined ? { meetingId: this.meetingId } : { meetingId: this.meetingId, userId };
     const { presenterId } = await this.socket.request('meeting:present', payload);
-    this.patch({ presenterId });
+    this.patch({ presenterId, presenterLeftId: null });
   }
 
   /** The presenter moves everyone to an agenda item (null: none). */

@@ -1,9 +1,13 @@
-import { useId, useMemo } from 'preact/hooks';
+import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import { useWorkspace } from '../app/workspace';
 import { useI18n } from '../i18n/use-i18n';
+import { MAP_COMMANDS, MAP_EVENTS } from '../map/map-events';
 import { useStore } from '../state/use-store';
 
-/** A site and a zone to link (each optional), chosen by name from the map's data. */
+/**
+ * A site and a zone to link (each optional), chosen by name from the map's data or by clicking them on the
+ * map ("pick on the map": the next site or zone clicked is chosen instead of opening its panel; Escape cancels).
+ */
 export function PlaceSelect({
   siteId,
   zoneId,
@@ -13,11 +17,60 @@ export function PlaceSelect({
   zoneId: string | null;
   onChange: (place: { siteId: string | null; zoneId: string | null }) => void;
 }) {
-  const { sites, zones } = useWorkspace();
+  const { sites, zones, mapCommands, mapEvents } = useWorkspace();
   const sitesState = useStore(sites);
   const zonesState = useStore(zones);
   const { t, language } = useI18n();
-  const ids = { site: useId(), zone: useId() };
+  const ids = { site: useId(), zone: useId(), hint: useId() };
+  const owner = useId();
+  const [picking, setPicking] = useState(false);
+  const pickButton = useRef<HTMLButtonElement>(null);
+  // The latest values for the map's events, which arrive outside rendering.
+  const latest = useRef({ siteId, zoneId, onChange });
+  latest.current = { siteId, zoneId, onChange };
+
+  useEffect(() => {
+    if (!picking) return;
+    const stop = () => {
+      mapCommands.emit(MAP_COMMANDS.pickPlaceStop, { owner });
+      setPicking(false);
+    };
+    const stops = [
+      mapEvents.on(MAP_EVENTS.placePicked, (picked) => {
+        if (picked.owner !== owner) return;
+        const current = latest.current;
+        if (picked.kind === 'zone') {
+          const zone = zones.get(picked.id);
+          current.onChange({ siteId: zone ? zone.properties.siteId : current.siteId, zoneId: picked.id });
+        } else {
+          // The zone chosen before stays only when it is this site's.
+          const zone = current.zoneId ? zones.get(current.zoneId) : undefined;
+          current.onChange({
+            siteId: picked.id,
+            zoneId: zone?.properties.siteId === picked.id ? current.zoneId : null,
+          });
+        }
+        stop();
+        pickButton.current?.focus();
+      }),
+      // Someone else started picking: this one has stopped.
+      mapCommands.on(MAP_COMMANDS.pickPlace, (other) => other.owner !== owner && setPicking(false)),
+    ];
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      // Escape ends the picking only, not the panel around it.
+      event.preventDefault();
+      stop();
+      pickButton.current?.focus();
+    };
+    document.addEventListener('keydown', onKey, true);
+    mapCommands.emit(MAP_COMMANDS.pickPlace, { owner });
+    return () => {
+      stops.forEach((off) => off());
+      document.removeEventListener('keydown', onKey, true);
+      mapCommands.emit(MAP_COMMANDS.pickPlaceStop, { owner });
+    };
+  }, [picking]);
   const siteOptions = useMemo(
     () =>
       [...sitesState.sites.values()]
@@ -74,6 +127,23 @@ export function PlaceSelect({
             </option>
           ))}
         </select>
+      </div>
+      <div class="place-select__pick">
+        <button
+          ref={pickButton}
+          type="button"
+          class={`button${picking ? ' button--primary' : ''}`}
+          aria-pressed={picking}
+          aria-describedby={picking ? ids.hint : undefined}
+          onClick={() => setPicking(!picking)}
+        >
+          {t(picking ? 'meetings.place.pickStop' : 'meetings.place.pick')}
+        </button>
+        {picking && (
+          <p id={ids.hint} class="place-select__hint" role="status">
+            {t('meetings.place.picking')}
+          </p>
+        )}
       </div>
     </div>
   );

@@ -1,7 +1,20 @@
 import { Type } from 'class-transformer';
-import { IsDefined, IsNumber, IsObject, IsUUID, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  IsDefined,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsUUID,
+  Max,
+  Min,
+  registerDecorator,
+  ValidateIf,
+  ValidateNested,
+  type ValidationArguments,
+} from 'class-validator';
 import { MEETING_LIMITS } from '@samverkan/contracts';
 import type {
+  MapBounds,
   MapCenter,
   MeetingItemPayload,
   MeetingJoinPayload,
@@ -35,6 +48,82 @@ export class MapCenterDto implements MapCenter {
   lng: number;
 }
 
+/** This number is not below the object's `other` one (checked once both are numbers; else their types are refused). */
+function NotBelow(other: string, message: string): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'notBelow',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { message },
+      validator: {
+        validate: (value: unknown, args: ValidationArguments) => {
+          const bound = (args.object as Record<string, unknown>)[other];
+          return typeof value !== 'number' || typeof bound !== 'number' || value >= bound;
+        },
+      },
+    });
+}
+
+export class MapBoundsDto implements MapBounds {
+  @Min(-90, { message: 'south must be within [-90, 90]' })
+  @Max(90, { message: 'south must be within [-90, 90]' })
+  @IsNumber(FINITE, { message: 'south must be a number' })
+  south: number;
+
+  @Min(-180, { message: 'west must be within [-180, 180]' })
+  @Max(180, { message: 'west must be within [-180, 180]' })
+  @IsNumber(FINITE, { message: 'west must be a number' })
+  west: number;
+
+  @NotBelow('south', 'north must not be below south')
+  @Min(-90, { message: 'north must be within [-90, 90]' })
+  @Max(90, { message: 'north must be within [-90, 90]' })
+  @IsNumber(FINITE, { message: 'north must be a number' })
+  north: number;
+
+  // A view across the antimeridian is not shared: the meetings' maps are in Sweden.
+  @NotBelow('west', 'east must not lie west of west')
+  @Min(-180, { message: 'east must be within [-180, 180]' })
+  @Max(180, { message: 'east must be within [-180, 180]' })
+  @IsNumber(FINITE, { message: 'east must be a number' })
+  east: number;
+}
+
+/**
+ * The view's bounds hold its centre (a little slack for rounding). Checked only when the bounds and the centre
+ * are right by themselves; otherwise their own errors say what is wrong.
+ */
+function BoundsHoldCenter(): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'boundsHoldCenter',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { message: 'bounds must contain center' },
+      validator: {
+        validate: (value: unknown, args: ValidationArguments) => {
+          const center = (args.object as { center?: Partial<MapCenter> }).center;
+          if (
+            !(value instanceof MapBoundsDto) ||
+            typeof center?.lat !== 'number' ||
+            typeof center.lng !== 'number'
+          )
+            return true;
+          const { south, west, north, east } = value;
+          if (![south, west, north, east].every(Number.isFinite) || south > north || west > east) return true;
+          const slack = 1e-6;
+          return (
+            center.lat >= south - slack &&
+            center.lat <= north + slack &&
+            center.lng >= west - slack &&
+            center.lng <= east + slack
+          );
+        },
+      },
+    });
+}
+
 export class MeetingViewDto implements MeetingViewPayload {
   @IsId('meetingId')
   meetingId: string;
@@ -49,6 +138,14 @@ export class MeetingViewDto implements MeetingViewPayload {
   @Max(MEETING_LIMITS.maxZoom, { message: ZOOM_RANGE })
   @IsNumber(FINITE, { message: 'zoom must be a number' })
   zoom: number;
+
+  /** Extension: what the presenter's map shows; older clients send only centre and zoom. */
+  @IsOptional()
+  @BoundsHoldCenter()
+  @ValidateNested()
+  @Type(() => MapBoundsDto)
+  @IsObject({ message: 'bounds must be an object { south, west, north, east }' })
+  bounds?: MapBoundsDto;
 }
 
 export class MeetingItemDto implements MeetingItemPayload {
