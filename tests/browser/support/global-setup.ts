@@ -53,7 +53,8 @@ export default async function globalSetup(globalConfig: Config.GlobalConfig): Pr
 async function startRun(worker: number): Promise<BrowserRun> {
   const dataDir = mkdtempSync(join(tmpdir(), 'samverkan-browser-'));
   const port = await freePort();
-  const env = { PORT: String(port), DATA_DIR: dataDir, DEMO: 'true' };
+  // A presenter who left gives the role up after 3 s instead of 20, so the test of it waits 3 s, not 20.
+  const env = { PORT: String(port), DATA_DIR: dataDir, DEMO: 'true', PRESENTER_GRACE_SECONDS: '3' };
   const log = createWriteStream(artifactPath(apiLogName(worker)));
   const app = await startApi(env, log, 120_000);
   const run: BrowserRun = { app, dataDir, control: createServer(), log };

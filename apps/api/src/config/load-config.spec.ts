@@ -85,6 +85,7 @@ describe('loadConfig', () => {
     [{ DEMO: 'true', HOST: '127.0.0.1', TRUST_PROXY: 'true' }, 'DEMO_PASSWORD is required with DEMO=true when others can reach the api (TRUST_PROXY)'],
     [{ DEMO: 'true', DEMO_PASSWORD: 'demodemodemo' }, 'DEMO_PASSWORD is too'],
     [{ RETENTION_DAYS: '0' }, 'RETENTION_DAYS must be between 1 and 36500 (got 0)'],
+    [{ PRESENTER_GRACE_SECONDS: '0' }, 'PRESENTER_GRACE_SECONDS must be between 1 and 600 (got 0)'],
     [{ MESSAGE_RATE_LIMIT: '20' }, 'MESSAGE_RATE_LIMIT must be messages/seconds, e.g. 20/10, with 1–10000 messages in 1–86400 seconds (got "20")'],
     [{ MESSAGE_RATE_LIMIT: '0/10' }, 'MESSAGE_RATE_LIMIT must be messages/seconds, e.g. 20/10, with 1–10000 messages in 1–86400 seconds (got "0/10")'],
     [{ MESSAGE_RATE_LIMIT: '5/0' }, 'MESSAGE_RATE_LIMIT must be messages/seconds, e.g. 20/10, with 1–10000 messages in 1–86400 seconds (got "5/0")'],

@@ -150,7 +150,7 @@ export function loadConfig(env: Env, overrides: Partial<AppConfig> = {}): AppCon
     jwtSecret,
     auditKey: readAuditKey(env, embedded, dataDir),
     auditAnchorDelayMs: 2000,
-    presenterGraceMs: 20_000,
+    presenterGraceMs: readInteger(env, 'PRESENTER_GRACE_SECONDS', 20, 1, 600) * 1000,
     ...readDemo(env, embedded, host),
     admin: adminEmail ? { email: adminEmail, password: adminPassword } : null,
     tileUrl: readTileUrl(env),
