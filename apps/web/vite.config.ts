@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { precompressAssets } from './precompress.plugin';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -18,6 +19,7 @@ export default defineConfig({
       '@samverkan/text': fromRoot('../../libs/text/src'),
     },
   },
+  plugins: [precompressAssets()],
   oxc: {
     jsx: { runtime: 'automatic', importSource: 'preact' },
   },
