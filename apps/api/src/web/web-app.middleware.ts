@@ -11,7 +11,7 @@ const NO_CACHE = 'no-cache';
 const NOT_HASHED = 'public, max-age=3600';
 const ALWAYS_FRESH = new Set(['index.html', 'sw.js']);
 
-/** The precompressed copies the web build writes beside each asset (apps/web/precompress.plugin.ts). */
+/** The precompressed copies the web build writes beside each asset (apps/web/vite.config.ts). */
 const COPIES: Record<ContentCoding, string> = { br: '.br', gzip: '.gz' };
 
 const isFile = (path: string) => {
