@@ -1,8 +1,55 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
+import { defineConfig, type Plugin } from 'vite';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+// Writes a Brotli (.br) and a gzip (.gz) copy beside each compressible hashed asset, once, at build time: the api
+// sends the copy the browser accepts (apps/api/src/web/web-app.middleware.ts) instead of compressing every request.
+
+const COMPRESSIBLE = /\.(js|mjs|css|svg|json|html|txt|wasm)$/;
+/** Below this a compressed copy saves less than the headers it needs. */
+const MIN_BYTES = 1024;
+
+const brotli = promisify(brotliCompress);
+const gzipped = promisify(gzip);
+
+function precompressAssets(): Plugin {
+  return {
+    name: 'samverkan:precompress-assets',
+    apply: 'build',
+    async writeBundle(options, bundle) {
+      const outDir = options.dir;
+      if (!outDir) return;
+      // Source maps are read only by developer tools; compressing them would double the build's time.
+      const files = Object.keys(bundle).filter((name) => name.startsWith('assets/') && COMPRESSIBLE.test(name));
+      await Promise.all(
+        files.map(async (name) => {
+          const path = join(outDir, name);
+          const content = await readFile(path);
+          if (content.length < MIN_BYTES) return;
+          const [br, gz] = await Promise.all([
+            brotli(content, {
+              params: {
+                [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+                [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+                [constants.BROTLI_PARAM_SIZE_HINT]: content.length,
+              },
+            }),
+            gzipped(content, { level: constants.Z_BEST_COMPRESSION }),
+          ]);
+          // A copy that is not smaller is not worth sending.
+          if (br.length < content.length) await writeFile(`${path}.br`, br);
+          if (gz.length < content.length) await writeFile(`${path}.gz`, gz);
+        }),
+      );
+    },
+  };
+}
 
 // Vite 8 transforms TypeScript and JSX with Oxc: Preact's automatic runtime needs no plugin.
 export default defineConfig({
@@ -18,6 +65,7 @@ export default defineConfig({
       '@samverkan/text': fromRoot('../../libs/text/src'),
     },
   },
+  plugins: [precompressAssets()],
   oxc: {
     jsx: { runtime: 'automatic', importSource: 'preact' },
   },

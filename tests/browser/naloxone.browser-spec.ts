@@ -48,8 +48,11 @@ describe('the naloxone guide', () => {
     await browser.screenshot(page, 'naloxone-guide-phone-offline');
   });
 
-  it('an officer registers a kit and records its use in two taps, which creates the report', async () => {
+  it('an officer registers a kit and records its use in two taps, which creates the report and a reminder to get a new kit', async () => {
     const page = await browser.newSignedInPage('policeSignatory', { viewport: PHONE, mobile: true });
+    // Near the demo needle exchange at Södervärn, for the nearest naloxone points in the reminder.
+    await page.context().grantPermissions(['geolocation']);
+    await page.context().setGeolocation({ latitude: 55.5852, longitude: 13.0027, accuracy: 10 });
     const label = `Bil ${Date.now() % 100000}`;
     await page.getByTestId('naloxone-button').click();
     await page.getByRole('tab', { name: 'Kits' }).click();
@@ -76,6 +79,34 @@ describe('the naloxone guide', () => {
       .filter({ hasText: `The use of ${label} is recorded` })
       .waitFor();
     expect(await kits.getByTestId('kit').filter({ hasText: label }).count()).toBe(0);
+
+    // The replacement step the guide promises: where to get a new kit, until one is registered.
+    const reminder = page.getByTestId('kit-replacement');
+    await reminder.getByText(`The kit ${label} was used on`).waitFor();
+    await reminder.getByRole('button', { name: 'Show the nearest' }).click();
+    const point = reminder.getByTestId('nearest-site').filter({ hasText: 'Naloxonpunkten Möllevångstorget' });
+    await point.waitFor();
+    expect(await point.getByRole('link', { name: /^Directions to .*Möllevångstorget/ }).getAttribute('href')).toMatch(
+      /^https:\/\/www\.google\.com\/maps\/dir\/\?api=1&destination=55\.59\d*,13\.01\d*$/,
+    );
+    expect(await point.getByRole('link', { name: /^Call .*040-628 04 42/ }).getAttribute('href')).toBe('tel:0406280442');
+    await browser.screenshot(page, 'naloxone-kit-replacement-phone');
+
+    // It stays: on another section and after a reload.
+    await page.getByRole('tab', { name: 'Guide' }).click();
+    await page.reload();
+    await reminder.getByText(`The kit ${label} was used on`).waitFor();
+
+    // Registering the new kit from the reminder ends it.
+    await reminder.getByRole('button', { name: 'Register the new kit' }).click();
+    const newKit = kits.getByTestId('kit-form');
+    await newKit.getByLabel('Unit or vehicle').fill(label);
+    await newKit.getByLabel('Batch number').fill('NX25-007');
+    await newKit.getByLabel('Expiry date').fill(new Date(Date.now() + 400 * 86_400_000).toISOString().slice(0, 10));
+    await newKit.getByRole('button', { name: 'Register' }).click();
+    await kits.getByRole('status').filter({ hasText: 'The new kit is registered' }).waitFor();
+    await reminder.waitFor({ state: 'detached' });
+    await kits.getByTestId('kit').filter({ hasText: label }).waitFor();
 
     await page.getByRole('navigation').getByRole('link', { name: 'Reports' }).click();
     const report = page.getByTestId('report-card').filter({ hasText: 'Naloxone kit used' }).first();
@@ -122,7 +153,11 @@ describe('where to get naloxone', () => {
     await page.getByTestId('naloxone-button').click();
     await page.getByRole('button', { name: 'Where do I get naloxone?' }).click();
     await page.getByRole('button', { name: 'Show the nearest' }).click();
-    await page.getByTestId('nearest-naloxone').getByTestId('nearest-site').first().waitFor();
+    const point = page.getByTestId('nearest-naloxone').getByTestId('nearest-site').filter({ hasText: 'Möllevångstorget' });
+    await point.waitFor();
+    // Directions open the phone's map app; the site's public number can be called.
+    await point.getByRole('link', { name: /^Directions to / }).waitFor();
+    expect(await point.getByRole('link', { name: /^Call / }).getAttribute('href')).toBe('tel:0406280442');
     // The position went to the zone check only: the nearest sites were worked out on the phone.
     expect(positions).toEqual([]);
     await browser.screenshot(page, 'naloxone-nearest-phone');

@@ -179,6 +179,29 @@ describe('naloxone kits', () => {
     expect(audit.body.map((event: AuditEvent) => event.action)).toEqual(['create', 'use']);
   });
 
+  it('reminds the officer who used a kit to get a new one until they register it, telling no one else', async () => {
+    const unit = await people.organisation('police', `Polisområde Ersättning ${Math.random().toString(36).slice(2, 8)}`);
+    const user = await people.user({ role: 'police', organisationId: unit.id });
+    const partner = await people.user({ role: 'police', organisationId: unit.id });
+    const kit = await createKit(user, { label: 'Bil 7001', expiresOn: '2027-05-01' });
+    expect((await user.get('/api/kits/replacements')).body).toEqual([]);
+
+    const usedAt = ago(30 * MINUTE, NOW);
+    expect((await user.post(`/api/kits/${kit.id}/use`, { usedAt })).status).toBe(201);
+    const waiting = await user.get('/api/kits/replacements');
+    expect(waiting.status).toBe(200);
+    expect(waiting.body).toEqual([{ kitId: kit.id, label: 'Bil 7001', usedAt }]);
+    // Only the officer who used it is reminded; a colleague's kit for another unit does not replace it.
+    expect((await partner.get('/api/kits/replacements')).body).toEqual([]);
+    await createKit(partner, { label: 'Piket 9', expiresOn: '2027-05-01' });
+    expect((await user.get('/api/kits/replacements')).body).toEqual([{ kitId: kit.id, label: 'Bil 7001', usedAt }]);
+
+    await createKit(user, { label: 'Bil 7002', expiresOn: '2027-08-01' });
+    expect((await user.get('/api/kits/replacements')).body).toEqual([]);
+
+    for (const outsider of [staff, coordinator, admin]) expect((await outsider.get('/api/kits/replacements')).status).toBe(403);
+  });
+
   it('leaves the kit in service when its report is refused (one transaction)', async () => {
     const kit = await createKit(officer, { label: 'Bil 6001', expiresOn: '2027-05-01' });
     const cases: [Record<string, unknown>, string][] = [

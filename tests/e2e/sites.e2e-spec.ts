@@ -51,6 +51,8 @@ describe('sites', () => {
         openNow: null,
         closesAt: null,
         nextOpenAt: null,
+        // Extension: no public phone number given.
+        phone: null,
       },
     });
     for (const reader of [team.police, team.coordinator, team.signatory, await map.people.user({ role: 'service' })]) {
@@ -107,6 +109,34 @@ describe('sites', () => {
       const response = await team.staff.post('/api/sites', body);
       expect({ body, status: response.status, message: response.body.message }).toEqual({ body, status: 400, message: expect.stringMatching(message) });
     }
+  });
+
+  it('keeps a public phone number, checked as a phone number and not refused by the identity guard', async () => {
+    const location = point(uniqueSpot());
+    const created = await team.staff.post('/api/sites', { name: 'Naloxonpunkten', type: 'naloxone', location, phone: '+46 (0)40-628 04 42' });
+    expect(created.status).toBe(201);
+    expect(created.body.properties.phone).toBe('+46 (0)40-628 04 42');
+
+    // The same number in a free text is still refused: there it could be anyone's.
+    const described = await team.staff.post('/api/sites', { name: 'x', type: 'naloxone', location, description: 'Ring 040-628 04 42' });
+    expect(described.body.details).toEqual([expect.objectContaining({ field: 'description', reason: 'phone_number' })]);
+
+    for (const phone of ['ring oss', '040--628', '040-628 04 42 eller 0701', '12', 'info@example.org', '+46 40 628 04 42 12 34 56 7', 42]) {
+      const refused = await team.staff.post('/api/sites', { name: 'x', type: 'naloxone', location, phone });
+      expect({ phone, status: refused.status, details: refused.body.details }).toEqual({
+        phone,
+        status: 400,
+        details: [{ field: 'phone', reason: 'not_a_phone_number', message: expect.stringMatching(/^must be a phone number/) }],
+      });
+    }
+
+    const site = created.body as SiteFeature;
+    const changed = await team.staff.patch(`/api/sites/${site.id}`, { version: 1, phone: '040-628 04 43' });
+    expect(changed.body.properties).toMatchObject({ phone: '040-628 04 43', version: 2 });
+    expect((await team.staff.patch(`/api/sites/${site.id}`, { version: 2, phone: 'ring oss' })).status).toBe(400);
+    const removed = await team.staff.patch(`/api/sites/${site.id}`, { version: 2, phone: null });
+    expect(removed.body.properties).toMatchObject({ phone: null, version: 3 });
+    expect((await team.police.get(`/api/sites/${site.id}`)).body.properties.phone).toBeNull();
   });
 
   it('edits need the version read: a stale one is a 409; police and other organisations may not edit', async () => {

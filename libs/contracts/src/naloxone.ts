@@ -137,6 +137,17 @@ export interface UseKitResponse {
   report: FieldReport;
 }
 
+/**
+ * Extension: `GET /api/kits/replacements` (police): a kit the caller used that no new kit has replaced yet, so
+ * the app reminds them to get one. Oldest use first.
+ */
+export interface KitReplacement {
+  /** The used kit. */
+  kitId: string;
+  label: string;
+  usedAt: string;
+}
+
 /** `GET /api/kits/stats`: one entry per police organisation the caller can see, by name. */
 export interface KitStats {
   organisationId: string;

@@ -33,6 +33,11 @@ export interface SiteProperties {
   closesAt: string | null;
   /** Extension: when closed, when it next opens (within about 400 days); otherwise null. */
   nextOpenAt: string | null;
+  /**
+   * Extension: the site's public phone number (the organisation's), or null. The api always sends it; it is
+   * optional here because a list of sites saved on a phone before the field existed has none.
+   */
+  phone?: string | null;
 }
 
 export type SiteFeature = Feature<Point, SiteProperties>;
@@ -47,6 +52,8 @@ export interface CreateSiteRequest {
   description?: string | null;
   /** Extension: the opening hours as a schedule; null removes it. */
   openingSchedule?: Schedule | null;
+  /** Extension: the site's public phone number (digits in groups, optionally "+" first); null removes it. */
+  phone?: string | null;
   /**
    * Extension: the service organisation that runs the site. Coordinators and administrators must name it;
    * service staff may leave it out (their own organisation) or name their own.

@@ -1,4 +1,5 @@
 import { validateSchedule, validateZoneGeometry } from '@samverkan/geo';
+import { isPhoneNumber } from '@samverkan/text';
 import { openingState } from '../sites/sites.mapper';
 import { DEMO_SITES } from './demo-map.data';
 
@@ -6,6 +7,7 @@ import { DEMO_SITES } from './demo-map.data';
 describe('the demo map data', () => {
   it.each(DEMO_SITES.map((site) => [site.name, site] as const))('%s has a valid opening schedule and zone', (_name, site) => {
     expect(validateSchedule(site.openingSchedule, 'openingSchedule')).toEqual([]);
+    if (site.phone !== undefined) expect(isPhoneNumber(site.phone)).toBe(true);
     if (site.zone) {
       expect(validateSchedule(site.zone.schedule)).toEqual([]);
       if ('geometry' in site.zone.shape) expect(validateZoneGeometry(site.zone.shape.geometry)).toEqual([]);
@@ -13,6 +15,10 @@ describe('the demo map data', () => {
   });
 
   const byType = (type: string) => DEMO_SITES.find((site) => site.type === type)!.openingSchedule;
+
+  it('gives every naloxone point a public phone number', () => {
+    for (const site of DEMO_SITES.filter((demo) => demo.type === 'naloxone')) expect(site.phone).toEqual(expect.any(String));
+  });
 
   it('opens the naloxone point on weekdays and Saturday afternoons', () => {
     const naloxone = byType('naloxone');

@@ -48,6 +48,8 @@ export interface DemoSite {
   /** The same hours as a schedule, so the map can say whether the site is open now. */
   openingSchedule: Schedule | null;
   description: string;
+  /** A public phone number, from the range Swedish regulator PTS keeps for fiction (040-628 04 00–99), so no real line rings. */
+  phone?: string;
   zone: DemoZone | null;
 }
 
@@ -90,6 +92,7 @@ export const DEMO_SITES: DemoSite[] = [
     organisation: 'naloxonePoint',
     location: at(...mollevangen),
     address: 'Demo: vid Möllevångstorget',
+    phone: '040-628 04 42',
     openingHours: 'Mån–fre 10–18, lör 12–16 (fiktivt)',
     openingSchedule: {
       timezone: STOCKHOLM,

@@ -42,6 +42,7 @@ export class DemoMapSeed {
         openingHours: demo.openingHours,
         openingSchedule: demo.openingSchedule,
         description: demo.description,
+        phone: demo.phone ?? null,
       },
       staff,
     );

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Kit, KitStats, KitStatus, UseKitResponse } from '@samverkan/contracts';
+import type { Kit, KitReplacement, KitStats, KitStatus, UseKitResponse } from '@samverkan/contracts';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
 import { parseInstant, parseWordList } from '../common/geo-query';
@@ -31,6 +31,12 @@ export class KitsController {
   @Get('stats')
   stats(@CurrentUser() user: AuthUser): Promise<KitStats[]> {
     return this.kits.stats(user);
+  }
+
+  /** Extension: the kits the caller used and has not replaced yet (police). */
+  @Get('replacements')
+  replacements(@CurrentUser() user: AuthUser): Promise<KitReplacement[]> {
+    return this.kits.replacements(user);
   }
 
   @Post()

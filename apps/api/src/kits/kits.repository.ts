@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { REPORTING_TIME_ZONE } from '@samverkan/contracts';
 import type { KitStatus } from '@samverkan/contracts';
+import type { KitRegistrationRow, KitUseRow } from './kit-replacements';
 import type { KitRow } from './kits.mapper';
 
 export interface KitFilter {
@@ -70,13 +71,37 @@ export class KitsRepository {
     return rows[0].id;
   }
 
-  /** Writes the kit's fields and moves it to the next version. */
-  async update(manager: EntityManager, id: string, kit: Pick<KitRow, 'label' | 'batch' | 'expiresOn' | 'status' | 'usedAt'>): Promise<void> {
+  /** Writes the kit's fields and moves it to the next version. `usedBy`: the officer who recorded a use. */
+  async update(
+    manager: EntityManager,
+    id: string,
+    kit: Pick<KitRow, 'label' | 'batch' | 'expiresOn' | 'status' | 'usedAt'> & { usedBy: string | null },
+  ): Promise<void> {
     await manager.query(
-      `UPDATE naloxone_kits SET label = $2, batch = $3, expires_on = $4::date, status = $5, used_at = $6,
+      `UPDATE naloxone_kits SET label = $2, batch = $3, expires_on = $4::date, status = $5, used_at = $6, used_by = $7,
          version = version + 1, updated_at = now()
        WHERE id = $1`,
-      [id, kit.label, kit.batch, kit.expiresOn, kit.status, kit.usedAt],
+      [id, kit.label, kit.batch, kit.expiresOn, kit.status, kit.usedAt, kit.usedBy],
+    );
+  }
+
+  /** The kits this officer used in this organisation, oldest use first. */
+  async usedBy(userId: string, organisationId: string): Promise<KitUseRow[]> {
+    return this.dataSource.query(
+      `SELECT id AS "kitId", label, used_at AS "usedAt" FROM naloxone_kits
+       WHERE used_by = $1 AND organisation_id = $2 AND status = 'used'
+       ORDER BY used_at, id`,
+      [userId, organisationId],
+    );
+  }
+
+  /** The organisation's kits registered after `since`, oldest first: the candidates for replacing a used kit. */
+  async registeredSince(organisationId: string, since: Date): Promise<KitRegistrationRow[]> {
+    return this.dataSource.query(
+      `SELECT id AS "kitId", label, created_by AS "createdBy", created_at AS "createdAt" FROM naloxone_kits
+       WHERE organisation_id = $1 AND created_at > $2
+       ORDER BY created_at, id`,
+      [organisationId, since],
     );
   }
 

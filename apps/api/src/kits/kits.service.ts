@@ -2,7 +2,7 @@ import { ConflictException, ForbiddenException, Injectable, NotFoundException } 
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { KIT_LIMITS } from '@samverkan/contracts';
-import type { Kit, KitStats, KitStatus, UseKitResponse } from '@samverkan/contracts';
+import type { Kit, KitReplacement, KitStats, KitStatus, UseKitResponse } from '@samverkan/contracts';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { badRequest } from '../common/api-exception.filter';
@@ -11,6 +11,7 @@ import { refuseIdentifyingText } from '../common/identifying-text';
 import { checkVersion } from '../common/version-check';
 import { ReportsService } from '../reports/reports.service';
 import { addDays, lastMonths, localToday, startOfMonthsAgo } from '../common/calendar-dates';
+import { pendingReplacements } from './kit-replacements';
 import { KitRow, toKitDto, toKitRecord } from './kits.mapper';
 import { KitsRepository } from './kits.repository';
 
@@ -106,6 +107,7 @@ export class KitsService {
         expiresOn: changes.expiresOn ?? current.expiresOn,
         status: changes.status ?? current.status,
         usedAt: null,
+        usedBy: null,
       });
       const updated = (await this.kits.find(manager, id))!;
       const action = updated.status === 'discarded' && current.status !== 'discarded' ? 'discard' : 'update';
@@ -131,11 +133,23 @@ export class KitsService {
         { organisationId: current.organisationId, authorId: user.id, kitId: id },
         'usedAt',
       );
-      await this.kits.update(manager, id, { ...current, status: 'used', usedAt: input.usedAt });
+      await this.kits.update(manager, id, { ...current, status: 'used', usedAt: input.usedAt, usedBy: user.id });
       const used = (await this.kits.find(manager, id))!;
       await this.audit.record(manager, { actorId: user.id, action: 'use', entity: 'kit', entityId: id, before: toKitRecord(current), after: toKitRecord(used) });
       return { kit: toKitDto(used, localToday(this.clock.now())), report };
     });
+  }
+
+  /**
+   * The kits the caller used that no new kit has replaced yet (see kit-replacements.ts), so the app keeps
+   * reminding them to get one. Only the officer's own uses: nothing about anyone else.
+   */
+  async replacements(user: AuthUser): Promise<KitReplacement[]> {
+    ensurePolice(user);
+    const uses = await this.kits.usedBy(user.id, user.organisationId);
+    if (uses.length === 0) return [];
+    const registrations = await this.kits.registeredSince(user.organisationId, uses[0].usedAt);
+    return pendingReplacements(uses, registrations, user.id).map((use) => ({ kitId: use.kitId, label: use.label, usedAt: use.usedAt.toISOString() }));
   }
 
   /**

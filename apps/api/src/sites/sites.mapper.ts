@@ -28,6 +28,7 @@ export function toSiteFeature(row: SiteRow, at: Date): SiteFeature {
       version: row.version,
       updatedAt: row.updatedAt.toISOString(),
       openingSchedule: row.openingSchedule,
+      phone: row.phone,
       ...openingState(row.openingSchedule, at),
     },
   };

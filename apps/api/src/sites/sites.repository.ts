@@ -16,6 +16,7 @@ export interface SiteRow {
   openingHours: string | null;
   openingSchedule: Schedule | null;
   description: string | null;
+  phone: string | null;
   version: number;
   updatedAt: Date;
 }
@@ -42,6 +43,7 @@ export interface SiteValues {
   openingHours: string | null;
   openingSchedule: Schedule | null;
   description: string | null;
+  phone: string | null;
 }
 
 export interface SiteExportRow {
@@ -54,6 +56,7 @@ export interface SiteExportRow {
   openingHours: string | null;
   openingSchedule: Schedule | null;
   description: string | null;
+  phone: string | null;
   /** GeoJSON or a KML Point element, as asked. */
   location: Point | string;
 }
@@ -65,6 +68,7 @@ const COLUMNS: Record<Exclude<keyof SiteValues, 'location' | 'openingSchedule'>,
   address: 'address',
   openingHours: 'opening_hours',
   description: 'description',
+  phone: 'phone',
 };
 
 /** A point from [longitude, latitude] (an altitude is dropped). */
@@ -90,7 +94,7 @@ export class SitesRepository {
     }
     return manager.query(
       `SELECT id, organisation_id AS "organisationId", name, type, ST_AsGeoJSON(location, 15)::json AS location,
-              address, opening_hours AS "openingHours", opening_schedule AS "openingSchedule", description, version,
+              address, opening_hours AS "openingHours", opening_schedule AS "openingSchedule", description, phone, version,
               updated_at AS "updatedAt"
        FROM sites
        WHERE ${where.join(' AND ')}
@@ -102,8 +106,8 @@ export class SitesRepository {
   async insert(manager: EntityManager, values: SiteValues, createdBy: string): Promise<string> {
     const [lng, lat] = values.location.coordinates;
     const [row] = await manager.query(
-      `INSERT INTO sites (organisation_id, name, type, location, address, opening_hours, opening_schedule, description, created_by)
-       VALUES ($1, $2, $3, ${POINT('$4', '$5')}, $6, $7, $8::jsonb, $9, $10)
+      `INSERT INTO sites (organisation_id, name, type, location, address, opening_hours, opening_schedule, description, phone, created_by)
+       VALUES ($1, $2, $3, ${POINT('$4', '$5')}, $6, $7, $8::jsonb, $9, $10, $11)
        RETURNING id`,
       [
         values.organisationId,
@@ -115,6 +119,7 @@ export class SitesRepository {
         values.openingHours,
         scheduleParameter(values.openingSchedule),
         values.description,
+        values.phone,
         createdBy,
       ],
     );
@@ -153,7 +158,7 @@ export class SitesRepository {
     const location = format === 'kml' ? 'ST_AsKML(s.location, 15)' : 'ST_AsGeoJSON(s.location, 15)::json';
     return this.dataSource.query(
       `SELECT s.id, s.organisation_id AS "organisationId", o.name AS "organisationName", s.name, s.type, s.address,
-              s.opening_hours AS "openingHours", s.opening_schedule AS "openingSchedule", s.description, ${location} AS location
+              s.opening_hours AS "openingHours", s.opening_schedule AS "openingSchedule", s.description, s.phone, ${location} AS location
        FROM sites s JOIN organisations o ON o.id = s.organisation_id
        WHERE s.deleted_at IS NULL
        ORDER BY s.name, s.id`,

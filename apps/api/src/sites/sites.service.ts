@@ -20,7 +20,7 @@ import { CreateSiteDto, UpdateSiteDto } from './dto/sites.dto';
 import { toSiteFeature } from './sites.mapper';
 import { SiteExportRow, SitesRepository, SiteValues } from './sites.repository';
 
-const CHANGEABLE_FIELDS = ['name', 'type', 'location', 'address', 'openingHours', 'openingSchedule', 'description', 'organisationId'] as const;
+const CHANGEABLE_FIELDS = ['name', 'type', 'location', 'address', 'openingHours', 'openingSchedule', 'description', 'phone', 'organisationId'] as const;
 
 /** For people reading an export in a map program. */
 const SITE_TYPE_NAMES: Record<SiteType, string> = {
@@ -73,6 +73,7 @@ export class SitesService {
       openingHours: input.openingHours ?? null,
       openingSchedule: input.openingSchedule ?? null,
       description: input.description ?? null,
+      phone: input.phone ?? null,
     };
     // The channel and the audit event are part of the change: a 201 means all of it is there.
     const { site, channels } = await this.dataSource.transaction(async (manager) => {
@@ -113,6 +114,7 @@ export class SitesService {
         openingHours: input.openingHours,
         openingSchedule: input.openingSchedule,
         description: input.description,
+        phone: input.phone,
         organisationId: input.organisationId,
       });
       const after = await this.feature(manager, id);
@@ -155,7 +157,7 @@ export class SitesService {
         description: [
           SITE_TYPE_NAMES[row.type],
           row.organisationName,
-          ...[row.address, row.openingHours, openingScheduleLine(row), row.description].filter((text): text is string => !!text),
+          ...[row.address, row.phone && `Telefon: ${row.phone}`, row.openingHours, openingScheduleLine(row), row.description].filter((text): text is string => !!text),
         ].join('\n'),
         data: {
           siteId: row.id,
@@ -164,6 +166,7 @@ export class SitesService {
           organisationName: row.organisationName,
           // The schedule as the API takes it, so a KML file can be read back without losing it; null is left out.
           openingSchedule: row.openingSchedule === null ? null : JSON.stringify(row.openingSchedule),
+          phone: row.phone,
         },
         geometryKml: row.location as string,
       }));
@@ -185,6 +188,7 @@ export class SitesService {
           openingHours: row.openingHours,
           openingSchedule: row.openingSchedule,
           description: row.description,
+          phone: row.phone,
         },
       })),
     };

@@ -1,5 +1,5 @@
 import type { Kit, User } from '@samverkan/contracts';
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { ApiError, failureKindOf } from '../api/api-error';
 import { Dialog } from '../app/dialog';
 import { useServices } from '../app/services';
@@ -10,6 +10,7 @@ import { REPORT_EVENTS, reportsFeature } from '../reports/reports-feature';
 import { useStore } from '../state/use-store';
 import { isInService, kitDraftProblems, kitMark, sortKits, type KitDraft, type KitField } from './kit-marks';
 import { managesKits } from './naloxone-feature';
+import type { KitReplacementsStore } from './kit-replacements.store';
 import { KitsStore } from './kits.store';
 import { useNaloxoneFeature } from './use-naloxone';
 import './naloxone.css';
@@ -146,9 +147,18 @@ function expiryText(
 /**
  * The police organisation's naloxone kits: register one, see those expiring within 60 days and the expired
  * ones marked, and record a use in two taps (which creates the overdose response report). Coordinators see
- * every organisation's kits, read only.
+ * every organisation's kits, read only. `replacements` (the "get a new kit" reminder) is asked again after each
+ * use and registration; a new `addRequest` opens the form to register a kit.
  */
-export function KitsSection({ user }: { user: User }) {
+export function KitsSection({
+  user,
+  replacements,
+  addRequest = 0,
+}: {
+  user: User;
+  replacements?: KitReplacementsStore;
+  addRequest?: number;
+}) {
   const { api } = useNaloxoneFeature();
   const { apiFetch } = useServices();
   const { directory } = useWorkspace();
@@ -164,6 +174,14 @@ export function KitsSection({ user }: { user: User }) {
   const mayManage = managesKits(user);
 
   useEffect(() => void store.load(), [store]);
+  const addCard = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (addRequest > 0 && mayManage) setAdding(true);
+  }, [addRequest, mayManage]);
+  // Asked for from the reminder above: bring the form into view with its first field ready.
+  useEffect(() => {
+    if (adding && addRequest > 0) addCard.current?.querySelector('input')?.focus();
+  }, [adding, addRequest]);
 
   const kits = sortKits(state.kits);
   const current = kits.filter(isInService);
@@ -176,6 +194,7 @@ export function KitsSection({ user }: { user: User }) {
     if (response) {
       reportsFeature(apiFetch).events.emit(REPORT_EVENTS.created, response.report);
       setDone(t('naloxone.kits.used', { label: kit.label }));
+      await replacements?.load();
     }
   };
 
@@ -260,11 +279,14 @@ export function KitsSection({ user }: { user: User }) {
         )}
       </div>
       {adding && (
-        <div class="card kits__add">
+        <div class="card kits__add" ref={addCard}>
           <KitForm
             onSave={async (draft) => {
               await store.create(draft);
               setAdding(false);
+              const wasReminded = (replacements?.value.pending.length ?? 0) > 0;
+              await replacements?.load();
+              if (wasReminded && replacements?.value.pending.length === 0) setDone(t('naloxone.replacement.done'));
             }}
             onCancel={() => setAdding(false)}
           />

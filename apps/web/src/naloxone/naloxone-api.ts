@@ -6,6 +6,7 @@ import type {
   GuideLang,
   GuideVersionSummary,
   Kit,
+  KitReplacement,
   KitStats,
   KitStatus,
   SaveGuideRequest,
@@ -53,6 +54,8 @@ export function createNaloxoneApi(apiFetch: ApiFetch) {
       use: (kitId: string, body: UseKitRequest) =>
         apiFetch<UseKitResponse>(`/api/kits/${pathSegment(kitId)}/use`, { method: 'POST', body }),
       stats: () => apiFetch<KitStats[]>('/api/kits/stats'),
+      /** The caller's used kits that no new kit has replaced yet (police). */
+      replacements: () => apiFetch<KitReplacement[]>('/api/kits/replacements'),
     },
 
     /** Every naloxone site: the nearest ones are found on the phone, so the position never leaves it. */

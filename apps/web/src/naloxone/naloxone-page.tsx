@@ -5,9 +5,11 @@ import { useI18n } from '../i18n/use-i18n';
 import { useStore } from '../state/use-store';
 import { GuideEditor } from './guide-editor';
 import { GuideReader } from './guide-reader';
+import { KitReplacementCard } from './kit-replacement-card';
+import { KitReplacementsStore } from './kit-replacements.store';
 import { KitStatsTable } from './kit-stats-table';
 import { KitsSection } from './kits-section';
-import { canWriteGuide, seesKitList, seesKitStats } from './naloxone-feature';
+import { canWriteGuide, managesKits, seesKitList, seesKitStats } from './naloxone-feature';
 import { NearestNaloxone } from './nearest-naloxone';
 import { useNaloxoneFeature } from './use-naloxone';
 import './naloxone.css';
@@ -28,11 +30,18 @@ const SECTION_LABEL: Record<Section, MessageKey> = {
  */
 export function NaloxonePage({ user }: { user: User }) {
   const { t } = useI18n();
-  const { sites } = useNaloxoneFeature();
+  const { api, sites } = useNaloxoneFeature();
   const sitesState = useStore(sites);
   const [section, setSection] = useState<Section>('guide');
+  // Per page and user, so a reminder never shows to the next person signing in on the same phone.
+  const [replacements] = useState(() => new KitReplacementsStore(api));
+  const [addRequest, setAddRequest] = useState(0);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus({ preventScroll: true }), []);
+  const remindsOfKits = managesKits(user);
+  useEffect(() => {
+    if (remindsOfKits) void replacements.load();
+  }, [replacements, remindsOfKits]);
 
   const sections: Section[] = [
     'guide',
@@ -47,6 +56,16 @@ export function NaloxonePage({ user }: { user: User }) {
       <h1 ref={heading} tabIndex={-1} class="naloxone-page__title">
         {t('naloxone.title')}
       </h1>
+      {remindsOfKits && (
+        <KitReplacementCard
+          store={replacements}
+          showNearest={section !== 'nearest'}
+          onRegister={() => {
+            setSection('kits');
+            setAddRequest((count) => count + 1);
+          }}
+        />
+      )}
       <div class="tab-strip tab-strip--wrap" role="tablist" aria-label={t('naloxone.sections')}>
         {sections.map((name) => (
           <button
@@ -82,7 +101,7 @@ export function NaloxonePage({ user }: { user: User }) {
           </>
         )}
         {section === 'nearest' && <NearestNaloxone limit={5} />}
-        {section === 'kits' && <KitsSection user={user} />}
+        {section === 'kits' && <KitsSection user={user} replacements={replacements} addRequest={addRequest} />}
         {section === 'supply' && <KitStatsTable />}
         {section === 'edit' && <GuideEditor user={user} />}
       </div>

@@ -1,3 +1,4 @@
+import { telUri } from '@samverkan/text';
 import { useEffect, useState } from 'preact/hooks';
 import { locateWithBrowser } from '../app/geolocation';
 import { formatDateTime, formatDistance } from '../i18n/format';
@@ -8,7 +9,7 @@ import { openingSentence } from '../sites/site-opening-text';
 import { useStore } from '../state/use-store';
 import { LocateError, type LocateFailure } from '../zones/zone-check.store';
 import type { LngLat } from '../zones/geo-math';
-import { nearestSites, type Opening } from './nearest-sites';
+import { directionsUrl, nearestSites, type Opening } from './nearest-sites';
 import { useNaloxoneFeature } from './use-naloxone';
 import './naloxone.css';
 
@@ -26,7 +27,8 @@ function openingText(opening: Opening, now: Date, language: Language, t: Transla
 }
 
 /**
- * "Where to get naloxone": the nearest naloxone sites with their distance and whether they are open now.
+ * "Where to get naloxone": the nearest naloxone sites with their distance, whether they are open now, directions
+ * in the phone's map app and the site's public phone number.
  * Worked out on the phone from the saved list of sites: the position is never sent. Give `position` when
  * it is known already (the "am I in a zone?" answer); otherwise the user asks for it here.
  */
@@ -97,6 +99,7 @@ export function NearestNaloxone({
         <ol class="nearest-list">
           {nearest.map(({ site, distanceMeters, opening }) => {
             const openingLine = openingText(opening, now, language, t);
+            const { name, phone } = site.properties;
             return (
               <li
                 key={site.properties.id}
@@ -116,6 +119,26 @@ export function NearestNaloxone({
                 ) : (
                   openingLine && <p class="nearest-site__opening">{openingLine}</p>
                 )}
+                <div class="nearest-site__actions">
+                  <a
+                    class="button button--secondary button--small"
+                    href={directionsUrl(site)}
+                    target="_blank"
+                    rel="noopener noreferrer"
+                    aria-label={t('naloxone.nearest.directionsTo', { name })}
+                  >
+                    {t('naloxone.nearest.directions')}
+                  </a>
+                  {phone && (
+                    <a
+                      class="button button--secondary button--small"
+                      href={telUri(phone)}
+                      aria-label={t('naloxone.nearest.callSite', { name, phone })}
+                    >
+                      {t('naloxone.nearest.call', { phone })}
+                    </a>
+                  )}
+                </div>
               </li>
             );
           })}

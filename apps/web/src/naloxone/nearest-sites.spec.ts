@@ -1,6 +1,6 @@
 import type { Schedule, SiteFeature, SiteProperties } from '@samverkan/contracts';
 import { distanceMeters } from '../zones/geo-math';
-import { nearestSites, openingAt } from './nearest-sites';
+import { directionsUrl, nearestSites, openingAt } from './nearest-sites';
 
 const WEEKDAYS_9_TO_17: Schedule = {
   timezone: 'Europe/Stockholm',
@@ -32,6 +32,12 @@ const CENTRAL = { lat: 55.6093, lng: 13.0006 };
 const MOLLAN = { lat: 55.5917, lng: 13.0103 };
 
 describe('the nearest naloxone sites', () => {
+  it('gives directions to the site as latitude,longitude, with nothing of the officer’s position', () => {
+    expect(directionsUrl(site('a', 13.0106, 55.5907))).toBe(
+      'https://www.google.com/maps/dir/?api=1&destination=55.5907,13.0106',
+    );
+  });
+
   it('measures great-circle distances', () => {
     expect(distanceMeters(CENTRAL, MOLLAN)).toBeGreaterThan(1990);
     expect(distanceMeters(CENTRAL, MOLLAN)).toBeLessThan(2060);

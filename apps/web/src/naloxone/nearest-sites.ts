@@ -33,6 +33,17 @@ export function openingAt(properties: NaloxoneSiteProperties, at: Date): Opening
   }
 }
 
+/**
+ * Directions to a site in the phone's map app. A Google Maps directions URL rather than `geo:` (Android only,
+ * and it shows a pin rather than a route) or an Apple Maps link (a web page on Android): Android opens it in
+ * Google Maps, an iPhone in the Google Maps app when installed and otherwise in Safari, and a desktop in the
+ * browser. Only the site's public position goes in it: the map app takes the officer's own position itself.
+ */
+export function directionsUrl(site: Pick<SiteFeature, 'geometry'>): string {
+  const [lng, lat] = site.geometry.coordinates;
+  return `https://www.google.com/maps/dir/?api=1&destination=${lat},${lng}`;
+}
+
 export interface NearbySite {
   site: SiteFeature;
   distanceMeters: number;

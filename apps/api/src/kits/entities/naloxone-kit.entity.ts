@@ -29,6 +29,10 @@ export class NaloxoneKitEntity {
   @Column('timestamptz', { name: 'used_at', nullable: true })
   usedAt: Date | null;
 
+  /** The officer who recorded the use (a user, to remind them to get a new kit); null unless used. */
+  @Column('uuid', { name: 'used_by', nullable: true })
+  usedBy: string | null;
+
   @Column('uuid', { name: 'created_by', nullable: true })
   createdBy: string | null;
 

@@ -3,9 +3,10 @@ import { Allow, IsDefined, IsIn, IsOptional, IsUUID, ValidateIf } from 'class-va
 import { EXPORT_FORMATS, SITE_TYPES } from '@samverkan/contracts';
 import type { ExportFormat, Point, Schedule, SiteType } from '@samverkan/contracts';
 import { validatePoint, validateSchedule } from '@samverkan/geo';
+import { PHONE_NUMBER_LIMITS } from '@samverkan/text';
 import { GeoShapesPipe } from '../../common/geo-input';
 import { IsBbox, IsIsoInstant, IsWordList } from '../../common/geo-query';
-import { IsVersion } from '../../common/field.validators';
+import { IsPhoneNumber, IsVersion } from '../../common/field.validators';
 import { IsContractText, IsName, IsNotIdentifying } from '../../common/text.validators';
 
 export const SITE_TEXT_LIMITS = { address: { min: 0, max: 500 }, openingHours: { min: 0, max: 1000 }, description: { min: 0, max: 4000 } };
@@ -69,6 +70,18 @@ export class CreateSiteDto {
   description?: string | null;
 
   @ApiPropertyOptional({
+    nullable: true,
+    maxLength: PHONE_NUMBER_LIMITS.maxLength,
+    example: '040-628 04 42',
+    description:
+      'Extension: the site\'s public phone number (the organisation\'s), shown as a tel: link. Digits in groups ' +
+      'separated by one space or hyphen, optionally "+" and a country code first, 3–15 digits. null removes it.',
+  })
+  @IsOptional()
+  @IsPhoneNumber()
+  phone?: string | null;
+
+  @ApiPropertyOptional({
     format: 'uuid',
     description: 'Extension: the service organisation running the site. Required for coordinators and administrators; service staff create sites for their own.',
   })
@@ -116,6 +129,18 @@ export class UpdateSiteDto {
   @IsContractText(SITE_TEXT_LIMITS.description)
   @IsNotIdentifying()
   description?: string | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    maxLength: PHONE_NUMBER_LIMITS.maxLength,
+    example: '040-628 04 42',
+    description:
+      'Extension: the site\'s public phone number (the organisation\'s), shown as a tel: link. Digits in groups ' +
+      'separated by one space or hyphen, optionally "+" and a country code first, 3–15 digits. null removes it.',
+  })
+  @IsOptional()
+  @IsPhoneNumber()
+  phone?: string | null;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Extension: hand the site to another service organisation (coordinators and administrators).' })
   @ValidateIf((body: UpdateSiteDto) => body.organisationId !== undefined)

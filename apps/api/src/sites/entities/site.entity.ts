@@ -31,6 +31,10 @@ export class SiteEntity {
   @Column('text', { nullable: true })
   description: string | null;
 
+  /** The site's public phone number: an organisation's, so the identity guard does not apply. */
+  @Column('text', { nullable: true })
+  phone: string | null;
+
   @Column('integer', { default: 1 })
   version: number;
 
