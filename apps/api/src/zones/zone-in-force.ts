@@ -1,4 +1,5 @@
-import type { ZoneStatus } from '@samverkan/contracts';
+import { DateTime } from 'luxon';
+import { DEFAULT_TIMEZONE, type ZoneStatus } from '@samverkan/contracts';
 import { evaluateZoneTime, suspensionEnded, type ZoneTimeState, type ZoneTiming } from '@samverkan/geo';
 
 const NOT_IN_FORCE: ZoneTimeState = { inForce: false, until: null, nextInForceAt: null };
@@ -29,7 +30,9 @@ export function zoneTimeState(
     // Not in force now; in force again from the end of the suspension, if its schedule says so then.
     const until = new Date(suspension.until);
     const then = evaluateZoneTime(agreed, until);
-    return { inForce: false, until: null, nextInForceAt: then.inForce ? until.toISOString() : then.nextInForceAt };
+    // Written in the schedule's time zone, as evaluateZoneTime writes its times.
+    const untilIso = DateTime.fromJSDate(until, { zone: agreed.schedule?.timezone ?? DEFAULT_TIMEZONE }).toISO();
+    return { inForce: false, until: null, nextInForceAt: then.inForce ? untilIso : then.nextInForceAt };
   }
   const byAgreement = (zone.status === 'agreed' || zone.status === 'proposed') && zone.agreedVersion !== null;
   if (!byAgreement) return NOT_IN_FORCE;
