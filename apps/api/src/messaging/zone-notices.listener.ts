@@ -16,16 +16,16 @@ const SYSTEM_VIEWER = { id: SYSTEM_AUTHOR.userId, organisationId: SYSTEM_AUTHOR.
 /** A time as both sides read it on a notice: local to Sweden, to the minute. */
 const localTime = (iso: string) => DateTime.fromISO(iso, { zone: DEFAULT_TIMEZONE }).toFormat('yyyy-MM-dd HH:mm');
 
-/** The notice of a suspension, in Swedish and English (a message is read by both sides, in either language). */
+/** The notice of a suspension, in Swedish and English (read by both sides, in either language); the reason once. */
 export function suspensionNoticeBody(zoneName: string, suspension: ZoneSuspension): string {
   const { byOrganisationName: by, since, until, reason } = suspension;
   const swedish = until
-    ? `Zonen ”${zoneName}” är upphävd av ${by} från ${localTime(since)} till ${localTime(until)}; sedan gäller den överenskomna versionen igen. Skäl: ${reason}`
-    : `Zonen ”${zoneName}” är upphävd av ${by} från ${localTime(since)} tills båda sidor godkänner den igen. Skäl: ${reason}`;
+    ? `Zonen ”${zoneName}” är upphävd av ${by} från ${localTime(since)} till ${localTime(until)}; sedan gäller den överenskomna versionen igen.`
+    : `Zonen ”${zoneName}” är upphävd av ${by} från ${localTime(since)} tills båda sidor godkänner den igen.`;
   const english = until
-    ? `The zone "${zoneName}" is suspended by ${by} from ${localTime(since)} until ${localTime(until)}; then the agreed version applies again. Reason: ${reason}`
-    : `The zone "${zoneName}" is suspended by ${by} from ${localTime(since)} until both sides approve it again. Reason: ${reason}`;
-  return `${swedish}\n\n${english}`;
+    ? `The zone "${zoneName}" is suspended by ${by} from ${localTime(since)} until ${localTime(until)}; then the agreed version applies again.`
+    : `The zone "${zoneName}" is suspended by ${by} from ${localTime(since)} until both sides approve it again.`;
+  return `${swedish}\n${english}\n\nSkäl / Reason: ${reason}`;
 }
 
 export function suspensionEndedNoticeBody(zoneName: string): string {

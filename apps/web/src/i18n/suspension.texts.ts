@@ -15,6 +15,7 @@ export const suspensionTextsSv = {
   'suspension.error.notInFuture': 'Sluttiden måste ligga framåt i tiden.',
   'suspension.error.tooFarAhead':
     'Sluttiden får ligga högst {days} dagar framåt. Upphäv utan sluttid för en längre tid.',
+  'suspension.audit.ended': 'Upphävandet löpte ut',
 };
 
 export const suspensionTextsEn: Record<keyof typeof suspensionTextsSv, string> = {
@@ -31,4 +32,5 @@ export const suspensionTextsEn: Record<keyof typeof suspensionTextsSv, string> =
   'suspension.error.notInFuture': 'The end time must lie in the future.',
   'suspension.error.tooFarAhead':
     'The end time may lie at most {days} days ahead. Suspend without an end time for longer.',
+  'suspension.audit.ended': 'Suspension ended',
 };
