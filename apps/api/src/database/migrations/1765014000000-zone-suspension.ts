@@ -3,7 +3,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * Who suspended a zone, since when and until when, and which agreed version the suspension holds back, so the
  * zone can say "suspended by …" and that version applies again by itself once `suspended_until` has passed.
- * The reason stays in `status_reason`.
+ * The reason stays in `status_reason`. That `suspended_until` lies ahead is checked by the api when it is given,
+ * not here: one that has passed by the time the row is written only ends the suspension at once.
  */
 export class ZoneSuspension1765014000000 implements MigrationInterface {
   name = 'ZoneSuspension1765014000000';
@@ -18,7 +19,6 @@ export class ZoneSuspension1765014000000 implements MigrationInterface {
         ADD CONSTRAINT zones_suspension_only_when_suspended
           CHECK (status = 'suspended' OR (suspended_by_organisation_id IS NULL AND suspended_at IS NULL
                                           AND suspended_until IS NULL AND suspended_version IS NULL)),
-        ADD CONSTRAINT zones_suspension_ends_after_start CHECK (suspended_until IS NULL OR suspended_until > suspended_at),
         ADD CONSTRAINT zones_suspended_version_exists CHECK (suspended_version BETWEEN 1 AND current_version)`);
     // Suspensions made before this migration: the time and organisation come from their audit event.
     await queryRunner.query(`
@@ -37,7 +37,6 @@ export class ZoneSuspension1765014000000 implements MigrationInterface {
     await queryRunner.query(`
       ALTER TABLE zones
         DROP CONSTRAINT zones_suspended_version_exists,
-        DROP CONSTRAINT zones_suspension_ends_after_start,
         DROP CONSTRAINT zones_suspension_only_when_suspended,
         DROP COLUMN suspended_version,
         DROP COLUMN suspended_until,
