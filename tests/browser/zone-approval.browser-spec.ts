@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { DEMO_SITES } from '../../apps/api/src/demo/demo-map.data';
 import {
+  acknowledgePendingAlerts,
   apiJson,
   holdDrawingTools,
   openZoneFromList,
@@ -199,5 +200,7 @@ describe('drawing and agreeing a zone', () => {
     await dialog.waitFor({ state: 'detached' });
     await details.locator('[data-state="suspended"]').waitFor();
     await details.getByText('Browser test: a short pause').waitFor();
+    // The suspension alerted the police signatory: acknowledged, so no banner waits in later specs.
+    await acknowledgePendingAlerts(browser.baseUrl, policeToken);
   });
 });

@@ -40,7 +40,7 @@ describe('the position check GET /api/zones/check', () => {
     const result = await check(centre, '&at=2026-05-04T12:00:00%2B02:00');
     expect(result.at).toBe('2026-05-04T10:00:00.000Z');
     expect(result.inside).toEqual([
-      { zoneId: agreed.id, name: 'A', siteId: site.id, siteName: 'Kontrollplatsen', inForce: true, until: null, nextInForceAt: null, distanceMeters: 0 },
+      { zoneId: agreed.id, name: 'A', siteId: site.id, siteName: 'Kontrollplatsen', inForce: true, until: null, nextInForceAt: null, distanceMeters: 0, suspension: null },
     ]);
     // B's nearest edge is 250 m away: outside the default 200 m.
     expect(result.nearby).toEqual([]);

@@ -67,6 +67,20 @@ export interface ZoneProperties {
    * when the agreed version is the current one: then the Feature's own geometry and properties are the agreed ones.
    */
   agreed?: AgreedZoneVersion | null;
+  /** Extension: who suspended the zone, since when, why and until when, while it is suspended; null otherwise. */
+  suspension?: ZoneSuspension | null;
+}
+
+/**
+ * Extension: a running suspension. `until` null: until both sides approve again. Once `until` has passed the
+ * agreed version applies again by its schedule, without anyone acting (see `suspensionEnded` in libs/geo).
+ */
+export interface ZoneSuspension {
+  byOrganisationId: string;
+  byOrganisationName: string;
+  since: string;
+  reason: string;
+  until: string | null;
 }
 
 /** Extension: the agreed version of a zone whose current version is still proposed. */
@@ -114,6 +128,11 @@ export interface ZoneReasonRequest {
   reason: string;
 }
 
+/** `POST /api/zones/:id/suspend`; `until` (extension) ends the suspension by itself at that time. */
+export interface ZoneSuspendRequest extends ZoneReasonRequest {
+  until?: string | null;
+}
+
 /** Extension: one version of a zone in `GET /api/zones/:id/history`. */
 export interface ZoneVersionRecord {
   version: number;
@@ -149,6 +168,8 @@ export interface ZoneSummary {
   until?: string | null;
   nextInForceAt?: string | null;
   distanceMeters: number;
+  /** Extension: the zone's running suspension (who, since when, why, until when); null otherwise. */
+  suspension?: ZoneSuspension | null;
 }
 
 export interface ZoneCheckResponse {
@@ -171,4 +192,6 @@ export const ZONE_LIMITS = {
   maxRadiusMeters: 1000,
   maxCheckRadiusMeters: 2000,
   defaultCheckRadiusMeters: 200,
+  /** Extension: a suspension's `until` lies at most this many days ahead; a longer one is given without an end. */
+  maxSuspensionDays: 90,
 } as const;

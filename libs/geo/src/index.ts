@@ -3,3 +3,4 @@ export { MAX_ERROR_DETAILS } from './error-list';
 export * from './geometry-validation';
 export * from './schedule';
 export * from './schedule-words';
+export * from './suspension';

@@ -1,6 +1,7 @@
 import type { Message, ZoneFeature, ZoneFeatureCollection } from '@samverkan/contracts';
 import type { Locator, Page } from 'playwright-core';
 
+import { connectSocket } from '../../support/sockets';
 import { waitFor } from '../../support/wait';
 
 export { unique } from '../../support/unique';
@@ -157,4 +158,18 @@ export async function holdDrawingTools(page: Page): Promise<() => void> {
     await route.continue();
   });
   return release;
+}
+
+/**
+ * Acknowledges every alert still pending for the holder of `token`, over a socket as the app does: a spec that
+ * makes alerts (a suspension alerts the other side's signatories) leaves no banner behind for later specs.
+ */
+export async function acknowledgePendingAlerts(baseUrl: string, token: string): Promise<void> {
+  const socket = await connectSocket(baseUrl, token);
+  try {
+    const { alerts } = await socket.request<{ alerts: Message[] }>('alert:pending', {});
+    for (const alert of alerts) await socket.request('alert:ack', { messageId: alert.id });
+  } finally {
+    socket.close();
+  }
 }

@@ -1,4 +1,5 @@
 import type { SiteFeature, ZoneFeature } from '@samverkan/contracts';
+import type { AuthUser } from '../auth/auth-user';
 
 /**
  * Application events (through @nestjs/event-emitter) that let one feature react to another without
@@ -8,6 +9,10 @@ import type { SiteFeature, ZoneFeature } from '@samverkan/contracts';
 export const DOMAIN_EVENTS = {
   siteChanged: 'site.changed',
   zoneChanged: 'zone.changed',
+  /** A zone was suspended: its channel gets a notice, the other side's signatories an alert. */
+  zoneSuspended: 'zone.suspended',
+  /** A suspension ran out and the agreed version applies again: the zone's channel gets a notice. */
+  zoneSuspensionEnded: 'zone.suspension-ended',
   /** A notice from the system for the joint channel (posted once per `key`). */
   jointChannelNotice: 'messaging.joint-notice',
 } as const;
@@ -35,4 +40,16 @@ export interface ZoneChangedEvent {
 export interface JointChannelNoticeEvent {
   body: string;
   key: string;
+}
+
+/** Emitted after the suspension committed; `zone.properties.suspension` says by whom, since when, why, until when. */
+export interface ZoneSuspendedEvent {
+  zone: ZoneFeature;
+  actor: AuthUser;
+  /** The organisations of the other side of the agreement, whose signatories get an alert. */
+  alertOrganisationIds: string[];
+}
+
+export interface ZoneSuspensionEndedEvent {
+  zone: ZoneFeature;
 }

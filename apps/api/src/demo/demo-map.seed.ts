@@ -66,7 +66,8 @@ export class DemoMapSeed {
         return;
       case 'suspended':
         await agree();
-        await this.zones.suspend(id, plan.state.reason, police);
+        // Seeded before anyone signs in: no alert should greet every demo signatory at each start.
+        await this.zones.suspend(id, { reason: plan.state.reason }, police, { notify: false });
         return;
       case 'agreed-with-proposal':
         await agree();

@@ -213,6 +213,15 @@ export class ChannelsRepository {
   }
 
   /** The joint channel's id (the migration creates it; a unique index keeps it the only one). */
+  /** The channel of a site or zone that still takes messages; null when it has none or it is archived. */
+  async openOwnedChannelId(kind: 'site' | 'zone', refId: string): Promise<string | null> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM channels WHERE kind = $1 AND ref_id = $2 AND archived_at IS NULL`,
+      [kind, refId],
+    );
+    return rows[0]?.id ?? null;
+  }
+
   async jointChannelId(): Promise<string> {
     const [joint]: { id: string }[] = await this.dataSource.query(`SELECT id FROM channels WHERE kind = 'joint'`);
     return joint.id;

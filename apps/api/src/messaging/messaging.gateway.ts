@@ -20,6 +20,7 @@ import {
   MessageReadDto,
   MessageSendDto,
 } from './dto/messaging.dto';
+import { MessagePushes } from './message-pushes';
 import { MessagingService } from './messaging.service';
 import { PresenceService } from './presence.service';
 import { SocketServerSetup } from './socket-server.setup';
@@ -50,6 +51,7 @@ export class MessagingGateway
     private readonly messaging: MessagingService,
     private readonly channels: ChannelsService,
     private readonly presence: PresenceService,
+    private readonly pushes: MessagePushes,
   ) {}
 
   afterInit(server: AppServer): void {
@@ -111,11 +113,7 @@ export class MessagingGateway
     const { message } = await this.messaging.send(socket.data.user, body);
     // Also after a resend: if the first broadcast was lost with a crashed instance, this one delivers it
     // (clients keep messages by id, so a second copy changes nothing).
-    this.server.to(ROOMS.channel(message.channelId)).emit('message:new', message);
-    if (message.priority === 'urgent') {
-      const audience = await this.channels.audienceOf(message.channelId);
-      (audience === 'everyone' ? this.server : this.server.to(audience)).emit('alert', message);
-    }
+    await this.pushes.stored(message);
     // What the guard refuses never got this far (the DTO); what it only warns about is said in the answer.
     const { warned } = guardIdentifyingText(message.body, 'chat');
     return warned.length > 0 ? { ok: true, message, warnings: warned } : { ok: true, message };

@@ -9,6 +9,7 @@ import { ChannelsService } from './channels.service';
 import { ClusterLink } from './cluster-link';
 import { JointNoticesListener } from './joint-notices.listener';
 import { LiveUpdatesListener } from './live-updates.listener';
+import { MessagePushes } from './message-pushes';
 import { MessagesRepository } from './messages.repository';
 import { MessagingGateway } from './messaging.gateway';
 import { MessagingService } from './messaging.service';
@@ -18,6 +19,7 @@ import { SendRateLimiter } from './send-rate-limiter';
 import { SocketServerSetup } from './socket-server.setup';
 import { SocketSessionsService } from './socket-sessions.service';
 import { SocketServerRef } from './socket.types';
+import { ZoneNoticesListener } from './zone-notices.listener';
 
 /**
  * Channels and messages over HTTP and Socket.IO. Other modules use ChannelsService (a meeting's channel) and
@@ -45,6 +47,8 @@ import { SocketServerRef } from './socket.types';
     PresenceService,
     LiveUpdatesListener,
     JointNoticesListener,
+    MessagePushes,
+    ZoneNoticesListener,
     MessagingGateway,
   ],
   exports: [ChannelsService, SocketServerRef],

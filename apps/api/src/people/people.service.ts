@@ -65,6 +65,16 @@ export class PeopleService {
     return toUserDto(user);
   }
 
+  /** The active signatories of these organisations: who signs for a side of a zone. */
+  async activeSignatories(organisationIds: string[]): Promise<User[]> {
+    if (!organisationIds.length) return [];
+    const rows = await this.dataSource.getRepository(UserEntity).find({
+      where: { organisationId: In(organisationIds), canSign: true, disabled: false, id: Not(SYSTEM_AUTHOR.userId) },
+      order: { displayName: 'ASC' },
+    });
+    return rows.map(toUserDto);
+  }
+
   async countAdmins(): Promise<number> {
     return this.dataSource.getRepository(UserEntity).countBy({ role: 'admin', disabled: false });
   }

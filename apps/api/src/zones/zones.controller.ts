@@ -10,6 +10,7 @@ import { zoneShapesPipe } from './dto/zone-input';
 import {
   ApproveZoneDto,
   CreateZoneDto,
+  SuspendZoneDto,
   UpdateZoneDto,
   ZoneAtQueryDto,
   ZoneCheckQueryDto,
@@ -90,8 +91,8 @@ export class ZonesController {
 
   @Post(':id/suspend')
   @HttpCode(200)
-  suspend(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: ZoneReasonDto, @CurrentUser() user: AuthUser): Promise<ZoneFeature> {
-    return this.zones.suspend(id, body.reason, user);
+  suspend(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: SuspendZoneDto, @CurrentUser() user: AuthUser): Promise<ZoneFeature> {
+    return this.zones.suspend(id, { reason: body.reason, until: body.until }, user);
   }
 
   @Post(':id/withdraw')

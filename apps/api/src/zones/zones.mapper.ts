@@ -1,6 +1,6 @@
-import type { AgreedZoneVersion, ZoneApproval, ZoneFeature, ZoneSummary, ZoneVersionRecord } from '@samverkan/contracts';
+import type { AgreedZoneVersion, ZoneApproval, ZoneFeature, ZoneSummary, ZoneSuspension, ZoneVersionRecord } from '@samverkan/contracts';
 import type { ZoneTimeState } from '@samverkan/geo';
-import type { CheckRow, VersionHistoryRow, ZoneRow, ZoneVersionData } from './zones.repository';
+import type { CheckRow, SuspensionData, VersionHistoryRow, ZoneRow, ZoneVersionData } from './zones.repository';
 import { zoneTimeState } from './zone-in-force';
 
 const isoOrNull = (date: Date | null) => (date ? date.toISOString() : null);
@@ -9,10 +9,19 @@ export function timingOf(version: ZoneVersionData) {
   return { schedule: version.schedule, validFrom: version.validFrom, validUntil: version.validUntil };
 }
 
-/** The version in force by agreement: the agreed one while a newer one is proposed, else the current one once agreed. */
+/**
+ * The version in force by agreement: the agreed one while a newer one is proposed, else the current one once
+ * agreed; for a suspended zone, the agreed version the suspension holds back (in force again after its end).
+ */
 export function agreedVersionData(row: ZoneRow): ZoneVersionData | null {
-  if (row.agreedVersion === null) return null;
+  if (row.agreedVersion === null && row.suspension?.version == null) return null;
   return row.agreed ?? row.current;
+}
+
+export function toSuspension(suspension: SuspensionData | null): ZoneSuspension | null {
+  if (!suspension) return null;
+  const { byOrganisationId, byOrganisationName, since, reason, until } = suspension;
+  return { byOrganisationId, byOrganisationName, since: since.toISOString(), reason, until: isoOrNull(until) };
 }
 
 export function zoneState(row: ZoneRow, at: Date): ZoneTimeState {
@@ -23,7 +32,8 @@ export function zoneState(row: ZoneRow, at: Date): ZoneTimeState {
 export function toZoneFeature(row: ZoneRow, at: Date): ZoneFeature {
   const state = zoneState(row, at);
   const approvalsOf = (version: number): ZoneApproval[] => row.approvals.filter((approval) => approval.version === version);
-  const agreed: AgreedZoneVersion | null = row.agreed
+  // Only an agreed version in force beside a proposal; what a suspension holds back is not agreed now.
+  const agreed: AgreedZoneVersion | null = row.agreed && row.agreedVersion !== null
     ? {
         version: row.agreed.version,
         name: row.agreed.name,
@@ -57,13 +67,15 @@ export function toZoneFeature(row: ZoneRow, at: Date): ZoneFeature {
       organisationId: row.organisationId,
       statusReason: row.statusReason,
       agreed,
+      suspension: toSuspension(row.suspension),
     },
   };
 }
 
 export function toZoneSummary(row: CheckRow, at: Date): ZoneSummary {
   const timing = { schedule: row.schedule, validFrom: row.validFrom, validUntil: row.validUntil };
-  const state = zoneTimeState(row, row.agreedVersion === null ? null : timing, at);
+  const held = row.agreedVersion !== null || row.suspension?.version != null;
+  const state = zoneTimeState(row, held ? timing : null, at);
   return {
     zoneId: row.zoneId,
     name: row.name,
@@ -74,6 +86,7 @@ export function toZoneSummary(row: CheckRow, at: Date): ZoneSummary {
     nextInForceAt: state.nextInForceAt,
     // Tenths of a metre: enough to tell a point just outside from one on the boundary.
     distanceMeters: row.inside ? 0 : Math.round(row.distanceMeters * 10) / 10,
+    suspension: toSuspension(row.suspension),
   };
 }
 

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { MessagingModule } from '../messaging/messaging.module';
+import { SuspensionEndJob } from './suspension-end.job';
 import { ZonesController } from './zones.controller';
 import { ZonesRepository } from './zones.repository';
 import { ZonesService } from './zones.service';
@@ -8,7 +9,7 @@ import { ZonesService } from './zones.service';
 @Module({
   imports: [AuditModule, MessagingModule],
   controllers: [ZonesController],
-  providers: [ZonesService, ZonesRepository],
+  providers: [ZonesService, ZonesRepository, SuspensionEndJob],
   exports: [ZonesService],
 })
 export class ZonesModule {}

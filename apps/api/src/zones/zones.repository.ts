@@ -41,11 +41,22 @@ export interface ZoneRow {
   agreedVersion: number | null;
   statusReason: string | null;
   updatedAt: Date;
+  suspension: SuspensionData | null;
   current: ZoneVersionData;
-  /** The agreed version when it is not the current one. */
+  /** The agreed version (while suspended: the one the suspension holds back) when it is not the current one. */
   agreed: ZoneVersionData | null;
   /** Standing approvals of the current and the agreed version. */
   approvals: ZoneApproval[];
+}
+
+/** A running suspension as stored; `version` is the agreed version it holds back (null: none comes back). */
+export interface SuspensionData {
+  byOrganisationId: string;
+  byOrganisationName: string;
+  since: Date;
+  reason: string;
+  until: Date | null;
+  version: number | null;
 }
 
 export interface ZoneFilter {
@@ -108,6 +119,7 @@ export interface CheckRow {
   siteName: string;
   status: ZoneStatus;
   agreedVersion: number | null;
+  suspension: SuspensionData | null;
   schedule: Schedule | null;
   validFrom: Date | null;
   validUntil: Date | null;
@@ -136,7 +148,8 @@ export interface ExportRow {
   siteName: string;
   version: number;
   status: ZoneStatus;
-  agreedVersion: number;
+  agreedVersion: number | null;
+  suspension: { until: string | null; version: number | null };
   name: string;
   schedule: Schedule | null;
   validFrom: Date | null;
@@ -146,8 +159,14 @@ export interface ExportRow {
   geometry: ZoneGeometry | string;
 }
 
+/** A zone's suspension as columns of `z` (zones) and `so` (the suspending organisation), read by `suspensionFrom`. */
+const SUSPENSION_COLUMNS = `z.status_reason AS "s_reason", z.suspended_by_organisation_id AS "s_byOrganisationId",
+  so.name AS "s_byOrganisationName", z.suspended_at AS "s_since", z.suspended_until AS "s_until",
+  z.suspended_version AS "s_version"`;
+
 /**
- * The position check, one statement: zones whose in-force version (the agreed one, else the current one)
+ * The position check, one statement: zones whose in-force version (the agreed one, the one a suspension
+ * holds back, else the current one)
  * lies within `radius` metres of the point. `&&` against a box widened by a safe number of degrees
  * lets the GiST index pick the candidates; ST_DWithin on geography then measures in metres.
  * ST_Covers, not ST_Contains: a point on the boundary counts as inside.
@@ -156,12 +175,14 @@ export interface ExportRow {
 export const ZONE_CHECK_SQL = `
   SELECT z.id AS "zoneId", v.name, z.site_id AS "siteId", s.name AS "siteName", z.status,
          z.agreed_version AS "agreedVersion", v.schedule, v.valid_from AS "validFrom", v.valid_until AS "validUntil",
+         ${SUSPENSION_COLUMNS},
          ST_Covers(v.geom, p.pt) AS inside,
          ST_Distance(v.geom::geography, p.pt::geography) AS "distanceMeters"
   FROM (SELECT ST_SetSRID(ST_MakePoint($1, $2), 4326) AS pt) AS p
   JOIN zone_versions v ON v.geom && ST_Expand(p.pt, $4, $5)
-  JOIN zones z ON z.id = v.zone_id AND v.version = COALESCE(z.agreed_version, z.current_version)
+  JOIN zones z ON z.id = v.zone_id AND v.version = COALESCE(z.agreed_version, z.suspended_version, z.current_version)
   JOIN sites s ON s.id = z.site_id
+  LEFT JOIN organisations so ON so.id = z.suspended_by_organisation_id
   WHERE z.status <> 'withdrawn'
     AND ST_DWithin(v.geom::geography, p.pt::geography, $3)
   ORDER BY "distanceMeters", z.id`;
@@ -275,9 +296,67 @@ export class ZonesRepository {
   async updateZone(
     manager: EntityManager,
     zoneId: string,
-    changes: Partial<Pick<ZoneEntity, 'status' | 'currentVersion' | 'agreedVersion' | 'statusReason'>>,
+    changes: Partial<Pick<ZoneEntity, 'status' | 'currentVersion' | 'agreedVersion' | 'statusReason' | SuspensionField>>,
   ): Promise<void> {
     await manager.getRepository(ZoneEntity).update({ id: zoneId }, { ...changes, updatedAt: () => 'now()' });
+  }
+
+  /** Records a suspension; its start is the transaction's time, the same instant `supersedeApprovals` stamps. */
+  async startSuspension(
+    manager: EntityManager,
+    zoneId: string,
+    suspension: { reason: string; byOrganisationId: string; until: Date | null; version: number },
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE zones SET status = 'suspended', agreed_version = NULL, status_reason = $2, suspended_by_organisation_id = $3,
+              suspended_at = now(), suspended_until = $4, suspended_version = $5, updated_at = now()
+       WHERE id = $1`,
+      [zoneId, suspension.reason, suspension.byOrganisationId, suspension.until, suspension.version],
+    );
+  }
+
+  /**
+   * Suspended zones whose end time has passed by `now`, locked; a zone another instance is ending already is
+   * skipped, so each suspension is ended once however many instances run the job.
+   */
+  async lockLapsedSuspensions(manager: EntityManager, now: Date, limit: number): Promise<LapsedSuspension[]> {
+    const rows = await manager.query(
+      `SELECT z.id, z.site_id AS "siteId", z.current_version AS "currentVersion", z.suspended_version AS "suspendedVersion",
+              z.suspended_at AS "suspendedAt", z.suspended_until AS "suspendedUntil"
+       FROM zones z
+       WHERE z.status = 'suspended' AND z.suspended_until <= $1
+       ORDER BY z.suspended_until, z.id
+       LIMIT $2
+       FOR UPDATE SKIP LOCKED`,
+      [now, limit],
+    );
+    return rows;
+  }
+
+  /**
+   * The suspension has run out: the version it held back is agreed again (the zone is `agreed`, or `proposed`
+   * while a newer version waits), and the approvals the suspension voided stand again, unless that side has
+   * approved the version anew meanwhile.
+   */
+  async endSuspension(manager: EntityManager, zone: LapsedSuspension): Promise<void> {
+    if (zone.suspendedVersion !== null) {
+      await manager.query(
+        `UPDATE zone_approvals a SET superseded_at = NULL
+         WHERE a.zone_id = $1 AND a.version IN ($2, $3)
+           -- The stored instants, compared in the database: a JavaScript Date would lose their microseconds.
+           AND a.superseded_at = (SELECT z.suspended_at FROM zones z WHERE z.id = $1)
+           AND NOT EXISTS (SELECT 1 FROM zone_approvals b
+                           WHERE b.zone_id = a.zone_id AND b.version = a.version AND b.side = a.side AND b.superseded_at IS NULL)`,
+        [zone.id, zone.suspendedVersion, zone.currentVersion],
+      );
+    }
+    const status: ZoneStatus = zone.suspendedVersion === null ? 'proposed' : zone.suspendedVersion === zone.currentVersion ? 'agreed' : 'proposed';
+    await manager.query(
+      `UPDATE zones SET status = $2, agreed_version = $3, status_reason = NULL, suspended_by_organisation_id = NULL,
+              suspended_at = NULL, suspended_until = NULL, suspended_version = NULL, updated_at = now()
+       WHERE id = $1`,
+      [zone.id, status, zone.suspendedVersion],
+    );
   }
 
   async findVersion(manager: EntityManager, zoneId: string, version: number): Promise<ZoneVersionEntity> {
@@ -342,12 +421,12 @@ export class ZonesRepository {
       const envelope = `ST_MakeEnvelope(${add(filter.bbox[0])}, ${add(filter.bbox[1])}, ${add(filter.bbox[2])}, ${add(filter.bbox[3])}, 4326)`;
       where.push(`z.id IN (
         SELECT bv.zone_id FROM zone_versions bv JOIN zones bz ON bz.id = bv.zone_id
-        WHERE bv.geom && ${envelope} AND bv.version IN (bz.current_version, bz.agreed_version))`);
+        WHERE bv.geom && ${envelope} AND bv.version IN (bz.current_version, bz.agreed_version, bz.suspended_version))`);
     }
     const rows = await this.db(manager).query(
       `SELECT z.id, z.site_id AS "siteId", s.organisation_id AS "organisationId", z.status,
               z.current_version AS "version", z.agreed_version AS "agreedVersion", z.status_reason AS "statusReason",
-              z.updated_at AS "updatedAt",
+              z.updated_at AS "updatedAt", ${SUSPENSION_COLUMNS},
               cv.name AS "c_name", ${VERSION_GEOJSON('cv')} AS "c_geometry", cv.schedule AS "c_schedule",
               cv.valid_from AS "c_validFrom", cv.valid_until AS "c_validUntil", cv.notes AS "c_notes",
               av.version AS "a_version", av.name AS "a_name",
@@ -364,7 +443,9 @@ export class ZonesRepository {
        FROM zones z
        JOIN sites s ON s.id = z.site_id
        JOIN zone_versions cv ON cv.zone_id = z.id AND cv.version = z.current_version
-       LEFT JOIN zone_versions av ON av.zone_id = z.id AND av.version = z.agreed_version AND z.agreed_version <> z.current_version
+       LEFT JOIN zone_versions av ON av.zone_id = z.id AND av.version = COALESCE(z.agreed_version, z.suspended_version)
+                                 AND av.version <> z.current_version
+       LEFT JOIN organisations so ON so.id = z.suspended_by_organisation_id
        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
        ORDER BY cv.name, z.id`,
       parameters,
@@ -395,10 +476,17 @@ export class ZonesRepository {
 
   async check(lng: number, lat: number, radiusMeters: number): Promise<CheckRow[]> {
     const rows = await this.dataSource.query(ZONE_CHECK_SQL, zoneCheckParameters(lng, lat, radiusMeters));
-    return rows.map((row: CheckRow) => ({ ...row, distanceMeters: Number(row.distanceMeters) }));
+    return rows.map(({ s_reason, s_byOrganisationId, s_byOrganisationName, s_since, s_until, s_version, ...row }: RawCheckRow) => ({
+      ...row,
+      suspension: suspensionFrom(row.status, { s_reason, s_byOrganisationId, s_byOrganisationName, s_since, s_until, s_version }),
+      distanceMeters: Number(row.distanceMeters),
+    }));
   }
 
-  /** Zones with an agreed version (not suspended or withdrawn), with that version's shape in the format asked. */
+  /**
+   * Zones with an agreed version, and suspended zones with the agreed version their suspension holds back (in
+   * force again after its end), with that version's shape in the format asked.
+   */
   async findAgreedForExport(format: ExportFormat): Promise<ExportRow[]> {
     // RFC 7946 wants counter-clockwise outer rings, and so does KML.
     const shape = `ST_ForcePolygonCCW(CASE WHEN v.geometry_type = 'Polygon' THEN ST_GeometryN(v.geom, 1) ELSE v.geom END)`;
@@ -406,11 +494,12 @@ export class ZonesRepository {
     return this.dataSource.query(
       `SELECT z.id, z.site_id AS "siteId", s.name AS "siteName", z.current_version AS version, z.status,
               z.agreed_version AS "agreedVersion", v.name, v.schedule, v.valid_from AS "validFrom",
-              v.valid_until AS "validUntil", v.notes, ${geometry} AS geometry
+              v.valid_until AS "validUntil", v.notes, ${geometry} AS geometry,
+              json_build_object('until', z.suspended_until, 'version', z.suspended_version) AS suspension
        FROM zones z
-       JOIN zone_versions v ON v.zone_id = z.id AND v.version = z.agreed_version
+       JOIN zone_versions v ON v.zone_id = z.id AND v.version = COALESCE(z.agreed_version, z.suspended_version)
        JOIN sites s ON s.id = z.site_id
-       WHERE z.status IN ('agreed', 'proposed')
+       WHERE z.status IN ('agreed', 'proposed', 'suspended')
        ORDER BY v.name, z.id`,
     );
   }
@@ -452,7 +541,42 @@ export class ZonesRepository {
   }
 }
 
-interface RawZoneRow {
+export interface LapsedSuspension {
+  id: string;
+  siteId: string;
+  currentVersion: number;
+  suspendedVersion: number | null;
+  suspendedAt: Date;
+  suspendedUntil: Date;
+}
+
+type SuspensionField = 'suspendedByOrganisationId' | 'suspendedAt' | 'suspendedUntil' | 'suspendedVersion';
+
+interface RawSuspension {
+  s_reason: string | null;
+  s_byOrganisationId: string | null;
+  s_byOrganisationName: string | null;
+  s_since: Date | null;
+  s_until: Date | null;
+  s_version: number | null;
+}
+
+type RawCheckRow = Omit<CheckRow, 'suspension'> & RawSuspension;
+
+/** The running suspension of a suspended zone; null for any other zone (and for one stored without its start). */
+function suspensionFrom(status: ZoneStatus, raw: RawSuspension): SuspensionData | null {
+  if (status !== 'suspended' || raw.s_since === null || raw.s_byOrganisationId === null) return null;
+  return {
+    byOrganisationId: raw.s_byOrganisationId,
+    byOrganisationName: raw.s_byOrganisationName ?? '',
+    since: raw.s_since,
+    reason: raw.s_reason ?? '',
+    until: raw.s_until,
+    version: raw.s_version,
+  };
+}
+
+interface RawZoneRow extends RawSuspension {
   id: string;
   siteId: string;
   organisationId: string;
@@ -487,6 +611,7 @@ function toZoneRow(row: RawZoneRow): ZoneRow {
     agreedVersion: row.agreedVersion,
     statusReason: row.statusReason,
     updatedAt: row.updatedAt,
+    suspension: suspensionFrom(row.status, row),
     current: versionFrom(row, 'c_', row.version),
     agreed: row.a_version === null || row.a_version === undefined ? null : versionFrom(row, 'a_', row.a_version as number),
     approvals: row.approvals,

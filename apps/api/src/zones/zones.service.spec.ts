@@ -1,9 +1,10 @@
+import type { HttpException } from '@nestjs/common';
 import type { EventEmitter2 } from '@nestjs/event-emitter';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ZoneGeometry, ZoneStatus } from '@samverkan/contracts';
 import type { AuditRecord, AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
-import { DOMAIN_EVENTS, ZoneChangedEvent } from '../common/domain-events';
+import { DOMAIN_EVENTS, ZoneChangedEvent, ZoneSuspendedEvent } from '../common/domain-events';
 import { refusalOf, strictFake } from '../common/spec-helpers';
 import type { OwnedChannelChange } from '../messaging/channels.repository';
 import type { ChannelsService } from '../messaging/channels.service';
@@ -56,6 +57,10 @@ interface StoredZone {
   currentVersion: number;
   agreedVersion: number | null;
   statusReason: string | null;
+  suspendedByOrganisationId?: string | null;
+  suspendedAt?: Date | null;
+  suspendedUntil?: Date | null;
+  suspendedVersion?: number | null;
 }
 interface StoredVersion {
   zoneId: string;
@@ -134,6 +139,17 @@ class ZonesStore {
       agreedVersion: zone.agreedVersion,
       statusReason: zone.statusReason,
       updatedAt: new Date('2026-12-01T10:00:00Z'),
+      suspension:
+        zone.status === 'suspended' && zone.suspendedAt && zone.suspendedByOrganisationId
+          ? {
+              byOrganisationId: zone.suspendedByOrganisationId,
+              byOrganisationName: `Name of ${zone.suspendedByOrganisationId}`,
+              since: zone.suspendedAt,
+              reason: zone.statusReason ?? '',
+              until: zone.suspendedUntil ?? null,
+              version: zone.suspendedVersion ?? null,
+            }
+          : null,
       current: data(zone.currentVersion),
       agreed: zone.agreedVersion !== null && zone.agreedVersion !== zone.currentVersion ? data(zone.agreedVersion) : null,
       approvals: this.approvals
@@ -172,6 +188,17 @@ class ZonesStore {
       updateZone: async (_: EntityManager, id: string, changes: Partial<StoredZone>) => {
         Object.assign(this.zone(id), changes);
       },
+      startSuspension: async (_: EntityManager, id: string, suspension: { reason: string; byOrganisationId: string; until: Date | null; version: number }) => {
+        Object.assign(this.zone(id), {
+          status: 'suspended',
+          agreedVersion: null,
+          statusReason: suspension.reason,
+          suspendedByOrganisationId: suspension.byOrganisationId,
+          suspendedAt: new Date(),
+          suspendedUntil: suspension.until,
+          suspendedVersion: suspension.version,
+        });
+      },
       findVersion: async (_: EntityManager, zoneId: string, version: number) =>
         this.versions.find((entry) => entry.zoneId === zoneId && entry.version === version) as unknown as ZoneVersionEntity,
       markVersionAgreed: async (_: EntityManager, zoneId: string, version: number) => {
@@ -200,6 +227,7 @@ class ZonesStore {
 function setUp() {
   const store = new ZonesStore();
   const announced: ZoneChangedEvent[] = [];
+  const suspended: ZoneSuspendedEvent[] = [];
   const dataSource = strictFake<DataSource>('DataSource', { transaction: (work: (manager: EntityManager) => Promise<unknown>) => store.transaction(work) });
   const audit = strictFake<AuditService>('AuditService', {
     record: async (_: EntityManager, record: AuditRecord) => {
@@ -207,9 +235,12 @@ function setUp() {
     },
   });
   const events = strictFake<EventEmitter2>('EventEmitter2', {
-    emit: (name: string, event: ZoneChangedEvent) => {
-      expect(name).toBe(DOMAIN_EVENTS.zoneChanged);
-      announced.push(event);
+    emit: (name: string, event: ZoneChangedEvent | ZoneSuspendedEvent) => {
+      if (name === DOMAIN_EVENTS.zoneSuspended) suspended.push(event as ZoneSuspendedEvent);
+      else {
+        expect(name).toBe(DOMAIN_EVENTS.zoneChanged);
+        announced.push(event as ZoneChangedEvent);
+      }
       return true;
     },
   });
@@ -225,7 +256,7 @@ function setUp() {
     },
   });
   const service = new ZonesService(dataSource, store.repository(), audit, events, channels);
-  return { store, service, announced, publishedChannels, actions: () => store.audit.map((record) => record.action) };
+  return { store, service, announced, suspended, publishedChannels, actions: () => store.audit.map((record) => record.action) };
 }
 
 describe('ZonesService', () => {
@@ -410,9 +441,10 @@ describe('ZonesService', () => {
       await service.approve(id, 1, policeSignatory);
       await service.approve(id, 1, serviceSignatory);
 
-      const zone = await service.suspend(id, 'Oro på platsen', policeSignatory);
+      const zone = await service.suspend(id, { reason: 'Oro på platsen' }, policeSignatory);
 
       expect(zone.properties).toMatchObject({ status: 'suspended', agreedVersion: null, inForce: false, statusReason: 'Oro på platsen', approvals: [] });
+      expect(zone.properties.suspension).toMatchObject({ byOrganisationId: POLICE_ORG, reason: 'Oro på platsen', until: null });
       // Reinstating needs both sides again: one approval of the same version is not enough.
       expect((await service.approve(id, 1, serviceSignatory)).properties).toMatchObject({ status: 'suspended', agreedVersion: null });
       expect((await service.approve(id, 1, policeSignatory)).properties).toMatchObject({ status: 'agreed', agreedVersion: 1 });
@@ -423,7 +455,7 @@ describe('ZonesService', () => {
       const id = store.seedZone({ status: 'agreed', agreedVersion: 1 });
 
       for (const who of [policeOfficer, serviceStaff, otherServiceSignatory]) {
-        expect((await refusalOf(service.suspend(id, 'r', who))).status).toBe(403);
+        expect((await refusalOf(service.suspend(id, { reason: 'r' }, who))).status).toBe(403);
       }
       expect(store.zone(id).status).toBe('agreed');
     });
@@ -432,8 +464,44 @@ describe('ZonesService', () => {
       const { service, store } = setUp();
       for (const status of ['suspended', 'withdrawn', 'proposed'] as const) {
         const id = store.seedZone({ status, agreedVersion: null });
-        expect((await refusalOf(service.suspend(id, 'r', policeSignatory))).status).toBe(409);
+        expect((await refusalOf(service.suspend(id, { reason: 'r' }, policeSignatory))).status).toBe(409);
       }
+    });
+
+    it('takes an end time ahead, tells the messaging side once committed, and comes back into force after it', async () => {
+      const { service, store, suspended } = setUp();
+      const id = store.seedZone({ status: 'proposed' });
+      await service.approve(id, 1, policeSignatory);
+      await service.approve(id, 1, serviceSignatory);
+      const until = new Date(Date.now() + 3 * 3600_000);
+
+      const zone = await service.suspend(id, { reason: 'Insats', until: until.toISOString() }, serviceSignatory);
+
+      expect(zone.properties).toMatchObject({ status: 'suspended', inForce: false });
+      expect(Date.parse(zone.properties.nextInForceAt!)).toBe(until.getTime());
+      expect(zone.properties.suspension).toMatchObject({ byOrganisationId: SERVICE_ORG, reason: 'Insats', until: until.toISOString() });
+      // The alert goes to the police organisation that signed the agreement.
+      expect(suspended).toEqual([{ zone, actor: serviceSignatory, alertOrganisationIds: [POLICE_ORG] }]);
+      const later = await service.get(id, new Date(until.getTime() + 1000));
+      expect(later.properties).toMatchObject({ status: 'suspended', inForce: true });
+    });
+
+    it('refuses an end time in the past or beyond the limit, with field and reason, changing nothing', async () => {
+      const { service, store, suspended } = setUp();
+      const id = store.seedZone({ status: 'agreed', agreedVersion: 1 });
+      for (const [until, reason] of [
+        [new Date(Date.now() - 60_000), 'not_in_future'],
+        [new Date(Date.now() + 91 * 24 * 3600_000), 'too_far_ahead'],
+      ] as const) {
+        const refusal = await service.suspend(id, { reason: 'r', until: until.toISOString() }, policeSignatory).then(
+          () => null,
+          (error: HttpException) => error,
+        );
+        expect(refusal?.getStatus()).toBe(400);
+        expect(refusal?.getResponse()).toMatchObject({ details: [{ field: 'until', message: expect.any(String), reason }] });
+      }
+      expect(store.zone(id).status).toBe('agreed');
+      expect(suspended).toEqual([]);
     });
   });
 

@@ -15,15 +15,16 @@ import type {
   ZoneImportResponse,
   ZoneStatus,
 } from '@samverkan/contracts';
-import { describeSchedule } from '@samverkan/geo';
+import { describeSchedule, suspensionUntilProblem } from '@samverkan/geo';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { badRequest, DetailedHttpException } from '../common/api-exception.filter';
-import { ChangeKind, DOMAIN_EVENTS, ZoneChangedEvent } from '../common/domain-events';
+import { ChangeKind, DOMAIN_EVENTS, ZoneChangedEvent, ZoneSuspendedEvent, ZoneSuspensionEndedEvent } from '../common/domain-events';
 import type { Bbox } from '../common/geo-query';
 import { parseInstant } from '../common/geo-query';
 import { GEOJSON_CONTENT_TYPE, KML_CONTENT_TYPE, KmlPlacemark, kmlDocument } from '../common/kml';
 import { approvalSideOf, cannotManage, cannotSuspend, cannotWithdraw } from '../common/map-permissions';
+import { SYSTEM_AUTHOR } from '../common/system-author';
 import { checkVersion } from '../common/version-check';
 import type { OwnedChannelChange } from '../messaging/channels.repository';
 import { ChannelsService } from '../messaging/channels.service';
@@ -62,6 +63,12 @@ export interface ZoneChanges {
   notes?: string | null;
 }
 
+export interface SuspendInput {
+  reason: string;
+  /** ISO 8601 with offset: the suspension ends by itself then. */
+  until?: string | null;
+}
+
 export interface ZoneListFilter {
   bbox?: Bbox;
   statuses?: ZoneStatus[];
@@ -75,6 +82,9 @@ const LISTED_BY_DEFAULT: ZoneStatus[] = ['proposed', 'agreed', 'suspended'];
 const CHANGEABLE_FIELDS = ['name', 'geometry', 'radiusMeters', 'schedule', 'validFrom', 'validUntil', 'notes'] as const;
 
 const SITE_DELETED_REASON = 'The site was deleted';
+
+/** A zone leaving the suspended state (edited, agreed again, withdrawn) keeps nothing of its suspension. */
+const NO_SUSPENSION = { suspendedByOrganisationId: null, suspendedAt: null, suspendedUntil: null, suspendedVersion: null };
 
 interface Committed<T> {
   result: T;
@@ -145,7 +155,7 @@ export class ZonesService {
           `I kraft till: ${state.until ?? 'tills vidare'}`,
           ...(row.notes ? [row.notes] : []),
         ].join('\n'),
-        data: { zoneId: row.id, siteId: row.siteId, siteName: row.siteName, agreedVersion: row.agreedVersion, until: state.until },
+        data: { zoneId: row.id, siteId: row.siteId, siteName: row.siteName, agreedVersion: row.agreedVersion ?? row.suspension.version, until: state.until },
         geometryKml: row.geometry as string,
       }));
       return { contentType: KML_CONTENT_TYPE, filename: `samverkan-zones-${stamp}.kml`, body: kmlDocument(`Samverkan – zoner i kraft ${at.toISOString()}`, placemarks) };
@@ -162,7 +172,7 @@ export class ZonesService {
           siteName: row.siteName,
           name: row.name,
           status: row.status,
-          agreedVersion: row.agreedVersion,
+          agreedVersion: row.agreedVersion ?? row.suspension.version,
           schedule: row.schedule,
           scheduleText: describeSchedule(row.schedule, 'sv'),
           validFrom: row.validFrom?.toISOString() ?? null,
@@ -248,7 +258,7 @@ export class ZonesService {
         createdBy: user.id,
       });
       // A suspended zone stays out of force: its agreed version was already cleared by the suspension.
-      await this.zones.updateZone(manager, id, { currentVersion: version, status: 'proposed', statusReason: null });
+      await this.zones.updateZone(manager, id, { currentVersion: version, status: 'proposed', statusReason: null, ...NO_SUSPENSION });
       const after = await this.feature(manager, id);
       await this.audit.record(manager, { actorId: user.id, action: 'update', entity: 'zone', entityId: id, before, after });
       return this.committed(after, 'updated', user.id);
@@ -287,7 +297,7 @@ export class ZonesService {
       const otherSide = side.side === 'police' ? 'service' : 'police';
       if (standing.some((existing) => existing.side === otherSide)) {
         await this.zones.markVersionAgreed(manager, id, version);
-        await this.zones.updateZone(manager, id, { status: 'agreed', agreedVersion: version, statusReason: null });
+        await this.zones.updateZone(manager, id, { status: 'agreed', agreedVersion: version, statusReason: null, ...NO_SUSPENSION });
         await this.audit.record(manager, {
           actorId: user.id,
           action: 'agree',
@@ -301,9 +311,23 @@ export class ZonesService {
     });
   }
 
-  /** Out of force at once; every standing approval is voided, so reinstating needs both sides again. */
-  async suspend(id: string, reason: string, user: AuthUser): Promise<ZoneFeature> {
-    return this.changeInTransaction(async (manager) => {
+  /**
+   * Out of force at once; every standing approval is voided, so reinstating early needs both sides again. With
+   * `until`, the agreed version applies again by itself from then (see `endLapsedSuspensions`). The zone's
+   * channel gets a notice and the other side's signatories an urgent alert, once committed (`notify: false`
+   * only for the demo data, seeded before anyone is signed in).
+   */
+  async suspend(id: string, input: SuspendInput, user: AuthUser, options = { notify: true }): Promise<ZoneFeature> {
+    const now = new Date();
+    const until = input.until ? parseInstant(input.until) : null;
+    const problem = until ? suspensionUntilProblem(until, now) : null;
+    if (problem) {
+      const message =
+        problem === 'not_in_future' ? 'must lie in the future' : `must lie at most ${ZONE_LIMITS.maxSuspensionDays} days ahead; suspend without an end time for longer`;
+      throw new DetailedHttpException(HttpStatus.BAD_REQUEST, [{ field: 'until', message, reason: problem }]);
+    }
+    let alertOrganisationIds: string[] = [];
+    const feature = await this.changeInTransaction(async (manager) => {
       const zone = await this.lockForChange(manager, id);
       const denied = cannotSuspend(user, zone.organisationId);
       if (denied) throw new ForbiddenException(denied);
@@ -312,7 +336,22 @@ export class ZonesService {
       if (zone.agreedVersion === null) {
         throw new ConflictException('This zone has no agreed version to suspend: a proposal is in force only once both sides approve it');
       }
-      await this.zones.updateZone(manager, id, { status: 'suspended', agreedVersion: null, statusReason: reason });
+      // The other side of the agreement: the service that owns the zone, or the police organisations that signed it.
+      const policeSigners = (await this.zones.standingApprovals(manager, id, zone.agreedVersion))
+        .filter((approval) => approval.side === 'police')
+        .map((approval) => approval.organisationId);
+      alertOrganisationIds =
+        user.organisationKind === 'police'
+          ? [zone.organisationId]
+          : user.organisationKind === 'service'
+            ? policeSigners
+            : [zone.organisationId, ...policeSigners];
+      await this.zones.startSuspension(manager, id, {
+        reason: input.reason,
+        byOrganisationId: user.organisationId,
+        until,
+        version: zone.agreedVersion,
+      });
       await this.zones.supersedeApprovals(manager, id);
       await this.audit.record(manager, {
         actorId: user.id,
@@ -320,9 +359,49 @@ export class ZonesService {
         entity: 'zone',
         entityId: id,
         before: { status: zone.status, agreedVersion: zone.agreedVersion },
-        after: { status: 'suspended', agreedVersion: null, reason },
+        after: { status: 'suspended', agreedVersion: null, reason: input.reason, until: until?.toISOString() ?? null },
       });
       return this.committed(await this.feature(manager, id), 'updated', user.id);
+    });
+    if (options.notify) {
+      const event: ZoneSuspendedEvent = { zone: feature, actor: user, alertOrganisationIds: [...new Set(alertOrganisationIds)] };
+      this.events.emit(DOMAIN_EVENTS.zoneSuspended, event);
+    }
+    return feature;
+  }
+
+  /**
+   * Ends the suspensions whose end time has passed by `now`: the version each held back is agreed again, with
+   * the approvals the suspension voided. Each zone is claimed with SKIP LOCKED in its own transaction, so
+   * several instances running this together end each suspension once. Reading zones never waits for this:
+   * the in-force rule already counts a suspension as over from its end time.
+   */
+  async endLapsedSuspensions(now = new Date()): Promise<ZoneFeature[]> {
+    const ended: ZoneFeature[] = [];
+    for (;;) {
+      const feature = await this.endOneLapsedSuspension(now);
+      if (!feature) return ended;
+      ended.push(feature);
+      const event: ZoneSuspensionEndedEvent = { zone: feature };
+      this.events.emit(DOMAIN_EVENTS.zoneSuspensionEnded, event);
+    }
+  }
+
+  private async endOneLapsedSuspension(now: Date): Promise<ZoneFeature | null> {
+    return this.changeInTransaction<ZoneFeature | null>(async (manager) => {
+      const [lapsed] = await this.zones.lockLapsedSuspensions(manager, now, 1);
+      if (!lapsed) return { result: null, announce: [] };
+      await this.zones.endSuspension(manager, lapsed);
+      const after = await this.feature(manager, lapsed.id);
+      await this.audit.record(manager, {
+        actorId: SYSTEM_AUTHOR.userId,
+        action: 'suspension-end',
+        entity: 'zone',
+        entityId: lapsed.id,
+        before: { status: 'suspended', until: lapsed.suspendedUntil.toISOString() },
+        after: { status: after.properties.status, agreedVersion: after.properties.agreedVersion },
+      });
+      return this.committed(after, 'updated', SYSTEM_AUTHOR.userId);
     });
   }
 
@@ -401,7 +480,7 @@ export class ZonesService {
    * Runs one change in its own transaction, the zone's channel following it in the same transaction, and
    * announces it only once committed.
    */
-  private async changeInTransaction(work: (manager: EntityManager) => Promise<Committed<ZoneFeature>>): Promise<ZoneFeature> {
+  private async changeInTransaction<T = ZoneFeature>(work: (manager: EntityManager) => Promise<Committed<T>>): Promise<T> {
     const { result, announce, channels } = await this.dataSource.transaction(async (manager) => {
       const committed = await work(manager);
       const channels: OwnedChannelChange[] = [];
@@ -423,7 +502,7 @@ export class ZonesService {
   }
 
   private async withdrawLocked(manager: EntityManager, zone: LockedZone, reason: string, actorId: string): Promise<void> {
-    await this.zones.updateZone(manager, zone.id, { status: 'withdrawn', agreedVersion: null, statusReason: reason });
+    await this.zones.updateZone(manager, zone.id, { status: 'withdrawn', agreedVersion: null, statusReason: reason, ...NO_SUSPENSION });
     await this.zones.supersedeApprovals(manager, zone.id);
     await this.audit.record(manager, {
       actorId,

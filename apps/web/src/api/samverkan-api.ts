@@ -21,6 +21,7 @@ import type {
   ZoneFeatureCollection,
   ZoneHistory,
   ZoneStatus,
+  ZoneSuspendRequest,
 } from '@samverkan/contracts';
 import type { ApiFetch } from './api-client';
 import { pathSegment, queryString } from './url';
@@ -67,10 +68,10 @@ export function createSamverkanApi(apiFetch: ApiFetch) {
           method: 'POST',
           body: { version },
         }),
-      suspend: (zoneId: string, reason: string) =>
+      suspend: (zoneId: string, body: ZoneSuspendRequest) =>
         apiFetch<ZoneFeature>(`/api/zones/${pathSegment(zoneId)}/suspend`, {
           method: 'POST',
-          body: { reason },
+          body,
         }),
       withdraw: (zoneId: string, reason: string) =>
         apiFetch<ZoneFeature>(`/api/zones/${pathSegment(zoneId)}/withdraw`, {

@@ -12,6 +12,7 @@ const ACTIONS: Record<string, MessageKey> = {
   approve: 'audit.action.approve',
   agree: 'audit.action.agree',
   suspend: 'audit.action.suspend',
+  'suspension-end': 'suspension.audit.ended',
   withdraw: 'audit.action.withdraw',
   import: 'audit.action.import',
 };

@@ -3,6 +3,7 @@
 
 import { meetingTextsEn, meetingTextsSv } from './meetings.texts';
 import { naloxoneTextsEn, naloxoneTextsSv } from './naloxone.texts';
+import { suspensionTextsEn, suspensionTextsSv } from './suspension.texts';
 
 const sv = {
   'app.name': 'Samverkan',
@@ -647,6 +648,7 @@ const sv = {
   // ── end of issue 8 keys ──
   ...meetingTextsSv,
   ...naloxoneTextsSv,
+  ...suspensionTextsSv,
 } as const;
 
 export type MessageKey = keyof typeof sv;
@@ -1293,6 +1295,7 @@ const en: Record<MessageKey, string> = {
   // ── end of issue 8 keys ──
   ...meetingTextsEn,
   ...naloxoneTextsEn,
+  ...suspensionTextsEn,
 };
 
 export const LANGUAGES = ['sv', 'en'] as const;

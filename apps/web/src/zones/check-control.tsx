@@ -7,7 +7,8 @@ import { formatDistance, formatTime } from '../i18n/format';
 import { useI18n } from '../i18n/use-i18n';
 import { MAP_COMMANDS } from '../map/map-events';
 import { useStore } from '../state/use-store';
-import type { CheckAnswer } from './zone-check-answer';
+import { SuspensionFacts } from './suspension-facts';
+import { isSuspendedAt, type CheckAnswer } from './zone-check-answer';
 import type { CheckFailure, CheckState } from './zone-check.store';
 import { NEARBY_RADIUS_METERS } from './zone-check.store';
 import { summaryTimingText } from './zone-timing-text';
@@ -38,7 +39,9 @@ export function CheckControl() {
   useEffect(() => {
     if (state.status === 'answered') {
       const zoneIds =
-        state.answer.kind === 'inside-in-force' || state.answer.kind === 'inside-not-in-force'
+        state.answer.kind === 'inside-in-force' ||
+        state.answer.kind === 'inside-suspended' ||
+        state.answer.kind === 'inside-not-in-force'
           ? state.answer.zones.map((zone) => zone.zoneId)
           : [];
       mapCommands.emit(MAP_COMMANDS.showPosition, { ...state.position, zoneIds });
@@ -110,7 +113,7 @@ function CheckResult({ state }: { state: Extract<CheckState, { status: 'answered
             name={
               answer.kind === 'inside-in-force'
                 ? 'check'
-                : answer.kind === 'inside-not-in-force'
+                : answer.kind === 'inside-not-in-force' || answer.kind === 'inside-suspended'
                   ? 'alert'
                   : 'locate'
             }
@@ -121,7 +124,7 @@ function CheckResult({ state }: { state: Extract<CheckState, { status: 'answered
           {t(HEADLINE[answer.kind], { meters: NEARBY_RADIUS_METERS })}
         </h2>
       </div>
-      <AnswerDetails answer={answer} />
+      <AnswerDetails answer={answer} at={new Date(state.at)} />
       {/* Issue 8: the nearest naloxone sites, worked out on the phone from the position the check has. */}
       <NearestNaloxoneDisclosure position={position} />
       <p class="check__meta">
@@ -137,51 +140,68 @@ function CheckResult({ state }: { state: Extract<CheckState, { status: 'answered
 
 const HEADLINE: Record<CheckAnswer['kind'], MessageKey> = {
   'inside-in-force': 'check.answer.insideInForce',
+  'inside-suspended': 'suspension.check.headline',
   'inside-not-in-force': 'check.answer.insideNotInForce',
   near: 'check.answer.near',
   none: 'check.answer.none',
 };
 
-function AnswerDetails({ answer }: { answer: CheckAnswer }) {
+function AnswerDetails({ answer, at }: { answer: CheckAnswer; at: Date }) {
   switch (answer.kind) {
     case 'inside-in-force':
+    case 'inside-suspended':
       return (
         <>
-          <ZoneLines zones={answer.zones} />
-          {answer.alsoInside.length > 0 && <ZoneLines zones={answer.alsoInside} />}
+          <ZoneLines zones={answer.zones} at={at} />
+          {answer.alsoInside.length > 0 && <ZoneLines zones={answer.alsoInside} at={at} />}
         </>
       );
     case 'inside-not-in-force':
-      return <ZoneLines zones={answer.zones} />;
+      return <ZoneLines zones={answer.zones} at={at} />;
     case 'near':
-      return <ZoneLines zones={answer.zones} withDistance />;
+      return <ZoneLines zones={answer.zones} at={at} withDistance />;
     case 'none':
       return null;
   }
 }
 
-function ZoneLines({ zones, withDistance = false }: { zones: ZoneSummary[]; withDistance?: boolean }) {
+function ZoneLines({
+  zones,
+  at,
+  withDistance = false,
+}: {
+  zones: ZoneSummary[];
+  at: Date;
+  withDistance?: boolean;
+}) {
   const { panel } = useWorkspace();
   const { t, language } = useI18n();
   const now = new Date();
   return (
     <ul class="check__zones">
-      {zones.map((zone) => (
-        <li key={zone.zoneId} class={`check__zone ${zone.inForce ? 'check__zone--in-force' : ''}`}>
-          <button
-            type="button"
-            class="link-button"
-            onClick={() => panel.open({ kind: 'zone', zoneId: zone.zoneId })}
+      {zones.map((zone) => {
+        const suspended = isSuspendedAt(zone, at);
+        return (
+          <li
+            key={zone.zoneId}
+            class={`check__zone ${zone.inForce ? 'check__zone--in-force' : ''} ${suspended ? 'check__zone--suspended' : ''}`}
           >
-            {zone.name}
-          </button>
-          <span class="check__zone-site"> ({zone.siteName})</span>
-          <span class="check__zone-timing">
-            {withDistance && <strong>{formatDistance(zone.distanceMeters, language)} · </strong>}
-            {summaryTimingText(zone, now, language, t)}
-          </span>
-        </li>
-      ))}
+            <button
+              type="button"
+              class="link-button"
+              onClick={() => panel.open({ kind: 'zone', zoneId: zone.zoneId })}
+            >
+              {zone.name}
+            </button>
+            <span class="check__zone-site"> ({zone.siteName})</span>
+            <span class="check__zone-timing">
+              {withDistance && <strong>{formatDistance(zone.distanceMeters, language)} · </strong>}
+              {suspended ? t('suspension.check.state') : summaryTimingText(zone, now, language, t)}
+            </span>
+            {suspended && zone.suspension && <SuspensionFacts suspension={zone.suspension} />}
+          </li>
+        );
+      })}
     </ul>
   );
 }

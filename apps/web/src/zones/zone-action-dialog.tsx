@@ -1,11 +1,12 @@
-import type { ZoneFeature } from '@samverkan/contracts';
-import { describeSchedule } from '@samverkan/geo';
+import { ZONE_LIMITS, type ZoneFeature } from '@samverkan/contracts';
+import { describeSchedule, suspensionUntilProblem, type SuspensionUntilProblem } from '@samverkan/geo';
 import { checkText } from '@samverkan/text';
 import { useId, useState } from 'preact/hooks';
 import { ApiError, apiErrorText } from '../api/api-error';
 import { Dialog } from '../app/dialog';
 import { useWorkspace } from '../app/workspace';
 import type { MessageKey } from '../i18n/dictionary';
+import { fromLocalInputValue } from '../i18n/format';
 import { useI18n } from '../i18n/use-i18n';
 import { IdentityHint } from '../ui/identity-hint';
 import { versionInForce } from './zone-display';
@@ -15,6 +16,14 @@ import { validityText } from './zone-timing-text';
 export type ZoneAction = 'approve' | 'suspend' | 'withdraw';
 
 const REASON_MAX = 2000;
+
+/** The end time's refusals, the app's check and the api's `reason` codes alike, in the user's language. */
+const UNTIL_PROBLEM_TEXT: Record<SuspensionUntilProblem, MessageKey> = {
+  not_in_future: 'suspension.error.notInFuture',
+  too_far_ahead: 'suspension.error.tooFarAhead',
+};
+const isUntilProblem = (reason: string | undefined): reason is SuspensionUntilProblem =>
+  reason === 'not_in_future' || reason === 'too_far_ahead';
 
 const TEXT: Record<ZoneAction, { title: MessageKey; lead: MessageKey; confirm: MessageKey }> = {
   approve: {
@@ -53,9 +62,11 @@ export function ZoneActionDialog({
   const { t, language } = useI18n();
   const p = zone.properties;
   const [reason, setReason] = useState('');
+  // A datetime-local value, read as Stockholm time like every time the app asks for.
+  const [until, setUntil] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ text: string; stale: boolean } | null>(null);
-  const ids = { reason: useId(), error: useId() };
+  const ids = { reason: useId(), until: useId(), untilHint: useId(), error: useId() };
   const needsReason = action !== 'approve';
   const text = TEXT[action];
   // What a suspension stops is the version in force, which may be older than a pending proposal.
@@ -68,6 +79,22 @@ export function ZoneActionDialog({
       setError({ text: t('zoneAction.reasonRequired', { max: REASON_MAX }), stale: false });
       return;
     }
+    let untilIso: string | null = null;
+    if (action === 'suspend' && until !== '') {
+      untilIso = fromLocalInputValue(until);
+      if (!untilIso) {
+        setError({ text: t('suspension.error.untilInvalid'), stale: false });
+        return;
+      }
+      const problem = suspensionUntilProblem(new Date(untilIso), new Date());
+      if (problem) {
+        setError({
+          text: t(UNTIL_PROBLEM_TEXT[problem], { days: ZONE_LIMITS.maxSuspensionDays }),
+          stale: false,
+        });
+        return;
+      }
+    }
     setBusy(true);
     setError(null);
     try {
@@ -75,14 +102,23 @@ export function ZoneActionDialog({
         action === 'approve'
           ? await api.zones.approve(p.id, p.version)
           : action === 'suspend'
-            ? await api.zones.suspend(p.id, reason)
+            ? await api.zones.suspend(p.id, untilIso ? { reason, until: untilIso } : { reason })
             : await api.zones.withdraw(p.id, reason);
       zones.upsert(updated);
       onClose();
     } catch (caught) {
       setBusy(false);
+      const untilProblem =
+        caught instanceof ApiError
+          ? caught.details.find((detail) => detail.field === 'until')?.reason
+          : undefined;
       if (caught instanceof ApiError && caught.status === 409)
         setError({ text: t('zoneAction.conflict'), stale: true });
+      else if (isUntilProblem(untilProblem))
+        setError({
+          text: t(UNTIL_PROBLEM_TEXT[untilProblem], { days: ZONE_LIMITS.maxSuspensionDays }),
+          stale: false,
+        });
       else setError({ text: apiErrorText(caught, t, language), stale: false });
     }
   };
@@ -136,6 +172,23 @@ export function ZoneActionDialog({
               onInput={(event) => setReason(event.currentTarget.value)}
             />
             <IdentityHint text={reason} />
+          </div>
+        )}
+        {action === 'suspend' && (
+          <div class="field">
+            <label for={ids.until}>{t('suspension.dialog.until')}</label>
+            <input
+              id={ids.until}
+              type="datetime-local"
+              value={until}
+              aria-describedby={ids.untilHint}
+              onInput={(event) => setUntil(event.currentTarget.value)}
+              data-testid="suspend-until"
+            />
+            <p id={ids.untilHint} class="field__hint">
+              {t('suspension.dialog.untilHint', { days: ZONE_LIMITS.maxSuspensionDays })}
+            </p>
+            <p class="field__hint">{t('suspension.dialog.notify')}</p>
           </div>
         )}
         <div role="alert" id={ids.error} class={error ? 'form-error' : 'form-error form-error--empty'}>

@@ -32,6 +32,33 @@ describe('the answer to "am I in a zone?"', () => {
     });
   });
 
+  it('inside a suspended zone: said apart from one outside its hours, whatever the order', () => {
+    const suspension = {
+      byOrganisationId: 'o',
+      byOrganisationName: 'Polisen',
+      since: '2026-11-25T10:00:00+01:00',
+      reason: 'Insats',
+      until: '2026-11-25T18:00:00+01:00',
+    };
+    const suspended = summary({ zoneId: 'suspended', suspension, nextInForceAt: suspension.until });
+    const closed = summary({ zoneId: 'closed', nextInForceAt: '2026-11-25T17:00:00+01:00' });
+    expect(
+      checkAnswerOf({ at: '2026-11-25T12:00:00+01:00', inside: [closed, suspended], nearby: [] }),
+    ).toEqual({
+      kind: 'inside-suspended',
+      zones: [suspended],
+      alsoInside: [closed],
+    });
+    // A zone in force still comes first; past its end time a suspension no longer counts.
+    const inForce = summary({ zoneId: 'in-force', inForce: true });
+    expect(
+      checkAnswerOf({ at: '2026-11-25T12:00:00+01:00', inside: [suspended, inForce], nearby: [] }).kind,
+    ).toBe('inside-in-force');
+    expect(checkAnswerOf({ at: '2026-11-25T19:00:00+01:00', inside: [suspended], nearby: [] }).kind).toBe(
+      'inside-not-in-force',
+    );
+  });
+
   it('outside every zone: the nearby ones, nearest first; or none', () => {
     const far = summary({ zoneId: 'far', distanceMeters: 180 });
     const near = summary({ zoneId: 'near', distanceMeters: 40 });

@@ -11,6 +11,7 @@ import { useI18n } from '../i18n/use-i18n';
 import { ZoneSwatch } from '../map/swatches';
 import { MAP_COMMANDS } from '../map/map-events';
 import { useStore } from '../state/use-store';
+import { SuspensionFacts } from './suspension-facts';
 import { ZoneActionDialog, type ZoneAction } from './zone-action-dialog';
 import { displayStateOf, hasPendingProposal } from './zone-display';
 import { zoneAbilities, type ApprovalSide } from './zone-permissions';
@@ -69,14 +70,20 @@ export function ZoneDetails({ zoneId }: { zoneId: string }) {
         <ZoneSwatch state={state} />
         <div>
           <p class="zone-state__label">{t(ZONE_STATE_STYLES[state].label)}</p>
-          <p class="zone-state__timing" data-testid="zone-timing">
-            {timingSentence(state, p, now, language, t)}
-          </p>
-          {p.statusReason && (state === 'suspended' || state === 'withdrawn') && (
-            <p class="zone-state__reason">
-              {t('zone.reason')} <q>{p.statusReason}</q>
+          {state === 'suspended' && p.suspension ? (
+            <SuspensionFacts suspension={p.suspension} />
+          ) : (
+            <p class="zone-state__timing" data-testid="zone-timing">
+              {timingSentence(state, p, now, language, t)}
             </p>
           )}
+          {p.statusReason &&
+            !(state === 'suspended' && p.suspension) &&
+            (state === 'suspended' || state === 'withdrawn') && (
+              <p class="zone-state__reason">
+                {t('zone.reason')} <q>{p.statusReason}</q>
+              </p>
+            )}
         </div>
       </div>
 

@@ -1,11 +1,12 @@
 import type { ZoneFeature, ZoneGeometry, ZoneProperties } from '@samverkan/contracts';
+import { suspensionEnded } from '@samverkan/geo';
 
 /**
  * What a zone means to someone on the street right now, which is what the map shows:
  * - `in-force`: agreed and in force at this moment;
  * - `outside-hours`: agreed, but outside its hours or validity now;
  * - `proposed`: a version waiting for approval (not in force);
- * - `suspended`: not in force until both sides approve again;
+ * - `suspended`: not in force until both sides approve again, or until the suspension's end time;
  * - `withdrawn`: ended (only listed on request).
  */
 export const ZONE_DISPLAY_STATES = [
@@ -40,9 +41,11 @@ export interface ZoneShape {
 }
 
 /** The state of the version that decides what applies now (the agreed one while a newer one is proposed). */
-export function displayStateOf(zone: ZoneProperties): ZoneDisplayState {
+export function displayStateOf(zone: ZoneProperties, now = new Date()): ZoneDisplayState {
   switch (zone.status) {
     case 'suspended':
+      // Past its end time the agreed version applies again, as the api counts it, before the end is written down.
+      if (suspensionEnded(zone.suspension, now)) return zone.inForce ? 'in-force' : 'outside-hours';
       return 'suspended';
     case 'withdrawn':
       return 'withdrawn';

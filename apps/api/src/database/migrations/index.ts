@@ -5,7 +5,18 @@ import { ReportsAndNaloxone1764500000000 } from './1764500000000-reports-and-nal
 import { SiteOpeningSchedule1764700000000 } from './1764700000000-site-opening-schedule';
 import { SystemAuthor1764800000000 } from './1764800000000-system-author';
 import { Meetings1764600000000 } from './1764600000000-meetings';
+import { ZoneSuspension1765014000000 } from './1765014000000-zone-suspension';
 import { SitePhoneAndKitUser1765100000000 } from './1765100000000-site-phone-and-kit-user';
 
 /** Every migration, oldest first. Listed explicitly so the build and the tests load the same set. */
-export const MIGRATIONS = [PeopleAndAudit1764100000000, SitesAndZones1764200000000, Messaging1764300000000, ReportsAndNaloxone1764500000000, SiteOpeningSchedule1764700000000, SystemAuthor1764800000000, Meetings1764600000000, SitePhoneAndKitUser1765100000000];
+export const MIGRATIONS = [
+  PeopleAndAudit1764100000000,
+  SitesAndZones1764200000000,
+  Messaging1764300000000,
+  ReportsAndNaloxone1764500000000,
+  SiteOpeningSchedule1764700000000,
+  SystemAuthor1764800000000,
+  Meetings1764600000000,
+  ZoneSuspension1765014000000,
+  SitePhoneAndKitUser1765100000000,
+];

@@ -125,6 +125,17 @@ export class ZoneReasonDto {
   reason: string;
 }
 
+export class SuspendZoneDto extends ZoneReasonDto {
+  @ApiPropertyOptional({
+    nullable: true,
+    example: '2026-05-04T18:00:00+02:00',
+    description: `Extension: the suspension ends by itself at this time (in the future, at most ${ZONE_LIMITS.maxSuspensionDays} days ahead) and the agreed version applies again. Without it, until both sides approve again.`,
+  })
+  @IsOptional()
+  @IsIsoInstant()
+  until?: string | null;
+}
+
 export class ZoneListQueryDto {
   @ApiPropertyOptional({ description: 'minLng,minLat,maxLng,maxLat' })
   @IsOptional()

@@ -22,6 +22,19 @@ export class ZoneEntity {
   @Column('text', { name: 'status_reason', nullable: true })
   statusReason: string | null;
 
+  /** The running suspension (all null otherwise): by which organisation, since and until when, holding back which agreed version. */
+  @Column('uuid', { name: 'suspended_by_organisation_id', nullable: true })
+  suspendedByOrganisationId: string | null;
+
+  @Column('timestamptz', { name: 'suspended_at', nullable: true })
+  suspendedAt: Date | null;
+
+  @Column('timestamptz', { name: 'suspended_until', nullable: true })
+  suspendedUntil: Date | null;
+
+  @Column('integer', { name: 'suspended_version', nullable: true })
+  suspendedVersion: number | null;
+
   @Column('timestamptz', { name: 'created_at', default: () => 'now()' })
   createdAt: Date;
 
