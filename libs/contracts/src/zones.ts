@@ -149,6 +149,11 @@ export interface ZoneSummary {
   until?: string | null;
   nextInForceAt?: string | null;
   distanceMeters: number;
+  /**
+   * Extension: metres from the point to the zone's nearest edge, inside or outside (outside it equals
+   * `distanceMeters`). A position less accurate than this may lie on either side of the edge.
+   */
+  edgeDistanceMeters?: number;
 }
 
 export interface ZoneCheckResponse {

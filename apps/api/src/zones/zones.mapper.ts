@@ -74,6 +74,8 @@ export function toZoneSummary(row: CheckRow, at: Date): ZoneSummary {
     nextInForceAt: state.nextInForceAt,
     // Tenths of a metre: enough to tell a point just outside from one on the boundary.
     distanceMeters: row.inside ? 0 : Math.round(row.distanceMeters * 10) / 10,
+    // Extension: how far the zone's edge is, inside or out, to weigh against the position's accuracy.
+    edgeDistanceMeters: Math.round(row.edgeDistanceMeters * 10) / 10,
   };
 }
 

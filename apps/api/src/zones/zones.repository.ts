@@ -113,6 +113,7 @@ export interface CheckRow {
   validUntil: Date | null;
   inside: boolean;
   distanceMeters: number;
+  edgeDistanceMeters: number;
 }
 
 export interface VersionHistoryRow {
@@ -150,14 +151,16 @@ export interface ExportRow {
  * The position check, one statement: zones whose in-force version (the agreed one, else the current one)
  * lies within `radius` metres of the point. `&&` against a box widened by a safe number of degrees
  * lets the GiST index pick the candidates; ST_DWithin on geography then measures in metres.
- * ST_Covers, not ST_Contains: a point on the boundary counts as inside.
+ * ST_Covers, not ST_Contains: a point on the boundary counts as inside. The distance to the boundary is
+ * measured only for the few rows the index and ST_DWithin let through.
  * Parameters: $1 longitude, $2 latitude, $3 radius (m), $4 and $5 the box margins (degrees).
  */
 export const ZONE_CHECK_SQL = `
   SELECT z.id AS "zoneId", v.name, z.site_id AS "siteId", s.name AS "siteName", z.status,
          z.agreed_version AS "agreedVersion", v.schedule, v.valid_from AS "validFrom", v.valid_until AS "validUntil",
          ST_Covers(v.geom, p.pt) AS inside,
-         ST_Distance(v.geom::geography, p.pt::geography) AS "distanceMeters"
+         ST_Distance(v.geom::geography, p.pt::geography) AS "distanceMeters",
+         ST_Distance(ST_Boundary(v.geom)::geography, p.pt::geography) AS "edgeDistanceMeters"
   FROM (SELECT ST_SetSRID(ST_MakePoint($1, $2), 4326) AS pt) AS p
   JOIN zone_versions v ON v.geom && ST_Expand(p.pt, $4, $5)
   JOIN zones z ON z.id = v.zone_id AND v.version = COALESCE(z.agreed_version, z.current_version)
@@ -395,7 +398,11 @@ export class ZonesRepository {
 
   async check(lng: number, lat: number, radiusMeters: number): Promise<CheckRow[]> {
     const rows = await this.dataSource.query(ZONE_CHECK_SQL, zoneCheckParameters(lng, lat, radiusMeters));
-    return rows.map((row: CheckRow) => ({ ...row, distanceMeters: Number(row.distanceMeters) }));
+    return rows.map((row: CheckRow) => ({
+      ...row,
+      distanceMeters: Number(row.distanceMeters),
+      edgeDistanceMeters: Number(row.edgeDistanceMeters),
+    }));
   }
 
   /** Zones with an agreed version (not suspended or withdrawn), with that version's shape in the format asked. */
