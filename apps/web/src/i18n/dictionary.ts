@@ -1,6 +1,7 @@
 // Every text the app shows, in Swedish and English. Placeholders are written {name} and must be the same
 // in both languages (dictionary.spec.ts checks it).
 
+import { mapLayoutTextsEn, mapLayoutTextsSv } from './map-layout.texts';
 import { meetingTextsEn, meetingTextsSv } from './meetings.texts';
 
 const sv = {
@@ -645,6 +646,7 @@ const sv = {
   'naloxone.editor.closePreview': 'Stäng',
   // ── end of issue 8 keys ──
   ...meetingTextsSv,
+  ...mapLayoutTextsSv,
 } as const;
 
 export type MessageKey = keyof typeof sv;
@@ -1290,6 +1292,7 @@ const en: Record<MessageKey, string> = {
   'naloxone.editor.closePreview': 'Close',
   // ── end of issue 8 keys ──
   ...meetingTextsEn,
+  ...mapLayoutTextsEn,
 };
 
 export const LANGUAGES = ['sv', 'en'] as const;
