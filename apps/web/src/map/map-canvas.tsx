@@ -30,7 +30,6 @@ export function MapCanvas() {
   const { t, language } = useI18n();
   const container = useRef<HTMLDivElement>(null);
   const [view, setView] = useState<MapView | null>(null);
-  const [tilesFailed, setTilesFailed] = useState(false);
   const [highlight, setHighlight] = useState<MapCommands[typeof MAP_COMMANDS.highlight]>(null);
 
   const zonesState = useStore(zones);
@@ -56,8 +55,6 @@ export function MapCanvas() {
       mapEvents.on(MAP_EVENTS.zoneSelected, ({ zoneId }) => {
         if (!panel.isDrawing) panel.open({ kind: 'zone', zoneId });
       }),
-      mapEvents.on(MAP_EVENTS.tilesFailed, () => setTilesFailed(true)),
-      mapEvents.on(MAP_EVENTS.tilesLoaded, () => setTilesFailed(false)),
       mapCommands.on(MAP_COMMANDS.focusZone, ({ zoneId }) =>
         mapView.focusZone(zoneId, coveredBelow(container.current!)),
       ),
@@ -162,16 +159,6 @@ export function MapCanvas() {
   return (
     <div class="map-canvas">
       <div ref={container} class="map-canvas__map" data-testid="map" />
-      {tilesFailed && (
-        <p class="map-canvas__notice" role="status">
-          {t('map.tilesFailed')}
-        </p>
-      )}
-      {config.status === 'failed' && (
-        <p class="map-canvas__notice" role="status">
-          {t('map.noBaseMap')}
-        </p>
-      )}
     </div>
   );
 }
