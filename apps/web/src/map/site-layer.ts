@@ -140,6 +140,12 @@ export class SiteLayer extends L.Layer {
       element.style.setProperty('--site-color', look.color);
       element.classList.toggle('site-marker--selected', site.properties.id === this.selectedSiteId);
     });
+    // Leaflet makes the marker a role=button tab stop but gives it no key: Enter and Space open it, as on a button.
+    marker.on('keydown', ({ originalEvent }: L.LeafletKeyboardEvent) => {
+      if (originalEvent.key !== 'Enter' && originalEvent.key !== ' ') return;
+      originalEvent.preventDefault();
+      this.events.emit(MAP_EVENTS.siteSelected, { siteId: site.properties.id });
+    });
     marker.on('click', () => this.events.emit(MAP_EVENTS.siteSelected, { siteId: site.properties.id }));
     return { site, marker, label };
   }
