@@ -198,6 +198,9 @@ describe('renderMinutesHtml', () => {
     expect(html).toContain('<div class="minutes">&lt;/div&gt;&lt;script&gt;x()&lt;/script&gt;</div>');
     expect(html).toContain('<li>Polisen &lt;Malmö&gt; (polis)</li>');
     expect(html).toContain('@page { size: A4;');
+    // Table cells never split a word to fit a narrow column (overflow-wrap: anywhere did).
+    expect(html).not.toMatch(/th, td \{[^}]*overflow-wrap: anywhere/);
+    expect(html).toMatch(/th, td \{[^}]*overflow-wrap: break-word/);
     expect(html).toContain('<html lang="sv">');
   });
 
