@@ -57,18 +57,18 @@ interface Labels {
 
 const LABELS: Record<MinutesLanguage, Labels> = {
   sv: {
-    minutes: 'Minnesanteckningar',
+    minutes: 'Protokoll',
     time: 'Tid',
     place: 'Plats',
     series: 'Serie',
     organisations: 'Deltagande organisationer',
     agenda: 'Dagordning',
     noAgenda: 'Ingen dagordning.',
-    noMinutes: 'Inga anteckningar.',
+    noMinutes: 'Inget protokoll.',
     decisions: 'Beslut',
     noDecisions: 'Inga beslut.',
-    actions: 'Åtgärder',
-    noActions: 'Inga åtgärder.',
+    actions: 'Uppgifter',
+    noActions: 'Inga uppgifter.',
     item: 'Punkt',
     site: 'Verksamhet',
     zone: 'Zon',

@@ -1,5 +1,12 @@
 // Every text the app shows, in Swedish and English. Placeholders are written {name} and must be the same
 // in both languages (dictionary.spec.ts checks it).
+//
+// One word for each thing, in every text of the app and of what it exports (the printed minutes too):
+//   meeting minutes         protokoll                      minutes
+//   a meeting's action      uppgift (uppgifter)            action (actions)
+//   a zone suspended        upphävd (tillfälligt upphävd)  suspended
+//   an approval voided      makulerat                      voided
+//   a zone's notes          anteckningar (not minutes)     notes
 
 import { mapLayoutTextsEn, mapLayoutTextsSv } from './map-layout.texts';
 import { meetingTextsEn, meetingTextsSv } from './meetings.texts';
@@ -192,7 +199,7 @@ const sv = {
   'zone.auditTrail': 'Händelser',
   'zone.agreedAt': 'överenskommen {when}',
   'zone.neverAgreed': 'aldrig överenskommen',
-  'zone.superseded': 'upphävt',
+  'zone.superseded': 'makulerat',
   'zone.circle': 'cirkel, {radius} m',
   'zone.timing.inForceUntil': 'Gäller nu, till {when}.',
   'zone.timing.inForceNoEnd': 'Gäller nu, utan sluttid.',
