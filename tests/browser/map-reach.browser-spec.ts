@@ -170,7 +170,10 @@ describe('the map screen keeps its actions in reach', () => {
         const element = document.activeElement as HTMLElement | null;
         if (!element || element === document.body) return 'body';
         const name =
-          element.getAttribute('aria-label') || element.innerText?.trim() || element.getAttribute('title') || '';
+          element.getAttribute('aria-label') ||
+          element.innerText?.trim() ||
+          element.getAttribute('title') ||
+          '';
         return `${element.tagName.toLowerCase()}${element.hasAttribute('data-zone-id') ? '[zone]' : ''}: ${name}`;
       });
       stops.push(stop);
@@ -238,7 +241,9 @@ describe('"Am I in a zone?" with a poor position', () => {
     });
     const answer = page.getByTestId('check-answer');
     await page.getByTestId('check-button').click();
-    await answer.getByRole('heading', { name: 'At the edge of a zone: it may or may not apply here' }).waitFor();
+    await answer
+      .getByRole('heading', { name: 'At the edge of a zone: it may or may not apply here' })
+      .waitFor();
     expect(await answer.getAttribute('data-edge')).toBe('true');
     const why = await answer.getByTestId('check-edge').textContent();
     expect(why).toMatch(/about 120 m, and the edge of Demo – Zon Södervärn, alltid is (9|10|11) m away/);

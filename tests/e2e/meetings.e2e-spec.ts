@@ -639,9 +639,7 @@ describe('meetings', () => {
       expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
       expect(html).toContain('@page { size: A4;');
       expect(html).toContain('@media print');
-      expect(html).toContain(
-        '<title>Möte &lt;b&gt;1&lt;/b&gt; &amp; &quot;citat&quot; – Protokoll</title>',
-      );
+      expect(html).toContain('<title>Möte &lt;b&gt;1&lt;/b&gt; &amp; &quot;citat&quot; – Protokoll</title>');
       expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
       expect(html).toContain('Skicka &lt;i&gt;kartan&lt;/i&gt;');
       expect(html).not.toMatch(/<script/i);
