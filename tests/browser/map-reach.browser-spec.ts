@@ -4,7 +4,8 @@ import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-data';
 import { DEMO_SITES } from '../../apps/api/src/demo/demo-map.data';
 import { WELCOME_SEEN_KEY } from '../../apps/web/src/app/panel.store';
 import { connectSocket } from '../support/sockets';
-import { apiJson, expectNoSidewaysScrolling, unique } from './support/app-helpers';
+import { waitFor } from '../support/wait';
+import { apiJson, expectNoSidewaysScrolling, mapViewOf, unique, waitForMapIdle } from './support/app-helpers';
 import { DESKTOP, useBrowser } from './support/browser-harness';
 
 const browser = useBrowser();
@@ -198,8 +199,27 @@ describe('the map screen keeps its actions in reach', () => {
     expect(onMarker).toBe(true);
     await page.keyboard.press('Enter');
     await page.getByTestId('site-details').waitFor();
+    // Focus follows into the panel, where Escape closes it.
+    await page.waitForFunction(() => document.activeElement?.id === 'panel-title');
     await page.keyboard.press('Escape');
     await page.getByTestId('site-details').waitFor({ state: 'detached' });
+
+    // Zoomed out, sites gather in clusters: each a named button that Enter zooms into.
+    const before = await mapViewOf(page);
+    for (let step = 0; step < 3; step++) {
+      await page.locator('.leaflet-control-zoom-out').click();
+      await waitForMapIdle(page);
+    }
+    const cluster = page.getByRole('button', { name: /^\d+ services here – zoom in$/ }).first();
+    await cluster.waitFor();
+    const zoomedOut = await mapViewOf(page);
+    expect(zoomedOut.zoom).toBeLessThan(before.zoom);
+    await cluster.focus();
+    await page.keyboard.press('Enter');
+    await waitFor(
+      () => 'the map to zoom into the cluster',
+      async () => ((await mapViewOf(page)).zoom > zoomedOut.zoom ? true : null),
+    );
 
     // A zone: List, then the zone's named item, each a few Tabs away.
     await page.locator('#main').focus();

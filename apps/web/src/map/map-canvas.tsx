@@ -18,6 +18,7 @@ const textsOf = (t: Translate): MapTexts => ({
   zoomIn: t('map.zoomIn'),
   zoomOut: t('map.zoomOut'),
   position: t('map.yourPosition'),
+  siteCluster: (count) => t('map.siteCluster', { count }),
 });
 
 /**
