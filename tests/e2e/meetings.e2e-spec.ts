@@ -610,7 +610,7 @@ describe('meetings', () => {
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
       expect(response.headers.get('content-disposition')).toBe(
-        'attachment; filename="minnesanteckningar-2026-12-03.md"',
+        'attachment; filename="protokoll-2026-12-03.md"',
       );
       const text: string = response.body;
       expect(text.startsWith('# Möte \\<b\\>1\\</b\\> \\& "citat"\n')).toBe(true);
@@ -639,9 +639,7 @@ describe('meetings', () => {
       expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
       expect(html).toContain('@page { size: A4;');
       expect(html).toContain('@media print');
-      expect(html).toContain(
-        '<title>Möte &lt;b&gt;1&lt;/b&gt; &amp; &quot;citat&quot; – Minnesanteckningar</title>',
-      );
+      expect(html).toContain('<title>Möte &lt;b&gt;1&lt;/b&gt; &amp; &quot;citat&quot; – Protokoll</title>');
       expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
       expect(html).toContain('Skicka &lt;i&gt;kartan&lt;/i&gt;');
       expect(html).not.toMatch(/<script/i);

@@ -40,8 +40,11 @@ describe('the position check GET /api/zones/check', () => {
     const result = await check(centre, '&at=2026-05-04T12:00:00%2B02:00');
     expect(result.at).toBe('2026-05-04T10:00:00.000Z');
     expect(result.inside).toEqual([
-      { zoneId: agreed.id, name: 'A', siteId: site.id, siteName: 'Kontrollplatsen', inForce: true, until: null, nextInForceAt: null, distanceMeters: 0, suspension: null },
+      { zoneId: agreed.id, name: 'A', siteId: site.id, siteName: 'Kontrollplatsen', inForce: true, until: null, nextInForceAt: null, distanceMeters: 0, edgeDistanceMeters: expect.any(Number), suspension: null },
     ]);
+    // The centre of a 200 m square: 100 m from every edge.
+    expect(result.inside[0].edgeDistanceMeters).toBeGreaterThan(98);
+    expect(result.inside[0].edgeDistanceMeters).toBeLessThan(102);
     // B's nearest edge is 250 m away: outside the default 200 m.
     expect(result.nearby).toEqual([]);
     const wider = await check(centre, '&radius=300');
@@ -64,6 +67,12 @@ describe('the position check GET /api/zones/check', () => {
     expect(outside.inside).toEqual([]);
     expect(outside.nearby[0]).toMatchObject({ zoneId: agreed.id, inForce: true });
     expect(outside.nearby[0].distanceMeters).toBeCloseTo(1, 0);
+    // Outside, the edge is the zone's nearest part.
+    expect(outside.nearby[0].edgeDistanceMeters).toBeCloseTo(outside.nearby[0].distanceMeters, 0);
+    // 10 m inside the east edge: inside, and the edge 10 m away (a position less accurate may be outside).
+    const justInside = await check(offset(centre, 90, 0));
+    expect(justInside.inside).toEqual([expect.objectContaining({ zoneId: agreed.id, distanceMeters: 0 })]);
+    expect(justInside.inside[0].edgeDistanceMeters).toBeCloseTo(10, 0);
 
     const between = await check(offset(centre, 200, 0));
     expect(between.inside).toEqual([]);

@@ -170,6 +170,11 @@ export interface ZoneSummary {
   distanceMeters: number;
   /** Extension: the zone's running suspension (who, since when, why, until when); null otherwise. */
   suspension?: ZoneSuspension | null;
+  /**
+   * Extension: metres from the point to the zone's nearest edge, inside or outside (outside it equals
+   * `distanceMeters`). A position less accurate than this may lie on either side of the edge.
+   */
+  edgeDistanceMeters?: number;
 }
 
 export interface ZoneCheckResponse {

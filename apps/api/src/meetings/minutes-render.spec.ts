@@ -138,7 +138,7 @@ describe('renderMinutesMarkdown', () => {
     expect(text).toContain(
       '### 1\\. Zonen\n\n*Verksamhet:* Sprutbytet · *Zon:* Zon S · *Fältrapport:* personalens säkerhet, 2026-03-21\n\nRad 1  \nRad 2',
     );
-    expect(text).toContain('### 2\\. Övrigt\n\n*Inga anteckningar.*');
+    expect(text).toContain('### 2\\. Övrigt\n\n*Inget protokoll.*');
     expect(text).toContain('1. Överens — *Punkt:* 1\\. Zonen · *Zon:* Zon S, version 3');
     expect(text).toContain(
       '- [ ] Ring — *Ansvarig:* Anna \\& Bo · *Klart senast:* 2026-03-27 · *Status:* öppen, försenad',
@@ -192,12 +192,15 @@ describe('renderMinutesHtml', () => {
       'sv',
     );
     expect(html).not.toMatch(/<script|<img|<iframe|<b>/);
-    expect(html).toContain('<title>&lt;script&gt;alert(1)&lt;/script&gt; – Minnesanteckningar</title>');
+    expect(html).toContain('<title>&lt;script&gt;alert(1)&lt;/script&gt; – Protokoll</title>');
     expect(html).toContain('<dd>&quot;&gt;&lt;img src=x&gt;</dd>');
     expect(html).toContain('O&#39;Brien');
     expect(html).toContain('<div class="minutes">&lt;/div&gt;&lt;script&gt;x()&lt;/script&gt;</div>');
     expect(html).toContain('<li>Polisen &lt;Malmö&gt; (polis)</li>');
     expect(html).toContain('@page { size: A4;');
+    // Table cells never split a word to fit a narrow column (overflow-wrap: anywhere did).
+    expect(html).not.toMatch(/th, td \{[^}]*overflow-wrap: anywhere/);
+    expect(html).toMatch(/th, td \{[^}]*overflow-wrap: break-word/);
     expect(html).toContain('<html lang="sv">');
   });
 

@@ -57,18 +57,18 @@ interface Labels {
 
 const LABELS: Record<MinutesLanguage, Labels> = {
   sv: {
-    minutes: 'Minnesanteckningar',
+    minutes: 'Protokoll',
     time: 'Tid',
     place: 'Plats',
     series: 'Serie',
     organisations: 'Deltagande organisationer',
     agenda: 'Dagordning',
     noAgenda: 'Ingen dagordning.',
-    noMinutes: 'Inga anteckningar.',
+    noMinutes: 'Inget protokoll.',
     decisions: 'Beslut',
     noDecisions: 'Inga beslut.',
-    actions: 'Åtgärder',
-    noActions: 'Inga åtgärder.',
+    actions: 'Uppgifter',
+    noActions: 'Inga uppgifter.',
     item: 'Punkt',
     site: 'Verksamhet',
     zone: 'Zon',
@@ -287,7 +287,12 @@ dl.facts dd { margin: 0; }
 ol.agenda { list-style: none; padding: 0; margin: 0; }
 li.item { break-inside: avoid-page; }
 table { width: 100%; border-collapse: collapse; font-size: 10pt; }
-th, td { text-align: left; vertical-align: top; border-bottom: 1px solid #ccc; padding: 1.5mm 2mm; overflow-wrap: anywhere; }
+th, td { text-align: left; vertical-align: top; border-bottom: 1px solid #ccc; padding: 1.5mm 2mm;
+  overflow-wrap: break-word; hyphens: auto; }
+/* "anywhere" let narrow columns shrink below a word and split it ("Ansvar-ig"): break-word keeps every column at
+   least as wide as its longest word, and the action's title takes the width left over. */
+th:first-child, td:first-child { width: 100%; }
+th.due, td.due { white-space: nowrap; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
 .overdue { font-weight: 600; }
@@ -371,14 +376,14 @@ export function renderMinutesHtml(document: MinutesDocument, language: MinutesLa
   else {
     parts.push(
       '<table>',
-      `<thead><tr><th>${labels.actions}</th><th>${labels.owner}</th><th>${labels.due}</th><th>${labels.status}</th></tr></thead>`,
+      `<thead><tr><th>${labels.actions}</th><th>${labels.owner}</th><th class="due">${labels.due}</th><th>${labels.status}</th></tr></thead>`,
       '<tbody>',
     );
     for (const action of meeting.actions) {
       const owner = document.people.get(action.ownerId) ?? labels.unknown;
       parts.push(
         `<tr${action.overdue ? ' class="overdue"' : ''}><td>${escapeHtml(action.title)}</td><td>${escapeHtml(owner)}</td>` +
-          `<td>${action.dueDate}</td><td>${actionStatus(action, labels)}</td></tr>`,
+          `<td class="due">${action.dueDate}</td><td>${actionStatus(action, labels)}</td></tr>`,
       );
     }
     parts.push('</tbody>', '</table>');

@@ -53,7 +53,7 @@ export class MinutesService {
 
     const document = await this.document(meeting);
     const day = localToday(new Date(meeting.startsAt));
-    const stem = `${language === 'sv' ? 'minnesanteckningar' : 'minutes'}-${day}`;
+    const stem = `${language === 'sv' ? 'protokoll' : 'minutes'}-${day}`;
     return format === 'html'
       ? {
           contentType: 'text/html; charset=utf-8',

@@ -87,6 +87,8 @@ export function toZoneSummary(row: CheckRow, at: Date): ZoneSummary {
     // Tenths of a metre: enough to tell a point just outside from one on the boundary.
     distanceMeters: row.inside ? 0 : Math.round(row.distanceMeters * 10) / 10,
     suspension: toSuspension(row.suspension),
+    // Extension: how far the zone's edge is, inside or out, to weigh against the position's accuracy.
+    edgeDistanceMeters: Math.round(row.edgeDistanceMeters * 10) / 10,
   };
 }
 

@@ -125,6 +125,7 @@ export interface CheckRow {
   validUntil: Date | null;
   inside: boolean;
   distanceMeters: number;
+  edgeDistanceMeters: number;
 }
 
 export interface VersionHistoryRow {
@@ -169,7 +170,8 @@ const SUSPENSION_COLUMNS = `z.status_reason AS "s_reason", z.suspended_by_organi
  * holds back, else the current one)
  * lies within `radius` metres of the point. `&&` against a box widened by a safe number of degrees
  * lets the GiST index pick the candidates; ST_DWithin on geography then measures in metres.
- * ST_Covers, not ST_Contains: a point on the boundary counts as inside.
+ * ST_Covers, not ST_Contains: a point on the boundary counts as inside. The distance to the boundary is
+ * measured only for the few rows the index and ST_DWithin let through.
  * Parameters: $1 longitude, $2 latitude, $3 radius (m), $4 and $5 the box margins (degrees).
  */
 export const ZONE_CHECK_SQL = `
@@ -177,7 +179,8 @@ export const ZONE_CHECK_SQL = `
          z.agreed_version AS "agreedVersion", v.schedule, v.valid_from AS "validFrom", v.valid_until AS "validUntil",
          ${SUSPENSION_COLUMNS},
          ST_Covers(v.geom, p.pt) AS inside,
-         ST_Distance(v.geom::geography, p.pt::geography) AS "distanceMeters"
+         ST_Distance(v.geom::geography, p.pt::geography) AS "distanceMeters",
+         ST_Distance(ST_Boundary(v.geom)::geography, p.pt::geography) AS "edgeDistanceMeters"
   FROM (SELECT ST_SetSRID(ST_MakePoint($1, $2), 4326) AS pt) AS p
   JOIN zone_versions v ON v.geom && ST_Expand(p.pt, $4, $5)
   JOIN zones z ON z.id = v.zone_id AND v.version = COALESCE(z.agreed_version, z.suspended_version, z.current_version)
@@ -480,6 +483,7 @@ export class ZonesRepository {
       ...row,
       suspension: suspensionFrom(row.status, { s_reason, s_byOrganisationId, s_byOrganisationName, s_since, s_until, s_version }),
       distanceMeters: Number(row.distanceMeters),
+      edgeDistanceMeters: Number(row.edgeDistanceMeters),
     }));
   }
 

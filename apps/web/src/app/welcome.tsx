@@ -16,42 +16,52 @@ export function WelcomePanel() {
   };
 
   return (
-    <PanelFrame
-      title={t('welcome.title', { name: user.displayName })}
-      onClose={close}
-      testId="welcome"
-      footer={
-        <button type="button" class="button button--primary button--block" onClick={close}>
-          {t('welcome.start')}
-        </button>
-      }
+    // Escape is one more way to close it, and closing it is remembered (the map screen's Escape would not).
+    <div
+      class="welcome-frame"
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape' || event.defaultPrevented) return;
+        event.preventDefault();
+        close();
+      }}
     >
-      <div class="welcome">
-        <p class="welcome__purpose">{t('welcome.purpose')}</p>
-        <p>{t('welcome.together')}</p>
+      <PanelFrame
+        title={t('welcome.title', { name: user.displayName })}
+        onClose={close}
+        testId="welcome"
+        footer={
+          <button type="button" class="button button--primary button--block" onClick={close}>
+            {t('welcome.start')}
+          </button>
+        }
+      >
+        <div class="welcome">
+          <p class="welcome__purpose">{t('welcome.purpose')}</p>
+          <p>{t('welcome.together')}</p>
 
-        <section aria-labelledby="welcome-role">
-          <h3 id="welcome-role">{t('welcome.role.heading', { role: t(ROLE_LABEL[user.role]) })}</h3>
-          <p>{t(ROLE_DESCRIPTION[user.role])}</p>
-        </section>
+          <section aria-labelledby="welcome-role">
+            <h3 id="welcome-role">{t('welcome.role.heading', { role: t(ROLE_LABEL[user.role]) })}</h3>
+            <p>{t(ROLE_DESCRIPTION[user.role])}</p>
+          </section>
 
-        <section aria-labelledby="welcome-sign">
-          <h3 id="welcome-sign">{t('welcome.sign.heading')}</h3>
-          <p data-testid="can-sign" data-can-sign={String(user.canSign)}>
-            {t(signingMessage(user.role, user.canSign))} {t('welcome.sign.rule')}
-          </p>
-        </section>
+          <section aria-labelledby="welcome-sign">
+            <h3 id="welcome-sign">{t('welcome.sign.heading')}</h3>
+            <p data-testid="can-sign" data-can-sign={String(user.canSign)}>
+              {t(signingMessage(user.role, user.canSign))} {t('welcome.sign.rule')}
+            </p>
+          </section>
 
-        <section aria-labelledby="welcome-map">
-          <h3 id="welcome-map">{t('welcome.map.heading')}</h3>
-          <p>{t('welcome.map.body')}</p>
-        </section>
+          <section aria-labelledby="welcome-map">
+            <h3 id="welcome-map">{t('welcome.map.heading')}</h3>
+            <p>{t('welcome.map.body')}</p>
+          </section>
 
-        <section aria-labelledby="welcome-privacy" class="welcome__privacy">
-          <h3 id="welcome-privacy">{t('welcome.privacy.heading')}</h3>
-          <p>{t('welcome.privacy.body')}</p>
-        </section>
-      </div>
-    </PanelFrame>
+          <section aria-labelledby="welcome-privacy" class="welcome__privacy">
+            <h3 id="welcome-privacy">{t('welcome.privacy.heading')}</h3>
+            <p>{t('welcome.privacy.body')}</p>
+          </section>
+        </div>
+      </PanelFrame>
+    </div>
   );
 }

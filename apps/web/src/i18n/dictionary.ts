@@ -1,6 +1,14 @@
 // Every text the app shows, in Swedish and English. Placeholders are written {name} and must be the same
 // in both languages (dictionary.spec.ts checks it).
+//
+// One word for each thing, in every text of the app and of what it exports (the printed minutes too):
+//   meeting minutes         protokoll                      minutes
+//   a meeting's action      uppgift (uppgifter)            action (actions)
+//   a zone suspended        upphävd (tillfälligt upphävd)  suspended
+//   an approval voided      makulerat                      voided
+//   a zone's notes          anteckningar (not minutes)     notes
 
+import { mapLayoutTextsEn, mapLayoutTextsSv } from './map-layout.texts';
 import { meetingTextsEn, meetingTextsSv } from './meetings.texts';
 import { naloxoneTextsEn, naloxoneTextsSv } from './naloxone.texts';
 import { suspensionTextsEn, suspensionTextsSv } from './suspension.texts';
@@ -193,7 +201,7 @@ const sv = {
   'zone.auditTrail': 'Händelser',
   'zone.agreedAt': 'överenskommen {when}',
   'zone.neverAgreed': 'aldrig överenskommen',
-  'zone.superseded': 'upphävt',
+  'zone.superseded': 'makulerat',
   'zone.circle': 'cirkel, {radius} m',
   'zone.timing.inForceUntil': 'Gäller nu, till {when}.',
   'zone.timing.inForceNoEnd': 'Gäller nu, utan sluttid.',
@@ -649,6 +657,7 @@ const sv = {
   ...meetingTextsSv,
   ...naloxoneTextsSv,
   ...suspensionTextsSv,
+  ...mapLayoutTextsSv,
 } as const;
 
 export type MessageKey = keyof typeof sv;
@@ -1296,6 +1305,7 @@ const en: Record<MessageKey, string> = {
   ...meetingTextsEn,
   ...naloxoneTextsEn,
   ...suspensionTextsEn,
+  ...mapLayoutTextsEn,
 };
 
 export const LANGUAGES = ['sv', 'en'] as const;

@@ -118,7 +118,7 @@ export const meetingTextsSv = {
   'meetings.summary.countsOnly': 'Bara antal: inga platser, inga personuppgifter.',
   'meetings.summary.zonesProposed': 'Zoner föreslagna',
   'meetings.summary.zonesAgreed': 'Zoner överenskomna',
-  'meetings.summary.zonesSuspended': 'Zoner pausade',
+  'meetings.summary.zonesSuspended': 'Zoner upphävda',
   'meetings.summary.zonesWithdrawn': 'Zoner tillbakadragna',
   'meetings.summary.alerts': 'Brådskande meddelanden',
   'meetings.summary.alertsUnacknowledged': 'Ej kvitterade',

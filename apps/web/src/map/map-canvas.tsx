@@ -18,6 +18,7 @@ const textsOf = (t: Translate): MapTexts => ({
   zoomIn: t('map.zoomIn'),
   zoomOut: t('map.zoomOut'),
   position: t('map.yourPosition'),
+  siteCluster: (count) => t('map.siteCluster', { count }),
 });
 
 /**
@@ -30,7 +31,6 @@ export function MapCanvas() {
   const { t, language } = useI18n();
   const container = useRef<HTMLDivElement>(null);
   const [view, setView] = useState<MapView | null>(null);
-  const [tilesFailed, setTilesFailed] = useState(false);
   const [highlight, setHighlight] = useState<MapCommands[typeof MAP_COMMANDS.highlight]>(null);
 
   const zonesState = useStore(zones);
@@ -70,8 +70,6 @@ export function MapCanvas() {
       mapCommands.on(MAP_COMMANDS.pickPlaceStop, ({ owner }) => {
         if (pickingFor === owner) picking(null);
       }),
-      mapEvents.on(MAP_EVENTS.tilesFailed, () => setTilesFailed(true)),
-      mapEvents.on(MAP_EVENTS.tilesLoaded, () => setTilesFailed(false)),
       mapCommands.on(MAP_COMMANDS.focusZone, ({ zoneId }) =>
         mapView.focusZone(zoneId, coveredBelow(container.current!)),
       ),
@@ -178,16 +176,6 @@ export function MapCanvas() {
   return (
     <div class="map-canvas">
       <div ref={container} class="map-canvas__map" data-testid="map" />
-      {tilesFailed && (
-        <p class="map-canvas__notice" role="status">
-          {t('map.tilesFailed')}
-        </p>
-      )}
-      {config.status === 'failed' && (
-        <p class="map-canvas__notice" role="status">
-          {t('map.noBaseMap')}
-        </p>
-      )}
     </div>
   );
 }

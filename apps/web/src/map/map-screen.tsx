@@ -9,6 +9,7 @@ import { NaloxoneMapButton } from '../naloxone/naloxone-entry';
 import { Legend, LegendKey } from './legend';
 import { DrawingToolsGate } from './drawing-tools-gate';
 import { MapCanvas } from './map-canvas';
+import { MapNotices } from './map-notices';
 import { SidePanel } from './side-panel';
 
 /** Where the side panel becomes a sheet over the map: map.css's phone layout. */
@@ -41,13 +42,15 @@ export function MapScreen({ offerCheck = true }: { offerCheck?: boolean }) {
   return (
     <div class={`map-screen${open ? ' map-screen--panel-open' : ''} map-screen--${current.kind}`}>
       <h1 class="visually-hidden">{t('map.heading')}</h1>
+      <MapNotices />
       <div class="map-screen__map">
-        {canProposeZones(user) ? (
-          <DrawingToolsGate>
-            <MapCanvas />
-          </DrawingToolsGate>
-        ) : (
-          <MapCanvas />
+        {/* In the Tab order the check and the naloxone guide come first, the map with its markers last. */}
+        {offerCheck && current.kind !== 'zone-form' && <CheckControl />}
+        {/* Issue 8: one tap to the naloxone guide. */}
+        {current.kind !== 'zone-form' && (
+          <div class="map-screen__naloxone">
+            <NaloxoneMapButton />
+          </div>
         )}
         <div class="map-toolbar" role="toolbar" aria-label={t('toolbar.label')}>
           <button
@@ -105,12 +108,12 @@ export function MapScreen({ offerCheck = true }: { offerCheck?: boolean }) {
         ) : (
           <LegendKey onOpen={() => setLegendOpen(true)} />
         )}
-        {offerCheck && current.kind !== 'zone-form' && <CheckControl />}
-        {/* Issue 8: one tap to the naloxone guide. */}
-        {current.kind !== 'zone-form' && (
-          <div class="map-screen__naloxone">
-            <NaloxoneMapButton />
-          </div>
+        {canProposeZones(user) ? (
+          <DrawingToolsGate>
+            <MapCanvas />
+          </DrawingToolsGate>
+        ) : (
+          <MapCanvas />
         )}
       </div>
       {open && (

@@ -27,6 +27,8 @@ export interface MapTexts {
   zoomIn: string;
   zoomOut: string;
   position: string;
+  /** A cluster of `count` sites, which Enter or a tap opens. */
+  siteCluster: (count: number) => string;
 }
 
 /** What Leaflet 1.9 has pending on a map, in fields its typings leave out (see MapView.cancelLeafletTimers). */
@@ -99,6 +101,7 @@ export class MapView {
   setTexts(texts: MapTexts): void {
     this.texts = texts;
     this.map.getContainer().setAttribute('aria-label', texts.label);
+    this.sites.setClusterLabel(texts.siteCluster);
     this.zoomControl?.remove();
     this.zoomControl = L.control
       .zoom({ position: 'topleft', zoomInTitle: texts.zoomIn, zoomOutTitle: texts.zoomOut })

@@ -36,6 +36,7 @@ export class SiteLayer extends L.Layer {
   private placed = new Map<string, Placed>();
   private hidden = new Set<SiteType>();
   private selectedSiteId: string | null = null;
+  private clusterLabel: (count: number) => string = String;
 
   constructor(
     private readonly events: Emitter<MapEvents>,
@@ -51,7 +52,7 @@ export class SiteLayer extends L.Layer {
       chunkedLoading: true,
       iconCreateFunction: (cluster) =>
         L.divIcon({
-          html: textElement(String(cluster.getChildCount())),
+          html: clusterElement(cluster.getChildCount(), this.clusterLabel(cluster.getChildCount())),
           className: 'site-cluster',
           iconSize: L.point(40, 40),
         }),
@@ -84,6 +85,12 @@ export class SiteLayer extends L.Layer {
     for (const [id, placed] of this.placed) if (!next.has(id)) this.cluster.removeLayer(placed.marker);
     this.placed = next;
     this.refreshVisibility();
+  }
+
+  /** A cluster is a Tab stop too (Enter zooms in): its name says what it holds and does, not just a number. */
+  setClusterLabel(label: (count: number) => string): void {
+    this.clusterLabel = label;
+    this.cluster.refreshClusters();
   }
 
   setHiddenTypes(types: Iterable<SiteType>): void {
@@ -140,6 +147,12 @@ export class SiteLayer extends L.Layer {
       element.style.setProperty('--site-color', look.color);
       element.classList.toggle('site-marker--selected', site.properties.id === this.selectedSiteId);
     });
+    // Leaflet makes the marker a role=button tab stop but gives it no key: Enter and Space open it, as on a button.
+    marker.on('keydown', ({ originalEvent }: L.LeafletKeyboardEvent) => {
+      if (originalEvent.key !== 'Enter' && originalEvent.key !== ' ') return;
+      originalEvent.preventDefault();
+      this.events.emit(MAP_EVENTS.siteSelected, { siteId: site.properties.id });
+    });
     marker.on('click', () => this.events.emit(MAP_EVENTS.siteSelected, { siteId: site.properties.id }));
     return { site, marker, label };
   }
@@ -159,6 +172,17 @@ export class SiteLayer extends L.Layer {
 }
 
 const SVG = 'http://www.w3.org/2000/svg';
+
+/** The count as it is seen, and the label screen readers read instead. */
+function clusterElement(count: number, label: string): HTMLElement {
+  const seen = textElement(String(count));
+  seen.setAttribute('aria-hidden', 'true');
+  const read = textElement(label);
+  read.classList.add('visually-hidden');
+  const element = document.createElement('span');
+  element.append(seen, read);
+  return element;
+}
 
 /** A site type's glyph as an SVG element (a divIcon given a node puts it in as it is, never parsing markup). */
 function glyphElement(glyph: string, size: number): SVGSVGElement {

@@ -163,6 +163,9 @@ export class ZoneLayer extends L.Layer {
     polygon.on('click', () => this.events.emit(MAP_EVENTS.zoneSelected, { zoneId: shape.zoneId }));
     polygon.on('add', () => {
       const element = polygon.getElement();
+      // The hover label's focus listeners make Chromium put each outline in the Tab order, nameless and with no
+      // action; the keyboard way to a zone is the list (the toolbar's List) instead.
+      element?.setAttribute('tabindex', '-1');
       element?.setAttribute('data-zone-id', shape.zoneId);
       element?.setAttribute('data-zone-state', shape.state);
       element?.setAttribute('data-zone-role', shape.role);

@@ -99,37 +99,51 @@ function CheckResult({ state }: { state: Extract<CheckState, { status: 'answered
     );
   }
 
-  const { answer, position } = state;
+  const { answer, position, edge } = state;
+  const atEdge = edge.kind === 'edge';
   return (
     <section
-      class={`check__result check__result--${answer.kind}`}
+      class={`check__result check__result--${answer.kind}${atEdge ? ' check__result--edge' : ''}`}
       aria-live="polite"
       data-testid="check-answer"
       data-answer-kind={answer.kind}
+      data-edge={atEdge}
     >
       <div class="check__summary">
         <span class="check__mark" aria-hidden="true">
           <Icon
             name={
-              answer.kind === 'inside-in-force'
-                ? 'check'
-                : answer.kind === 'inside-not-in-force' || answer.kind === 'inside-suspended'
-                  ? 'alert'
-                  : 'locate'
+              atEdge
+                ? 'alert'
+                : answer.kind === 'inside-in-force'
+                  ? 'check'
+                  : answer.kind === 'inside-not-in-force' || answer.kind === 'inside-suspended'
+                    ? 'alert'
+                    : 'locate'
             }
             size={28}
           />
         </span>
         <h2 class="check__headline" ref={heading} tabIndex={-1}>
-          {t(HEADLINE[answer.kind], { meters: NEARBY_RADIUS_METERS })}
+          {atEdge ? t('check.answer.atEdge') : t(HEADLINE[answer.kind], { meters: NEARBY_RADIUS_METERS })}
         </h2>
       </div>
+      {atEdge && (
+        <p class="check__edge" data-testid="check-edge">
+          {t('check.edge.why', {
+            accuracy: formatDistance(edge.accuracy, language),
+            zone: edge.zone.name,
+            distance: formatDistance(edge.edgeDistanceMeters, language),
+          })}
+        </p>
+      )}
       <AnswerDetails answer={answer} at={new Date(state.at)} />
       {/* Issue 8: the nearest naloxone sites, worked out on the phone from the position the check has. */}
       <NearestNaloxoneDisclosure position={position} />
       <p class="check__meta">
         {t('check.checkedAt', { time: formatTime(state.at, language) })}
-        {position.accuracy > POOR_ACCURACY_METERS && (
+        {/* At an edge the headline has already said it. */}
+        {position.accuracy > POOR_ACCURACY_METERS && !atEdge && (
           <> · {t('check.poorAccuracy', { meters: Math.round(position.accuracy) })}</>
         )}
       </p>

@@ -1,6 +1,7 @@
 import { failureKindOf } from '../api/api-error';
 import type { SamverkanApi } from '../api/samverkan-api';
 import { Store } from '../state/store';
+import { checkEdgeOf, type CheckEdge } from './check-edge';
 import { checkAnswerOf, type CheckAnswer } from './zone-check-answer';
 
 export interface GeoPosition {
@@ -25,7 +26,7 @@ export type CheckState =
   | { status: 'idle' }
   | { status: 'locating' }
   | { status: 'checking'; position: GeoPosition }
-  | { status: 'answered'; position: GeoPosition; answer: CheckAnswer; at: string }
+  | { status: 'answered'; position: GeoPosition; answer: CheckAnswer; edge: CheckEdge; at: string }
   | { status: 'failed'; reason: CheckFailure; position: GeoPosition | null };
 
 /** The check radius: zones this near are listed as nearby. */
@@ -65,7 +66,13 @@ export class ZoneCheckStore extends Store<CheckState> {
     try {
       const response = await this.api.zones.check(position, NEARBY_RADIUS_METERS);
       if (run === this.run)
-        this.set({ status: 'answered', position, answer: checkAnswerOf(response), at: response.at });
+        this.set({
+          status: 'answered',
+          position,
+          answer: checkAnswerOf(response),
+          edge: checkEdgeOf(response, position.accuracy),
+          at: response.at,
+        });
     } catch (error) {
       const reason = failureKindOf(error);
       if (run === this.run) this.set({ status: 'failed', reason, position });
