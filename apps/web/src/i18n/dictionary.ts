@@ -1,6 +1,7 @@
 // Every text the app shows, in Swedish and English. Placeholders are written {name} and must be the same
 // in both languages (dictionary.spec.ts checks it).
 
+import { approvalTextsEn, approvalTextsSv } from './approvals.texts';
 import { meetingTextsEn, meetingTextsSv } from './meetings.texts';
 
 const sv = {
@@ -180,8 +181,6 @@ const sv = {
   'zone.withdraw': 'Återkalla zonen',
   'zone.openChannel': 'Zonens kanal',
   'zone.showOnMap': 'Visa på kartan',
-  'zone.pendingProposal': 'Version {agreed} gäller. Version {version} är föreslagen och väntar på godkännande från båda sidor.',
-  'zone.newVersionProposed': 'version {version} föreslagen',
   'zone.versionInForce': 'Överenskommen version {version} (gäller)',
   'zone.versionProposed': 'Föreslagen version {version}',
   'zone.versionCurrent': 'Version {version}',
@@ -197,7 +196,7 @@ const sv = {
   'zone.timing.inForceNoEnd': 'Gäller nu, utan sluttid.',
   'zone.timing.notNowFrom': 'Gäller inte nu. Gäller från {when}.',
   'zone.timing.notAgain': 'Gäller inte nu, och inte igen under nuvarande giltighet.',
-  'zone.timing.proposed': 'Gäller inte: väntar på godkännande från båda sidor.',
+  'zone.timing.proposed': 'Gäller inte: inte godkänd av båda sidor än.',
   'zone.timing.suspended': 'Gäller inte: upphävd tills båda sidor godkänner den igen.',
   'zone.timing.withdrawn': 'Gäller inte: återkallad.',
 
@@ -645,6 +644,7 @@ const sv = {
   'naloxone.editor.closePreview': 'Stäng',
   // ── end of issue 8 keys ──
   ...meetingTextsSv,
+  ...approvalTextsSv,
 } as const;
 
 export type MessageKey = keyof typeof sv;
@@ -826,8 +826,6 @@ const en: Record<MessageKey, string> = {
   'zone.withdraw': 'Withdraw the zone',
   'zone.openChannel': "The zone's channel",
   'zone.showOnMap': 'Show on the map',
-  'zone.pendingProposal': 'Version {agreed} is in force. Version {version} is proposed and awaits approval from both sides.',
-  'zone.newVersionProposed': 'version {version} proposed',
   'zone.versionInForce': 'Agreed version {version} (in force)',
   'zone.versionProposed': 'Proposed version {version}',
   'zone.versionCurrent': 'Version {version}',
@@ -843,7 +841,7 @@ const en: Record<MessageKey, string> = {
   'zone.timing.inForceNoEnd': 'In force now, with no end time.',
   'zone.timing.notNowFrom': 'Not in force now. In force from {when}.',
   'zone.timing.notAgain': 'Not in force now, and not again within its current validity.',
-  'zone.timing.proposed': 'Not in force: awaiting approval from both sides.',
+  'zone.timing.proposed': 'Not in force: not yet agreed by both sides.',
   'zone.timing.suspended': 'Not in force: suspended until both sides approve it again.',
   'zone.timing.withdrawn': 'Not in force: withdrawn.',
 
@@ -1290,6 +1288,7 @@ const en: Record<MessageKey, string> = {
   'naloxone.editor.closePreview': 'Close',
   // ── end of issue 8 keys ──
   ...meetingTextsEn,
+  ...approvalTextsEn,
 };
 
 export const LANGUAGES = ['sv', 'en'] as const;

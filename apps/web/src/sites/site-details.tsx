@@ -8,6 +8,7 @@ import { useI18n } from '../i18n/use-i18n';
 import { ZoneSwatch } from '../map/swatches';
 import { MAP_COMMANDS } from '../map/map-events';
 import { useStore } from '../state/use-store';
+import { approvalStatusText, awaitsApproval } from '../zones/approval-status';
 import { displayStateOf } from '../zones/zone-display';
 import { canManageZonesOf } from '../zones/zone-permissions';
 import { ZONE_STATE_STYLES } from '../zones/zone-style';
@@ -130,6 +131,19 @@ export function SiteDetails({ siteId }: { siteId: string }) {
                     <span class="feature-list__detail">
                       {t(ZONE_STATE_STYLES[state].label)} ·{' '}
                       {timingSentence(state, zone.properties, now, language, t)}
+                      {awaitsApproval(zone.properties) && (
+                        <>
+                          {' '}
+                          ·{' '}
+                          {approvalStatusText(
+                            zone.properties,
+                            (id) => directory.organisationName(id),
+                            now,
+                            language,
+                            t,
+                          )}
+                        </>
+                      )}
                     </span>
                   </span>
                 </button>
