@@ -149,14 +149,22 @@ describe('drawing and agreeing a zone', () => {
               statusCode: 400,
               error: 'Bad Request',
               message: 'geometry is not valid: Self-intersection',
-              details: [{ field: 'geometry', message: 'geometry is not valid: Self-intersection' }],
+              details: [
+                {
+                  field: 'geometry',
+                  message: 'geometry is not valid: Self-intersection',
+                  reason: 'invalid_geometry',
+                },
+              ],
             }),
           })
         : route.fallback(),
     );
     await form.getByTestId('zone-form-submit').click();
     const serverError = form.getByTestId('zone-form-server-error');
-    await serverError.getByText('geometry is not valid: Self-intersection').waitFor();
+    // In the user's words, from the reason code: never the api's English.
+    await serverError.getByText('Area: The shape crosses itself or is otherwise not a valid area. Redraw it.').waitFor();
+    expect(await serverError.getByText('Self-intersection').count()).toBe(0);
     await browser.screenshot(staff, 'zone-form-server-refusal');
     await staff.unroute('**/api/zones');
     await form.getByTestId('zone-form-submit').click();

@@ -182,7 +182,7 @@ export class ZonesService {
     const validity = checkZoneInput(input);
     return this.changeInTransaction(async (manager) => {
       const site = await this.zones.findSiteForZone(manager, input.siteId);
-      if (!site) throw badRequest('siteId', 'names no site (it may have been deleted)');
+      if (!site) throw badRequest('siteId', 'names no site (it may have been deleted)', 'unknown_reference');
       const denied = cannotManage(user, site.organisationId);
       if (denied) throw new ForbiddenException(denied);
       const source = await this.geometrySource(manager, input, site.id);
@@ -206,10 +206,10 @@ export class ZonesService {
   /** An edit is a new version, proposed; the agreed version (if any) stays in force until the new one is agreed. */
   async update(id: string, changes: ZoneChanges, user: AuthUser): Promise<ZoneFeature> {
     if (!CHANGEABLE_FIELDS.some((field) => changes[field] !== undefined)) {
-      throw badRequest('body', `give at least one of ${CHANGEABLE_FIELDS.join(', ')} besides version`);
+      throw badRequest('body', `give at least one of ${CHANGEABLE_FIELDS.join(', ')} besides version`, 'nothing_to_change');
     }
     if (changes.geometry !== undefined && changes.radiusMeters != null) {
-      throw badRequest('geometry', 'give either geometry or radiusMeters, not both');
+      throw badRequest('geometry', 'give either geometry or radiusMeters, not both', 'geometry_or_radius');
     }
     return this.changeInTransaction(async (manager) => {
       const zone = await this.lockForChange(manager, id);
@@ -452,21 +452,23 @@ export class ZonesService {
     const maxKm2 = ZONE_LIMITS.maxAreaSquareMeters / 1_000_000;
     const problems: ErrorDetail[] = [];
     if (!measure.valid) {
-      problems.push({ field: 'geometry', message: `is not a valid shape by OGC rules: ${measure.reason}` });
+      problems.push({ field: 'geometry', message: `is not a valid shape by OGC rules: ${measure.reason}`, reason: 'invalid_geometry' });
     } else if (!measure.nearSite) {
       const hint = measure.nearIfSwapped ? '; positions are [longitude, latitude]: are they swapped?' : '';
       problems.push({
         field: 'geometry',
         message: `lies farther than ${ZONE_LIMITS.maxDistanceFromSiteMeters} m from its site; every part of a zone must be within ${ZONE_LIMITS.maxDistanceFromSiteMeters} m${hint}`,
+        reason: 'too_far_from_site',
       });
     } else {
       if (measure.areaSquareMeters! > ZONE_LIMITS.maxAreaSquareMeters) {
-        problems.push({ field: 'geometry', message: `covers ${(measure.areaSquareMeters! / 1_000_000).toFixed(2)} km²; at most ${maxKm2} km² is allowed` });
+        problems.push({ field: 'geometry', message: `covers ${(measure.areaSquareMeters! / 1_000_000).toFixed(2)} km²; at most ${maxKm2} km² is allowed`, reason: 'area_too_large' });
       }
       if (measure.farthestMeters! > ZONE_LIMITS.maxDistanceFromSiteMeters) {
         problems.push({
           field: 'geometry',
           message: `reaches ${Math.round(measure.farthestMeters!)} m from its site; every part of a zone must be within ${ZONE_LIMITS.maxDistanceFromSiteMeters} m`,
+          reason: 'too_far_from_site',
         });
       }
     }
@@ -479,13 +481,13 @@ export class ZonesService {
 function checkZoneInput(input: ZoneInput, options = { requireGeometry: true }): { validFrom: Date | null; validUntil: Date | null } {
   const hasGeometry = input.geometry !== undefined;
   const hasRadius = input.radiusMeters != null;
-  if (hasGeometry && hasRadius) throw badRequest('geometry', 'give either geometry or radiusMeters, not both');
+  if (hasGeometry && hasRadius) throw badRequest('geometry', 'give either geometry or radiusMeters, not both', 'geometry_or_radius');
   if (options.requireGeometry && !hasGeometry && !hasRadius) {
-    throw badRequest('geometry', 'give a geometry (Polygon or MultiPolygon) or radiusMeters for a circle around the site');
+    throw badRequest('geometry', 'give a geometry (Polygon or MultiPolygon) or radiusMeters for a circle around the site', 'geometry_or_radius');
   }
   const validFrom = input.validFrom ? parseInstant(input.validFrom) : null;
   const validUntil = input.validUntil ? parseInstant(input.validUntil) : null;
-  if (validFrom && validUntil && validFrom >= validUntil) throw badRequest('validUntil', 'must be later than validFrom');
+  if (validFrom && validUntil && validFrom >= validUntil) throw badRequest('validUntil', 'must be later than validFrom', 'ends_before_start');
   return { validFrom, validUntil };
 }
 
@@ -507,7 +509,7 @@ function readFeatureCollection(collection: unknown): unknown[] {
   if (!Array.isArray(collection.features)) throw badRequest('features', 'must be an array of Features');
   if (collection.features.length === 0) throw badRequest('features', 'holds no Feature');
   if (collection.features.length > MAX_IMPORT_FEATURES) {
-    throw badRequest('features', `holds ${collection.features.length} Features; at most ${MAX_IMPORT_FEATURES} per import`);
+    throw badRequest('features', `holds ${collection.features.length} Features; at most ${MAX_IMPORT_FEATURES} per import`, 'out_of_range');
   }
   return collection.features;
 }

@@ -2,6 +2,7 @@
 // in both languages (dictionary.spec.ts checks it).
 
 import { approvalTextsEn, approvalTextsSv } from './approvals.texts';
+import { errorTextsEn, errorTextsSv } from './errors.texts';
 import { meetingTextsEn, meetingTextsSv } from './meetings.texts';
 
 const sv = {
@@ -456,7 +457,7 @@ const sv = {
     'Texten innehåller tecken som inte kan sparas. Skriv om den del som klistrades in.',
   'reports.form.error.identifying':
     'Texten verkar innehålla {kinds}. Ta bort det – rapporter får inte identifiera någon.',
-  'reports.form.serverRefused': 'Samverkan tog inte emot rapporten: {message}',
+  'reports.form.serverRefused': 'Samverkan tog inte emot rapporten. {message}',
   'reports.form.failedNetwork':
     'Rapporten kom inte fram. Kontrollera uppkopplingen och försök igen – det du skrev finns kvar.',
   'reports.form.failedServer':
@@ -520,7 +521,7 @@ const sv = {
   'reports.agenda.itemTitle': 'Fältrapport: {category} – {place}',
   'reports.agenda.itemTitleNoPlace': 'Fältrapport: {category}',
   'reports.agenda.onAgenda': 'På dagordningen för {meeting}',
-  'reports.agenda.refused': 'Rapporten kom inte med på dagordningen: {message}',
+  'reports.agenda.refused': 'Rapporten kom inte med på dagordningen. {message}',
   'reports.agenda.failedNetwork': 'Det kom inte fram. Kontrollera uppkopplingen och försök igen.',
   'reports.agenda.failedServer': 'Det gick inte just nu. Försök igen om en stund.',
   'naloxone.button': 'Naloxon',
@@ -593,7 +594,7 @@ const sv = {
   'naloxone.kits.form.register': 'Registrera',
   'naloxone.kits.form.save': 'Spara',
   'naloxone.kits.form.cancel': 'Avbryt',
-  'naloxone.kits.form.refused': 'Samverkan tog inte emot uppgifterna: {message}',
+  'naloxone.kits.form.refused': 'Samverkan tog inte emot uppgifterna. {message}',
   'naloxone.kits.error.label': 'Ange enheten eller fordonet (högst 200 tecken).',
   'naloxone.kits.error.batch': 'Ange batchnumret (högst 100 tecken).',
   'naloxone.kits.error.expiresOn': 'Ange sista förbrukningsdag.',
@@ -629,7 +630,7 @@ const sv = {
   'naloxone.editor.conflict':
     'Någon annan har sparat en nyare version medan du skrev. Din text finns kvar här: kopiera den, hämta den senaste versionen och gör dina ändringar igen.',
   'naloxone.editor.loadLatest': 'Hämta den senaste versionen',
-  'naloxone.editor.invalid': 'Samverkan tog inte emot texten: {message}',
+  'naloxone.editor.invalid': 'Samverkan tog inte emot texten. {message}',
   'naloxone.editor.forbidden':
     'Du får inte göra det här. Guiden publiceras av en signatär från en verksamhet.',
   'naloxone.editor.failedNetwork': 'Det kom inte fram. Kontrollera uppkopplingen och försök igen.',
@@ -645,6 +646,7 @@ const sv = {
   // ── end of issue 8 keys ──
   ...meetingTextsSv,
   ...approvalTextsSv,
+  ...errorTextsSv,
 } as const;
 
 export type MessageKey = keyof typeof sv;
@@ -1101,7 +1103,7 @@ const en: Record<MessageKey, string> = {
     'The text holds characters that cannot be stored. Retype the part that was pasted.',
   'reports.form.error.identifying':
     'The text seems to hold {kinds}. Take it out – reports must not identify anyone.',
-  'reports.form.serverRefused': 'Samverkan refused the report: {message}',
+  'reports.form.serverRefused': 'Samverkan refused the report. {message}',
   'reports.form.failedNetwork':
     'The report did not get through. Check your connection and try again – what you wrote is kept.',
   'reports.form.failedServer':
@@ -1165,7 +1167,7 @@ const en: Record<MessageKey, string> = {
   'reports.agenda.itemTitle': 'Field report: {category} – {place}',
   'reports.agenda.itemTitleNoPlace': 'Field report: {category}',
   'reports.agenda.onAgenda': 'On the agenda of {meeting}',
-  'reports.agenda.refused': 'The report was not added to the agenda: {message}',
+  'reports.agenda.refused': 'The report was not added to the agenda. {message}',
   'reports.agenda.failedNetwork': 'It did not get through. Check your connection and try again.',
   'reports.agenda.failedServer': 'That did not work right now. Try again in a moment.',
   'naloxone.button': 'Naloxone',
@@ -1238,7 +1240,7 @@ const en: Record<MessageKey, string> = {
   'naloxone.kits.form.register': 'Register',
   'naloxone.kits.form.save': 'Save',
   'naloxone.kits.form.cancel': 'Cancel',
-  'naloxone.kits.form.refused': 'Samverkan refused the details: {message}',
+  'naloxone.kits.form.refused': 'Samverkan refused the details. {message}',
   'naloxone.kits.error.label': 'Enter the unit or vehicle (at most 200 characters).',
   'naloxone.kits.error.batch': 'Enter the batch number (at most 100 characters).',
   'naloxone.kits.error.expiresOn': 'Enter the expiry date.',
@@ -1274,7 +1276,7 @@ const en: Record<MessageKey, string> = {
   'naloxone.editor.conflict':
     'Someone else saved a newer version while you were writing. Your text is still here: copy it, load the latest version and make your changes again.',
   'naloxone.editor.loadLatest': 'Load the latest version',
-  'naloxone.editor.invalid': 'Samverkan refused the text: {message}',
+  'naloxone.editor.invalid': 'Samverkan refused the text. {message}',
   'naloxone.editor.forbidden': 'You may not do this. A service signatory publishes the guide.',
   'naloxone.editor.failedNetwork': 'It did not get through. Check your connection and try again.',
   'naloxone.editor.failedServer': 'That did not work right now. Try again in a moment.',
@@ -1289,6 +1291,7 @@ const en: Record<MessageKey, string> = {
   // ── end of issue 8 keys ──
   ...meetingTextsEn,
   ...approvalTextsEn,
+  ...errorTextsEn,
 };
 
 export const LANGUAGES = ['sv', 'en'] as const;

@@ -81,11 +81,7 @@ describe('the zone form before sending', () => {
       ],
     };
     const [problem] = validateDraft(draft({ shape: { kind: 'polygon', geometry: open } }), site);
-    expect(problem).toMatchObject({
-      field: 'shape',
-      message: 'zoneForm.error.geometry',
-      detail: expect.any(String),
-    });
+    expect(problem).toEqual({ field: 'shape', message: 'zoneForm.error.geometry' });
   });
 
   it('refuses a zone over 5 km² or more than 2 km from its site, as the api would', () => {

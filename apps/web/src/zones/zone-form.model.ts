@@ -43,12 +43,11 @@ export interface ZoneDraft {
 
 export type DraftField = 'site' | 'name' | 'shape' | 'schedule' | 'validity' | 'notes';
 
-/** A problem found before sending; `detail` is the shared validator's own words, when it has them. */
+/** A problem found before sending, in the user's language (the shared validators' own words are English). */
 export interface DraftProblem {
   field: DraftField;
   message: MessageKey;
   params?: Record<string, string | number>;
-  detail?: string;
 }
 
 export const DEFAULT_RADIUS_METERS = 100;
@@ -141,9 +140,8 @@ export function validateDraft(draft: ZoneDraft, site: SiteFeature | undefined): 
     else if (draft.windows.some((window) => window.from === window.to))
       problems.push({ field: 'schedule', message: 'zoneForm.error.emptyWindow' });
     else {
-      const details = validateSchedule(scheduleOf(draft));
-      if (details.length > 0)
-        problems.push({ field: 'schedule', message: 'zoneForm.error.schedule', detail: details[0].message });
+      if (validateSchedule(scheduleOf(draft)).length > 0)
+        problems.push({ field: 'schedule', message: 'zoneForm.error.schedule' });
     }
   }
 
@@ -178,9 +176,7 @@ function shapeProblems(shape: ShapeDraft, site: SiteFeature | undefined): DraftP
         ];
   }
   if (!shape.geometry) return [{ field: 'shape', message: 'zoneForm.error.noShape' }];
-  const details = validateZoneGeometry(shape.geometry);
-  if (details.length > 0)
-    return [{ field: 'shape', message: 'zoneForm.error.geometry', detail: details[0].message }];
+  if (validateZoneGeometry(shape.geometry).length > 0) return [{ field: 'shape', message: 'zoneForm.error.geometry' }];
   const area = areaSquareMeters(shape.geometry);
   if (area > ZONE_LIMITS.maxAreaSquareMeters) {
     return [

@@ -1,7 +1,7 @@
-import { ZONE_LIMITS, type ErrorDetail, type SiteFeature } from '@samverkan/contracts';
+import { ZONE_LIMITS, type SiteFeature } from '@samverkan/contracts';
 import { describeSchedule } from '@samverkan/geo';
 import { useEffect, useId, useMemo, useState } from 'preact/hooks';
-import { ApiError, apiErrorText } from '../api/api-error';
+import { ApiError, apiErrorText, refusalTexts } from '../api/api-error';
 import { PanelFrame } from '../app/panel-frame';
 import { useWorkspace } from '../app/workspace';
 import { useI18n } from '../i18n/use-i18n';
@@ -25,7 +25,7 @@ import {
 import { canManageZonesOf } from './zone-permissions';
 
 type ServerError =
-  | { kind: 'invalid'; message: string; details: ErrorDetail[] }
+  | { kind: 'invalid'; messages: string[] }
   | { kind: 'stale' }
   | { kind: 'other'; message: string };
 
@@ -145,7 +145,7 @@ export function ZoneForm(props: Props) {
       if (caught instanceof ApiError && caught.status === 409 && props.mode === 'edit')
         setServerError({ kind: 'stale' });
       else if (caught instanceof ApiError && caught.status === 400)
-        setServerError({ kind: 'invalid', message: caught.message, details: caught.details });
+        setServerError({ kind: 'invalid', messages: refusalTexts(caught, t) });
       else setServerError({ kind: 'other', message: apiErrorText(caught, t, language) });
     }
   };
@@ -421,7 +421,6 @@ function FieldProblems({ problems }: { problems: DraftProblem[] }) {
       {problems.map((problem) => (
         <li key={problem.message}>
           {t(problem.message, problem.params)}
-          {problem.detail && <span class="field-problems__detail"> ({problem.detail})</span>}
         </li>
       ))}
     </ul>
@@ -447,11 +446,11 @@ function ServerErrorBox({ error, onReload }: { error: ServerError | null; onRelo
       {error?.kind === 'invalid' && (
         <>
           <p>{t('zoneForm.refused')}</p>
-          <p class="form-error__detail">{error.message}</p>
-          {error.details.length > 1 && (
+          <p class="form-error__detail">{error.messages[0]}</p>
+          {error.messages.length > 1 && (
             <ul>
-              {error.details.slice(1).map((detail) => (
-                <li key={`${detail.field}:${detail.message}`}>{detail.message}</li>
+              {error.messages.slice(1).map((message) => (
+                <li key={message}>{message}</li>
               ))}
             </ul>
           )}
