@@ -23,7 +23,7 @@ import { ChangeKind, DOMAIN_EVENTS, ZoneChangedEvent } from '../common/domain-ev
 import type { Bbox } from '../common/geo-query';
 import { parseInstant } from '../common/geo-query';
 import { GEOJSON_CONTENT_TYPE, KML_CONTENT_TYPE, KmlPlacemark, kmlDocument } from '../common/kml';
-import { approvalSideOf, cannotManage, cannotSuspend, cannotWithdraw } from '../common/map-permissions';
+import { ApprovalSide, approvalSideOf, cannotManage, cannotSuspend, cannotWithdraw } from '../common/map-permissions';
 import { checkVersion } from '../common/version-check';
 import type { OwnedChannelChange } from '../messaging/channels.repository';
 import { ChannelsService } from '../messaging/channels.service';
@@ -49,6 +49,8 @@ export interface ZoneInput {
   validFrom?: string | null;
   validUntil?: string | null;
   notes?: string | null;
+  /** Extension: the proposer approves the new version for their side in the same transaction. */
+  approve?: boolean;
 }
 
 export interface ZoneChanges {
@@ -60,6 +62,7 @@ export interface ZoneChanges {
   validFrom?: string | null;
   validUntil?: string | null;
   notes?: string | null;
+  approve?: boolean;
 }
 
 export interface ZoneListFilter {
@@ -185,6 +188,7 @@ export class ZonesService {
       if (!site) throw badRequest('siteId', 'names no site (it may have been deleted)', 'unknown_reference');
       const denied = cannotManage(user, site.organisationId);
       if (denied) throw new ForbiddenException(denied);
+      const side = input.approve ? proposerSide(user, site.organisationId) : null;
       const source = await this.geometrySource(manager, input, site.id);
       const zoneId = await this.zones.insertZone(manager, site.id);
       await this.zones.insertVersion(manager, {
@@ -199,7 +203,9 @@ export class ZonesService {
       });
       const feature = await this.feature(manager, zoneId);
       await this.audit.record(manager, { actorId: user.id, action: 'create', entity: 'zone', entityId: zoneId, after: feature });
-      return this.committed(feature, 'created', user.id);
+      if (!side) return this.committed(feature, 'created', user.id);
+      await this.recordApproval(manager, { id: zoneId, status: 'proposed', agreedVersion: null }, 1, side, user);
+      return this.committed(await this.feature(manager, zoneId), 'created', user.id);
     });
   }
 
@@ -217,6 +223,7 @@ export class ZonesService {
       if (denied) throw new ForbiddenException(denied);
       if (zone.status === 'withdrawn') throw new ConflictException('This zone is withdrawn and can no longer change');
       checkVersion('zone', zone.currentVersion, changes.version);
+      const side = changes.approve ? proposerSide(user, zone.organisationId) : null;
 
       const previous = await this.zones.findVersion(manager, id, zone.currentVersion);
       const merged: ZoneInput = {
@@ -251,7 +258,9 @@ export class ZonesService {
       await this.zones.updateZone(manager, id, { currentVersion: version, status: 'proposed', statusReason: null });
       const after = await this.feature(manager, id);
       await this.audit.record(manager, { actorId: user.id, action: 'update', entity: 'zone', entityId: id, before, after });
-      return this.committed(after, 'updated', user.id);
+      if (!side) return this.committed(after, 'updated', user.id);
+      await this.recordApproval(manager, { id, status: 'proposed', agreedVersion: zone.agreedVersion }, version, side, user);
+      return this.committed(await this.feature(manager, id), 'updated', user.id);
     });
   }
 
@@ -263,42 +272,53 @@ export class ZonesService {
       if ('denied' in side) throw new ForbiddenException(side.denied);
       if (zone.status === 'withdrawn') throw new ConflictException('This zone is withdrawn: there is nothing to approve');
       checkVersion('zone', zone.currentVersion, version);
-
-      const standing = await this.zones.standingApprovals(manager, id, version);
-      if (standing.some((approval) => approval.side === side.side)) {
-        throw new ConflictException(`Version ${version} is already approved for the ${side.side} side`);
-      }
-      const approval = await this.zones.insertApproval(manager, {
-        zoneId: id,
-        version,
-        side: side.side,
-        userId: user.id,
-        organisationId: user.organisationId,
-      });
-      await this.zones.updateZone(manager, id, {});
-      await this.audit.record(manager, {
-        actorId: user.id,
-        action: 'approve',
-        entity: 'zone',
-        entityId: id,
-        after: { version, side: side.side, userId: user.id, organisationId: user.organisationId, at: approval.at.toISOString() },
-      });
-
-      const otherSide = side.side === 'police' ? 'service' : 'police';
-      if (standing.some((existing) => existing.side === otherSide)) {
-        await this.zones.markVersionAgreed(manager, id, version);
-        await this.zones.updateZone(manager, id, { status: 'agreed', agreedVersion: version, statusReason: null });
-        await this.audit.record(manager, {
-          actorId: user.id,
-          action: 'agree',
-          entity: 'zone',
-          entityId: id,
-          before: { status: zone.status, agreedVersion: zone.agreedVersion },
-          after: { status: 'agreed', agreedVersion: version },
-        });
-      }
+      await this.recordApproval(manager, zone, version, side.side, user);
       return this.committed(await this.feature(manager, id), 'updated', user.id);
     });
+  }
+
+  /** The signatory's approval of `version` for their side; with the other side's standing approval it is agreed. */
+  private async recordApproval(
+    manager: EntityManager,
+    zone: Pick<LockedZone, 'id' | 'status' | 'agreedVersion'>,
+    version: number,
+    side: ApprovalSide,
+    user: AuthUser,
+  ): Promise<void> {
+    const id = zone.id;
+    const standing = await this.zones.standingApprovals(manager, id, version);
+    if (standing.some((approval) => approval.side === side)) {
+      throw new ConflictException(`Version ${version} is already approved for the ${side} side`);
+    }
+    const approval = await this.zones.insertApproval(manager, {
+      zoneId: id,
+      version,
+      side,
+      userId: user.id,
+      organisationId: user.organisationId,
+    });
+    await this.zones.updateZone(manager, id, {});
+    await this.audit.record(manager, {
+      actorId: user.id,
+      action: 'approve',
+      entity: 'zone',
+      entityId: id,
+      after: { version, side, userId: user.id, organisationId: user.organisationId, at: approval.at.toISOString() },
+    });
+
+    const otherSide = side === 'police' ? 'service' : 'police';
+    if (standing.some((existing) => existing.side === otherSide)) {
+      await this.zones.markVersionAgreed(manager, id, version);
+      await this.zones.updateZone(manager, id, { status: 'agreed', agreedVersion: version, statusReason: null });
+      await this.audit.record(manager, {
+        actorId: user.id,
+        action: 'agree',
+        entity: 'zone',
+        entityId: id,
+        before: { status: zone.status, agreedVersion: zone.agreedVersion },
+        after: { status: 'agreed', agreedVersion: version },
+      });
+    }
   }
 
   /** Out of force at once; every standing approval is voided, so reinstating needs both sides again. */
@@ -530,4 +550,11 @@ function zoneInputFromFeature(feature: unknown): Record<string, unknown> {
   }
   if (geometry !== null && geometry !== undefined) picked.geometry = geometry;
   return picked;
+}
+
+/** The side a proposer who asks to approve at once signs for; anyone else is refused before anything is saved. */
+function proposerSide(user: AuthUser, organisationId: string): ApprovalSide {
+  const side = approvalSideOf(user, organisationId);
+  if ('side' in side) return side.side;
+  throw new DetailedHttpException(HttpStatus.FORBIDDEN, [{ field: 'approve', message: side.denied, reason: 'not_a_signatory' }]);
 }

@@ -171,9 +171,11 @@ export function apiErrorText(error: unknown, t: Translate, language?: Language):
     if (identifying.length > 0 && language) {
       return t('identity.refused', { kinds: describeIdentifyingKinds(identifying, language) });
     }
+    const reasoned = error.details.find((candidate) => candidate.reason);
+    // A refusal with a reason says why in words, whatever its status (a 403 may name one too).
+    if (reasoned && error.status < 500) return refusalText(reasoned, t);
     if (error.status === 400 || error.status === 422) {
-      const detail = error.details.find((candidate) => candidate.reason) ?? error.details[0];
-      return detail ? refusalText(detail, t) : t('error.badRequest');
+      return error.details[0] ? refusalText(error.details[0], t) : t('error.badRequest');
     }
     if (error.status < 500) return t(STATUS_TEXTS[error.status] ?? 'error.badRequest');
   }
