@@ -14,6 +14,15 @@ export const approvalTextsSv = {
     'Version {version} måste godkännas igen av en signatär från polisen och en från verksamheten.',
   'approvalStatus.withdrawn': 'Zonen är återkallad; ingen version gäller.',
   'approvalStatus.unknownOrganisation': 'okänd organisation',
+
+  'zoneForm.hoursFromSite':
+    'Tiderna utgår från verksamhetens öppettider. Ändra dem om zonen ska gälla andra tider.',
+  'zoneForm.hoursNoSiteSchedule':
+    'Verksamheten har inga öppettider i Samverkan, så tiderna är vardagar 09–17. Kontrollera dem.',
+  'zoneForm.approveNow.police': 'Godkänn direkt för polisen',
+  'zoneForm.approveNow.service': 'Godkänn direkt för verksamheten',
+  'zoneForm.approveNowHint':
+    'Du är signatär: ditt godkännande sparas tillsammans med förslaget. Zonen gäller när även den andra sidan har godkänt.',
 } as const;
 
 export const approvalTextsEn: Record<keyof typeof approvalTextsSv, string> = {
@@ -29,4 +38,13 @@ export const approvalTextsEn: Record<keyof typeof approvalTextsSv, string> = {
     'Version {version} must be approved again by a police signatory and a service signatory.',
   'approvalStatus.withdrawn': 'The zone is withdrawn; no version is in force.',
   'approvalStatus.unknownOrganisation': 'unknown organisation',
+
+  'zoneForm.hoursFromSite':
+    "The hours start from the site's opening hours. Change them if the zone is to apply at other times.",
+  'zoneForm.hoursNoSiteSchedule':
+    'The site has no opening hours in Samverkan, so the hours are weekdays 09–17. Check them.',
+  'zoneForm.approveNow.police': 'Approve for the police now',
+  'zoneForm.approveNow.service': 'Approve for the service now',
+  'zoneForm.approveNowHint':
+    'You are a signatory: your approval is saved with the proposal. The zone is in force once the other side has approved too.',
 };

@@ -69,6 +69,30 @@ export function emptyDraft(siteId: string | null): ZoneDraft {
   };
 }
 
+/**
+ * The hours a new zone starts from: the site's opening hours when the site has them as a schedule (zones are
+ * mostly agreed for opening hours), with its closed days and changed hours; weekdays 09–17 otherwise.
+ */
+export function hoursFromSite(
+  site: Pick<SiteFeature, 'properties'> | undefined,
+): Pick<ZoneDraft, 'always' | 'windows' | 'exceptions' | 'timezone'> {
+  const opening = site?.properties.openingSchedule;
+  if (!opening || opening.windows.length === 0) {
+    return {
+      always: false,
+      windows: [{ days: [...WEEKDAYS], from: '09:00', to: '17:00' }],
+      exceptions: undefined,
+      timezone: DEFAULT_TIMEZONE,
+    };
+  }
+  return {
+    always: false,
+    windows: opening.windows.map((window) => ({ ...window, days: [...window.days] })),
+    exceptions: opening.exceptions,
+    timezone: opening.timezone,
+  };
+}
+
 export function draftFromZone(zone: ZoneFeature): ZoneDraft {
   const p = zone.properties;
   return {
@@ -176,7 +200,8 @@ function shapeProblems(shape: ShapeDraft, site: SiteFeature | undefined): DraftP
         ];
   }
   if (!shape.geometry) return [{ field: 'shape', message: 'zoneForm.error.noShape' }];
-  if (validateZoneGeometry(shape.geometry).length > 0) return [{ field: 'shape', message: 'zoneForm.error.geometry' }];
+  if (validateZoneGeometry(shape.geometry).length > 0)
+    return [{ field: 'shape', message: 'zoneForm.error.geometry' }];
   const area = areaSquareMeters(shape.geometry);
   if (area > ZONE_LIMITS.maxAreaSquareMeters) {
     return [
