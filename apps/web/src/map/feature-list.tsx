@@ -3,10 +3,9 @@ import { useWorkspace } from '../app/workspace';
 import { useI18n } from '../i18n/use-i18n';
 import { SITE_TYPE_LOOKS } from '../sites/site-types';
 import { useStore } from '../state/use-store';
-import { approvalStatusText, awaitsApproval } from '../zones/approval-status';
+import { listStatusText } from '../zones/approval-status';
 import { displayStateOf, STATE_ORDER } from '../zones/zone-display';
 import { ZONE_STATE_STYLES } from '../zones/zone-style';
-import { timingSentence } from '../zones/zone-timing-text';
 import { SiteSwatch, ZoneSwatch } from './swatches';
 import { MAP_COMMANDS } from './map-events';
 
@@ -55,19 +54,13 @@ export function FeatureList() {
                 <span class="feature-list__name">{zone.properties.name}</span>
                 <span class="feature-list__detail">
                   {t(ZONE_STATE_STYLES[state].label)} ·{' '}
-                  {timingSentence(state, zone.properties, now, language, t)}
-                  {awaitsApproval(zone.properties) && (
-                    <>
-                      {' '}
-                      ·{' '}
-                      {approvalStatusText(
-                        zone.properties,
-                        (id) => directory.organisationName(id),
-                        now,
-                        language,
-                        t,
-                      )}
-                    </>
+                  {listStatusText(
+                    state,
+                    zone.properties,
+                    (id) => directory.organisationName(id),
+                    now,
+                    language,
+                    t,
                   )}
                 </span>
               </span>

@@ -1,7 +1,13 @@
 import type { ZoneApproval, ZoneProperties } from '@samverkan/contracts';
 import type { Language } from '../i18n/dictionary';
 import { translate } from '../i18n/i18n';
-import { approvalStatus, approvalStatusText, awaitsApproval, type ApprovalSentence } from './approval-status';
+import {
+  approvalStatus,
+  approvalStatusText,
+  awaitsApproval,
+  listStatusText,
+  type ApprovalSentence,
+} from './approval-status';
 
 const tr =
   (language: Language) => (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) =>
@@ -123,5 +129,42 @@ describe('awaitsApproval', () => {
     ['withdrawn', false],
   ])('%s → %s', (status, expected) => {
     expect(awaitsApproval({ status })).toBe(expected);
+  });
+});
+
+describe('listStatusText (a zone in a list)', () => {
+  const now = new Date('2026-11-25T13:00:00Z');
+  const names = () => 'Polisen Malmö';
+  const properties = (facts: Partial<ZoneProperties>): ZoneProperties => ({
+    id: 'z',
+    siteId: 's',
+    name: 'Zon',
+    schedule: null,
+    validFrom: null,
+    validUntil: null,
+    inForce: false,
+    notes: null,
+    updatedAt: '2026-11-25T12:00:00Z',
+    ...zone({}),
+    ...facts,
+  });
+
+  it('says who a first proposal waits for, not a fixed "both sides"', () => {
+    expect(
+      listStatusText('proposed', properties({ approvals: [police(3)] }), names, now, 'en', tr('en')),
+    ).toBe('Version 3 is approved by the police (Polisen Malmö, 10:42); waits for a service signatory.');
+  });
+
+  it('gives the timing of the version in force, then what the new version waits for', () => {
+    const pending = properties({ agreedVersion: 2, inForce: true, until: '2026-11-25T16:00:00+01:00' });
+    expect(listStatusText('in-force', pending, names, now, 'en', tr('en'))).toBe(
+      'In force now, until 16:00. · Version 2 stays in force until version 3 is agreed by both sides. ' +
+        'Version 3 waits for a police signatory and a service signatory.',
+    );
+  });
+
+  it('gives only the timing of an agreed zone', () => {
+    const agreed = properties({ status: 'agreed', agreedVersion: 3, inForce: true, until: null });
+    expect(listStatusText('in-force', agreed, names, now, 'sv', tr('sv'))).toBe('Gäller nu, utan sluttid.');
   });
 });

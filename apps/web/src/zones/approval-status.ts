@@ -1,7 +1,8 @@
 import type { ZoneApproval, ZoneProperties } from '@samverkan/contracts';
 import type { Language, MessageKey } from '../i18n/dictionary';
 import type { Translate } from '../i18n/i18n';
-import { whenText } from './zone-timing-text';
+import type { ZoneDisplayState } from './zone-display';
+import { timingSentence, whenText } from './zone-timing-text';
 
 /**
  * One sentence about where a zone's agreement stands, before names and times are put in: `approvedBy` is the
@@ -68,4 +69,22 @@ export function approvalStatusText(
 /** Lists name the agreement's state only while a version waits for approval; an agreed zone's timing says enough. */
 export function awaitsApproval(zone: Pick<ZoneProperties, 'status'>): boolean {
   return zone.status === 'proposed' || zone.status === 'suspended';
+}
+
+/**
+ * A zone's line in a list: when and whether it applies, and while a version waits for approval, who it waits
+ * for. With nothing in force (a first proposal, a suspension) the approvals say it all.
+ */
+export function listStatusText(
+  state: ZoneDisplayState,
+  zone: ZoneProperties,
+  organisationName: (organisationId: string) => string | null,
+  now: Date,
+  language: Language,
+  t: Translate,
+): string {
+  const approvals = () => approvalStatusText(zone, organisationName, now, language, t);
+  if (state === 'proposed' || state === 'suspended') return approvals();
+  const timing = timingSentence(state, zone, now, language, t);
+  return awaitsApproval(zone) ? `${timing} · ${approvals()}` : timing;
 }
