@@ -38,6 +38,10 @@ export const ERROR_REASONS = [
   'wrong_password',
   'same_password',
   'not_a_signatory',
+  // Conflicts (409) a client can say more about than "reload and try again".
+  'already_exists',
+  'already_approved',
+  'last_administrator',
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
 

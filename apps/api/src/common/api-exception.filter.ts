@@ -15,6 +15,12 @@ export function badRequest(field: string, message: string, reason?: ErrorReason)
   return new DetailedHttpException(HttpStatus.BAD_REQUEST, [reason ? { field, message, reason } : { field, message }]);
 }
 
+/** A 409 naming the field and the reason's code, for conflicts a client can say more about than "try again". */
+export function conflict(field: string, message: string, reason: ErrorReason): DetailedHttpException {
+  // The message stays the sentence itself, as a 409's always was.
+  return new DetailedHttpException(HttpStatus.CONFLICT, [{ field, message, reason }], message);
+}
+
 /**
  * Failures to reach the database: the network's (Node's error codes) and the server's refusals (SQLSTATE):
  * shutting down or starting up (57P01–57P03), too many connections (53300), the database gone or closed to

@@ -18,7 +18,7 @@ import type {
 import { describeSchedule } from '@samverkan/geo';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
-import { badRequest, DetailedHttpException } from '../common/api-exception.filter';
+import { badRequest, conflict, DetailedHttpException } from '../common/api-exception.filter';
 import { ChangeKind, DOMAIN_EVENTS, ZoneChangedEvent } from '../common/domain-events';
 import type { Bbox } from '../common/geo-query';
 import { parseInstant } from '../common/geo-query';
@@ -288,7 +288,7 @@ export class ZonesService {
     const id = zone.id;
     const standing = await this.zones.standingApprovals(manager, id, version);
     if (standing.some((approval) => approval.side === side)) {
-      throw new ConflictException(`Version ${version} is already approved for the ${side} side`);
+      throw conflict('version', `Version ${version} is already approved for the ${side} side`, 'already_approved');
     }
     const approval = await this.zones.insertApproval(manager, {
       zoneId: id,

@@ -74,7 +74,7 @@ describe("the fallbacks, in the user's language", () => {
     [401, 'Du är inte inloggad längre. Logga in igen.'],
     [403, 'Du får inte göra det här.'],
     [404, 'Det finns inte längre, eller så får du inte se det. Ladda om sidan.'],
-    [409, 'Någon annan ändrade det här samtidigt. Ladda om och försök igen.'],
+    [409, 'Det går inte som det ser ut nu – någon kan ha ändrat det samtidigt. Ladda om och försök igen.'],
     [413, 'Det du skickade är för stort.'],
     [429, 'För många försök. Vänta en minut och försök igen.'],
     [400, 'Samverkan kunde inte ta emot det här. Kontrollera uppgifterna och försök igen.'],

@@ -82,6 +82,9 @@ export const REASON_TEXTS: Record<ErrorReason, MessageKey> = {
   wrong_password: 'error.reason.wrong_password',
   same_password: 'error.reason.same_password',
   not_a_signatory: 'error.reason.not_a_signatory',
+  already_exists: 'error.reason.already_exists',
+  already_approved: 'error.reason.already_approved',
+  last_administrator: 'error.reason.last_administrator',
 };
 
 /** The fields whose name a refusal puts before its reason; others give the reason alone. */
@@ -116,6 +119,7 @@ export const FIELD_LABELS: Record<string, MessageKey> = {
   newPassword: 'error.field.newPassword',
   currentPassword: 'error.field.currentPassword',
   approve: 'error.field.approve',
+  role: 'error.field.role',
 };
 
 const STATUS_TEXTS: Record<number, MessageKey> = {

@@ -8,7 +8,8 @@ export const errorTextsSv = {
   'error.unauthorized': 'Du är inte inloggad längre. Logga in igen.',
   'error.forbidden': 'Du får inte göra det här.',
   'error.notFound': 'Det finns inte längre, eller så får du inte se det. Ladda om sidan.',
-  'error.conflict': 'Någon annan ändrade det här samtidigt. Ladda om och försök igen.',
+  'error.conflict':
+    'Det går inte som det ser ut nu – någon kan ha ändrat det samtidigt. Ladda om och försök igen.',
   'error.tooLarge': 'Det du skickade är för stort.',
 
   'error.reason.personal_identity_number':
@@ -42,6 +43,10 @@ export const errorTextsSv = {
   'error.reason.wrong_password': 'Det är inte ditt nuvarande lösenord.',
   'error.reason.same_password': 'Det nya lösenordet måste skilja sig från det nuvarande.',
   'error.reason.not_a_signatory': 'Bara en signatär kan godkänna för sin sida.',
+  'error.reason.already_exists': 'Det finns redan.',
+  'error.reason.already_approved': 'Din sida har redan godkänt den här versionen.',
+  'error.reason.last_administrator':
+    'Det här är den sista aktiva administratören. Gör någon annan till administratör först.',
 
   'error.field.label': 'Enhet eller fordon',
   'error.field.batch': 'Batchnummer',
@@ -73,6 +78,7 @@ export const errorTextsSv = {
   'error.field.newPassword': 'Nytt lösenord',
   'error.field.currentPassword': 'Nuvarande lösenord',
   'error.field.approve': 'Godkänn direkt',
+  'error.field.role': 'Roll',
 } as const;
 
 export const errorTextsEn: Record<keyof typeof errorTextsSv, string> = {
@@ -81,7 +87,8 @@ export const errorTextsEn: Record<keyof typeof errorTextsSv, string> = {
   'error.unauthorized': 'You are no longer signed in. Sign in again.',
   'error.forbidden': 'You may not do this.',
   'error.notFound': 'It no longer exists, or you may not see it. Reload the page.',
-  'error.conflict': 'Someone else changed this at the same time. Reload and try again.',
+  'error.conflict':
+    'This cannot be done as things are now – someone may have changed it meanwhile. Reload and try again.',
   'error.tooLarge': 'What you sent is too large.',
 
   'error.reason.personal_identity_number':
@@ -113,6 +120,10 @@ export const errorTextsEn: Record<keyof typeof errorTextsSv, string> = {
   'error.reason.wrong_password': 'That is not your current password.',
   'error.reason.same_password': 'The new password must differ from the current one.',
   'error.reason.not_a_signatory': 'Only a signatory can approve for their side.',
+  'error.reason.already_exists': 'It already exists.',
+  'error.reason.already_approved': 'Your side has already approved this version.',
+  'error.reason.last_administrator':
+    'This is the last active administrator. Make someone else an administrator first.',
 
   'error.field.label': 'Unit or vehicle',
   'error.field.batch': 'Batch',
@@ -144,4 +155,5 @@ export const errorTextsEn: Record<keyof typeof errorTextsSv, string> = {
   'error.field.newPassword': 'New password',
   'error.field.currentPassword': 'Current password',
   'error.field.approve': 'Approve now',
+  'error.field.role': 'Role',
 };
