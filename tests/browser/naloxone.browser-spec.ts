@@ -126,6 +126,38 @@ describe('the naloxone guide', () => {
   });
 });
 
+describe('a refused kit label', () => {
+  it("is explained in Swedish, the app's default language, never in the api's English", async () => {
+    browser.allowConsoleErrors(/status of 400/);
+    const page = await browser.newSignedInPage('policeSignatory', {
+      viewport: PHONE,
+      mobile: true,
+      locale: 'sv-SE',
+    });
+    await page.getByTestId('naloxone-button').click();
+    await page.getByRole('tab', { name: 'Kit', exact: true }).click();
+    const kits = page.getByTestId('kits');
+    await kits.getByRole('button', { name: 'Registrera kit' }).click();
+    const form = kits.getByTestId('kit-form');
+    // A colleague's name passes the app's own checks; only the api knows it names a person.
+    await form.getByLabel('Enhet eller fordon').fill('Demo Polis');
+    await form.getByLabel('Batchnummer').fill('NX24-119');
+    await form
+      .getByLabel('Sista förbrukningsdag')
+      .fill(new Date(Date.now() + 200 * 86_400_000).toISOString().slice(0, 10));
+    await form.getByRole('button', { name: 'Registrera' }).click();
+
+    const refusal = form.getByRole('alert').filter({ hasText: 'Samverkan tog inte emot uppgifterna.' });
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toBe(
+      'Samverkan tog inte emot uppgifterna. Enhet eller fordon: Ska ange en enhet eller ett fordon, inte en person.',
+    );
+    expect(await page.getByText("user's name").count()).toBe(0);
+    expect(await page.getByText('must name').count()).toBe(0);
+    await browser.screenshot(page, 'naloxone-kit-label-refused-sv');
+  });
+});
+
 describe('where to get naloxone', () => {
   it('lists the nearest naloxone sites with distance and opening, from the zone check and from the guide', async () => {
     const page = await browser.newSignedInPage('police', { viewport: PHONE, mobile: true });

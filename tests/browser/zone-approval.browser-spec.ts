@@ -61,6 +61,14 @@ describe('drawing and agreeing a zone', () => {
     const form = staff.getByTestId('zone-form');
     await form.getByLabel('Service', { exact: true }).selectOption({ label: SITE_NAME });
     await form.getByText('Click on the map to place the corners').waitFor();
+    // The hours start from the site's opening hours (evenings), not a fixed weekday 09–17.
+    await form
+      .getByTestId('hours-source')
+      .getByText("The hours start from the site's opening hours.", { exact: false })
+      .waitFor();
+    expect(await form.getByTestId('schedule-preview').textContent()).toContain('19:00');
+    // Service staff who do not sign are not offered to approve.
+    expect(await form.getByLabel('Approve for the service now').count()).toBe(0);
     // Before anything is drawn, the shared validator stops the form.
     await form.getByLabel("The zone's name").fill(name);
     await form.getByTestId('zone-form-submit').click();
@@ -84,14 +92,38 @@ describe('drawing and agreeing a zone', () => {
     // The observer's map shows the proposal without a reload.
     await zoneShape(observer, zone.properties.id, 'proposed').waitFor({ state: 'attached' });
 
-    const serviceSignatory = await browser.newSignedInPage('serviceSignatory');
-    await approve(serviceSignatory, name, 'service');
+    // Waiting for both sides, said from the approvals (none yet).
+    const status = details.getByTestId('approval-status');
+    expect(await status.textContent()).toBe(
+      'Version 1 waits for a police signatory and a service signatory.',
+    );
+
+    // The police approve first: the service side's open panel follows live, waiting only for the service side.
     const policeSignatory = await browser.newSignedInPage('policeSignatory');
     await approve(policeSignatory, name, 'police');
-    await policeSignatory
-      .getByTestId('zone-state')
-      .and(policeSignatory.locator('[data-state="in-force"]'))
+    await status
+      .getByText(
+        /^Version 1 is approved by the police \(.*Polisområde Malmö City.*, \d\d:\d\d\); waits for a service signatory\.$/,
+      )
       .waitFor();
+    expect(await details.getByText('waits for a police signatory').count()).toBe(0);
+    // The list says the same.
+    await staff.getByRole('button', { name: 'List' }).click();
+    await staff
+      .locator(`[data-testid="zone-list-item"][data-zone-id="${zone.properties.id}"]`)
+      .getByText('waits for a service signatory', { exact: false })
+      .waitFor();
+    await browser.screenshot(staff, 'zone-waits-for-service');
+
+    const serviceSignatory = await browser.newSignedInPage('serviceSignatory');
+    await approve(serviceSignatory, name, 'service');
+    await serviceSignatory
+      .getByTestId('zone-state')
+      .and(serviceSignatory.locator('[data-state="in-force"]'))
+      .waitFor();
+    expect(await serviceSignatory.getByTestId('approval-status').textContent()).toBe(
+      'Version 1 is agreed by both sides.',
+    );
 
     // Agreed by both: in force now, on the observer's map, without a reload.
     await zoneShape(observer, zone.properties.id, 'in-force').waitFor({ state: 'attached' });
@@ -139,6 +171,8 @@ describe('drawing and agreeing a zone', () => {
     const name = unique('Browser test circle');
     await form.getByLabel("The zone's name").fill(name);
     await form.getByLabel('In force around the clock (no hours)').check();
+    // A signatory who proposes approves for their side in the same step.
+    await form.getByLabel('Approve for the service now').check();
 
     // The api's 400 (here a refusal PostGIS would give) is shown beside the form, and nothing is lost.
     await staff.route('**/api/zones', (route) =>
@@ -150,19 +184,35 @@ describe('drawing and agreeing a zone', () => {
               statusCode: 400,
               error: 'Bad Request',
               message: 'geometry is not valid: Self-intersection',
-              details: [{ field: 'geometry', message: 'geometry is not valid: Self-intersection' }],
+              details: [
+                {
+                  field: 'geometry',
+                  message: 'geometry is not valid: Self-intersection',
+                  reason: 'invalid_geometry',
+                },
+              ],
             }),
           })
         : route.fallback(),
     );
     await form.getByTestId('zone-form-submit').click();
     const serverError = form.getByTestId('zone-form-server-error');
-    await serverError.getByText('geometry is not valid: Self-intersection').waitFor();
+    // In the user's words, from the reason code: never the api's English.
+    await serverError
+      .getByText('Area: The shape crosses itself or is otherwise not a valid area. Redraw it.')
+      .waitFor();
+    expect(await serverError.getByText('Self-intersection').count()).toBe(0);
     await browser.screenshot(staff, 'zone-form-server-refusal');
     await staff.unroute('**/api/zones');
     await form.getByTestId('zone-form-submit').click();
     const details = staff.getByTestId('zone-details');
     await details.getByRole('heading', { name }).waitFor();
+    await details
+      .getByTestId('approval-status')
+      .getByText(
+        /^Version 1 is approved by the service \(.*Sprututbytet Malmö.*\); waits for a police signatory\.$/,
+      )
+      .waitFor();
 
     // Someone else saves a new version while this user edits: the save is refused (409) and a reload offered.
     await details.getByRole('button', { name: 'Edit' }).click();

@@ -5,6 +5,50 @@
 export const IDENTIFYING_KINDS = ['personal_identity_number', 'phone_number', 'email_address'] as const;
 export type IdentifyingKind = (typeof IDENTIFYING_KINDS)[number];
 
+/**
+ * Extension: every `reason` code an error detail (and a socket ack's error) may carry. Clients put each one in
+ * the user's language and never show the api's English `message`; the web app's test checks each has a text.
+ */
+export const ERROR_REASONS = [
+  ...IDENTIFYING_KINDS,
+  // A password being set that is too weak (the length rule is `text_length`).
+  'too_common',
+  'too_guessable',
+  // The request's shape, from the validation pipe's constraints.
+  'required',
+  'unknown_field',
+  'wrong_type',
+  'text_length',
+  'text_characters',
+  'not_one_of',
+  'invalid_id',
+  'invalid_time',
+  'invalid_date',
+  'out_of_range',
+  'invalid',
+  // The request's meaning, from the services.
+  'unknown_reference',
+  'names_a_person',
+  'ends_before_start',
+  'geometry_or_radius',
+  'invalid_geometry',
+  'too_far_from_site',
+  'area_too_large',
+  'nothing_to_change',
+  'wrong_password',
+  'same_password',
+  'not_a_signatory',
+  'not_a_phone_number',
+  // A suspension's end time (`until`).
+  'not_in_future',
+  'too_far_ahead',
+  // Conflicts (409) a client can say more about than "reload and try again".
+  'already_exists',
+  'already_approved',
+  'last_administrator',
+] as const;
+export type ErrorReason = (typeof ERROR_REASONS)[number];
+
 /** One problem in a request: the field (dotted path) and why it was refused. */
 export interface ErrorDetail {
   field: string;
@@ -12,9 +56,9 @@ export interface ErrorDetail {
   /**
    * Extension: a code for the reason, for clients to put in the user's language. The identity guard's
    * refusals carry the kind found: `personal_identity_number`, `phone_number` or `email_address`. A password
-   * being set that is refused as weak carries `too_common` or `too_guessable`.
+   * being set that is refused as weak carries `too_common` or `too_guessable`. Every code is in `ERROR_REASONS`.
    */
-  reason?: string;
+  reason?: ErrorReason;
 }
 
 /** The body of every error response. */

@@ -1,5 +1,5 @@
 import type { Meeting } from './meetings';
-import type { IdentifyingKind } from './errors';
+import type { ErrorReason, IdentifyingKind } from './errors';
 import type { AlertAck, ChannelUpdate, Message, MessagePriority } from './messaging';
 import type { SiteFeature } from './sites';
 import type { ZoneFeature } from './zones';
@@ -15,7 +15,7 @@ export interface AckError {
     code: string;
     message: string;
     field?: string;
-    reason?: string;
+    reason?: ErrorReason;
     /** Extension, with `rate_limited`: the seconds to wait before sending again (the message names them too). */
     retryAfterSeconds?: number;
   };

@@ -106,6 +106,11 @@ export interface CreateZoneRequest {
   validFrom?: string | null;
   validUntil?: string | null;
   notes?: string | null;
+  /**
+   * Extension: a signatory who proposes approves the new version for their side in the same transaction
+   * (refused with 403, field `approve`, reason `not_a_signatory`, for anyone who may not approve it).
+   */
+  approve?: boolean;
 }
 
 export interface UpdateZoneRequest {
@@ -117,6 +122,8 @@ export interface UpdateZoneRequest {
   validFrom?: string | null;
   validUntil?: string | null;
   notes?: string | null;
+  /** Extension: as in `CreateZoneRequest`, for the new version. */
+  approve?: boolean;
 }
 
 export interface ApproveZoneRequest {

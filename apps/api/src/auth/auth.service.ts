@@ -82,11 +82,11 @@ export class AuthService {
     const found = await this.people.findUserWithPasswordHash(user.email);
     if (!found || !(await this.hasher.verify(found.passwordHash, currentPassword))) {
       attempt.failed();
-      throw badRequest('currentPassword', 'is not your current password');
+      throw badRequest('currentPassword', 'is not your current password', 'wrong_password');
     }
     attempt.succeeded();
     if (currentPassword === newPassword) {
-      throw badRequest('newPassword', 'must differ from the current password');
+      throw badRequest('newPassword', 'must differ from the current password', 'same_password');
     }
     await this.people.setPassword(user.id, newPassword, user.id, { keepSessionId: user.sessionId });
   }

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
 import type { Response } from 'express';
-import type { ErrorDetail, ErrorResponse } from '@samverkan/contracts';
+import type { ErrorDetail, ErrorReason, ErrorResponse } from '@samverkan/contracts';
 
 /** An error whose response lists every problem found, each `{ field, message }`. */
 export class DetailedHttpException extends HttpException {
@@ -10,8 +10,15 @@ export class DetailedHttpException extends HttpException {
   }
 }
 
-export function badRequest(field: string, message: string): DetailedHttpException {
-  return new DetailedHttpException(HttpStatus.BAD_REQUEST, [{ field, message }]);
+/** A 400 naming the field; `reason` is the code clients put in the user's language (see ERROR_REASONS). */
+export function badRequest(field: string, message: string, reason?: ErrorReason): DetailedHttpException {
+  return new DetailedHttpException(HttpStatus.BAD_REQUEST, [reason ? { field, message, reason } : { field, message }]);
+}
+
+/** A 409 naming the field and the reason's code, for conflicts a client can say more about than "try again". */
+export function conflict(field: string, message: string, reason: ErrorReason): DetailedHttpException {
+  // The message stays the sentence itself, as a 409's always was.
+  return new DetailedHttpException(HttpStatus.CONFLICT, [{ field, message, reason }], message);
 }
 
 /**

@@ -196,7 +196,7 @@ export class KitsService {
   private async checkLabel(label: string, organisationId: string): Promise<void> {
     refuseIdentifyingText('label', label);
     if (await this.kits.isUserName(organisationId, label)) {
-      throw badRequest('label', "must name a unit or a vehicle, not a person (it is a user's name)");
+      throw badRequest('label', "must name a unit or a vehicle, not a person (it is a user's name)", 'names_a_person');
     }
   }
 }

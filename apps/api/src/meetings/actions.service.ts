@@ -57,7 +57,7 @@ export class ActionsService {
     user: AuthUser,
   ): Promise<ActionItem> {
     if (!ACTION_FIELDS.some((field) => input[field] !== undefined)) {
-      throw badRequest('body', `give at least one of ${ACTION_FIELDS.join(', ')}`);
+      throw badRequest('body', `give at least one of ${ACTION_FIELDS.join(', ')}`, 'nothing_to_change');
     }
     return this.meetings.change(user, meetingId, async (manager, meeting) => {
       const current = await this.requireAction(manager, meetingId, actionId);
@@ -148,7 +148,7 @@ export class ActionsService {
   ): Promise<void> {
     if (what.owner) {
       const owner = await this.repository.findPerson(manager, values.ownerId);
-      if (!owner) throw badRequest('ownerId', 'names no user');
+      if (!owner) throw badRequest('ownerId', 'names no user', 'unknown_reference');
       const problem = ownerProblem(owner, meeting.organisationIds);
       if (problem) throw badRequest('ownerId', problem);
     }
@@ -157,7 +157,7 @@ export class ActionsService {
       values.agendaItemId !== null &&
       !(await this.repository.findAgendaItem(manager, meeting.id, values.agendaItemId))
     ) {
-      throw badRequest('agendaItemId', 'names no agenda item of this meeting');
+      throw badRequest('agendaItemId', 'names no agenda item of this meeting', 'unknown_reference');
     }
   }
 

@@ -58,7 +58,7 @@ export class AgendaService {
         );
       }
       const position = input.position ?? count + 1;
-      if (position > count + 1) throw badRequest('position', `must be between 1 and ${count + 1}`);
+      if (position > count + 1) throw badRequest('position', `must be between 1 and ${count + 1}`, 'out_of_range');
       const links = await this.resolveLinks(
         manager,
         { siteId: null, zoneId: null, reportId: null },
@@ -94,6 +94,7 @@ export class AgendaService {
       throw badRequest(
         'body',
         `give at least one of title, siteId, zoneId, reportId, minutes, position besides version`,
+        'nothing_to_change',
       );
     }
     const report = await this.visibleReport(input.reportId ?? null, user);
@@ -108,7 +109,7 @@ export class AgendaService {
       let item = current;
       if (input.position !== undefined && input.position !== current.position) {
         const count = await this.repository.countAgenda(manager, meetingId);
-        if (input.position > count) throw badRequest('position', `must be between 1 and ${count}`);
+        if (input.position > count) throw badRequest('position', `must be between 1 and ${count}`, 'out_of_range');
         await this.repository.moveAgendaItem(manager, meetingId, itemId, current.position, input.position);
         item = { ...item, position: input.position };
       }
@@ -195,7 +196,7 @@ export class AgendaService {
   private async visibleReport(reportId: string | null, user: AuthUser): Promise<FieldReport | null> {
     if (reportId === null) return null;
     return this.reports.get(reportId, user).catch((error: unknown) => {
-      if (error instanceof NotFoundException) throw badRequest('reportId', 'names no report you can see');
+      if (error instanceof NotFoundException) throw badRequest('reportId', 'names no report you can see', 'unknown_reference');
       throw error;
     });
   }
@@ -220,13 +221,13 @@ export class AgendaService {
       return { siteId, zoneId, reportId };
     if (zoneId !== null) {
       const zone = await this.repository.findZone(manager, zoneId);
-      if (!zone) throw badRequest('zoneId', 'names no zone (its site may have been deleted)');
+      if (!zone) throw badRequest('zoneId', 'names no zone (its site may have been deleted)', 'unknown_reference');
       if (input.siteId != null && input.siteId !== zone.siteId)
-        throw badRequest('zoneId', 'is a zone around another site than siteId');
+        throw badRequest('zoneId', 'is a zone around another site than siteId', 'unknown_reference');
       return { siteId: zone.siteId, zoneId, reportId };
     }
     if (siteId !== null && !(await this.repository.findSite(manager, siteId))) {
-      throw badRequest('siteId', 'names no site (it may have been deleted)');
+      throw badRequest('siteId', 'names no site (it may have been deleted)', 'unknown_reference');
     }
     return { siteId, zoneId: null, reportId };
   }

@@ -54,7 +54,7 @@ export class DecisionsService {
   ): Promise<Decision> {
     const fields = ['text', 'agendaItemId', 'zoneId', 'zoneVersion'] as const;
     if (!fields.some((field) => input[field] !== undefined))
-      throw badRequest('body', `give at least one of ${fields.join(', ')}`);
+      throw badRequest('body', `give at least one of ${fields.join(', ')}`, 'nothing_to_change');
     return this.meetings.change(user, meetingId, async (manager, meeting) => {
       const current = await this.requireDecision(manager, meetingId, decisionId);
       requireOrganiser(user, meeting.organisationIds);
@@ -123,20 +123,21 @@ export class DecisionsService {
       values.agendaItemId !== null &&
       !(await this.repository.findAgendaItem(manager, meetingId, values.agendaItemId))
     ) {
-      throw badRequest('agendaItemId', 'names no agenda item of this meeting');
+      throw badRequest('agendaItemId', 'names no agenda item of this meeting', 'unknown_reference');
     }
     if (values.zoneId === null) {
-      if (values.zoneVersion !== null) throw badRequest('zoneVersion', 'needs zoneId');
+      if (values.zoneVersion !== null) throw badRequest('zoneVersion', 'needs zoneId', 'required');
       return values;
     }
     if (!checkZone) return values;
     const zone = await this.repository.findZone(manager, values.zoneId);
-    if (!zone) throw badRequest('zoneId', 'names no zone (its site may have been deleted)');
+    if (!zone) throw badRequest('zoneId', 'names no zone (its site may have been deleted)', 'unknown_reference');
     if (values.zoneVersion === null) return { ...values, zoneVersion: zone.currentVersion };
     if (!(await this.repository.zoneVersionExists(manager, values.zoneId, values.zoneVersion))) {
       throw badRequest(
         'zoneVersion',
         `names no version of the zone (it is at version ${zone.currentVersion})`,
+        'unknown_reference',
       );
     }
     return values;

@@ -63,7 +63,7 @@ export class MeetingLiveService {
     }
     const meeting = await this.meetings.requireVisible(user, payload.meetingId);
     if (meeting.presenterId !== user.id) throw new ForbiddenException(NOT_PRESENTER);
-    throw badRequest('itemId', 'names no agenda item of this meeting');
+    throw badRequest('itemId', 'names no agenda item of this meeting', 'unknown_reference');
   }
 
   /**
@@ -86,7 +86,7 @@ export class MeetingLiveService {
     if (target !== null && target !== user.id) {
       const person = await this.repository.findPerson(this.repository.manager, target);
       if (!person || person.disabled || !canSeeMeeting({ ...person, canSign: false }, seen.organisationIds)) {
-        throw badRequest('userId', 'names no active user who takes part in this meeting');
+        throw badRequest('userId', 'names no active user who takes part in this meeting', 'unknown_reference');
       }
     }
     const changed = await this.repository.transaction(async (manager) => {

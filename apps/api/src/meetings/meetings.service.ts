@@ -49,7 +49,7 @@ export function seriesKeyOf(series: string | null, organisationIds: string[]): s
 function startsAtOf(value: string): Date {
   const startsAt = parseInstant(value)!;
   if (startsAt.getTime() < STARTS_AT_RANGE.from || startsAt.getTime() >= STARTS_AT_RANGE.to) {
-    throw badRequest('startsAt', 'must be in the years 2000 to 2099');
+    throw badRequest('startsAt', 'must be in the years 2000 to 2099', 'out_of_range');
   }
   return startsAt;
 }
@@ -153,7 +153,7 @@ export class MeetingsService {
   async update(id: string, input: UpdateMeetingDto, user: AuthUser): Promise<Meeting> {
     const fields = ['title', 'startsAt', 'place', 'organisationIds', 'series'] as const;
     if (!fields.some((field) => input[field] !== undefined)) {
-      throw badRequest('body', `give at least one of ${fields.join(', ')}`);
+      throw badRequest('body', `give at least one of ${fields.join(', ')}`, 'nothing_to_change');
     }
     const startsAt = input.startsAt === undefined ? undefined : startsAtOf(input.startsAt);
     const { meeting } = await this.changeAndPublish(
@@ -367,7 +367,7 @@ export class MeetingsService {
   private async checkOrganisationsExist(manager: EntityManager, organisationIds: string[]): Promise<void> {
     const existing = new Set(await this.meetings.existingOrganisationIds(manager, organisationIds));
     const unknown = organisationIds.find((organisationId) => !existing.has(organisationId));
-    if (unknown) throw badRequest('organisationIds', `names no organisation (${unknown})`);
+    if (unknown) throw badRequest('organisationIds', `names no organisation (${unknown})`, 'unknown_reference');
   }
 
   private async presenterWhoStillSees(

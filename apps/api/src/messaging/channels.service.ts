@@ -83,10 +83,10 @@ export class ChannelsService {
   ): Promise<{ channel: Channel; created: boolean }> {
     if (otherUserId === user.id) throw badRequest('userId', 'is you: a direct channel is between two people');
     const other = await this.people.getUser(otherUserId).catch((error: unknown) => {
-      if (error instanceof NotFoundException) throw badRequest('userId', 'names no user');
+      if (error instanceof NotFoundException) throw badRequest('userId', 'names no user', 'unknown_reference');
       throw error;
     });
-    if (other.disabled) throw badRequest('userId', 'names a disabled user');
+    if (other.disabled) throw badRequest('userId', 'names a disabled user', 'unknown_reference');
     const { channelId, created } = await this.channels.findOrCreateDirect(
       user.id,
       other.id,
@@ -117,7 +117,7 @@ export class ChannelsService {
       const wanted = [...new Set(input.organisationIds)];
       const existing = new Set(await this.channels.existingOrganisationIds(wanted, manager));
       const unknown = wanted.find((id) => !existing.has(id));
-      if (unknown) throw badRequest('organisationIds', `names no organisation (${unknown})`);
+      if (unknown) throw badRequest('organisationIds', `names no organisation (${unknown})`, 'unknown_reference');
     }
     return this.channels.upsertMeeting(manager, input.meetingId, input.title, input.organisationIds);
   }

@@ -83,7 +83,7 @@ export class MessagingService {
   async history(user: AuthUser, channelId: string, query: HistoryQueryDto): Promise<Message[]> {
     await this.channels.requireVisible(user, channelId);
     if (query.afterSeq !== undefined && query.beforeSeq !== undefined && query.beforeSeq <= query.afterSeq) {
-      throw badRequest('beforeSeq', 'must be greater than afterSeq');
+      throw badRequest('beforeSeq', 'must be greater than afterSeq', 'ends_before_start');
     }
     const rows = await this.messages.page(channelId, {
       afterSeq: query.afterSeq,
@@ -97,7 +97,7 @@ export class MessagingService {
   async markRead(user: AuthUser, channelId: string, seq: number): Promise<number | null> {
     const channel = await this.channels.requireVisible(user, channelId);
     if (seq > Number(channel.last_seq)) {
-      throw badRequest('seq', `is beyond the channel's last message (${channel.last_seq})`);
+      throw badRequest('seq', `is beyond the channel's last message (${channel.last_seq})`, 'out_of_range');
     }
     return this.messages.markRead(user.id, channelId, seq);
   }
@@ -110,7 +110,7 @@ export class MessagingService {
     const row = await this.messages.findVisible(user, messageId);
     if (!row) throw new NotFoundException(`No message with id ${messageId}`);
     if (row.priority !== 'urgent')
-      throw badRequest('messageId', 'names a message that is not urgent: only alerts are acknowledged');
+      throw badRequest('messageId', 'names a message that is not urgent: only alerts are acknowledged', 'unknown_reference');
     const inserted = await this.messages.insertAck(messageId, user.id, user.organisationId);
     const ack =
       inserted ?? (await this.messages.acksOf(messageId)).find((stored) => stored.user_id === user.id);

@@ -1,4 +1,4 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
@@ -7,7 +7,7 @@ import { AuditService } from '../audit/audit.service';
 import { AUTH_EVENTS, AuthUser, SessionsRevokedEvent } from '../auth/auth-user';
 import { SessionEntity } from '../auth/entities/session.entity';
 import { SYSTEM_AUTHOR } from '../common/system-author';
-import { DetailedHttpException } from '../common/api-exception.filter';
+import { conflict, DetailedHttpException } from '../common/api-exception.filter';
 import { CreateOrganisationDto, CreateUserDto, UpdateUserDto } from './dto/people.dto';
 import { OrganisationEntity } from './entities/organisation.entity';
 import { UserEntity } from './entities/user.entity';
@@ -115,7 +115,7 @@ export class PeopleService {
       }
       const losesAdmin = current.role === 'admin' && !current.disabled && (role !== 'admin' || input.disabled === true);
       if (losesAdmin && (await repository.countBy({ role: 'admin', disabled: false })) <= 1) {
-        throw new ConflictException('This is the last active administrator: make another administrator first');
+        throw conflict('role', 'This is the last active administrator: make another administrator first', 'last_administrator');
       }
       const changes: Partial<UserEntity> = {
         displayName: input.displayName ?? current.displayName,
@@ -264,6 +264,6 @@ export class PeopleService {
       .createQueryBuilder('u')
       .where('lower(u.email) = lower(:email)', { email })
       .getExists();
-    if (taken) throw new ConflictException('A user with this e-mail address already exists');
+    if (taken) throw conflict('email', 'A user with this e-mail address already exists', 'already_exists');
   }
 }

@@ -143,9 +143,9 @@ export class ReportsService {
   async stats(range: StatsRange, user: AuthUser): Promise<ReportStats> {
     const until = range.until ?? this.clock.now();
     const since = range.since ?? new Date(until.getTime() - REPORT_LIMITS.defaultStatsDays * DAY_MS);
-    if (since.getTime() >= until.getTime()) throw badRequest('since', 'must be earlier than until');
+    if (since.getTime() >= until.getTime()) throw badRequest('since', 'must be earlier than until', 'ends_before_start');
     if (until.getTime() - since.getTime() > REPORT_LIMITS.maxStatsDays * DAY_MS) {
-      throw badRequest('since', `the range may span at most ${REPORT_LIMITS.maxStatsDays} days`);
+      throw badRequest('since', `the range may span at most ${REPORT_LIMITS.maxStatsDays} days`, 'out_of_range');
     }
     const viewer = viewerOf(user);
     const groups = await this.countGroups(range.groupBy, viewer, { since, until, siteId: range.siteId });
@@ -185,14 +185,14 @@ export class ReportsService {
   ): Promise<{ siteId: string | null; zoneId: string | null }> {
     if (zoneId === null) {
       if (siteId !== null && !(await this.reports.findSite(manager, siteId))) {
-        throw badRequest('siteId', 'names no site (it may have been deleted)');
+        throw badRequest('siteId', 'names no site (it may have been deleted)', 'unknown_reference');
       }
       return { siteId, zoneId: null };
     }
     // The zone's lookup checks (and share-locks) its site, so a siteId given with it need only be the same.
     const zone = await this.reports.findZone(manager, zoneId);
-    if (!zone) throw badRequest('zoneId', 'names no zone (its site may have been deleted)');
-    if (siteId !== null && zone.siteId !== siteId) throw badRequest('zoneId', 'is a zone around another site than siteId');
+    if (!zone) throw badRequest('zoneId', 'names no zone (its site may have been deleted)', 'unknown_reference');
+    if (siteId !== null && zone.siteId !== siteId) throw badRequest('zoneId', 'is a zone around another site than siteId', 'unknown_reference');
     // A report about a zone is also about the zone's site: it shows on the site's panel and counts for it.
     return { siteId: zone.siteId, zoneId };
   }

@@ -89,7 +89,7 @@ export class SitesService {
 
   async update(id: string, input: UpdateSiteDto, user: AuthUser): Promise<SiteFeature> {
     if (!CHANGEABLE_FIELDS.some((field) => input[field] !== undefined)) {
-      throw badRequest('body', `give at least one of ${CHANGEABLE_FIELDS.join(', ')} besides version`);
+      throw badRequest('body', `give at least one of ${CHANGEABLE_FIELDS.join(', ')} besides version`, 'nothing_to_change');
     }
     const { site, channels } = await this.dataSource.transaction(async (manager) => {
       const locked = await this.sites.lock(manager, id);
@@ -221,7 +221,7 @@ export class SitesService {
         return user.organisationId;
       case 'admin':
       case 'coordinator':
-        if (requested === undefined) throw badRequest('organisationId', 'is required: name the service organisation that runs the site');
+        if (requested === undefined) throw badRequest('organisationId', 'is required: name the service organisation that runs the site', 'required');
         await this.assertServiceOrganisation(requested);
         return requested;
     }
@@ -229,7 +229,7 @@ export class SitesService {
 
   private async assertServiceOrganisation(organisationId: string, manager?: EntityManager): Promise<void> {
     const kind = await this.sites.organisationKind(organisationId, manager);
-    if (kind === null) throw badRequest('organisationId', 'names no organisation');
-    if (kind !== 'service') throw badRequest('organisationId', `must name a service organisation (this one is ${kind})`);
+    if (kind === null) throw badRequest('organisationId', 'names no organisation', 'unknown_reference');
+    if (kind !== 'service') throw badRequest('organisationId', `must name a service organisation (this one is ${kind})`, 'not_one_of');
   }
 }

@@ -18,12 +18,12 @@ import type {
 import { describeSchedule, suspensionUntilProblem } from '@samverkan/geo';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
-import { badRequest, DetailedHttpException } from '../common/api-exception.filter';
+import { badRequest, conflict, DetailedHttpException } from '../common/api-exception.filter';
 import { ChangeKind, DOMAIN_EVENTS, ZoneChangedEvent, ZoneSuspendedEvent, ZoneSuspensionEndedEvent } from '../common/domain-events';
 import type { Bbox } from '../common/geo-query';
 import { parseInstant } from '../common/geo-query';
 import { GEOJSON_CONTENT_TYPE, KML_CONTENT_TYPE, KmlPlacemark, kmlDocument } from '../common/kml';
-import { approvalSideOf, cannotManage, cannotSuspend, cannotWithdraw } from '../common/map-permissions';
+import { ApprovalSide, approvalSideOf, cannotManage, cannotSuspend, cannotWithdraw } from '../common/map-permissions';
 import { SYSTEM_AUTHOR } from '../common/system-author';
 import { checkVersion } from '../common/version-check';
 import type { OwnedChannelChange } from '../messaging/channels.repository';
@@ -50,6 +50,8 @@ export interface ZoneInput {
   validFrom?: string | null;
   validUntil?: string | null;
   notes?: string | null;
+  /** Extension: the proposer approves the new version for their side in the same transaction. */
+  approve?: boolean;
 }
 
 export interface ZoneChanges {
@@ -61,6 +63,7 @@ export interface ZoneChanges {
   validFrom?: string | null;
   validUntil?: string | null;
   notes?: string | null;
+  approve?: boolean;
 }
 
 export interface SuspendInput {
@@ -192,9 +195,10 @@ export class ZonesService {
     const validity = checkZoneInput(input);
     return this.changeInTransaction(async (manager) => {
       const site = await this.zones.findSiteForZone(manager, input.siteId);
-      if (!site) throw badRequest('siteId', 'names no site (it may have been deleted)');
+      if (!site) throw badRequest('siteId', 'names no site (it may have been deleted)', 'unknown_reference');
       const denied = cannotManage(user, site.organisationId);
       if (denied) throw new ForbiddenException(denied);
+      const side = input.approve ? proposerSide(user, site.organisationId) : null;
       const source = await this.geometrySource(manager, input, site.id);
       const zoneId = await this.zones.insertZone(manager, site.id);
       await this.zones.insertVersion(manager, {
@@ -209,17 +213,19 @@ export class ZonesService {
       });
       const feature = await this.feature(manager, zoneId);
       await this.audit.record(manager, { actorId: user.id, action: 'create', entity: 'zone', entityId: zoneId, after: feature });
-      return this.committed(feature, 'created', user.id);
+      if (!side) return this.committed(feature, 'created', user.id);
+      await this.recordApproval(manager, { id: zoneId, status: 'proposed', agreedVersion: null }, 1, side, user);
+      return this.committed(await this.feature(manager, zoneId), 'created', user.id);
     });
   }
 
   /** An edit is a new version, proposed; the agreed version (if any) stays in force until the new one is agreed. */
   async update(id: string, changes: ZoneChanges, user: AuthUser): Promise<ZoneFeature> {
     if (!CHANGEABLE_FIELDS.some((field) => changes[field] !== undefined)) {
-      throw badRequest('body', `give at least one of ${CHANGEABLE_FIELDS.join(', ')} besides version`);
+      throw badRequest('body', `give at least one of ${CHANGEABLE_FIELDS.join(', ')} besides version`, 'nothing_to_change');
     }
     if (changes.geometry !== undefined && changes.radiusMeters != null) {
-      throw badRequest('geometry', 'give either geometry or radiusMeters, not both');
+      throw badRequest('geometry', 'give either geometry or radiusMeters, not both', 'geometry_or_radius');
     }
     return this.changeInTransaction(async (manager) => {
       const zone = await this.lockForChange(manager, id);
@@ -227,6 +233,7 @@ export class ZonesService {
       if (denied) throw new ForbiddenException(denied);
       if (zone.status === 'withdrawn') throw new ConflictException('This zone is withdrawn and can no longer change');
       checkVersion('zone', zone.currentVersion, changes.version);
+      const side = changes.approve ? proposerSide(user, zone.organisationId) : null;
 
       const previous = await this.zones.findVersion(manager, id, zone.currentVersion);
       const merged: ZoneInput = {
@@ -261,7 +268,9 @@ export class ZonesService {
       await this.zones.updateZone(manager, id, { currentVersion: version, status: 'proposed', statusReason: null, ...NO_SUSPENSION });
       const after = await this.feature(manager, id);
       await this.audit.record(manager, { actorId: user.id, action: 'update', entity: 'zone', entityId: id, before, after });
-      return this.committed(after, 'updated', user.id);
+      if (!side) return this.committed(after, 'updated', user.id);
+      await this.recordApproval(manager, { id, status: 'proposed', agreedVersion: zone.agreedVersion }, version, side, user);
+      return this.committed(await this.feature(manager, id), 'updated', user.id);
     });
   }
 
@@ -273,42 +282,53 @@ export class ZonesService {
       if ('denied' in side) throw new ForbiddenException(side.denied);
       if (zone.status === 'withdrawn') throw new ConflictException('This zone is withdrawn: there is nothing to approve');
       checkVersion('zone', zone.currentVersion, version);
-
-      const standing = await this.zones.standingApprovals(manager, id, version);
-      if (standing.some((approval) => approval.side === side.side)) {
-        throw new ConflictException(`Version ${version} is already approved for the ${side.side} side`);
-      }
-      const approval = await this.zones.insertApproval(manager, {
-        zoneId: id,
-        version,
-        side: side.side,
-        userId: user.id,
-        organisationId: user.organisationId,
-      });
-      await this.zones.updateZone(manager, id, {});
-      await this.audit.record(manager, {
-        actorId: user.id,
-        action: 'approve',
-        entity: 'zone',
-        entityId: id,
-        after: { version, side: side.side, userId: user.id, organisationId: user.organisationId, at: approval.at.toISOString() },
-      });
-
-      const otherSide = side.side === 'police' ? 'service' : 'police';
-      if (standing.some((existing) => existing.side === otherSide)) {
-        await this.zones.markVersionAgreed(manager, id, version);
-        await this.zones.updateZone(manager, id, { status: 'agreed', agreedVersion: version, statusReason: null, ...NO_SUSPENSION });
-        await this.audit.record(manager, {
-          actorId: user.id,
-          action: 'agree',
-          entity: 'zone',
-          entityId: id,
-          before: { status: zone.status, agreedVersion: zone.agreedVersion },
-          after: { status: 'agreed', agreedVersion: version },
-        });
-      }
+      await this.recordApproval(manager, zone, version, side.side, user);
       return this.committed(await this.feature(manager, id), 'updated', user.id);
     });
+  }
+
+  /** The signatory's approval of `version` for their side; with the other side's standing approval it is agreed. */
+  private async recordApproval(
+    manager: EntityManager,
+    zone: Pick<LockedZone, 'id' | 'status' | 'agreedVersion'>,
+    version: number,
+    side: ApprovalSide,
+    user: AuthUser,
+  ): Promise<void> {
+    const id = zone.id;
+    const standing = await this.zones.standingApprovals(manager, id, version);
+    if (standing.some((approval) => approval.side === side)) {
+      throw conflict('version', `Version ${version} is already approved for the ${side} side`, 'already_approved');
+    }
+    const approval = await this.zones.insertApproval(manager, {
+      zoneId: id,
+      version,
+      side,
+      userId: user.id,
+      organisationId: user.organisationId,
+    });
+    await this.zones.updateZone(manager, id, {});
+    await this.audit.record(manager, {
+      actorId: user.id,
+      action: 'approve',
+      entity: 'zone',
+      entityId: id,
+      after: { version, side, userId: user.id, organisationId: user.organisationId, at: approval.at.toISOString() },
+    });
+
+    const otherSide = side === 'police' ? 'service' : 'police';
+    if (standing.some((existing) => existing.side === otherSide)) {
+      await this.zones.markVersionAgreed(manager, id, version);
+      await this.zones.updateZone(manager, id, { status: 'agreed', agreedVersion: version, statusReason: null, ...NO_SUSPENSION });
+      await this.audit.record(manager, {
+        actorId: user.id,
+        action: 'agree',
+        entity: 'zone',
+        entityId: id,
+        before: { status: zone.status, agreedVersion: zone.agreedVersion },
+        after: { status: 'agreed', agreedVersion: version },
+      });
+    }
   }
 
   /**
@@ -531,21 +551,23 @@ export class ZonesService {
     const maxKm2 = ZONE_LIMITS.maxAreaSquareMeters / 1_000_000;
     const problems: ErrorDetail[] = [];
     if (!measure.valid) {
-      problems.push({ field: 'geometry', message: `is not a valid shape by OGC rules: ${measure.reason}` });
+      problems.push({ field: 'geometry', message: `is not a valid shape by OGC rules: ${measure.reason}`, reason: 'invalid_geometry' });
     } else if (!measure.nearSite) {
       const hint = measure.nearIfSwapped ? '; positions are [longitude, latitude]: are they swapped?' : '';
       problems.push({
         field: 'geometry',
         message: `lies farther than ${ZONE_LIMITS.maxDistanceFromSiteMeters} m from its site; every part of a zone must be within ${ZONE_LIMITS.maxDistanceFromSiteMeters} m${hint}`,
+        reason: 'too_far_from_site',
       });
     } else {
       if (measure.areaSquareMeters! > ZONE_LIMITS.maxAreaSquareMeters) {
-        problems.push({ field: 'geometry', message: `covers ${(measure.areaSquareMeters! / 1_000_000).toFixed(2)} km²; at most ${maxKm2} km² is allowed` });
+        problems.push({ field: 'geometry', message: `covers ${(measure.areaSquareMeters! / 1_000_000).toFixed(2)} km²; at most ${maxKm2} km² is allowed`, reason: 'area_too_large' });
       }
       if (measure.farthestMeters! > ZONE_LIMITS.maxDistanceFromSiteMeters) {
         problems.push({
           field: 'geometry',
           message: `reaches ${Math.round(measure.farthestMeters!)} m from its site; every part of a zone must be within ${ZONE_LIMITS.maxDistanceFromSiteMeters} m`,
+          reason: 'too_far_from_site',
         });
       }
     }
@@ -558,13 +580,13 @@ export class ZonesService {
 function checkZoneInput(input: ZoneInput, options = { requireGeometry: true }): { validFrom: Date | null; validUntil: Date | null } {
   const hasGeometry = input.geometry !== undefined;
   const hasRadius = input.radiusMeters != null;
-  if (hasGeometry && hasRadius) throw badRequest('geometry', 'give either geometry or radiusMeters, not both');
+  if (hasGeometry && hasRadius) throw badRequest('geometry', 'give either geometry or radiusMeters, not both', 'geometry_or_radius');
   if (options.requireGeometry && !hasGeometry && !hasRadius) {
-    throw badRequest('geometry', 'give a geometry (Polygon or MultiPolygon) or radiusMeters for a circle around the site');
+    throw badRequest('geometry', 'give a geometry (Polygon or MultiPolygon) or radiusMeters for a circle around the site', 'geometry_or_radius');
   }
   const validFrom = input.validFrom ? parseInstant(input.validFrom) : null;
   const validUntil = input.validUntil ? parseInstant(input.validUntil) : null;
-  if (validFrom && validUntil && validFrom >= validUntil) throw badRequest('validUntil', 'must be later than validFrom');
+  if (validFrom && validUntil && validFrom >= validUntil) throw badRequest('validUntil', 'must be later than validFrom', 'ends_before_start');
   return { validFrom, validUntil };
 }
 
@@ -586,7 +608,7 @@ function readFeatureCollection(collection: unknown): unknown[] {
   if (!Array.isArray(collection.features)) throw badRequest('features', 'must be an array of Features');
   if (collection.features.length === 0) throw badRequest('features', 'holds no Feature');
   if (collection.features.length > MAX_IMPORT_FEATURES) {
-    throw badRequest('features', `holds ${collection.features.length} Features; at most ${MAX_IMPORT_FEATURES} per import`);
+    throw badRequest('features', `holds ${collection.features.length} Features; at most ${MAX_IMPORT_FEATURES} per import`, 'out_of_range');
   }
   return collection.features;
 }
@@ -607,4 +629,11 @@ function zoneInputFromFeature(feature: unknown): Record<string, unknown> {
   }
   if (geometry !== null && geometry !== undefined) picked.geometry = geometry;
   return picked;
+}
+
+/** The side a proposer who asks to approve at once signs for; anyone else is refused before anything is saved. */
+function proposerSide(user: AuthUser, organisationId: string): ApprovalSide {
+  const side = approvalSideOf(user, organisationId);
+  if ('side' in side) return side.side;
+  throw new DetailedHttpException(HttpStatus.FORBIDDEN, [{ field: 'approve', message: side.denied, reason: 'not_a_signatory' }]);
 }

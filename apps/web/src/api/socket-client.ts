@@ -1,4 +1,4 @@
-import type { Ack, ClientToServerEvents, ServerToClientEvents } from '@samverkan/contracts';
+import type { Ack, ClientToServerEvents, ErrorReason, ServerToClientEvents } from '@samverkan/contracts';
 import { io, type Socket } from 'socket.io-client';
 import { Store } from '../state/store';
 
@@ -23,6 +23,9 @@ export class SocketRequestError extends Error {
   constructor(
     readonly code: string,
     message: string,
+    /** The refused field and the reason's code (ERROR_REASONS), when the server named them. */
+    readonly field?: string,
+    readonly reason?: ErrorReason,
   ) {
     super(message);
   }
@@ -147,7 +150,15 @@ export class SocketClient {
       untyped.timeout(timeoutMs).emit(event, payload, (error: Error | null, answer: Ack) => {
         if (error) reject(new SocketRequestError('timeout', `No answer to ${event} within ${timeoutMs} ms`));
         else if (answer.ok) resolve(answer as SuccessOf<E>);
-        else reject(new SocketRequestError(answer.error.code, answer.error.message));
+        else
+          reject(
+            new SocketRequestError(
+              answer.error.code,
+              answer.error.message,
+              answer.error.field,
+              answer.error.reason,
+            ),
+          );
       });
     });
   }

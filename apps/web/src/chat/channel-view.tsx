@@ -1,6 +1,7 @@
 import { MESSAGE_LIMITS, type Channel, type Message } from '@samverkan/contracts';
 import { codePointLength } from '@samverkan/text';
 import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { socketFailureText } from '../api/api-error';
 import { Icon } from '../app/icons';
 import { useWorkspace } from '../app/workspace';
 import { dayRelation, formatDateTime, formatTime } from '../i18n/format';
@@ -121,7 +122,7 @@ function PendingItem({ entry }: { entry: OutboxEntry }) {
         </p>
       ) : (
         <div class="message__status message__status--failed" role="alert">
-          <span>{t('chat.notSent', { reason: entry.error ?? '' })}</span>
+          <span>{t('chat.notSent', { reason: socketFailureText(entry.error, t) })}</span>
           <button
             type="button"
             class="button button--secondary button--small"

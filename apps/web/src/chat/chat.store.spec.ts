@@ -181,7 +181,7 @@ describe('ChatStore sending', () => {
   it('marks a message the server refuses as not sent, for the user to retry or discard', async () => {
     const { chat, socket } = setup((event, payload) => {
       if (event === 'message:send')
-        throw new SocketRequestError('bad_request', 'body must be at most 4000 characters');
+        throw new SocketRequestError('bad_request', 'body must be at most 4000 characters', 'body', 'text_length');
       return server(event, payload);
     });
     socket.connect();
@@ -190,7 +190,7 @@ describe('ChatStore sending', () => {
     await settle();
     expect(chat.outbox.value[0]).toMatchObject({
       state: 'failed',
-      error: 'body must be at most 4000 characters',
+      error: 'text_length',
     });
     chat.discard(chat.outbox.value[0].clientId);
     expect(chat.outbox.value).toEqual([]);

@@ -242,7 +242,11 @@ export class ChatStore extends Store<ChatState> {
             if (error.code !== 'not_connected') this.scheduleRetry();
             return;
           }
-          this.outbox.failed(entry.clientId, error instanceof Error ? error.message : String(error));
+          // The code, not the server's English: the view says it in the user's language.
+          this.outbox.failed(
+            entry.clientId,
+            error instanceof SocketRequestError ? (error.reason ?? error.code) : 'internal',
+          );
         }
       }
     } finally {

@@ -13,6 +13,7 @@ export interface OutboxEntry {
   createdAt: string;
   /** `failed`: the server refused it (not a connection problem); it waits for the user to retry or discard it. */
   state: 'sending' | 'failed';
+  /** Why it failed, as a code (a reason code or the ack's error code), put in words when shown. */
   error: string | null;
 }
 

@@ -9,6 +9,8 @@
 //   a zone's notes          anteckningar (not minutes)     notes
 
 import { mapLayoutTextsEn, mapLayoutTextsSv } from './map-layout.texts';
+import { approvalTextsEn, approvalTextsSv } from './approvals.texts';
+import { errorTextsEn, errorTextsSv } from './errors.texts';
 import { meetingTextsEn, meetingTextsSv } from './meetings.texts';
 import { naloxoneTextsEn, naloxoneTextsSv } from './naloxone.texts';
 import { suspensionTextsEn, suspensionTextsSv } from './suspension.texts';
@@ -190,8 +192,6 @@ const sv = {
   'zone.withdraw': 'Återkalla zonen',
   'zone.openChannel': 'Zonens kanal',
   'zone.showOnMap': 'Visa på kartan',
-  'zone.pendingProposal': 'Version {agreed} gäller. Version {version} är föreslagen och väntar på godkännande från båda sidor.',
-  'zone.newVersionProposed': 'version {version} föreslagen',
   'zone.versionInForce': 'Överenskommen version {version} (gäller)',
   'zone.versionProposed': 'Föreslagen version {version}',
   'zone.versionCurrent': 'Version {version}',
@@ -207,7 +207,7 @@ const sv = {
   'zone.timing.inForceNoEnd': 'Gäller nu, utan sluttid.',
   'zone.timing.notNowFrom': 'Gäller inte nu. Gäller från {when}.',
   'zone.timing.notAgain': 'Gäller inte nu, och inte igen under nuvarande giltighet.',
-  'zone.timing.proposed': 'Gäller inte: väntar på godkännande från båda sidor.',
+  'zone.timing.proposed': 'Gäller inte: inte godkänd av båda sidor än.',
   'zone.timing.suspended': 'Gäller inte: upphävd tills båda sidor godkänner den igen.',
   'zone.timing.withdrawn': 'Gäller inte: återkallad.',
 
@@ -467,7 +467,7 @@ const sv = {
     'Texten innehåller tecken som inte kan sparas. Skriv om den del som klistrades in.',
   'reports.form.error.identifying':
     'Texten verkar innehålla {kinds}. Ta bort det – rapporter får inte identifiera någon.',
-  'reports.form.serverRefused': 'Samverkan tog inte emot rapporten: {message}',
+  'reports.form.serverRefused': 'Samverkan tog inte emot rapporten. {message}',
   'reports.form.failedNetwork':
     'Rapporten kom inte fram. Kontrollera uppkopplingen och försök igen – det du skrev finns kvar.',
   'reports.form.failedServer':
@@ -531,7 +531,7 @@ const sv = {
   'reports.agenda.itemTitle': 'Fältrapport: {category} – {place}',
   'reports.agenda.itemTitleNoPlace': 'Fältrapport: {category}',
   'reports.agenda.onAgenda': 'På dagordningen för {meeting}',
-  'reports.agenda.refused': 'Rapporten kom inte med på dagordningen: {message}',
+  'reports.agenda.refused': 'Rapporten kom inte med på dagordningen. {message}',
   'reports.agenda.failedNetwork': 'Det kom inte fram. Kontrollera uppkopplingen och försök igen.',
   'reports.agenda.failedServer': 'Det gick inte just nu. Försök igen om en stund.',
   'naloxone.button': 'Naloxon',
@@ -604,7 +604,7 @@ const sv = {
   'naloxone.kits.form.register': 'Registrera',
   'naloxone.kits.form.save': 'Spara',
   'naloxone.kits.form.cancel': 'Avbryt',
-  'naloxone.kits.form.refused': 'Samverkan tog inte emot uppgifterna: {message}',
+  'naloxone.kits.form.refused': 'Samverkan tog inte emot uppgifterna. {message}',
   'naloxone.kits.error.label': 'Ange enheten eller fordonet (högst 200 tecken).',
   'naloxone.kits.error.batch': 'Ange batchnumret (högst 100 tecken).',
   'naloxone.kits.error.expiresOn': 'Ange sista förbrukningsdag.',
@@ -640,7 +640,7 @@ const sv = {
   'naloxone.editor.conflict':
     'Någon annan har sparat en nyare version medan du skrev. Din text finns kvar här: kopiera den, hämta den senaste versionen och gör dina ändringar igen.',
   'naloxone.editor.loadLatest': 'Hämta den senaste versionen',
-  'naloxone.editor.invalid': 'Samverkan tog inte emot texten: {message}',
+  'naloxone.editor.invalid': 'Samverkan tog inte emot texten. {message}',
   'naloxone.editor.forbidden':
     'Du får inte göra det här. Guiden publiceras av en signatär från en verksamhet.',
   'naloxone.editor.failedNetwork': 'Det kom inte fram. Kontrollera uppkopplingen och försök igen.',
@@ -658,6 +658,8 @@ const sv = {
   ...naloxoneTextsSv,
   ...suspensionTextsSv,
   ...mapLayoutTextsSv,
+  ...approvalTextsSv,
+  ...errorTextsSv,
 } as const;
 
 export type MessageKey = keyof typeof sv;
@@ -839,8 +841,6 @@ const en: Record<MessageKey, string> = {
   'zone.withdraw': 'Withdraw the zone',
   'zone.openChannel': "The zone's channel",
   'zone.showOnMap': 'Show on the map',
-  'zone.pendingProposal': 'Version {agreed} is in force. Version {version} is proposed and awaits approval from both sides.',
-  'zone.newVersionProposed': 'version {version} proposed',
   'zone.versionInForce': 'Agreed version {version} (in force)',
   'zone.versionProposed': 'Proposed version {version}',
   'zone.versionCurrent': 'Version {version}',
@@ -856,7 +856,7 @@ const en: Record<MessageKey, string> = {
   'zone.timing.inForceNoEnd': 'In force now, with no end time.',
   'zone.timing.notNowFrom': 'Not in force now. In force from {when}.',
   'zone.timing.notAgain': 'Not in force now, and not again within its current validity.',
-  'zone.timing.proposed': 'Not in force: awaiting approval from both sides.',
+  'zone.timing.proposed': 'Not in force: not yet agreed by both sides.',
   'zone.timing.suspended': 'Not in force: suspended until both sides approve it again.',
   'zone.timing.withdrawn': 'Not in force: withdrawn.',
 
@@ -1116,7 +1116,7 @@ const en: Record<MessageKey, string> = {
     'The text holds characters that cannot be stored. Retype the part that was pasted.',
   'reports.form.error.identifying':
     'The text seems to hold {kinds}. Take it out – reports must not identify anyone.',
-  'reports.form.serverRefused': 'Samverkan refused the report: {message}',
+  'reports.form.serverRefused': 'Samverkan refused the report. {message}',
   'reports.form.failedNetwork':
     'The report did not get through. Check your connection and try again – what you wrote is kept.',
   'reports.form.failedServer':
@@ -1180,7 +1180,7 @@ const en: Record<MessageKey, string> = {
   'reports.agenda.itemTitle': 'Field report: {category} – {place}',
   'reports.agenda.itemTitleNoPlace': 'Field report: {category}',
   'reports.agenda.onAgenda': 'On the agenda of {meeting}',
-  'reports.agenda.refused': 'The report was not added to the agenda: {message}',
+  'reports.agenda.refused': 'The report was not added to the agenda. {message}',
   'reports.agenda.failedNetwork': 'It did not get through. Check your connection and try again.',
   'reports.agenda.failedServer': 'That did not work right now. Try again in a moment.',
   'naloxone.button': 'Naloxone',
@@ -1253,7 +1253,7 @@ const en: Record<MessageKey, string> = {
   'naloxone.kits.form.register': 'Register',
   'naloxone.kits.form.save': 'Save',
   'naloxone.kits.form.cancel': 'Cancel',
-  'naloxone.kits.form.refused': 'Samverkan refused the details: {message}',
+  'naloxone.kits.form.refused': 'Samverkan refused the details. {message}',
   'naloxone.kits.error.label': 'Enter the unit or vehicle (at most 200 characters).',
   'naloxone.kits.error.batch': 'Enter the batch number (at most 100 characters).',
   'naloxone.kits.error.expiresOn': 'Enter the expiry date.',
@@ -1289,7 +1289,7 @@ const en: Record<MessageKey, string> = {
   'naloxone.editor.conflict':
     'Someone else saved a newer version while you were writing. Your text is still here: copy it, load the latest version and make your changes again.',
   'naloxone.editor.loadLatest': 'Load the latest version',
-  'naloxone.editor.invalid': 'Samverkan refused the text: {message}',
+  'naloxone.editor.invalid': 'Samverkan refused the text. {message}',
   'naloxone.editor.forbidden': 'You may not do this. A service signatory publishes the guide.',
   'naloxone.editor.failedNetwork': 'It did not get through. Check your connection and try again.',
   'naloxone.editor.failedServer': 'That did not work right now. Try again in a moment.',
@@ -1306,6 +1306,8 @@ const en: Record<MessageKey, string> = {
   ...naloxoneTextsEn,
   ...suspensionTextsEn,
   ...mapLayoutTextsEn,
+  ...approvalTextsEn,
+  ...errorTextsEn,
 };
 
 export const LANGUAGES = ['sv', 'en'] as const;

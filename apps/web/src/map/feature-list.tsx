@@ -3,18 +3,19 @@ import { useWorkspace } from '../app/workspace';
 import { useI18n } from '../i18n/use-i18n';
 import { SITE_TYPE_LOOKS } from '../sites/site-types';
 import { useStore } from '../state/use-store';
-import { displayStateOf, hasPendingProposal, STATE_ORDER } from '../zones/zone-display';
+import { listStatusText } from '../zones/approval-status';
+import { displayStateOf, STATE_ORDER } from '../zones/zone-display';
 import { ZONE_STATE_STYLES } from '../zones/zone-style';
-import { timingSentence } from '../zones/zone-timing-text';
 import { SiteSwatch, ZoneSwatch } from './swatches';
 import { MAP_COMMANDS } from './map-events';
 
 /** Every zone and site as a list: the keyboard and screen reader way into the map, and a quick overview. */
 export function FeatureList() {
-  const { zones, sites, panel, mapCommands } = useWorkspace();
+  const { zones, sites, panel, mapCommands, directory } = useWorkspace();
   const { t, language } = useI18n();
   const zonesState = useStore(zones);
   const sitesState = useStore(sites);
+  useStore(directory);
   const now = new Date();
 
   const zoneList = [...zonesState.zones.values()]
@@ -53,9 +54,13 @@ export function FeatureList() {
                 <span class="feature-list__name">{zone.properties.name}</span>
                 <span class="feature-list__detail">
                   {t(ZONE_STATE_STYLES[state].label)} ·{' '}
-                  {timingSentence(state, zone.properties, now, language, t)}
-                  {hasPendingProposal(zone.properties) && (
-                    <> · {t('zone.newVersionProposed', { version: zone.properties.version })}</>
+                  {listStatusText(
+                    state,
+                    zone.properties,
+                    (id) => directory.organisationName(id),
+                    now,
+                    language,
+                    t,
                   )}
                 </span>
               </span>

@@ -6,6 +6,7 @@ import { IdentityHint } from '../ui/identity-hint';
 import { MAP_COMMANDS } from '../map/map-events';
 import { useStore } from '../state/use-store';
 import { reportsHref } from '../app/router';
+import { approvalStatusText } from '../zones/approval-status';
 import { FormFooter, RemoveButton } from './meeting-controls';
 import type { MeetingSessionStore } from './meeting-session.store';
 import { canOrganise, useMeetingsApi } from './meetings-feature';
@@ -49,12 +50,13 @@ function AgendaItemCard({
   meeting: Meeting;
   item: AgendaItem;
 }) {
-  const { user, sites, zones, mapCommands } = useWorkspace();
-  const { t } = useI18n();
+  const { user, sites, zones, mapCommands, directory } = useWorkspace();
+  const { t, language } = useI18n();
   const api = useMeetingsApi();
   const state = useStore(session);
   useStore(sites);
   useStore(zones);
+  useStore(directory);
   const change = useMeetingChange(session);
   const [editing, setEditing] = useState(false);
   const organiser = canOrganise(user, meeting);
@@ -107,6 +109,18 @@ function AgendaItemCard({
           {item.zoneId && (
             <li>
               {t('meetings.agenda.zone', { name: zone?.properties.name ?? t('meetings.agenda.unknown') })}
+              {zone && (
+                <span class="agenda-item__zone-status" data-testid="agenda-zone-status">
+                  {' – '}
+                  {approvalStatusText(
+                    zone.properties,
+                    (id) => directory.organisationName(id),
+                    new Date(),
+                    language,
+                    t,
+                  )}
+                </span>
+              )}
             </li>
           )}
           {item.reportId && (

@@ -3,8 +3,8 @@ import type { Language } from '../i18n/dictionary';
 import type { Translate } from '../i18n/i18n';
 
 /**
- * What to tell the user when a meeting change failed. Other 4xx fall through to the api's own message (a 400/422
- * names the field and the reason), shown next to the form as the zone form does.
+ * What to tell the user when a meeting change failed. Other failures go through the shared mapping: a 400/422 in
+ * words from its field and reason codes, shown next to the form as the zone form does.
  */
 export function meetingErrorText(error: unknown, t: Translate, language?: Language): string {
   if (error instanceof ApiError) {

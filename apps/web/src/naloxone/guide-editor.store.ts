@@ -8,7 +8,7 @@ export type GuideEditorOutcome =
   | { kind: 'published'; version: number }
   /** Someone saved a newer version since this one was read: the writer's text stays in the form. */
   | { kind: 'conflict'; message: string }
-  | { kind: 'invalid'; message: string }
+  | { kind: 'invalid'; error: ApiError }
   | { kind: 'forbidden'; message: string }
   | { kind: 'failed'; failure: 'network' | 'server' };
 
@@ -28,7 +28,7 @@ export interface GuideEditorState {
 function outcomeOf(error: unknown): GuideEditorOutcome {
   if (error instanceof ApiError) {
     if (error.status === 409) return { kind: 'conflict', message: error.message };
-    if (error.status === 400) return { kind: 'invalid', message: error.message };
+    if (error.status === 400) return { kind: 'invalid', error };
     if (error.status === 403) return { kind: 'forbidden', message: error.message };
     if (error.isNetworkError) return { kind: 'failed', failure: 'network' };
   }

@@ -1,6 +1,7 @@
 import { GUIDE_LANGS, GUIDE_LIMITS, type GuideLang, type User } from '@samverkan/contracts';
 import { codePointLength } from '@samverkan/text';
 import { useEffect, useId, useState } from 'preact/hooks';
+import { apiErrorText } from '../api/api-error';
 import { formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/use-i18n';
 import { useStore } from '../state/use-store';
@@ -13,7 +14,7 @@ import './naloxone.css';
 const LANGUAGE_NAME = { sv: 'naloxone.guide.language.sv', en: 'naloxone.guide.language.en' } as const;
 
 function OutcomeMessage({ outcome }: { outcome: GuideEditorOutcome | null }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   if (!outcome) return <div role="status" class="visually-hidden" />;
   switch (outcome.kind) {
     case 'saved':
@@ -37,7 +38,7 @@ function OutcomeMessage({ outcome }: { outcome: GuideEditorOutcome | null }) {
     case 'invalid':
       return (
         <p role="alert" class="form-error">
-          {t('naloxone.editor.invalid', { message: outcome.message })}
+          {t('naloxone.editor.invalid', { message: apiErrorText(outcome.error, t, language) })}
         </p>
       );
     case 'forbidden':

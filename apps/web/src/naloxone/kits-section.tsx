@@ -1,6 +1,6 @@
 import type { Kit, User } from '@samverkan/contracts';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { ApiError, failureKindOf } from '../api/api-error';
+import { ApiError, apiErrorText, failureKindOf } from '../api/api-error';
 import { Dialog } from '../app/dialog';
 import { useServices } from '../app/services';
 import { useWorkspace } from '../app/workspace';
@@ -71,7 +71,7 @@ function KitForm({
         error instanceof ApiError && error.status === 409
           ? t('naloxone.kits.actionError.conflict')
           : error instanceof ApiError && error.status === 400
-            ? t('naloxone.kits.form.refused', { message: error.message })
+            ? t('naloxone.kits.form.refused', { message: apiErrorText(error, t) })
             : t(
                 failureKindOf(error) === 'network'
                   ? 'naloxone.kits.actionError.network'

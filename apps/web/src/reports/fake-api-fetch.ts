@@ -1,3 +1,4 @@
+import type { ErrorDetail } from '@samverkan/contracts';
 import type { ApiFetch, ApiRequest } from '../api/api-client';
 import { ApiError } from '../api/api-error';
 
@@ -16,7 +17,7 @@ export interface ExpectedCall {
 export function apiErrorOf(
   status: number,
   message = `HTTP ${status}`,
-  details: { field: string; message: string }[] = [],
+  details: ErrorDetail[] = [],
 ): ApiError {
   return status === 0
     ? ApiError.network(new TypeError('Failed to fetch'))

@@ -1,6 +1,6 @@
 import type { FieldReport } from '@samverkan/contracts';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { ApiError } from '../api/api-error';
+import { ApiError, apiErrorText } from '../api/api-error';
 import { formatDateTime } from '../i18n/format';
 import type { Translate } from '../i18n/i18n';
 import { useI18n } from '../i18n/use-i18n';
@@ -11,7 +11,7 @@ import type { UpcomingMeetingsStore } from './upcoming-meetings.store';
 
 function failureText(error: unknown, t: Translate): string {
   if (error instanceof ApiError && error.isNetworkError) return t('reports.agenda.failedNetwork');
-  if (error instanceof ApiError) return t('reports.agenda.refused', { message: error.message });
+  if (error instanceof ApiError) return t('reports.agenda.refused', { message: apiErrorText(error, t) });
   return t('reports.agenda.failedServer');
 }
 

@@ -1,4 +1,6 @@
 import { REPORT_LIMITS } from '@samverkan/contracts';
+import type { MessageKey } from '../i18n/dictionary';
+import { translate, type MessageParams } from '../i18n/i18n';
 import { apiErrorOf } from './fake-api-fetch';
 import {
   newReportDraft,
@@ -92,17 +94,33 @@ describe('the field report form', () => {
     expect(validateReportDraft(valid({ body }), NOW, 'en')).toEqual([]);
   });
 
-  it("places the api's refusals on the fields they name", () => {
+  it("places the api's refusals on the fields they name, in the user's language", () => {
     const error = apiErrorOf(400, 'body must not identify a person', [
-      { field: 'body', message: 'must not identify a person: it seems to hold a phone number; leave it out' },
-      { field: 'zoneId', message: 'names no zone' },
+      {
+        field: 'body',
+        message: 'must not identify a person: it seems to hold a phone number; leave it out',
+        reason: 'phone_number',
+      },
+      { field: 'zoneId', message: 'names no zone', reason: 'unknown_reference' },
     ]);
-    expect(serverProblemsOf(error)).toEqual([
-      { field: 'body', message: 'must not identify a person: it seems to hold a phone number; leave it out' },
-      { field: 'place', message: 'names no zone' },
+    const t = (key: MessageKey, params?: MessageParams) => translate('sv', key, params);
+    expect(serverProblemsOf(error, t)).toEqual([
+      {
+        field: 'body',
+        message:
+          'Text: Det verkar innehålla ett telefonnummer. Ta bort det – inget som sparas här får kunna identifiera en person.',
+      },
+      {
+        field: 'place',
+        message:
+          'Pekar på något som inte längre finns eller som du inte kan se. Ladda om sidan och försök igen.',
+      },
     ]);
-    expect(serverProblemsOf(apiErrorOf(400, 'Something else'))).toEqual([
-      { field: null, message: 'Something else' },
+    expect(serverProblemsOf(apiErrorOf(400, 'Something else'), t)).toEqual([
+      {
+        field: null,
+        message: 'Samverkan kunde inte ta emot det här. Kontrollera uppgifterna och försök igen.',
+      },
     ]);
   });
 });

@@ -5,9 +5,10 @@ import {
   findIdentifyingData,
   hasForbiddenCharacters,
 } from '@samverkan/text';
-import { ApiError } from '../api/api-error';
+import { apiErrorText, refusalText, type ApiError } from '../api/api-error';
 import type { Language, MessageKey } from '../i18n/dictionary';
 import { fromLocalInputValue, toLocalInputValue } from '../i18n/format';
+import type { Translate } from '../i18n/i18n';
 
 // The field report form as data: what the writer has filled in, what is wrong with it, and the request it
 // becomes. The same checks the api makes run here first, so a phone on a weak connection gets the answer at
@@ -120,7 +121,7 @@ export function toCreateReportRequest(draft: ReportDraft): CreateReportRequest {
   };
 }
 
-/** A refusal from the api, placed on the form field it names (the message is the api's own words). */
+/** A refusal from the api, placed on the form field it names, in the user's language (from its reason code). */
 export interface ServerProblem {
   field: ReportField | null;
   message: string;
@@ -134,7 +135,10 @@ const SERVER_FIELDS: Record<string, ReportField> = {
   body: 'body',
 };
 
-export function serverProblemsOf(error: ApiError): ServerProblem[] {
-  const details = error.details.length > 0 ? error.details : [{ field: '', message: error.message }];
-  return details.map((detail) => ({ field: SERVER_FIELDS[detail.field] ?? null, message: detail.message }));
+export function serverProblemsOf(error: ApiError, t: Translate): ServerProblem[] {
+  if (error.details.length === 0) return [{ field: null, message: apiErrorText(error, t) }];
+  return error.details.map((detail) => ({
+    field: SERVER_FIELDS[detail.field] ?? null,
+    message: refusalText(detail, t),
+  }));
 }

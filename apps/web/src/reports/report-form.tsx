@@ -102,7 +102,7 @@ export function ReportForm({
       onDone(report);
     } catch (error) {
       if (error instanceof ApiError && error.status === 400) {
-        const refused = serverProblemsOf(error);
+        const refused = serverProblemsOf(error, t);
         setServerProblems(refused);
         const field = refused.find((problem) => problem.field)?.field;
         if (field) document.getElementById(`${ids.form}-${field}`)?.focus();

@@ -8,10 +8,10 @@ import { useI18n } from '../i18n/use-i18n';
 import { ZoneSwatch } from '../map/swatches';
 import { MAP_COMMANDS } from '../map/map-events';
 import { useStore } from '../state/use-store';
+import { listStatusText } from '../zones/approval-status';
 import { displayStateOf } from '../zones/zone-display';
 import { canManageZonesOf } from '../zones/zone-permissions';
 import { ZONE_STATE_STYLES } from '../zones/zone-style';
-import { timingSentence } from '../zones/zone-timing-text';
 import { openingSentence } from './site-opening-text';
 import { SITE_TYPE_LOOKS } from './site-types';
 import { PlaceReports } from '../reports/place-reports';
@@ -129,7 +129,14 @@ export function SiteDetails({ siteId }: { siteId: string }) {
                     <span class="feature-list__name">{zone.properties.name}</span>
                     <span class="feature-list__detail">
                       {t(ZONE_STATE_STYLES[state].label)} ·{' '}
-                      {timingSentence(state, zone.properties, now, language, t)}
+                      {listStatusText(
+                        state,
+                        zone.properties,
+                        (id) => directory.organisationName(id),
+                        now,
+                        language,
+                        t,
+                      )}
                     </span>
                   </span>
                 </button>

@@ -11,6 +11,7 @@ import { useI18n } from '../i18n/use-i18n';
 import { ZoneSwatch } from '../map/swatches';
 import { MAP_COMMANDS } from '../map/map-events';
 import { useStore } from '../state/use-store';
+import { approvalStatusText } from './approval-status';
 import { SuspensionFacts } from './suspension-facts';
 import { ZoneActionDialog, type ZoneAction } from './zone-action-dialog';
 import { displayStateOf, hasPendingProposal } from './zone-display';
@@ -22,11 +23,12 @@ const SIDES: ApprovalSide[] = ['police', 'service'];
 
 /** A zone: whether it applies now, its hours, who has approved which version, its history and channel. */
 export function ZoneDetails({ zoneId }: { zoneId: string }) {
-  const { zones, sites, chat, panel, user, mapCommands } = useWorkspace();
+  const { zones, sites, chat, panel, user, mapCommands, directory } = useWorkspace();
   const { t, language } = useI18n();
   const zonesState = useStore(zones);
   useStore(sites);
   useStore(chat);
+  useStore(directory);
   const [action, setAction] = useState<ZoneAction | null>(null);
   const zone = zonesState.zones.get(zoneId);
 
@@ -87,11 +89,9 @@ export function ZoneDetails({ zoneId }: { zoneId: string }) {
         </div>
       </div>
 
-      {pending && p.agreed && (
-        <p class="notice" data-testid="pending-proposal">
-          {t('zone.pendingProposal', { agreed: p.agreed.version, version: p.version })}
-        </p>
-      )}
+      <p class="notice" data-testid="approval-status">
+        {approvalStatusText(p, (id) => directory.organisationName(id), now, language, t)}
+      </p>
 
       <div class="action-row">
         {abilities.approve && (

@@ -2,6 +2,8 @@ import type { SiteFeature, ZoneGeometry } from '@samverkan/contracts';
 import { areaSquareMeters, distanceToGeometry } from './geo-math';
 import {
   emptyDraft,
+  hoursFromSite,
+  scheduleOf,
   toCreateRequest,
   toUpdateRequest,
   validateDraft,
@@ -81,11 +83,7 @@ describe('the zone form before sending', () => {
       ],
     };
     const [problem] = validateDraft(draft({ shape: { kind: 'polygon', geometry: open } }), site);
-    expect(problem).toMatchObject({
-      field: 'shape',
-      message: 'zoneForm.error.geometry',
-      detail: expect.any(String),
-    });
+    expect(problem).toEqual({ field: 'shape', message: 'zoneForm.error.geometry' });
   });
 
   it('refuses a zone over 5 km² or more than 2 km from its site, as the api would', () => {
@@ -155,5 +153,41 @@ describe('geo-math', () => {
       100,
       0,
     );
+  });
+});
+
+describe("a new zone's hours", () => {
+  const opening = {
+    timezone: 'Europe/Stockholm',
+    windows: [
+      { days: [1, 3, 5] as const, from: '10:00', to: '14:00' },
+      { days: [6] as const, from: '22:00', to: '03:00' },
+    ],
+    exceptions: [{ date: '2026-12-24', closed: true as const }],
+  };
+
+  it("start from the site's opening hours, closed days included", () => {
+    const withHours = {
+      properties: {
+        ...site.properties,
+        openingSchedule: { ...opening, windows: opening.windows.map((w) => ({ ...w, days: [...w.days] })) },
+      },
+    };
+    expect(scheduleOf({ ...draft(), ...hoursFromSite(withHours) })).toEqual({
+      timezone: 'Europe/Stockholm',
+      windows: [
+        { days: [1, 3, 5], from: '10:00', to: '14:00' },
+        { days: [6], from: '22:00', to: '03:00' },
+      ],
+      exceptions: [{ date: '2026-12-24', closed: true }],
+    });
+  });
+
+  it('are weekdays 09–17 for a site without opening hours as a schedule', () => {
+    expect(scheduleOf({ ...draft(), ...hoursFromSite(site) })).toEqual({
+      timezone: 'Europe/Stockholm',
+      windows: [{ days: [1, 2, 3, 4, 5], from: '09:00', to: '17:00' }],
+    });
+    expect(hoursFromSite(undefined).windows).toEqual([{ days: [1, 2, 3, 4, 5], from: '09:00', to: '17:00' }]);
   });
 });

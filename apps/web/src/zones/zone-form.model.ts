@@ -43,12 +43,11 @@ export interface ZoneDraft {
 
 export type DraftField = 'site' | 'name' | 'shape' | 'schedule' | 'validity' | 'notes';
 
-/** A problem found before sending; `detail` is the shared validator's own words, when it has them. */
+/** A problem found before sending, in the user's language (the shared validators' own words are English). */
 export interface DraftProblem {
   field: DraftField;
   message: MessageKey;
   params?: Record<string, string | number>;
-  detail?: string;
 }
 
 export const DEFAULT_RADIUS_METERS = 100;
@@ -67,6 +66,30 @@ export function emptyDraft(siteId: string | null): ZoneDraft {
     validFrom: '',
     validUntil: '',
     notes: '',
+  };
+}
+
+/**
+ * The hours a new zone starts from: the site's opening hours when the site has them as a schedule (zones are
+ * mostly agreed for opening hours), with its closed days and changed hours; weekdays 09–17 otherwise.
+ */
+export function hoursFromSite(
+  site: Pick<SiteFeature, 'properties'> | undefined,
+): Pick<ZoneDraft, 'always' | 'windows' | 'exceptions' | 'timezone'> {
+  const opening = site?.properties.openingSchedule;
+  if (!opening || opening.windows.length === 0) {
+    return {
+      always: false,
+      windows: [{ days: [...WEEKDAYS], from: '09:00', to: '17:00' }],
+      exceptions: undefined,
+      timezone: DEFAULT_TIMEZONE,
+    };
+  }
+  return {
+    always: false,
+    windows: opening.windows.map((window) => ({ ...window, days: [...window.days] })),
+    exceptions: opening.exceptions,
+    timezone: opening.timezone,
   };
 }
 
@@ -141,9 +164,8 @@ export function validateDraft(draft: ZoneDraft, site: SiteFeature | undefined): 
     else if (draft.windows.some((window) => window.from === window.to))
       problems.push({ field: 'schedule', message: 'zoneForm.error.emptyWindow' });
     else {
-      const details = validateSchedule(scheduleOf(draft));
-      if (details.length > 0)
-        problems.push({ field: 'schedule', message: 'zoneForm.error.schedule', detail: details[0].message });
+      if (validateSchedule(scheduleOf(draft)).length > 0)
+        problems.push({ field: 'schedule', message: 'zoneForm.error.schedule' });
     }
   }
 
@@ -178,9 +200,8 @@ function shapeProblems(shape: ShapeDraft, site: SiteFeature | undefined): DraftP
         ];
   }
   if (!shape.geometry) return [{ field: 'shape', message: 'zoneForm.error.noShape' }];
-  const details = validateZoneGeometry(shape.geometry);
-  if (details.length > 0)
-    return [{ field: 'shape', message: 'zoneForm.error.geometry', detail: details[0].message }];
+  if (validateZoneGeometry(shape.geometry).length > 0)
+    return [{ field: 'shape', message: 'zoneForm.error.geometry' }];
   const area = areaSquareMeters(shape.geometry);
   if (area > ZONE_LIMITS.maxAreaSquareMeters) {
     return [

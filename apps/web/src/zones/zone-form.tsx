@@ -1,7 +1,7 @@
-import { ZONE_LIMITS, type ErrorDetail, type SiteFeature } from '@samverkan/contracts';
+import { ZONE_LIMITS, type SiteFeature } from '@samverkan/contracts';
 import { describeSchedule } from '@samverkan/geo';
 import { useEffect, useId, useMemo, useState } from 'preact/hooks';
-import { ApiError, apiErrorText } from '../api/api-error';
+import { ApiError, apiErrorText, refusalTexts } from '../api/api-error';
 import { PanelFrame } from '../app/panel-frame';
 import { useWorkspace } from '../app/workspace';
 import { useI18n } from '../i18n/use-i18n';
@@ -14,6 +14,7 @@ import {
   DEFAULT_RADIUS_METERS,
   draftFromZone,
   emptyDraft,
+  hoursFromSite,
   scheduleOf,
   toCreateRequest,
   toUpdateRequest,
@@ -22,12 +23,10 @@ import {
   type DraftProblem,
   type ZoneDraft,
 } from './zone-form.model';
-import { canManageZonesOf } from './zone-permissions';
+import { canManageZonesOf, sideOf } from './zone-permissions';
 
 type ServerError =
-  | { kind: 'invalid'; message: string; details: ErrorDetail[] }
-  | { kind: 'stale' }
-  | { kind: 'other'; message: string };
+  { kind: 'invalid'; messages: string[] } | { kind: 'stale' } | { kind: 'other'; message: string };
 
 type Props = { mode: 'create'; siteId: string | null } | { mode: 'edit'; zoneId: string };
 
@@ -51,6 +50,9 @@ export function ZoneForm(props: Props) {
   const [attempted, setAttempted] = useState(false);
   const [busy, setBusy] = useState(false);
   const [serverError, setServerError] = useState<ServerError | null>(null);
+  // A new zone's hours follow the chosen site's opening hours until the user changes them.
+  const [hoursTouched, setHoursTouched] = useState(props.mode === 'edit');
+  const [approveNow, setApproveNow] = useState(false);
   const ids = {
     site: useId(),
     name: useId(),
@@ -59,6 +61,7 @@ export function ZoneForm(props: Props) {
     until: useId(),
     notes: useId(),
     always: useId(),
+    approve: useId(),
     problems: useId(),
   };
 
@@ -70,6 +73,13 @@ export function ZoneForm(props: Props) {
     [sitesState, user, language],
   );
   const site: SiteFeature | undefined = draft.siteId ? sitesState.sites.get(draft.siteId) : undefined;
+
+  const organisationId = editing?.properties.organisationId ?? site?.properties.organisationId;
+  const signsFor = organisationId ? sideOf(user, { organisationId }) : null;
+
+  useEffect(() => {
+    if (!hoursTouched) setDraft((current) => ({ ...current, ...hoursFromSite(site) }));
+  }, [site?.properties.id, site?.properties.openingSchedule]);
 
   // With one site to choose from, it is chosen.
   useEffect(() => {
@@ -133,11 +143,13 @@ export function ZoneForm(props: Props) {
       return;
     }
     setBusy(true);
+    // Recorded by the api in the same transaction as the proposal: no proposal without the approval asked for.
+    const approval = signsFor && approveNow ? { approve: true } : {};
     try {
       const saved =
         props.mode === 'edit'
-          ? await api.zones.update(props.zoneId, toUpdateRequest(draft, baseVersion))
-          : await api.zones.create(toCreateRequest(draft));
+          ? await api.zones.update(props.zoneId, { ...toUpdateRequest(draft, baseVersion), ...approval })
+          : await api.zones.create({ ...toCreateRequest(draft), ...approval });
       zones.upsert(saved);
       panel.open({ kind: 'zone', zoneId: saved.properties.id });
     } catch (caught) {
@@ -145,7 +157,7 @@ export function ZoneForm(props: Props) {
       if (caught instanceof ApiError && caught.status === 409 && props.mode === 'edit')
         setServerError({ kind: 'stale' });
       else if (caught instanceof ApiError && caught.status === 400)
-        setServerError({ kind: 'invalid', message: caught.message, details: caught.details });
+        setServerError({ kind: 'invalid', messages: refusalTexts(caught, t) });
       else setServerError({ kind: 'other', message: apiErrorText(caught, t, language) });
     }
   };
@@ -326,14 +338,20 @@ export function ZoneForm(props: Props) {
               id={ids.always}
               type="checkbox"
               checked={draft.always}
-              onChange={(event) => update({ always: event.currentTarget.checked })}
+              onChange={(event) => {
+                setHoursTouched(true);
+                update({ always: event.currentTarget.checked });
+              }}
             />
             <label for={ids.always}>{t('zoneForm.always')}</label>
           </div>
           {!draft.always && (
             <ScheduleEditor
               windows={draft.windows}
-              onChange={(windows) => update({ windows })}
+              onChange={(windows) => {
+                setHoursTouched(true);
+                update({ windows });
+              }}
               invalid={shown('schedule').length > 0}
             />
           )}
@@ -341,6 +359,11 @@ export function ZoneForm(props: Props) {
             <span class="visually-hidden">{t('zoneForm.inWords')} </span>
             {describeSchedule(scheduleOf(draft), language).join('; ')}
           </p>
+          {!hoursTouched && site && (
+            <p class="field__hint" data-testid="hours-source">
+              {t(site.properties.openingSchedule ? 'zoneForm.hoursFromSite' : 'zoneForm.hoursNoSiteSchedule')}
+            </p>
+          )}
           <FieldProblems problems={shown('schedule')} />
         </fieldset>
 
@@ -383,6 +406,23 @@ export function ZoneForm(props: Props) {
           <FieldProblems problems={shown('notes')} />
         </div>
 
+        {signsFor && (
+          <div class="field">
+            <div class="checkbox">
+              <input
+                id={ids.approve}
+                type="checkbox"
+                checked={approveNow}
+                onChange={(event) => setApproveNow(event.currentTarget.checked)}
+              />
+              <label for={ids.approve}>
+                {t(signsFor === 'police' ? 'zoneForm.approveNow.police' : 'zoneForm.approveNow.service')}
+              </label>
+            </div>
+            <p class="field__hint">{t('zoneForm.approveNowHint')}</p>
+          </div>
+        )}
+
         <div
           id={ids.problems}
           tabIndex={-1}
@@ -419,10 +459,7 @@ function FieldProblems({ problems }: { problems: DraftProblem[] }) {
   return (
     <ul class="field-problems">
       {problems.map((problem) => (
-        <li key={problem.message}>
-          {t(problem.message, problem.params)}
-          {problem.detail && <span class="field-problems__detail"> ({problem.detail})</span>}
-        </li>
+        <li key={problem.message}>{t(problem.message, problem.params)}</li>
       ))}
     </ul>
   );
@@ -447,11 +484,11 @@ function ServerErrorBox({ error, onReload }: { error: ServerError | null; onRelo
       {error?.kind === 'invalid' && (
         <>
           <p>{t('zoneForm.refused')}</p>
-          <p class="form-error__detail">{error.message}</p>
-          {error.details.length > 1 && (
+          <p class="form-error__detail">{error.messages[0]}</p>
+          {error.messages.length > 1 && (
             <ul>
-              {error.details.slice(1).map((detail) => (
-                <li key={`${detail.field}:${detail.message}`}>{detail.message}</li>
+              {error.messages.slice(1).map((message) => (
+                <li key={message}>{message}</li>
               ))}
             </ul>
           )}

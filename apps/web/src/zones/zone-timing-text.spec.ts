@@ -101,7 +101,7 @@ describe('timingSentence', () => {
     [
       'proposed',
       { inForce: false, until: null, nextInForceAt: null },
-      'Not in force: awaiting approval from both sides.',
+      'Not in force: not yet agreed by both sides.',
     ],
     [
       'suspended',

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Allow, IsIn, IsNumber, IsOptional, IsUUID, Max, Min, ValidateIf } from 'class-validator';
+import { Allow, IsBoolean, IsIn, IsNumber, IsOptional, IsUUID, Max, Min, ValidateIf } from 'class-validator';
 import { EXPORT_FORMATS, ZONE_LIMITS, ZONE_STATUSES } from '@samverkan/contracts';
 import type { ExportFormat, Schedule, ZoneGeometry } from '@samverkan/contracts';
 import { IsBbox, IsIsoInstant, IsWordList, ToDecimal } from '../../common/geo-query';
@@ -68,6 +68,14 @@ export class CreateZoneDto {
   @IsContractText(NOTES_LIMITS)
   @IsNotIdentifying()
   notes?: string | null;
+
+  @ApiPropertyOptional({
+    description:
+      "Extension: the proposer, a signatory, approves the new version for their side in the same transaction (one audit trail, no half state). A caller who may not approve is refused (403, field `approve`, reason `not_a_signatory`) and nothing is saved.",
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'approve must be true or false' })
+  approve?: boolean;
 }
 
 export class UpdateZoneDto {
@@ -110,6 +118,14 @@ export class UpdateZoneDto {
   @IsContractText(NOTES_LIMITS)
   @IsNotIdentifying()
   notes?: string | null;
+
+  @ApiPropertyOptional({
+    description:
+      "Extension: the proposer, a signatory, approves the new version for their side in the same transaction (one audit trail, no half state). A caller who may not approve is refused (403, field `approve`, reason `not_a_signatory`) and nothing is saved.",
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'approve must be true or false' })
+  approve?: boolean;
 }
 
 export class ApproveZoneDto {
