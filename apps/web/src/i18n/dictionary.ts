@@ -2,6 +2,7 @@
 // in both languages (dictionary.spec.ts checks it).
 
 import { meetingTextsEn, meetingTextsSv } from './meetings.texts';
+import { siteTextsEn, siteTextsSv } from './sites.texts';
 
 const sv = {
   'app.name': 'Samverkan',
@@ -645,6 +646,7 @@ const sv = {
   'naloxone.editor.closePreview': 'Stäng',
   // ── end of issue 8 keys ──
   ...meetingTextsSv,
+  ...siteTextsSv,
 } as const;
 
 export type MessageKey = keyof typeof sv;
@@ -1290,6 +1292,7 @@ const en: Record<MessageKey, string> = {
   'naloxone.editor.closePreview': 'Close',
   // ── end of issue 8 keys ──
   ...meetingTextsEn,
+  ...siteTextsEn,
 };
 
 export const LANGUAGES = ['sv', 'en'] as const;

@@ -23,6 +23,8 @@ export const MAP_EVENTS = {
   userMoved: 'map:user-moved',
   /** The map was made and takes commands (for drawing roles, only once the drawing tools have loaded). */
   mapReady: 'map:ready',
+  /** The site being placed or moved was put here (a click on the map, or its marker dragged and dropped). */
+  sitePlaced: 'map:site-placed',
 } as const;
 
 export interface MapEvents {
@@ -35,6 +37,7 @@ export interface MapEvents {
   [MAP_EVENTS.tilesLoaded]: Record<string, never>;
   [MAP_EVENTS.userMoved]: Record<string, never>;
   [MAP_EVENTS.mapReady]: Record<string, never>;
+  [MAP_EVENTS.sitePlaced]: { lat: number; lng: number };
 }
 
 export const MAP_COMMANDS = {
@@ -62,6 +65,15 @@ export const MAP_COMMANDS = {
   announceView: 'map:announce-view',
   /** Mark a zone or site as the one being discussed (a meeting's current agenda item); null clears it. */
   highlight: 'map:highlight',
+  /**
+   * Start placing a site: a click on the map puts its marker there, and the marker can be dragged. `siteId`
+   * names the site being moved (its own marker steps aside meanwhile); `location` is where the marker starts.
+   */
+  placeStart: 'map:place-start',
+  /** Put the marker being placed here (a cancelled move puts it back). */
+  placeAt: 'map:place-at',
+  /** Placing ended (saved or cancelled). */
+  placeStop: 'map:place-stop',
 } as const;
 
 export type DrawStart =
@@ -86,4 +98,7 @@ export interface MapCommands {
   [MAP_COMMANDS.followView]: { center: { lat: number; lng: number }; zoom: number };
   [MAP_COMMANDS.announceView]: Record<string, never>;
   [MAP_COMMANDS.highlight]: { zoneId: string | null; siteId: string | null } | null;
+  [MAP_COMMANDS.placeStart]: { siteId: string | null; location: { lat: number; lng: number } | null };
+  [MAP_COMMANDS.placeAt]: { lat: number; lng: number };
+  [MAP_COMMANDS.placeStop]: Record<string, never>;
 }

@@ -1,5 +1,7 @@
+import { canCreateSites } from '@samverkan/contracts';
 import { useEffect, useState } from 'preact/hooks';
 import { Icon } from '../app/icons';
+import { drawsOnMap } from '../app/panel.store';
 import { useWorkspace } from '../app/workspace';
 import { useI18n } from '../i18n/use-i18n';
 import { useStore } from '../state/use-store';
@@ -88,6 +90,17 @@ export function MapScreen({ offerCheck = true }: { offerCheck?: boolean }) {
             <Icon name="legend" />
             <span class="map-toolbar__text">{t('toolbar.legend')}</span>
           </button>
+          {canCreateSites(user) && (
+            <button
+              type="button"
+              class="map-toolbar__button"
+              aria-pressed={current.kind === 'site-form' && current.mode === 'create'}
+              onClick={() => panel.open({ kind: 'site-form', mode: 'create' })}
+            >
+              <Icon name="plus" />
+              <span class="map-toolbar__text">{t('siteMap.newSite')}</span>
+            </button>
+          )}
           {canProposeZones(user) && (
             <button
               type="button"
@@ -105,9 +118,9 @@ export function MapScreen({ offerCheck = true }: { offerCheck?: boolean }) {
         ) : (
           <LegendKey onOpen={() => setLegendOpen(true)} />
         )}
-        {offerCheck && current.kind !== 'zone-form' && <CheckControl />}
+        {offerCheck && !drawsOnMap(current) && <CheckControl />}
         {/* Issue 8: one tap to the naloxone guide. */}
-        {current.kind !== 'zone-form' && (
+        {!drawsOnMap(current) && (
           <div class="map-screen__naloxone">
             <NaloxoneMapButton />
           </div>
@@ -118,8 +131,7 @@ export function MapScreen({ offerCheck = true }: { offerCheck?: boolean }) {
           class="map-screen__panel"
           aria-label={t('panel.label')}
           onKeyDown={(event) => {
-            if (event.key === 'Escape' && !event.defaultPrevented && current.kind !== 'zone-form')
-              panel.close();
+            if (event.key === 'Escape' && !event.defaultPrevented && !drawsOnMap(current)) panel.close();
           }}
         >
           <SidePanel panel={current} />

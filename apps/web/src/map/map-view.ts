@@ -4,6 +4,7 @@ import { MAP_EVENTS, type MapEvents } from './map-events';
 import { PositionLayer } from './position-layer';
 import { attributionFor } from './tile-attribution';
 import { SiteLayer } from './site-layer';
+import { SitePlaceTool } from './site-place-tool';
 import { ZoneDrawTool } from './zone-draw-tool';
 import { ZoneLayer } from './zone-layer';
 import { ZonePatterns } from './zone-patterns';
@@ -23,6 +24,8 @@ export interface MapTexts {
   zoomIn: string;
   zoomOut: string;
   position: string;
+  /** The accessible name of the marker of a site being placed or moved. */
+  placing: string;
 }
 
 /** What Leaflet 1.9 has pending on a map, in fields its typings leave out (see MapView.cancelLeafletTimers). */
@@ -42,6 +45,7 @@ export class MapView {
   readonly sites: SiteLayer;
   readonly position: PositionLayer;
   readonly draw: ZoneDrawTool;
+  readonly place: SitePlaceTool;
   private base: L.TileLayer | null = null;
   private zoomControl: L.Control.Zoom | null = null;
   private tilesFailing = false;
@@ -81,6 +85,7 @@ export class MapView {
     this.sites = new SiteLayer(this.events).addTo(this.map);
     this.position = new PositionLayer(() => this.texts.position).addTo(this.map);
     this.draw = new ZoneDrawTool(this.events).addTo(this.map);
+    this.place = new SitePlaceTool(this.events).addTo(this.map);
 
     this.map.on('dragstart', () => this.keepView());
     // Every move starts with movestart (drag, wheel, keys, buttons, the app's focus); a followed view's does too.
@@ -95,6 +100,7 @@ export class MapView {
   setTexts(texts: MapTexts): void {
     this.texts = texts;
     this.map.getContainer().setAttribute('aria-label', texts.label);
+    this.place.setLabel(texts.placing);
     this.zoomControl?.remove();
     this.zoomControl = L.control
       .zoom({ position: 'topleft', zoomInTitle: texts.zoomIn, zoomOutTitle: texts.zoomOut })
@@ -228,6 +234,7 @@ export class MapView {
   destroy(): void {
     this.destroyed = true;
     this.draw.clear();
+    this.place.stop();
     this.cancelLeafletTimers();
     this.map.stop();
     this.map.remove();

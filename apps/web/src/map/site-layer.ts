@@ -36,6 +36,8 @@ export class SiteLayer extends L.Layer {
   private placed = new Map<string, Placed>();
   private hidden = new Set<SiteType>();
   private selectedSiteId: string | null = null;
+  /** A site being moved: its marker steps aside for the one being dragged. */
+  private excludedSiteId: string | null = null;
 
   constructor(
     private readonly events: Emitter<MapEvents>,
@@ -88,6 +90,11 @@ export class SiteLayer extends L.Layer {
 
   setHiddenTypes(types: Iterable<SiteType>): void {
     this.hidden = new Set(types);
+    this.refreshVisibility();
+  }
+
+  setExcluded(siteId: string | null): void {
+    this.excludedSiteId = siteId;
     this.refreshVisibility();
   }
 
@@ -148,7 +155,8 @@ export class SiteLayer extends L.Layer {
     const toAdd: L.Marker[] = [];
     const toRemove: L.Marker[] = [];
     for (const placed of this.placed.values()) {
-      const visible = !this.hidden.has(placed.site.properties.type);
+      const visible =
+        !this.hidden.has(placed.site.properties.type) && placed.site.properties.id !== this.excludedSiteId;
       const present = this.cluster.hasLayer(placed.marker);
       if (visible && !present) toAdd.push(placed.marker);
       if (!visible && present) toRemove.push(placed.marker);
