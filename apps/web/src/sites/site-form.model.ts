@@ -112,9 +112,13 @@ export function toCreateSiteRequest(draft: SiteDraft, withOrganisation: boolean)
 
 /** Only what the form edits; the location changes by moving the site, so an edit never moves it by accident. */
 export function toUpdateSiteRequest(draft: SiteDraft, site: SiteFeature): UpdateSiteRequest {
-  const { location: _location, organisationId, ...fields } = toCreateSiteRequest(draft, false);
+  const { location: _location, ...fields } = toCreateSiteRequest(draft, false);
   const handedOver = draft.organisationId !== site.properties.organisationId;
-  return { version: site.properties.version, ...fields, ...(handedOver ? { organisationId } : {}) };
+  return {
+    version: site.properties.version,
+    ...fields,
+    ...(handedOver ? { organisationId: draft.organisationId } : {}),
+  };
 }
 
 /** Everything wrong with the draft that the api would refuse, found before sending. */
