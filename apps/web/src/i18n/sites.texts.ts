@@ -3,6 +3,8 @@
 
 export const siteTextsSv = {
   'siteMap.newSite': 'Ny verksamhet',
+  // On a phone's narrow toolbar.
+  'siteMap.newSiteShort': 'Ny plats',
   'siteMap.placing': 'Verksamhetens nya plats (dra för att flytta)',
 
   'siteManage.edit': 'Ändra uppgifter',
@@ -75,6 +77,7 @@ export const siteTextsSv = {
 
 export const siteTextsEn: Record<keyof typeof siteTextsSv, string> = {
   'siteMap.newSite': 'New service',
+  'siteMap.newSiteShort': 'New site',
   'siteMap.placing': "The service's new place (drag to move)",
 
   'siteManage.edit': 'Edit details',

@@ -98,7 +98,8 @@ export function MapScreen({ offerCheck = true }: { offerCheck?: boolean }) {
               onClick={() => panel.open({ kind: 'site-form', mode: 'create' })}
             >
               <Icon name="plus" />
-              <span class="map-toolbar__text">{t('siteMap.newSite')}</span>
+              <span class="map-toolbar__text map-toolbar__text--wide">{t('siteMap.newSite')}</span>
+              <span class="map-toolbar__text map-toolbar__text--narrow">{t('siteMap.newSiteShort')}</span>
             </button>
           )}
           {canProposeZones(user) && (
