@@ -34,7 +34,7 @@ const near = (a: { x: number; y: number }, b: { x: number; y: number }) =>
   Math.abs(a.x - b.x) < 3 && Math.abs(a.y - b.y) < 3;
 
 describe('service staff mark their sites', () => {
-  it('adds a site by clicking the map, edits its description and hours (a concurrent change reloads the form), moves it with a confirmation; police see it without edit controls', async () => {
+  it('adds a site by clicking the map, edits its description and hours (a concurrent change reloads the form), moves it with a confirmation and deletes it; police see it live without edit controls', async () => {
     const name = unique('Browser test site');
     const { accessToken } = await browser.signInThroughApi('service');
     const officer = await browser.newSignedInPage('police');
@@ -150,5 +150,15 @@ describe('service staff mark their sites', () => {
     expect(await seen.getByTestId('site-manage').count()).toBe(0);
     expect(await seen.getByRole('button', { name: 'Edit details' }).count()).toBe(0);
     expect(await officer.getByRole('button', { name: 'New service' }).count()).toBe(0);
+
+    // Deleting asks first; the site then leaves both maps.
+    await details.getByRole('button', { name: 'Delete' }).click();
+    const confirmDelete = staff.getByTestId('site-delete-dialog');
+    await confirmDelete.getByText('Its zones without an agreement are withdrawn', { exact: false }).waitFor();
+    await confirmDelete.getByRole('button', { name: 'Delete the service' }).click();
+    await details.waitFor({ state: 'detached' });
+    await marker.waitFor({ state: 'detached' });
+    await officer.getByText('This service no longer exists.').waitFor();
+    expect(await siteNamed(accessToken, name)).toBeUndefined();
   });
 });
