@@ -17,6 +17,7 @@ export const siteTextsSv = {
   'siteForm.placeHint': 'Klicka på kartan där verksamheten finns.',
   'siteForm.placed':
     'Platsen är markerad. Dra markeringen eller klicka någon annanstans på kartan för att ändra den.',
+  'siteForm.placeAtCentre': 'Placera mitt på kartan',
   'siteForm.name': 'Verksamhetens namn',
   'siteForm.type': 'Typ av verksamhet',
   'siteForm.chooseType': 'Välj typ …',
@@ -54,6 +55,7 @@ export const siteTextsSv = {
   'siteMove.confirmTitle': 'Flytta {name} hit?',
   'siteMove.confirmLead': 'Verksamheten visas på den nya platsen för alla. Zonerna runt den ändras inte.',
   'siteMove.confirm': 'Flytta hit',
+  'siteMove.toCentre': 'Flytta till kartans mitt',
   'siteMove.cancel': 'Avbryt',
   'siteMove.done': 'Klar',
   'siteMove.stale':
@@ -89,6 +91,7 @@ export const siteTextsEn: Record<keyof typeof siteTextsSv, string> = {
   'siteForm.location': 'Place',
   'siteForm.placeHint': 'Click on the map where the service is.',
   'siteForm.placed': 'The place is marked. Drag the marker or click elsewhere on the map to change it.',
+  'siteForm.placeAtCentre': 'Place at the centre of the map',
   'siteForm.name': "The service's name",
   'siteForm.type': 'Kind of service',
   'siteForm.chooseType': 'Choose a kind …',
@@ -126,6 +129,7 @@ export const siteTextsEn: Record<keyof typeof siteTextsSv, string> = {
   'siteMove.confirmTitle': 'Move {name} here?',
   'siteMove.confirmLead': 'Everyone sees the service at its new place. The zones around it do not change.',
   'siteMove.confirm': 'Move here',
+  'siteMove.toCentre': 'Move to the centre of the map',
   'siteMove.cancel': 'Cancel',
   'siteMove.done': 'Done',
   'siteMove.stale':

@@ -104,6 +104,7 @@ export function MapCanvas() {
           mapView.focusBounds(L.latLng(location).toBounds(300), 17, coveredBelow(container.current!));
       }),
       mapCommands.on(MAP_COMMANDS.placeAt, (location) => mapView.place.setLocation(location)),
+      mapCommands.on(MAP_COMMANDS.placeAtCentre, () => mapView.place.placeAtCentre()),
       mapCommands.on(MAP_COMMANDS.placeStop, () => {
         mapView.place.stop();
         mapView.sites.setExcluded(null);

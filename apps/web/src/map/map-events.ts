@@ -72,6 +72,8 @@ export const MAP_COMMANDS = {
   placeStart: 'map:place-start',
   /** Put the marker being placed here (a cancelled move puts it back). */
   placeAt: 'map:place-at',
+  /** Put the marker being placed at the map's centre, as if clicked there (the way without a pointer). */
+  placeAtCentre: 'map:place-at-centre',
   /** Placing ended (saved or cancelled). */
   placeStop: 'map:place-stop',
 } as const;
@@ -100,5 +102,6 @@ export interface MapCommands {
   [MAP_COMMANDS.highlight]: { zoneId: string | null; siteId: string | null } | null;
   [MAP_COMMANDS.placeStart]: { siteId: string | null; location: { lat: number; lng: number } | null };
   [MAP_COMMANDS.placeAt]: { lat: number; lng: number };
+  [MAP_COMMANDS.placeAtCentre]: Record<string, never>;
   [MAP_COMMANDS.placeStop]: Record<string, never>;
 }

@@ -57,6 +57,14 @@ export class SitePlaceTool extends L.Layer {
     if (this.active) this.placeMarker(L.latLng(location));
   }
 
+  /** Places the marker at the map's centre and announces it, as a click there would. */
+  placeAtCentre(): void {
+    if (!this.active || !this._map) return;
+    const centre = this._map.getCenter();
+    this.placeMarker(centre);
+    this.announce(centre);
+  }
+
   location(): L.LatLng | null {
     return this.marker?.getLatLng() ?? null;
   }

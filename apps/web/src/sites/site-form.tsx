@@ -171,6 +171,13 @@ export function SiteForm(props: Props) {
             <p class="field__hint" data-testid="site-place-hint">
               {t(draft.location ? 'siteForm.placed' : 'siteForm.placeHint')}
             </p>
+            <button
+              type="button"
+              class="button button--secondary button--small"
+              onClick={() => mapCommands.emit(MAP_COMMANDS.placeAtCentre, {})}
+            >
+              {t('siteForm.placeAtCentre')}
+            </button>
             <FieldProblems problems={shown('location')} />
           </div>
         )}

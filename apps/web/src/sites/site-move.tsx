@@ -111,6 +111,13 @@ export function SiteMove({ siteId }: { siteId: string }) {
       >
         {message?.text}
       </div>
+      <button
+        type="button"
+        class="button button--secondary button--small"
+        onClick={() => mapCommands.emit(MAP_COMMANDS.placeAtCentre, {})}
+      >
+        {t('siteMove.toCentre')}
+      </button>
       <div class="form-actions">
         <button type="button" class="button button--secondary" onClick={back}>
           {t('siteMove.done')}
