@@ -1,11 +1,14 @@
 import type { Schedule, SiteFeature, SiteFeatureCollection } from '@samverkan/contracts';
 import { describeSchedule } from '@samverkan/geo';
 import type { Page } from 'playwright-core';
+import { DEMO_SITES } from '../../apps/api/src/demo/demo-map.data';
 import { waitFor } from '../support/wait';
 import { apiJson, unique, waitForMapIdle } from './support/app-helpers';
 import { useBrowser } from './support/browser-harness';
 
 const browser = useBrowser();
+
+const SODERVARN = DEMO_SITES.find((site) => site.name.includes('Sprututbytet Södervärn'))!.name;
 
 async function siteNamed(token: string, name: string): Promise<SiteFeature | undefined> {
   const { features } = await apiJson<SiteFeatureCollection>(browser.baseUrl, token, '/api/sites');
@@ -46,6 +49,23 @@ describe('service staff mark their sites', () => {
     await form.getByText('Click on the map where the service is.').first().waitFor();
     await form.getByTestId('site-form-submit').click();
     await form.getByText('Choose the kind of service.').waitFor();
+
+    // A known place is found without any outside geocoder: the map goes to it.
+    const known = (await siteNamed(accessToken, SODERVARN))!;
+    await form.getByLabel('Find a known place').fill('sodervarn sprut');
+    await form.getByTestId('site-search-results').getByRole('button', { name: SODERVARN }).click();
+    await waitFor('the known place in view', async () => {
+      await waitForMapIdle(staff);
+      const box = await staff.locator(`[data-site-id="${known.properties.id}"]`).boundingBox();
+      const view = (await staff.getByTestId('map').boundingBox())!;
+      return (
+        box &&
+        box.x > view.x &&
+        box.x + box.width < view.x + view.width &&
+        box.y > view.y &&
+        box.y + box.height < view.y + view.height
+      );
+    });
 
     // Without a pointer the marker goes to the map's centre; a click on the map then puts it elsewhere.
     await form.getByRole('button', { name: 'Place at the centre of the map' }).click();

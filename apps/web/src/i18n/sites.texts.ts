@@ -18,6 +18,10 @@ export const siteTextsSv = {
   'siteForm.placed':
     'Platsen är markerad. Dra markeringen eller klicka någon annanstans på kartan för att ändra den.',
   'siteForm.placeAtCentre': 'Placera mitt på kartan',
+  'siteForm.search': 'Hitta en känd plats',
+  'siteForm.searchHint':
+    'Söker bland verksamheterna som redan finns på kartan (namn och adress) och visar platsen. Klicka sedan där den nya verksamheten finns.',
+  'siteForm.searchNone': 'Ingen verksamhet på kartan matchar.',
   'siteForm.name': 'Verksamhetens namn',
   'siteForm.type': 'Typ av verksamhet',
   'siteForm.chooseType': 'Välj typ …',
@@ -92,6 +96,10 @@ export const siteTextsEn: Record<keyof typeof siteTextsSv, string> = {
   'siteForm.placeHint': 'Click on the map where the service is.',
   'siteForm.placed': 'The place is marked. Drag the marker or click elsewhere on the map to change it.',
   'siteForm.placeAtCentre': 'Place at the centre of the map',
+  'siteForm.search': 'Find a known place',
+  'siteForm.searchHint':
+    'Searches the services already on the map (names and addresses) and shows the place. Then click where the new service is.',
+  'siteForm.searchNone': 'No service on the map matches.',
   'siteForm.name': "The service's name",
   'siteForm.type': 'Kind of service',
   'siteForm.chooseType': 'Choose a kind …',

@@ -9,6 +9,7 @@ import { useMapReadyCount } from '../map/use-map-ready';
 import { useStore } from '../state/use-store';
 import { IdentityHint } from '../ui/identity-hint';
 import { ScheduleEditor } from '../zones/schedule-editor';
+import { knownPlacesMatching } from './known-places';
 import { isStaleSite, siteErrorText } from './site-errors';
 import {
   draftFromSite,
@@ -50,6 +51,11 @@ export function SiteForm(props: Props) {
   const [serverError, setServerError] = useState<string | null>(null);
   const [reloaded, setReloaded] = useState(false);
   const mapReadyCount = useMapReadyCount();
+  const [search, setSearch] = useState('');
+  const places = useMemo(
+    () => knownPlacesMatching(sitesState.sites.values(), search, language),
+    [sitesState, search, language],
+  );
   const ids = {
     name: useId(),
     type: useId(),
@@ -59,6 +65,8 @@ export function SiteForm(props: Props) {
     hasSchedule: useId(),
     description: useId(),
     problems: useId(),
+    search: useId(),
+    searchHint: useId(),
   };
 
   const serviceOrganisations = useMemo(
@@ -179,6 +187,41 @@ export function SiteForm(props: Props) {
               {t('siteForm.placeAtCentre')}
             </button>
             <FieldProblems problems={shown('location')} />
+            <label for={ids.search}>{t('siteForm.search')}</label>
+            <input
+              id={ids.search}
+              type="search"
+              autoComplete="off"
+              value={search}
+              aria-describedby={ids.searchHint}
+              onInput={(event) => setSearch(event.currentTarget.value)}
+            />
+            <p id={ids.searchHint} class="field__hint">
+              {t('siteForm.searchHint')}
+            </p>
+            {search.trim().length >= 2 && (
+              <ul class="feature-list" data-testid="site-search-results" aria-live="polite">
+                {places.length === 0 && <li>{t('siteForm.searchNone')}</li>}
+                {places.map((place) => (
+                  <li key={place.properties.id}>
+                    <button
+                      type="button"
+                      class="feature-list__item"
+                      onClick={() =>
+                        mapCommands.emit(MAP_COMMANDS.focusSite, { siteId: place.properties.id })
+                      }
+                    >
+                      <span class="feature-list__text">
+                        <span class="feature-list__name">{place.properties.name}</span>
+                        {place.properties.address && (
+                          <span class="feature-list__detail">{place.properties.address}</span>
+                        )}
+                      </span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
           </div>
         )}
 
