@@ -12,7 +12,8 @@ export interface ErrorDetail {
   /**
    * Extension: a code for the reason, for clients to put in the user's language. The identity guard's
    * refusals carry the kind found: `personal_identity_number`, `phone_number` or `email_address`. A password
-   * being set that is refused as weak carries `too_common` or `too_guessable`.
+   * being set that is refused as weak carries `too_common` or `too_guessable`. A site change refused with 409
+   * carries `zones_out_of_reach` or `zones_under_agreement` (SITE_CONFLICT_REASONS).
    */
   reason?: string;
 }
