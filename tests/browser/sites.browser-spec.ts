@@ -3,7 +3,7 @@ import { describeSchedule } from '@samverkan/geo';
 import type { Page } from 'playwright-core';
 import { DEMO_SITES } from '../../apps/api/src/demo/demo-map.data';
 import { waitFor } from '../support/wait';
-import { apiJson, unique, waitForMapIdle } from './support/app-helpers';
+import { apiJson, settledView, unique, waitForMapIdle } from './support/app-helpers';
 import { useBrowser } from './support/browser-harness';
 
 const browser = useBrowser();
@@ -17,7 +17,7 @@ async function siteNamed(token: string, name: string): Promise<SiteFeature | und
 
 /** Drags the marker of the site being placed by (dx, dy) pixels, as a hand would: press, move, let go. */
 async function dragPlaceMarker(page: Page, dx: number, dy: number): Promise<{ x: number; y: number }> {
-  await waitForMapIdle(page);
+  await settledView(page);
   const box = (await page.getByTestId('site-place-marker').boundingBox())!;
   const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
   await page.mouse.move(x, y);
@@ -28,7 +28,8 @@ async function dragPlaceMarker(page: Page, dx: number, dy: number): Promise<{ x:
 }
 
 async function placeMarkerCentre(page: Page): Promise<{ x: number; y: number }> {
-  await waitForMapIdle(page);
+  // The map goes to the site when moving starts; Leaflet begins that zoom only in the next frame.
+  await settledView(page);
   const box = (await page.getByTestId('site-place-marker').boundingBox())!;
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
