@@ -177,6 +177,7 @@ describe('sites', () => {
     const far = await team.staff.patch(`/api/sites/${site.id}`, { version: 2, location: point(offset(centre, 3000, 0)) });
     expect(far.status).toBe(409);
     expect(far.body.message).toMatch(/more than 2000 m from it: "Kring platsen" \(\d+ m\)/);
+    expect(far.body.details).toEqual([expect.objectContaining({ field: 'location', reason: 'zones_out_of_reach' })]);
   });
 
   it('lists by bounding box and type', async () => {
@@ -210,6 +211,7 @@ describe('sites', () => {
     const refused = await team.staff.delete(`/api/sites/${site.id}`);
     expect(refused.status).toBe(409);
     expect(refused.body.message).toMatch(/zones under an agreement: "Överenskommen"\. Withdraw them before deleting the site/);
+    expect(refused.body.details).toEqual([expect.objectContaining({ field: 'id', reason: 'zones_under_agreement' })]);
     expect((await team.police.get(`/api/sites/${site.id}`)).status).toBe(200);
 
     await team.signatory.post(`/api/zones/${agreedZone.id}/withdraw`, { reason: 'Platsen stänger' });

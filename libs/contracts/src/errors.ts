@@ -46,6 +46,9 @@ export const ERROR_REASONS = [
   'already_exists',
   'already_approved',
   'last_administrator',
+  // A site change (409): see SITE_CONFLICT_REASONS.
+  'zones_out_of_reach',
+  'zones_under_agreement',
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
 
@@ -56,7 +59,9 @@ export interface ErrorDetail {
   /**
    * Extension: a code for the reason, for clients to put in the user's language. The identity guard's
    * refusals carry the kind found: `personal_identity_number`, `phone_number` or `email_address`. A password
-   * being set that is refused as weak carries `too_common` or `too_guessable`. Every code is in `ERROR_REASONS`.
+   * being set that is refused as weak carries `too_common` or `too_guessable`. A site change refused with 409
+   * carries `zones_out_of_reach` or `zones_under_agreement` (SITE_CONFLICT_REASONS). Every code is in
+   * `ERROR_REASONS`.
    */
   reason?: ErrorReason;
 }

@@ -12,3 +12,4 @@ export * from './naloxone';
 export * from './client';
 export * from './meetings';
 export * from './meeting-access';
+export * from './site-access';

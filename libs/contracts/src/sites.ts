@@ -12,6 +12,13 @@ export const SITE_TYPES = [
 ] as const;
 export type SiteType = (typeof SITE_TYPES)[number];
 
+/** Lengths (in code points) of a site's texts; its name follows the contract's names (1–200). */
+export const SITE_TEXT_LIMITS = {
+  address: { min: 0, max: 500 },
+  openingHours: { min: 0, max: 1000 },
+  description: { min: 0, max: 4000 },
+} as const;
+
 export interface SiteProperties {
   id: string;
   name: string;

@@ -1,3 +1,4 @@
+import { manageSitesProblem } from '@samverkan/contracts';
 import type { AuthUser } from '../auth/auth-user';
 
 // Who may change what on the shared map. Everyone signed in reads every site and zone. Each function
@@ -5,17 +6,9 @@ import type { AuthUser } from '../auth/auth-user';
 
 export type ApprovalSide = 'police' | 'service';
 
-/** Create, edit and delete the sites of a service organisation and the zones around them. */
+/** Create, edit and delete the sites of a service organisation and the zones around them (the rule is shared with the web app). */
 export function cannotManage(user: AuthUser, organisationId: string): string | null {
-  switch (user.role) {
-    case 'admin':
-    case 'coordinator':
-      return null;
-    case 'service':
-      return user.organisationId === organisationId ? null : "Service staff change only their own organisation's sites and zones";
-    case 'police':
-      return 'Police users do not edit sites or zones; they approve or suspend agreements';
-  }
+  return manageSitesProblem(user, organisationId);
 }
 
 /**

@@ -2,7 +2,7 @@ import { ConflictException, ForbiddenException, HttpException, HttpStatus, Injec
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ZONE_LIMITS } from '@samverkan/contracts';
+import { SITE_CONFLICT_REASONS, ZONE_LIMITS } from '@samverkan/contracts';
 import type {
   ErrorDetail,
   ExportFormat,
@@ -464,9 +464,8 @@ export class ZonesService {
     const tooFar = await this.zones.zonesOutOfReachOf(manager, siteId, lng, lat, ZONE_LIMITS.maxDistanceFromSiteMeters);
     if (tooFar.length > 0) {
       const names = tooFar.map((zone) => `"${zone.name}" (${Math.round(zone.farthestMeters)} m)`).join(', ');
-      throw new ConflictException(
-        `Moving the site there would leave zones more than ${ZONE_LIMITS.maxDistanceFromSiteMeters} m from it: ${names}. Change or withdraw them first`,
-      );
+      const message = `Moving the site there would leave zones more than ${ZONE_LIMITS.maxDistanceFromSiteMeters} m from it: ${names}. Change or withdraw them first`;
+      throw new DetailedHttpException(HttpStatus.CONFLICT, [{ field: 'location', message, reason: SITE_CONFLICT_REASONS.zonesOutOfReach }], message);
     }
   }
 
@@ -478,9 +477,8 @@ export class ZonesService {
     const open = await this.zones.lockOpenZonesOfSite(manager, siteId);
     const agreed = open.filter((zone) => zone.agreedVersion !== null);
     if (agreed.length > 0) {
-      throw new ConflictException(
-        `The site has zones under an agreement: ${agreed.map((zone) => `"${zone.name}"`).join(', ')}. Withdraw them before deleting the site`,
-      );
+      const message = `The site has zones under an agreement: ${agreed.map((zone) => `"${zone.name}"`).join(', ')}. Withdraw them before deleting the site`;
+      throw new DetailedHttpException(HttpStatus.CONFLICT, [{ field: 'id', message, reason: SITE_CONFLICT_REASONS.zonesUnderAgreement }], message);
     }
     const announce: ZoneChangedEvent[] = [];
     for (const zone of open) {

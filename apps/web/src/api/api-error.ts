@@ -88,6 +88,8 @@ export const REASON_TEXTS: Record<ErrorReason, MessageKey> = {
   already_exists: 'error.reason.already_exists',
   already_approved: 'error.reason.already_approved',
   last_administrator: 'error.reason.last_administrator',
+  zones_out_of_reach: 'siteErrors.zonesOutOfReach',
+  zones_under_agreement: 'siteErrors.zonesUnderAgreement',
 };
 
 /** The fields whose name a refusal puts before its reason; others give the reason alone. */

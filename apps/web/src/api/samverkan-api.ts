@@ -5,6 +5,7 @@ import type {
   ClientConfig,
   CreateChannelRequest,
   CreateOrganisationRequest,
+  CreateSiteRequest,
   CreateUserRequest,
   CreateZoneRequest,
   DirectoryEntry,
@@ -13,6 +14,7 @@ import type {
   SiteFeature,
   SiteFeatureCollection,
   SiteType,
+  UpdateSiteRequest,
   UpdateUserRequest,
   UpdateZoneRequest,
   User,
@@ -44,6 +46,10 @@ export function createSamverkanApi(apiFetch: ApiFetch) {
           { signal },
         ),
       get: (siteId: string) => apiFetch<SiteFeature>(`/api/sites/${pathSegment(siteId)}`),
+      create: (body: CreateSiteRequest) => apiFetch<SiteFeature>('/api/sites', { method: 'POST', body }),
+      update: (siteId: string, body: UpdateSiteRequest) =>
+        apiFetch<SiteFeature>(`/api/sites/${pathSegment(siteId)}`, { method: 'PATCH', body }),
+      remove: (siteId: string) => apiFetch<void>(`/api/sites/${pathSegment(siteId)}`, { method: 'DELETE' }),
     },
 
     zones: {

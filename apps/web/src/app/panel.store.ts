@@ -12,6 +12,10 @@ export type Panel =
   | { kind: 'zone'; zoneId: string }
   | { kind: 'zone-form'; mode: 'create'; siteId: string | null }
   | { kind: 'zone-form'; mode: 'edit'; zoneId: string }
+  | { kind: 'site-form'; mode: 'create' }
+  | { kind: 'site-form'; mode: 'edit'; siteId: string }
+  // Moving a site: its marker is dragged (or the map clicked), then the move is confirmed.
+  | { kind: 'site-move'; siteId: string }
   | { kind: 'messages'; channelId: string | null }
   // Issue 6: the open meeting (agenda, minutes, decisions, actions), on its page `#/meetings/<id>`.
   | { kind: 'meeting' };
@@ -29,8 +33,17 @@ export class PanelStore extends Store<Panel> {
     this.set({ kind: 'none' });
   }
 
-  /** True while a zone is being drawn or edited: the map belongs to the drawing tool then. */
+  /** True while a zone is being drawn or edited, or a site placed or moved: the map belongs to that tool then. */
   get isDrawing(): boolean {
-    return this.value.kind === 'zone-form';
+    return drawsOnMap(this.value);
   }
+}
+
+/** Whether the panel's work happens on the map: clicks there draw a zone or place a site, not open things. */
+export function drawsOnMap(panel: Panel): boolean {
+  return (
+    panel.kind === 'zone-form' ||
+    panel.kind === 'site-move' ||
+    (panel.kind === 'site-form' && panel.mode === 'create')
+  );
 }

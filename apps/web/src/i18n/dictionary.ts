@@ -14,6 +14,7 @@ import { errorTextsEn, errorTextsSv } from './errors.texts';
 import { meetingTextsEn, meetingTextsSv } from './meetings.texts';
 import { naloxoneTextsEn, naloxoneTextsSv } from './naloxone.texts';
 import { suspensionTextsEn, suspensionTextsSv } from './suspension.texts';
+import { siteTextsEn, siteTextsSv } from './sites.texts';
 
 const sv = {
   'app.name': 'Samverkan',
@@ -660,6 +661,7 @@ const sv = {
   ...mapLayoutTextsSv,
   ...approvalTextsSv,
   ...errorTextsSv,
+  ...siteTextsSv,
 } as const;
 
 export type MessageKey = keyof typeof sv;
@@ -1308,6 +1310,7 @@ const en: Record<MessageKey, string> = {
   ...mapLayoutTextsEn,
   ...approvalTextsEn,
   ...errorTextsEn,
+  ...siteTextsEn,
 };
 
 export const LANGUAGES = ['sv', 'en'] as const;

@@ -1,6 +1,7 @@
 import type { SiteFeature } from '@samverkan/contracts';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useServices } from '../app/services';
+import { drawsOnMap } from '../app/panel.store';
 import { useWorkspace } from '../app/workspace';
 import { useI18n } from '../i18n/use-i18n';
 import type { Translate } from '../i18n/i18n';
@@ -8,6 +9,7 @@ import { SITE_TYPE_LOOKS } from '../sites/site-types';
 import { useStore } from '../state/use-store';
 import { FILTERABLE_ZONE_STATES, shapesOf, type ZoneShape } from '../zones/zone-display';
 import { ZONE_STATE_STYLES } from '../zones/zone-style';
+import L from './leaflet';
 import { MAP_COMMANDS, MAP_EVENTS, type MapCommands } from './map-events';
 import { MapView, type MapTexts } from './map-view';
 import type { ZoneLabel } from './zone-layer';
@@ -19,6 +21,7 @@ const textsOf = (t: Translate): MapTexts => ({
   zoomOut: t('map.zoomOut'),
   position: t('map.yourPosition'),
   siteCluster: (count) => t('map.siteCluster', { count }),
+  placing: t('siteMap.placing'),
 });
 
 /**
@@ -108,6 +111,18 @@ export function MapCanvas() {
       ),
       mapCommands.on(MAP_COMMANDS.announceView, () => mapView.announceView()),
       mapCommands.on(MAP_COMMANDS.highlight, (next) => setHighlight(next)),
+      mapCommands.on(MAP_COMMANDS.placeStart, ({ siteId, location }) => {
+        mapView.sites.setExcluded(siteId);
+        mapView.place.start(location);
+        if (location)
+          mapView.focusBounds(L.latLng(location).toBounds(300), 17, coveredBelow(container.current!));
+      }),
+      mapCommands.on(MAP_COMMANDS.placeAt, (location) => mapView.place.setLocation(location)),
+      mapCommands.on(MAP_COMMANDS.placeAtCentre, () => mapView.place.placeAtCentre()),
+      mapCommands.on(MAP_COMMANDS.placeStop, () => {
+        mapView.place.stop();
+        mapView.sites.setExcluded(null);
+      }),
       mapCommands.on(MAP_COMMANDS.drawStop, () => {
         mapView.draw.clear();
         mapView.zones.setExcluded(null);
@@ -167,10 +182,13 @@ export function MapCanvas() {
           ? panelState.zoneId
           : null;
     // What the panel shows wins; else a meeting's current item.
-    const siteId = panelState.kind === 'site' ? panelState.siteId : null;
+    const siteId =
+      panelState.kind === 'site' || (panelState.kind === 'site-form' && panelState.mode === 'edit')
+        ? panelState.siteId
+        : null;
     view.zones.select(zoneId ?? (siteId ? null : (highlight?.zoneId ?? null)));
     view.sites.select(siteId ?? (zoneId ? null : (highlight?.siteId ?? null)));
-    view.map.getContainer().classList.toggle('map--drawing', panelState.kind === 'zone-form');
+    view.map.getContainer().classList.toggle('map--drawing', drawsOnMap(panelState));
   }, [view, panelState, highlight]);
 
   return (

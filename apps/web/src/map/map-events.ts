@@ -25,6 +25,8 @@ export const MAP_EVENTS = {
   mapReady: 'map:ready',
   /** While picking a place (MAP_COMMANDS.pickPlace), a site or zone was clicked: it goes to `owner`, no panel opens. */
   placePicked: 'map:place-picked',
+  /** The site being placed or moved was put here (a click on the map, or its marker dragged and dropped). */
+  sitePlaced: 'map:site-placed',
 } as const;
 
 export interface MapEvents {
@@ -38,6 +40,7 @@ export interface MapEvents {
   [MAP_EVENTS.userMoved]: Record<string, never>;
   [MAP_EVENTS.mapReady]: Record<string, never>;
   [MAP_EVENTS.placePicked]: { owner: string; kind: 'site' | 'zone'; id: string };
+  [MAP_EVENTS.sitePlaced]: { lat: number; lng: number };
 }
 
 export const MAP_COMMANDS = {
@@ -69,6 +72,17 @@ export const MAP_COMMANDS = {
   pickPlace: 'map:pick-place',
   /** `owner` no longer picks (picked, cancelled or gone); another owner's picking goes on. */
   pickPlaceStop: 'map:pick-place-stop',
+  /**
+   * Start placing a site: a click on the map puts its marker there, and the marker can be dragged. `siteId`
+   * names the site being moved (its own marker steps aside meanwhile); `location` is where the marker starts.
+   */
+  placeStart: 'map:place-start',
+  /** Put the marker being placed here (a cancelled move puts it back). */
+  placeAt: 'map:place-at',
+  /** Put the marker being placed at the map's centre, as if clicked there (the way without a pointer). */
+  placeAtCentre: 'map:place-at-centre',
+  /** Placing ended (saved or cancelled). */
+  placeStop: 'map:place-stop',
 } as const;
 
 export type DrawStart =
@@ -96,4 +110,8 @@ export interface MapCommands {
   [MAP_COMMANDS.highlight]: { zoneId: string | null; siteId: string | null } | null;
   [MAP_COMMANDS.pickPlace]: { owner: string };
   [MAP_COMMANDS.pickPlaceStop]: { owner: string };
+  [MAP_COMMANDS.placeStart]: { siteId: string | null; location: { lat: number; lng: number } | null };
+  [MAP_COMMANDS.placeAt]: { lat: number; lng: number };
+  [MAP_COMMANDS.placeAtCentre]: Record<string, never>;
+  [MAP_COMMANDS.placeStop]: Record<string, never>;
 }

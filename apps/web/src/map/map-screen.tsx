@@ -1,5 +1,7 @@
+import { canCreateSites } from '@samverkan/contracts';
 import { useEffect, useState } from 'preact/hooks';
 import { Icon } from '../app/icons';
+import { drawsOnMap } from '../app/panel.store';
 import { useWorkspace } from '../app/workspace';
 import { useI18n } from '../i18n/use-i18n';
 import { useStore } from '../state/use-store';
@@ -45,9 +47,9 @@ export function MapScreen({ offerCheck = true }: { offerCheck?: boolean }) {
       <MapNotices />
       <div class="map-screen__map">
         {/* In the Tab order the check and the naloxone guide come first, the map with its markers last. */}
-        {offerCheck && current.kind !== 'zone-form' && <CheckControl />}
+        {offerCheck && !drawsOnMap(current) && <CheckControl />}
         {/* Issue 8: one tap to the naloxone guide. */}
-        {current.kind !== 'zone-form' && (
+        {!drawsOnMap(current) && (
           <div class="map-screen__naloxone">
             <NaloxoneMapButton />
           </div>
@@ -91,6 +93,18 @@ export function MapScreen({ offerCheck = true }: { offerCheck?: boolean }) {
             <Icon name="legend" />
             <span class="map-toolbar__text">{t('toolbar.legend')}</span>
           </button>
+          {canCreateSites(user) && (
+            <button
+              type="button"
+              class="map-toolbar__button"
+              aria-pressed={current.kind === 'site-form' && current.mode === 'create'}
+              onClick={() => panel.open({ kind: 'site-form', mode: 'create' })}
+            >
+              <Icon name="plus" />
+              <span class="map-toolbar__text map-toolbar__text--wide">{t('siteMap.newSite')}</span>
+              <span class="map-toolbar__text map-toolbar__text--narrow">{t('siteMap.newSiteShort')}</span>
+            </button>
+          )}
           {canProposeZones(user) && (
             <button
               type="button"
@@ -121,8 +135,7 @@ export function MapScreen({ offerCheck = true }: { offerCheck?: boolean }) {
           class="map-screen__panel"
           aria-label={t('panel.label')}
           onKeyDown={(event) => {
-            if (event.key === 'Escape' && !event.defaultPrevented && current.kind !== 'zone-form')
-              panel.close();
+            if (event.key === 'Escape' && !event.defaultPrevented && !drawsOnMap(current)) panel.close();
           }}
         >
           <SidePanel panel={current} />

@@ -5,6 +5,7 @@ import { MAP_EVENTS, type MapEvents } from './map-events';
 import { PositionLayer } from './position-layer';
 import { attributionFor } from './tile-attribution';
 import { SiteLayer } from './site-layer';
+import { SitePlaceTool } from './site-place-tool';
 import { ZoneDrawTool } from './zone-draw-tool';
 import { ZoneLayer } from './zone-layer';
 import { ZonePatterns } from './zone-patterns';
@@ -29,6 +30,8 @@ export interface MapTexts {
   position: string;
   /** A cluster of `count` sites, which Enter or a tap opens. */
   siteCluster: (count: number) => string;
+  /** The accessible name of the marker of a site being placed or moved. */
+  placing: string;
 }
 
 /** What Leaflet 1.9 has pending on a map, in fields its typings leave out (see MapView.cancelLeafletTimers). */
@@ -48,6 +51,7 @@ export class MapView {
   readonly sites: SiteLayer;
   readonly position: PositionLayer;
   readonly draw: ZoneDrawTool;
+  readonly place: SitePlaceTool;
   private base: L.TileLayer | null = null;
   private zoomControl: L.Control.Zoom | null = null;
   private tilesFailing = false;
@@ -87,6 +91,7 @@ export class MapView {
     this.sites = new SiteLayer(this.events).addTo(this.map);
     this.position = new PositionLayer(() => this.texts.position).addTo(this.map);
     this.draw = new ZoneDrawTool(this.events).addTo(this.map);
+    this.place = new SitePlaceTool(this.events).addTo(this.map);
 
     this.map.on('dragstart', () => this.keepView());
     // Every move starts with movestart (drag, wheel, keys, buttons, the app's focus); a followed view's does too.
@@ -102,6 +107,7 @@ export class MapView {
     this.texts = texts;
     this.map.getContainer().setAttribute('aria-label', texts.label);
     this.sites.setClusterLabel(texts.siteCluster);
+    this.place.setLabel(texts.placing);
     this.zoomControl?.remove();
     this.zoomControl = L.control
       .zoom({ position: 'topleft', zoomInTitle: texts.zoomIn, zoomOutTitle: texts.zoomOut })
@@ -252,6 +258,7 @@ export class MapView {
   destroy(): void {
     this.destroyed = true;
     this.draw.clear();
+    this.place.stop();
     this.cancelLeafletTimers();
     this.map.stop();
     this.map.remove();

@@ -3,6 +3,8 @@ import { WelcomePanel } from '../app/welcome';
 import { MessagesPanel } from '../chat/messages-panel';
 import { MeetingPanel } from '../meetings/meeting-panel';
 import { SiteDetails } from '../sites/site-details';
+import { SiteForm } from '../sites/site-form';
+import { SiteMove } from '../sites/site-move';
 import { ZoneDetails } from '../zones/zone-details';
 import { ZoneForm } from '../zones/zone-form';
 import { FeatureList } from './feature-list';
@@ -25,6 +27,14 @@ export function SidePanel({ panel }: { panel: Panel }) {
       ) : (
         <ZoneForm key={`edit-${panel.zoneId}`} mode="edit" zoneId={panel.zoneId} />
       );
+    case 'site-form':
+      return panel.mode === 'create' ? (
+        <SiteForm key="create" mode="create" />
+      ) : (
+        <SiteForm key={`edit-${panel.siteId}`} mode="edit" siteId={panel.siteId} />
+      );
+    case 'site-move':
+      return <SiteMove key={panel.siteId} siteId={panel.siteId} />;
     case 'messages':
       return <MessagesPanel channelId={panel.channelId} />;
     case 'meeting':

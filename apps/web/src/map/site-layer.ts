@@ -37,6 +37,8 @@ export class SiteLayer extends L.Layer {
   private hidden = new Set<SiteType>();
   private selectedSiteId: string | null = null;
   private clusterLabel: (count: number) => string = String;
+  /** A site being moved: its marker steps aside for the one being dragged. */
+  private excludedSiteId: string | null = null;
 
   constructor(
     private readonly events: Emitter<MapEvents>,
@@ -95,6 +97,11 @@ export class SiteLayer extends L.Layer {
 
   setHiddenTypes(types: Iterable<SiteType>): void {
     this.hidden = new Set(types);
+    this.refreshVisibility();
+  }
+
+  setExcluded(siteId: string | null): void {
+    this.excludedSiteId = siteId;
     this.refreshVisibility();
   }
 
@@ -161,7 +168,8 @@ export class SiteLayer extends L.Layer {
     const toAdd: L.Marker[] = [];
     const toRemove: L.Marker[] = [];
     for (const placed of this.placed.values()) {
-      const visible = !this.hidden.has(placed.site.properties.type);
+      const visible =
+        !this.hidden.has(placed.site.properties.type) && placed.site.properties.id !== this.excludedSiteId;
       const present = this.cluster.hasLayer(placed.marker);
       if (visible && !present) toAdd.push(placed.marker);
       if (!visible && present) toRemove.push(placed.marker);

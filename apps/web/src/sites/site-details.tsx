@@ -1,4 +1,5 @@
-import type { AuditEvent } from '@samverkan/contracts';
+import { manageSitesProblem, type AuditEvent } from '@samverkan/contracts';
+import { describeSchedule } from '@samverkan/geo';
 import { useEffect, useState } from 'preact/hooks';
 import { AuditTrail } from '../app/audit-trail';
 import { Icon } from '../app/icons';
@@ -12,6 +13,7 @@ import { listStatusText } from '../zones/approval-status';
 import { displayStateOf } from '../zones/zone-display';
 import { canManageZonesOf } from '../zones/zone-permissions';
 import { ZONE_STATE_STYLES } from '../zones/zone-style';
+import { SiteDeleteDialog } from './site-delete-dialog';
 import { openingSentence } from './site-opening-text';
 import { SITE_TYPE_LOOKS } from './site-types';
 import { PlaceReports } from '../reports/place-reports';
@@ -25,6 +27,7 @@ export function SiteDetails({ siteId }: { siteId: string }) {
   useStore(chat);
   useStore(directory);
   const site = sitesState.sites.get(siteId);
+  const [deleting, setDeleting] = useState(false);
 
   if (!site) {
     return (
@@ -56,7 +59,14 @@ export function SiteDetails({ siteId }: { siteId: string }) {
         <dd>{p.address || '–'}</dd>
         <dt>{t('site.openingHours')}</dt>
         <dd>
-          <span class="preserve-lines">{p.openingHours || '–'}</span>
+          {p.openingSchedule && (
+            <span class="block" data-testid="site-schedule">
+              {describeSchedule(p.openingSchedule, language).join('; ')}
+            </span>
+          )}
+          {(p.openingHours || !p.openingSchedule) && (
+            <span class="preserve-lines">{p.openingHours || '–'}</span>
+          )}
           {p.openNow !== null && p.openNow !== undefined && (
             <span
               class={`open-state open-state--${p.openNow ? 'open' : 'closed'}`}
@@ -109,6 +119,28 @@ export function SiteDetails({ siteId }: { siteId: string }) {
           </button>
         )}
       </div>
+      {manageSitesProblem(user, p.organisationId) === null && (
+        <div class="action-row" data-testid="site-manage">
+          <button
+            type="button"
+            class="button button--secondary"
+            onClick={() => panel.open({ kind: 'site-form', mode: 'edit', siteId })}
+          >
+            {t('siteManage.edit')}
+          </button>
+          <button
+            type="button"
+            class="button button--secondary"
+            onClick={() => panel.open({ kind: 'site-move', siteId })}
+          >
+            {t('siteManage.move')}
+          </button>
+          <button type="button" class="button button--secondary" onClick={() => setDeleting(true)}>
+            {t('siteManage.delete')}
+          </button>
+        </div>
+      )}
+      {deleting && <SiteDeleteDialog site={site} onClose={() => setDeleting(false)} />}
 
       <h3 class="section-title">{t('site.zones')}</h3>
       {siteZones.length === 0 ? (

@@ -1,4 +1,4 @@
-import type { User, ZoneProperties } from '@samverkan/contracts';
+import { manageSitesProblem, type User, type ZoneProperties } from '@samverkan/contracts';
 
 // What the signed-in user may do with a zone, to show only the buttons that will work. The api decides
 // (apps/api/src/common/map-permissions.ts); this mirrors its rules so nobody is offered a certain 403.
@@ -22,8 +22,9 @@ export function canProposeZones(user: User): boolean {
   return coordinating(user) || user.role === 'service';
 }
 
+/** Whoever manages a site manages the zones around it: the one rule in libs/contracts. */
 export function canManageZonesOf(user: User, organisationId: string | undefined): boolean {
-  return coordinating(user) || (user.role === 'service' && user.organisationId === organisationId);
+  return manageSitesProblem(user, organisationId ?? '') === null;
 }
 
 export function sideOf(user: User, zone: Pick<ZoneProperties, 'organisationId'>): ApprovalSide | null {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Allow, IsDefined, IsIn, IsOptional, IsUUID, ValidateIf } from 'class-validator';
-import { EXPORT_FORMATS, SITE_TYPES } from '@samverkan/contracts';
+import { EXPORT_FORMATS, SITE_TEXT_LIMITS, SITE_TYPES } from '@samverkan/contracts';
 import type { ExportFormat, Point, Schedule, SiteType } from '@samverkan/contracts';
 import { validatePoint, validateSchedule } from '@samverkan/geo';
 import { PHONE_NUMBER_LIMITS } from '@samverkan/text';
@@ -8,8 +8,6 @@ import { GeoShapesPipe } from '../../common/geo-input';
 import { IsBbox, IsIsoInstant, IsWordList } from '../../common/geo-query';
 import { IsPhoneNumber, IsVersion } from '../../common/field.validators';
 import { IsContractText, IsName, IsNotIdentifying } from '../../common/text.validators';
-
-export const SITE_TEXT_LIMITS = { address: { min: 0, max: 500 }, openingHours: { min: 0, max: 1000 }, description: { min: 0, max: 4000 } };
 
 const TYPE_MESSAGE = `type must be one of ${SITE_TYPES.join(', ')}`;
 const LOCATION_DOC = { description: 'GeoJSON Point, [longitude, latitude] (WGS 84).', example: { type: 'Point', coordinates: [13.0069, 55.5894] } };
