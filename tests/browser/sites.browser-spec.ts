@@ -81,6 +81,11 @@ describe('service staff mark their sites', () => {
     await form.getByLabel("The service's name").fill(name);
     await form.getByLabel('Kind of service').selectOption({ label: 'Drug checking' });
     await form.getByLabel('Address').fill('Testgatan 1, Malmö');
+    // The service's public number: a typo is caught in the form, in the user's language.
+    await form.getByLabel('Phone number (optional)').fill('040-12x');
+    await form.getByTestId('site-form-submit').click();
+    await form.getByText('Is not a phone number.', { exact: false }).waitFor();
+    await form.getByLabel('Phone number (optional)').fill('040-628 04 42');
     const hours: Schedule = {
       timezone: 'Europe/Stockholm',
       windows: [{ days: [1, 2, 3, 4, 5], from: '10:00', to: '16:00' }],
@@ -96,6 +101,7 @@ describe('service staff mark their sites', () => {
     const details = staff.getByTestId('site-details');
     await details.getByRole('heading', { name }).waitFor();
     await details.getByText('Anonymous drug checking, walk in.').waitFor();
+    expect(await details.getByTestId('site-phone').getAttribute('href')).toBe('tel:0406280442');
     expect(await details.getByTestId('site-schedule').textContent()).toBe(
       describeSchedule(hours, 'en').join('; '),
     );
@@ -103,6 +109,7 @@ describe('service staff mark their sites', () => {
     expect(created.properties).toMatchObject({
       type: 'drug_checking',
       address: 'Testgatan 1, Malmö',
+      phone: '040-628 04 42',
       openingSchedule: hours,
     });
     const siteId = created.properties.id;

@@ -1,5 +1,6 @@
 import { manageSitesProblem, type AuditEvent } from '@samverkan/contracts';
 import { describeSchedule } from '@samverkan/geo';
+import { telUri } from '@samverkan/text';
 import { useEffect, useState } from 'preact/hooks';
 import { AuditTrail } from '../app/audit-trail';
 import { Icon } from '../app/icons';
@@ -57,6 +58,16 @@ export function SiteDetails({ siteId }: { siteId: string }) {
         <dd>{directory.organisationName(p.organisationId) ?? '–'}</dd>
         <dt>{t('site.address')}</dt>
         <dd>{p.address || '–'}</dd>
+        {p.phone && (
+          <>
+            <dt>{t('site.phone')}</dt>
+            <dd>
+              <a href={telUri(p.phone)} data-testid="site-phone">
+                {p.phone}
+              </a>
+            </dd>
+          </>
+        )}
         <dt>{t('site.openingHours')}</dt>
         <dd>
           {p.openingSchedule && (

@@ -31,7 +31,9 @@ describe('siteErrorText', () => {
       { field: 'description', message: '…', reason: 'personal_identity_number' },
     ]);
     expect(siteErrorText(identifying, tIn('sv'), 'sv')).toMatch(/^Texten verkar innehålla ett personnummer/);
-    expect(siteErrorText(ApiError.network(new Error('offline')), tIn('en'), 'en')).toMatch(/cannot be reached/);
+    expect(siteErrorText(ApiError.network(new Error('offline')), tIn('en'), 'en')).toMatch(
+      /cannot be reached/,
+    );
   });
 
   it('takes only a 409 without a reason code for a stale version', () => {

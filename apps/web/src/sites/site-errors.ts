@@ -10,6 +10,7 @@ const FIELD_LABELS: Record<string, MessageKey> = {
   type: 'siteForm.type',
   location: 'siteForm.location',
   address: 'siteForm.address',
+  phone: 'siteForm.phone',
   openingHours: 'siteForm.openingHoursText',
   openingSchedule: 'siteForm.schedule',
   description: 'siteForm.description',

@@ -50,6 +50,11 @@ describe('the site form model', () => {
     expect(validateSiteDraft({ ...ready, description: 'Ring 070-123 45 67' }, 'create')).toEqual([
       { field: 'description', message: 'siteForm.error.identifying' },
     ]);
+    // The public phone field is the one place a number belongs, and it must be one.
+    expect(validateSiteDraft({ ...ready, phone: '040-628 04 42' }, 'create')).toEqual([]);
+    expect(validateSiteDraft({ ...ready, phone: 'ring oss' }, 'create')).toEqual([
+      { field: 'phone', message: 'error.reason.not_a_phone_number' },
+    ]);
   });
 
   it('sends a clicked place as a GeoJSON point, and the organisation only when the user chooses it', () => {
@@ -64,6 +69,7 @@ describe('the site form model', () => {
       type: 'naloxone',
       location: { type: 'Point', coordinates: [13.000988, 55.600123] },
       address: null,
+      phone: null,
       openingHours: null,
       openingSchedule: {
         timezone: 'Europe/Stockholm',

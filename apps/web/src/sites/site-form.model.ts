@@ -10,7 +10,7 @@ import {
   type UpdateSiteRequest,
 } from '@samverkan/contracts';
 import { validateSchedule } from '@samverkan/geo';
-import { checkText, guardIdentifyingText } from '@samverkan/text';
+import { checkText, guardIdentifyingText, isPhoneNumber } from '@samverkan/text';
 import type { MessageKey } from '../i18n/dictionary';
 import type { WindowDraft } from '../zones/zone-form.model';
 
@@ -21,6 +21,8 @@ export interface SiteDraft {
   /** Where the marker was put on the map (create only: an existing site moves in its own step). */
   location: { lat: number; lng: number } | null;
   address: string;
+  /** The site's public phone number (the organisation's, shown as a call link); '' for none. */
+  phone: string;
   /** Free text beside the schedule ("closed on public holidays"). */
   openingHours: string;
   /** Whether the site states regular hours; without them the api makes no claim about being open. */
@@ -35,7 +37,15 @@ export interface SiteDraft {
 }
 
 export type SiteDraftField =
-  'name' | 'type' | 'location' | 'organisation' | 'address' | 'openingHours' | 'schedule' | 'description';
+  | 'name'
+  | 'type'
+  | 'location'
+  | 'organisation'
+  | 'address'
+  | 'phone'
+  | 'openingHours'
+  | 'schedule'
+  | 'description';
 
 export interface SiteDraftProblem {
   field: SiteDraftField;
@@ -52,6 +62,7 @@ export function emptySiteDraft(organisationId: string): SiteDraft {
     type: '',
     location: null,
     address: '',
+    phone: '',
     openingHours: '',
     hasSchedule: true,
     windows: defaultWindows(),
@@ -70,6 +81,7 @@ export function draftFromSite(site: SiteFeature): SiteDraft {
     type: p.type,
     location: { lat, lng },
     address: p.address ?? '',
+    phone: p.phone ?? '',
     openingHours: p.openingHours ?? '',
     hasSchedule: p.openingSchedule !== null,
     windows: p.openingSchedule
@@ -103,6 +115,7 @@ export function toCreateSiteRequest(draft: SiteDraft, withOrganisation: boolean)
     type: draft.type as SiteType,
     location: { type: 'Point', coordinates: [rounded(location.lng), rounded(location.lat)] },
     address: textOrNull(draft.address),
+    phone: textOrNull(draft.phone.trim()),
     openingHours: textOrNull(draft.openingHours),
     openingSchedule: openingScheduleOf(draft),
     description: textOrNull(draft.description),
@@ -136,6 +149,8 @@ export function validateSiteDraft(draft: SiteDraft, mode: 'create' | 'edit'): Si
       message: 'siteForm.error.tooLong',
       params: { max: SITE_TEXT_LIMITS.address.max },
     });
+  if (draft.phone.trim() !== '' && !isPhoneNumber(draft.phone.trim()))
+    problems.push({ field: 'phone', message: 'error.reason.not_a_phone_number' });
   if (checkText(draft.openingHours, 'openingHours', SITE_TEXT_LIMITS.openingHours).length > 0)
     problems.push({
       field: 'openingHours',

@@ -61,6 +61,7 @@ export function SiteForm(props: Props) {
     type: useId(),
     organisation: useId(),
     address: useId(),
+    phone: useId(),
     hoursText: useId(),
     hasSchedule: useId(),
     description: useId(),
@@ -292,6 +293,20 @@ export function SiteForm(props: Props) {
             onInput={(event) => update({ address: event.currentTarget.value })}
           />
           <FieldProblems problems={shown('address')} />
+        </div>
+
+        <div class="field">
+          <label for={ids.phone}>{t('siteForm.phone')}</label>
+          <input
+            id={ids.phone}
+            type="tel"
+            autoComplete="off"
+            inputMode="tel"
+            value={draft.phone}
+            onInput={(event) => update({ phone: event.currentTarget.value })}
+          />
+          <p class="field__hint">{t('siteForm.phoneHint')}</p>
+          <FieldProblems problems={shown('phone')} />
         </div>
 
         <fieldset class="field">
