@@ -17,6 +17,14 @@ if (!port) throw new Error('embedded-database.worker runs only as a worker threa
 
 let database: PGlite | null = null;
 let server: PGLiteSocketServer | null = null;
+let closing = false;
+
+// A client that disconnected just before the stop has its clean-up queued in the socket server, which then asks
+// the database whether that client left a transaction open. Once the files are closing that question can only
+// fail, and there is nothing left to clean up: such a late failure must not end the thread (and the process).
+process.on('unhandledRejection', (reason) => {
+  if (!closing) throw reason;
+});
 
 async function open(): Promise<void> {
   const fresh = !dataDir || !existsSync(join(dataDir, 'PG_VERSION'));
@@ -76,6 +84,9 @@ async function keepFreshImage(fresh: PGlite): Promise<void> {
 /** Stops serving, then closes the files cleanly (a checkpoint, so the next start is fast). */
 async function close(): Promise<void> {
   await server?.stop();
+  // Let the clean-ups already queued for disconnected clients run while the database is still open.
+  await new Promise((resolve) => setImmediate(resolve));
+  closing = true;
   await database?.close();
 }
 
