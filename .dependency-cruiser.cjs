@@ -1,0 +1,72 @@
+// The boundaries between the parts of Samverkan, checked by `npm run lint` (dependency-cruiser 17; 18 needs
+// Node 22). Violations that existed when a rule was written are listed in .dependency-cruiser-known-violations.json
+// and tolerated until the architecture work removes them; any new one fails the lint. After removing some, write
+// the list again: `npm run -s lint:deps:baseline`.
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      severity: 'error',
+      comment: 'An import cycle makes the order of loading matter and the parts impossible to read one at a time.',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'libs-stand-alone',
+      severity: 'error',
+      comment: 'libs/ is shared by the api and the web app: it may not lean on either.',
+      from: { path: '^libs/' },
+      to: { path: '^apps/' },
+    },
+    {
+      name: 'api-and-web-apart',
+      severity: 'error',
+      comment: 'The api and the web app share code only through libs/.',
+      from: { path: '^apps/(api|cli)/' },
+      to: { path: '^apps/web/' },
+    },
+    {
+      name: 'web-and-api-apart',
+      severity: 'error',
+      comment: 'The api and the web app share code only through libs/.',
+      from: { path: '^apps/web/' },
+      to: { path: '^apps/(api|cli)/' },
+    },
+    {
+      name: 'web-features-not-into-the-shell',
+      severity: 'error',
+      comment:
+        'The shell (apps/web/src/app) puts the features together; a feature that imports it cannot be placed ' +
+        'without it. Shared widgets belong in a ui/ folder of their own.',
+      from: { path: '^apps/web/src/(?!app/|main\\.tsx)' },
+      to: { path: '^apps/web/src/app/' },
+    },
+    {
+      name: 'web-state-without-leaflet',
+      severity: 'error',
+      comment: 'Stores and other data code import no Leaflet: map code lives in the rendering parts (map/).',
+      from: { path: '^apps/web/src/.+\\.store\\.ts$' },
+      to: { path: 'node_modules/(leaflet|@geoman-io|leaflet\\.markercluster)/' },
+    },
+    {
+      name: 'meetings-not-into-messaging',
+      severity: 'error',
+      comment:
+        "Meetings reach sockets through the realtime part and make their channel through an event, not through messaging's internals.",
+      from: { path: '^apps/api/src/meetings/' },
+      to: { path: '^apps/api/src/messaging/' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^|/)(dist|node_modules)/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      extensions: ['.ts', '.tsx', '.js', '.cjs', '.mjs', '.json'],
+    },
+  },
+};
