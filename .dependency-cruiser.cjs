@@ -43,6 +43,13 @@ module.exports = {
       to: { path: '^apps/web/src/app/' },
     },
     {
+      name: 'web-ui-below-the-features',
+      severity: 'error',
+      comment: 'ui/ holds the widgets every feature uses (icons, dialogs, the panel frame): it knows no feature and no shell.',
+      from: { path: '^apps/web/src/ui/' },
+      to: { path: '^apps/web/src/(app|admin|auth|chat|map|meetings|naloxone|reports|sites|zones)/' },
+    },
+    {
       name: 'web-state-without-leaflet',
       severity: 'error',
       comment: 'Stores and other data code import no Leaflet: map code lives in the rendering parts (map/).',

@@ -1,6 +1,6 @@
 import { ROLE_DESCRIPTION, ROLE_LABEL, signingMessage } from '../auth/role-label';
 import { useI18n } from '../i18n/use-i18n';
-import { PanelFrame } from './panel-frame';
+import { PanelFrame } from '../ui/panel-frame';
 import { WELCOME_SEEN_KEY } from './panel.store';
 import { useServices } from './services';
 import { useWorkspace } from './workspace';

@@ -1,6 +1,6 @@
 import type { Message } from '@samverkan/contracts';
 import { useState } from 'preact/hooks';
-import { Icon } from '../app/icons';
+import { Icon } from '../ui/icons';
 import { useWorkspace } from '../app/workspace';
 import { formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/use-i18n';

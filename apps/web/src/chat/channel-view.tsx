@@ -2,7 +2,7 @@ import { MESSAGE_LIMITS, type Channel, type Message } from '@samverkan/contracts
 import { codePointLength } from '@samverkan/text';
 import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { socketFailureText } from '../api/api-error';
-import { Icon } from '../app/icons';
+import { Icon } from '../ui/icons';
 import { useWorkspace } from '../app/workspace';
 import { dayRelation, formatDateTime, formatTime } from '../i18n/format';
 import { useI18n } from '../i18n/use-i18n';

@@ -1,6 +1,6 @@
 import type { Channel, ChannelKind } from '@samverkan/contracts';
 import { useEffect, useId, useState } from 'preact/hooks';
-import { PanelFrame } from '../app/panel-frame';
+import { PanelFrame } from '../ui/panel-frame';
 import { useWorkspace } from '../app/workspace';
 import type { MessageKey } from '../i18n/dictionary';
 import { useI18n } from '../i18n/use-i18n';

@@ -1,4 +1,4 @@
-import { PanelFrame } from '../app/panel-frame';
+import { PanelFrame } from '../ui/panel-frame';
 import { useWorkspace } from '../app/workspace';
 import { useI18n } from '../i18n/use-i18n';
 import { SITE_TYPE_LOOKS } from '../sites/site-types';

@@ -1,6 +1,6 @@
 import { SITE_TYPES } from '@samverkan/contracts';
 import { useEffect, useId } from 'preact/hooks';
-import { Icon } from '../app/icons';
+import { Icon } from '../ui/icons';
 import { useWorkspace } from '../app/workspace';
 import { useI18n } from '../i18n/use-i18n';
 import { SITE_TYPE_LOOKS } from '../sites/site-types';

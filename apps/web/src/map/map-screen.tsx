@@ -1,6 +1,6 @@
 import { canCreateSites } from '@samverkan/contracts';
 import { useEffect, useState } from 'preact/hooks';
-import { Icon } from '../app/icons';
+import { Icon } from '../ui/icons';
 import { drawsOnMap } from '../app/panel.store';
 import { useWorkspace } from '../app/workspace';
 import { useI18n } from '../i18n/use-i18n';

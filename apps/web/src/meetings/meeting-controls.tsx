@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { Dialog } from '../app/dialog';
+import { Dialog } from '../ui/dialog';
 import { useI18n } from '../i18n/use-i18n';
 
 /** "Remove", after a confirmation that names what goes (the app's own dialog: keyboard and screen reader friendly). */

@@ -1,6 +1,6 @@
 import type { Meeting } from '@samverkan/contracts';
 import { useState } from 'preact/hooks';
-import { PanelFrame } from '../app/panel-frame';
+import { PanelFrame } from '../ui/panel-frame';
 import { useWorkspace } from '../app/workspace';
 import { formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/use-i18n';

@@ -1,7 +1,7 @@
 import type { Kit, User } from '@samverkan/contracts';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { ApiError, apiErrorText, failureKindOf } from '../api/api-error';
-import { Dialog } from '../app/dialog';
+import { Dialog } from '../ui/dialog';
 import { useServices } from '../app/services';
 import { useWorkspace } from '../app/workspace';
 import { formatDate } from '../i18n/format';

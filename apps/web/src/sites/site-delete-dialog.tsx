@@ -1,6 +1,6 @@
 import type { SiteFeature } from '@samverkan/contracts';
 import { useState } from 'preact/hooks';
-import { Dialog } from '../app/dialog';
+import { Dialog } from '../ui/dialog';
 import { useWorkspace } from '../app/workspace';
 import { useI18n } from '../i18n/use-i18n';
 import { siteErrorText } from './site-errors';

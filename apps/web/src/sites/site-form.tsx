@@ -1,7 +1,7 @@
 import { SITE_TYPES, choosesSiteOrganisation, type SiteFeature } from '@samverkan/contracts';
 import { describeSchedule } from '@samverkan/geo';
 import { useEffect, useId, useMemo, useState } from 'preact/hooks';
-import { PanelFrame } from '../app/panel-frame';
+import { PanelFrame } from '../ui/panel-frame';
 import { useWorkspace } from '../app/workspace';
 import { useI18n } from '../i18n/use-i18n';
 import { MAP_COMMANDS, MAP_EVENTS } from '../map/map-events';

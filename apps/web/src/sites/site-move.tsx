@@ -1,7 +1,7 @@
 import type { SiteFeature } from '@samverkan/contracts';
 import { useEffect, useState } from 'preact/hooks';
-import { Dialog } from '../app/dialog';
-import { PanelFrame } from '../app/panel-frame';
+import { Dialog } from '../ui/dialog';
+import { PanelFrame } from '../ui/panel-frame';
 import { useWorkspace } from '../app/workspace';
 import { useI18n } from '../i18n/use-i18n';
 import { MAP_COMMANDS, MAP_EVENTS } from '../map/map-events';

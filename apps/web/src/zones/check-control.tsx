@@ -1,6 +1,6 @@
 import type { ZoneSummary } from '@samverkan/contracts';
 import { useEffect, useRef } from 'preact/hooks';
-import { Icon } from '../app/icons';
+import { Icon } from '../ui/icons';
 import { useWorkspace } from '../app/workspace';
 import type { MessageKey } from '../i18n/dictionary';
 import { formatDistance, formatTime } from '../i18n/format';

@@ -3,7 +3,7 @@ import { describeSchedule, suspensionUntilProblem, type SuspensionUntilProblem }
 import { checkText } from '@samverkan/text';
 import { useId, useState } from 'preact/hooks';
 import { ApiError, apiErrorText } from '../api/api-error';
-import { Dialog } from '../app/dialog';
+import { Dialog } from '../ui/dialog';
 import { useWorkspace } from '../app/workspace';
 import type { MessageKey } from '../i18n/dictionary';
 import { fromLocalInputValue } from '../i18n/format';

@@ -2,8 +2,8 @@ import type { ZoneApproval, ZoneFeature, ZoneHistory } from '@samverkan/contract
 import { describeSchedule } from '@samverkan/geo';
 import { useEffect, useState } from 'preact/hooks';
 import { AuditTrail } from '../app/audit-trail';
-import { Icon } from '../app/icons';
-import { PanelFrame } from '../app/panel-frame';
+import { Icon } from '../ui/icons';
+import { PanelFrame } from '../ui/panel-frame';
 import { PlaceReports } from '../reports/place-reports';
 import { useWorkspace } from '../app/workspace';
 import { formatDateTime } from '../i18n/format';

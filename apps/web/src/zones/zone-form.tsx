@@ -2,7 +2,7 @@ import { ZONE_LIMITS, type SiteFeature } from '@samverkan/contracts';
 import { describeSchedule } from '@samverkan/geo';
 import { useEffect, useId, useMemo, useState } from 'preact/hooks';
 import { ApiError, apiErrorText, refusalTexts } from '../api/api-error';
-import { PanelFrame } from '../app/panel-frame';
+import { PanelFrame } from '../ui/panel-frame';
 import { useWorkspace } from '../app/workspace';
 import { useI18n } from '../i18n/use-i18n';
 import { IdentityHint } from '../ui/identity-hint';
