@@ -1,6 +1,27 @@
 // Joint coordination meetings: agenda on the map, minutes, decisions, actions and a shared map view.
 import type { ReportCategory } from './reports';
-import type { MeetingView } from './socket-events';
+
+export interface MapCenter {
+  lat: number;
+  lng: number;
+}
+/** Extension: the edges of a map view, named so that their order is never in doubt. */
+export interface MapBounds {
+  south: number;
+  west: number;
+  north: number;
+  east: number;
+}
+/** The shared map view of a meeting (sent with `meeting:view`, kept with the meeting). */
+export interface MeetingView {
+  center: MapCenter;
+  zoom: number;
+  /**
+   * Extension: what the presenter's map shows (it contains `center`). A follower with a smaller map fits these
+   * bounds so it sees the whole view; absent from clients that send only centre and zoom.
+   */
+  bounds?: MapBounds;
+}
 
 export const ACTION_STATUSES = ['open', 'done'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];

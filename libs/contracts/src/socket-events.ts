@@ -1,4 +1,4 @@
-import type { Meeting } from './meetings';
+import type { Meeting, MeetingView } from './meetings';
 import type { ErrorReason, IdentifyingKind } from './errors';
 import type { AlertAck, ChannelUpdate, Message, MessagePriority } from './messaging';
 import type { SiteFeature } from './sites';
@@ -45,26 +45,6 @@ export interface AlertAckPayload {
 }
 export interface TypingPayload {
   channelId: string;
-}
-export interface MapCenter {
-  lat: number;
-  lng: number;
-}
-/** Extension: the edges of a map view, named so that their order is never in doubt. */
-export interface MapBounds {
-  south: number;
-  west: number;
-  north: number;
-  east: number;
-}
-export interface MeetingView {
-  center: MapCenter;
-  zoom: number;
-  /**
-   * Extension: what the presenter's map shows (it contains `center`). A follower with a smaller map fits these
-   * bounds so it sees the whole view; absent from clients that send only centre and zoom.
-   */
-  bounds?: MapBounds;
 }
 export interface MeetingJoinPayload {
   meetingId: string;

@@ -28,7 +28,7 @@ import { SYSTEM_AUTHOR } from '../common/system-author';
 import { checkVersion } from '../common/version-check';
 import type { OwnedChannelChange } from '../messaging/channels.repository';
 import { ChannelsService } from '../messaging/channels.service';
-import { toZoneInput } from './dto/zone-input';
+import { toZoneInput, type ZoneInput } from './dto/zone-input';
 import { toZoneFeature, toZoneSummary, toZoneVersionRecord } from './zones.mapper';
 import { zoneTimeState } from './zone-in-force';
 import { GeometrySource, LockedZone, ZonesRepository } from './zones.repository';
@@ -41,19 +41,6 @@ export interface ExportFile {
 }
 
 /** What creating a zone takes, after the DTO and the shared structure checks. */
-export interface ZoneInput {
-  siteId: string;
-  name: string;
-  geometry?: ZoneGeometry;
-  radiusMeters?: number | null;
-  schedule?: Schedule | null;
-  validFrom?: string | null;
-  validUntil?: string | null;
-  notes?: string | null;
-  /** Extension: the proposer approves the new version for their side in the same transaction. */
-  approve?: boolean;
-}
-
 export interface ZoneChanges {
   version: number;
   name?: string;

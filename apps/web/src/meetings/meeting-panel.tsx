@@ -7,7 +7,7 @@ import { useI18n } from '../i18n/use-i18n';
 import { useStore } from '../state/use-store';
 import { AgendaSection } from './agenda-section';
 import { MeetingDetails } from './meeting-details';
-import { useMeetingSession } from './meeting-room';
+import { useMeetingSession } from './meeting-session-context';
 import type { MeetingSessionStore } from './meeting-session.store';
 import { MeetingSummaryView } from './meeting-summary-view';
 import { OutcomesSection } from './outcomes-section';

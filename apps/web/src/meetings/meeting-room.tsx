@@ -1,6 +1,5 @@
 import type { MapBounds } from '@samverkan/contracts';
-import { createContext } from 'preact';
-import { useContext, useEffect, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { Bbox } from '../api/samverkan-api';
 import { useWorkspace } from '../app/workspace';
 import { useI18n } from '../i18n/use-i18n';
@@ -9,16 +8,10 @@ import { useMapReadyCount } from '../map/use-map-ready';
 import { MapScreen } from '../map/map-screen';
 import { useStore } from '../state/use-store';
 import { MeetingMapBar } from './meeting-map-bar';
+import { MeetingSessionContext } from './meeting-session-context';
 import { MeetingSessionStore } from './meeting-session.store';
 import { useMeetingsApi } from './meetings-feature';
 import './meetings.css';
-
-export const MeetingSessionContext = createContext<MeetingSessionStore | null>(null);
-
-/** The open meeting, for the components inside its page (the panel, the bar over the map). */
-export function useMeetingSession(): MeetingSessionStore | null {
-  return useContext(MeetingSessionContext);
-}
 
 /**
  * One meeting's page (`#/meetings/<id>`): the shared view's bar on top, the map under it, with the meeting in
