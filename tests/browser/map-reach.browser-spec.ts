@@ -180,8 +180,9 @@ describe('the map screen keeps its actions in reach', () => {
       stops.push(stop);
     }
     expect(stops.filter((stop) => stop.includes('[zone]') || /: $/.test(stop))).toEqual([]);
-    // The first few are the app's own actions, before the map's controls and markers.
-    expect(stops.slice(0, 5)).toEqual([
+    // The first few are the app's own actions, before the map's controls and markers (a name's first line: the
+    // messages button also reads out its unread count, which depends on what earlier files of this worker sent).
+    expect(stops.slice(0, 5).map((stop) => stop.split('\n')[0])).toEqual([
       'button: Am I in a zone?',
       'a: Naloxone',
       'button: Messages',
@@ -205,12 +206,13 @@ describe('the map screen keeps its actions in reach', () => {
     await page.getByTestId('site-details').waitFor({ state: 'detached' });
 
     // Zoomed out, sites gather in clusters: each a named button that Enter zooms into.
+    // (Out until the first cluster shows: how far depends on where the map is, e.g. zoomed to the site just opened.)
     const before = await mapViewOf(page);
-    for (let step = 0; step < 3; step++) {
+    const cluster = page.getByRole('button', { name: /^\d+ services here – zoom in$/ }).first();
+    for (let step = 0; step < 8 && (await cluster.count()) === 0; step++) {
       await page.locator('.leaflet-control-zoom-out').click();
       await waitForMapIdle(page);
     }
-    const cluster = page.getByRole('button', { name: /^\d+ services here – zoom in$/ }).first();
     await cluster.waitFor();
     const zoomedOut = await mapViewOf(page);
     expect(zoomedOut.zoom).toBeLessThan(before.zoom);
