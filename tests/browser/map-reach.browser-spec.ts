@@ -228,6 +228,8 @@ describe('the map screen keeps its actions in reach', () => {
     await tabTo(page, /^List$/, 4);
     await page.keyboard.press('Enter');
     await page.getByTestId('feature-list').waitFor();
+    // Focus follows into the panel (its heading) once it has opened; the Tabs count from there.
+    await page.waitForFunction(() => document.activeElement?.id === 'panel-title');
     const zone = site('Södervärn').zone!.name;
     await tabTo(page, new RegExp(`^${zone}`), 6);
     await page.keyboard.press('Enter');
