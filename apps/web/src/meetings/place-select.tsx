@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
+import { useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useWorkspace } from '../app/workspace';
 import { useI18n } from '../i18n/use-i18n';
 import { MAP_COMMANDS, MAP_EVENTS } from '../map/map-events';
@@ -29,7 +29,9 @@ export function PlaceSelect({
   const latest = useRef({ siteId, zoneId, onChange });
   latest.current = { siteId, zoneId, onChange };
 
-  useEffect(() => {
+  // A layout effect: the Escape handler is in place before the hint shows, so an Escape pressed as soon as the
+  // hint is seen ends the picking, and never reaches the map screen, which would close the whole panel.
+  useLayoutEffect(() => {
     if (!picking) return;
     const stop = () => {
       mapCommands.emit(MAP_COMMANDS.pickPlaceStop, { owner });
