@@ -2,7 +2,7 @@ import type { Channel } from '@samverkan/contracts';
 import type { Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-data';
 import { DEMO_SITES } from '../../apps/api/src/demo/demo-map.data';
-import { WELCOME_SEEN_KEY } from '../../apps/web/src/app/panel.store';
+import { WELCOME_SEEN_KEY } from '../../apps/web/src/state/panel.store';
 import { connectSocket } from '../support/sockets';
 import { waitFor } from '../support/wait';
 import { apiJson, expectNoSidewaysScrolling, mapViewOf, unique, waitForMapIdle } from './support/app-helpers';

@@ -1,8 +1,9 @@
 import { render } from 'preact';
 import { App } from './app/app';
-import { createServices, ServicesContext } from './app/services';
+import { createAppBase } from './app/services';
 import { TOKEN_STORAGE_KEY } from './auth/session.store';
 import { registerServiceWorker } from './naloxone/service-worker-registration';
+import { FeatureRegistry, FeatureRegistryContext } from './session/feature-registry';
 import './styles/base.css';
 import './styles/sign-in.css';
 import './styles/shell.css';
@@ -12,19 +13,20 @@ import './styles/panel.css';
 import './styles/chat.css';
 import './styles/admin.css';
 
-const services = createServices(window);
+const base = createAppBase(window);
+const features = FeatureRegistry.forApp(base);
 
 // Signing in or out in another tab changes the stored token.
 window.addEventListener('storage', (event) => {
-  if (event.key === TOKEN_STORAGE_KEY || event.key === null) services.session.storageChanged();
+  if (event.key === TOKEN_STORAGE_KEY || event.key === null) base.session.storageChanged();
 });
 
 render(
-  <ServicesContext.Provider value={services}>
+  <FeatureRegistryContext.Provider value={features}>
     <App />
-  </ServicesContext.Provider>,
+  </FeatureRegistryContext.Provider>,
   document.getElementById('app')!,
 );
-void services.session.restore();
+void base.session.restore();
 // Issue 8: the app shell and the naloxone guide stay available offline (apps/web/public/sw.js).
 registerServiceWorker(window, import.meta.env.PROD);

@@ -1,7 +1,7 @@
 import type { LoginResponse, Role } from '@samverkan/contracts';
 import { chromium, type Browser, type BrowserContext, type LaunchOptions, type Page } from 'playwright-core';
 import { DEMO_ACCOUNTS as SEEDED_ACCOUNTS, DEMO_PASSWORD } from '../../../apps/api/src/demo/demo-data';
-import { WELCOME_SEEN_KEY } from '../../../apps/web/src/app/panel.store';
+import { WELCOME_SEEN_KEY } from '../../../apps/web/src/state/panel.store';
 import { TOKEN_STORAGE_KEY } from '../../../apps/web/src/auth/session.store';
 import { artifactPath, slug } from './artifacts';
 import { TILE_HOST_PATTERN, servePlainTiles } from './fake-tiles';

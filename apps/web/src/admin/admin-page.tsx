@@ -13,12 +13,14 @@ import { codePointLength } from '@samverkan/text';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { apiErrorText } from '../api/api-error';
 import { weakPasswordMessage } from '../auth/password-refusal';
-import { useWorkspace } from '../app/workspace';
 import { ROLE_LABEL } from '../auth/role-label';
 import type { MessageKey } from '../i18n/dictionary';
 import { useI18n } from '../i18n/use-i18n';
 import { useStore } from '../state/use-store';
 import { AdminStore } from './admin.store';
+import { samverkanApiFeature } from '../api/api-feature';
+import { useFeature, useSessionBase } from '../session/feature-registry';
+import { directoryFeature } from '../people/directory-feature';
 
 const KIND_LABEL: Record<OrganisationKind, MessageKey> = {
   police: 'admin.kind.police',
@@ -28,7 +30,8 @@ const KIND_LABEL: Record<OrganisationKind, MessageKey> = {
 
 /** Organisations and user accounts (administrators only). */
 export function AdminPage() {
-  const { api, directory } = useWorkspace();
+  const api = useFeature(samverkanApiFeature);
+  const directory = useFeature(directoryFeature);
   const { t } = useI18n();
   const [store] = useState(() => new AdminStore(api));
   const state = useStore(store);
@@ -192,7 +195,7 @@ function UserRow({
   organisationName: string;
   store: AdminStore;
 }) {
-  const { user: me } = useWorkspace();
+  const { user: me } = useSessionBase();
   const { t } = useI18n();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

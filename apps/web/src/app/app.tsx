@@ -1,14 +1,14 @@
 import { useEffect } from 'preact/hooks';
 import { SignInPage } from '../auth/sign-in-page';
 import { useI18n } from '../i18n/use-i18n';
+import { useAppBase } from '../session/feature-registry';
 import { useStore } from '../state/use-store';
-import { useServices } from './services';
 import { SignedInShell } from './signed-in-shell';
 import { UnreachablePage } from './unreachable-page';
 
 /** Chooses between the sign-in page and the signed-in shell from the session. */
 export function App() {
-  const { session } = useServices();
+  const { session } = useAppBase();
   const state = useStore(session);
   const { language, t } = useI18n();
 

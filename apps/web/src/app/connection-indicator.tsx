@@ -1,8 +1,8 @@
 import type { ConnectionStatus } from '../api/socket-client';
 import type { MessageKey } from '../i18n/dictionary';
 import { useI18n } from '../i18n/use-i18n';
+import { useSessionBase } from '../session/feature-registry';
 import { useStore } from '../state/use-store';
-import { useWorkspace } from './workspace';
 
 const TEXT: Record<ConnectionStatus, MessageKey> = {
   connecting: 'connection.connecting',
@@ -13,7 +13,7 @@ const TEXT: Record<ConnectionStatus, MessageKey> = {
 
 /** The live connection's state, in words and a shape (a filled dot, or a ring while trying). */
 export function ConnectionIndicator() {
-  const { socket } = useWorkspace();
+  const { socket } = useSessionBase();
   const { t } = useI18n();
   const { status } = useStore(socket.connection);
   return (
@@ -31,7 +31,7 @@ export function ConnectionIndicator() {
 
 /** A band under the top bar while the live connection is down, saying what still works. */
 export function ConnectionBanner() {
-  const { socket } = useWorkspace();
+  const { socket } = useSessionBase();
   const { t } = useI18n();
   const { status } = useStore(socket.connection);
   if (status !== 'reconnecting') return null;

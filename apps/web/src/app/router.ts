@@ -1,50 +1,7 @@
+import { HOME, locationOf, type AppLocation, type Route } from '../state/routes';
 import { Store } from '../state/store';
 
-/** The app's pages. The map is home; the rest hang off the hash, so a reload keeps the page. */
-// Issue 8: 'reports' (`#/reports`, `#/reports?siteId=`) and 'naloxone' (`#/naloxone`) are the field report and naloxone pages.
-// Issue 6: 'meetings' (`#/meetings`: the list, "my actions") and 'meeting' (`#/meetings/<id>`: one meeting on the map).
-export type Route = 'map' | 'admin' | 'reports' | 'naloxone' | 'meetings' | 'meeting';
-
-export interface AppLocation {
-  route: Route;
-  /** The meeting open on the 'meeting' route. */
-  meetingId: string | null;
-  /** The site the 'reports' route is filtered to (`#/reports?siteId=`). */
-  siteId: string | null;
-}
-
-const MEETINGS_PREFIX = '#/meetings/';
-const REPORTS_ROUTE = '#/reports';
-const HOME: AppLocation = { route: 'map', meetingId: null, siteId: null };
-
-/** Only `#/…` hashes are routes: `#main` (the skip link) must not leave the page. */
-export function locationOf(hash: string): AppLocation | null {
-  const at = (route: Route, ids: Partial<AppLocation> = {}): AppLocation => ({ ...HOME, route, ...ids });
-  if (hash === '' || hash === '#' || hash === '#/') return at('map');
-  if (!hash.startsWith('#/')) return null;
-  if (hash === REPORTS_ROUTE || hash.startsWith(`${REPORTS_ROUTE}?`)) {
-    const query = new URLSearchParams(hash.slice(REPORTS_ROUTE.length + 1));
-    return at('reports', { siteId: query.get('siteId') || null });
-  }
-  if (hash === '#/naloxone') return at('naloxone');
-  if (hash === '#/meetings') return at('meetings');
-  if (hash.startsWith(MEETINGS_PREFIX)) {
-    const meetingId = decodeURIComponent(hash.slice(MEETINGS_PREFIX.length));
-    return meetingId ? at('meeting', { meetingId }) : at('meetings');
-  }
-  return hash === '#/admin' ? at('admin') : at('map');
-}
-
-/** The link to the field reports page, filtered to one site when given. */
-export function reportsHref(siteId: string | null = null): string {
-  return siteId ? `${REPORTS_ROUTE}?siteId=${encodeURIComponent(siteId)}` : REPORTS_ROUTE;
-}
-
-/** The link to one meeting's page. */
-export function meetingHref(meetingId: string): string {
-  return `${MEETINGS_PREFIX}${encodeURIComponent(meetingId)}`;
-}
-
+/** The current page, from the hash; changes when the hash does. */
 export class Router extends Store<AppLocation> {
   constructor(private readonly browser: Window) {
     super(locationOf(browser.location.hash) ?? HOME);

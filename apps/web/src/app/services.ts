@@ -1,20 +1,11 @@
-import { createContext } from 'preact';
-import { useContext } from 'preact/hooks';
-import { createApiFetch, type ApiFetch } from '../api/api-client';
+import { createApiFetch } from '../api/api-client';
 import { SessionStore } from '../auth/session.store';
 import { I18n } from '../i18n/i18n';
-import { safeStorage, type KeyValueStorage } from '../state/safe-storage';
+import type { AppBase } from '../session/app-base';
+import { safeStorage } from '../state/safe-storage';
 
-/** The app's long-lived state and its api client, made once in main.tsx and handed down by context. */
-export interface Services {
-  apiFetch: ApiFetch;
-  session: SessionStore;
-  i18n: I18n;
-  /** localStorage that never throws. */
-  storage: KeyValueStorage;
-}
-
-export function createServices(browser: Window): Services {
+/** The app's long-lived state and its api client, made once in main.tsx: the base every feature stands on. */
+export function createAppBase(browser: Window): AppBase {
   const storage = safeStorage(() => browser.localStorage);
   const apiFetch = createApiFetch({
     token: () => session.token,
@@ -25,13 +16,5 @@ export function createServices(browser: Window): Services {
     storage,
     browser.navigator.languages?.length ? browser.navigator.languages : [browser.navigator.language],
   );
-  return { apiFetch, session, i18n, storage };
-}
-
-export const ServicesContext = createContext<Services | null>(null);
-
-export function useServices(): Services {
-  const services = useContext(ServicesContext);
-  if (!services) throw new Error('useServices() outside <ServicesContext.Provider>');
-  return services;
+  return { apiFetch, session, i18n, storage, browser };
 }

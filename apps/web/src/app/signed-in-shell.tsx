@@ -3,28 +3,28 @@ import { useEffect, useState } from 'preact/hooks';
 import { AdminPage } from '../admin/admin-page';
 import { AlertBanner } from '../chat/alert-banner';
 import { useI18n } from '../i18n/use-i18n';
-import { MapScreen } from '../map/map-screen';
 import { MeetingRoom } from '../meetings/meeting-room';
 import { MeetingsPage } from '../meetings/meetings-page';
 import { NaloxonePage } from '../naloxone/naloxone-page';
 import { ReportsPage } from '../reports/reports-page';
+import { FeatureRegistryContext, useFeatureRegistry } from '../session/feature-registry';
 import { useStore } from '../state/use-store';
+import { MapScreen } from './map-screen';
 import { Router } from './router';
-import { useServices } from './services';
 import { ConnectionBanner } from './connection-indicator';
+import { createSignedInSession } from './signed-in-session';
 import { TopBar } from './top-bar';
-import { createWorkspace, WorkspaceContext } from './workspace';
 
 /** The frame every signed-in view lives in: the top bar, urgent alerts, and the map or an admin page. */
 export function SignedInShell({ user }: { user: User }) {
-  const services = useServices();
+  const app = useFeatureRegistry();
   const { t } = useI18n();
-  const [workspace] = useState(() => createWorkspace(services, user, window));
+  const [session] = useState(() => createSignedInSession(app, user));
   const [router] = useState(() => new Router(window));
   const location = useStore(router);
   useEffect(
     () => () => {
-      workspace.dispose();
+      session.dispose();
       router.dispose();
     },
     [],
@@ -35,7 +35,7 @@ export function SignedInShell({ user }: { user: User }) {
   const page = route === 'admin' ? (user.role === 'admin' ? 'admin' : 'map') : route;
 
   return (
-    <WorkspaceContext.Provider value={workspace}>
+    <FeatureRegistryContext.Provider value={session.registry}>
       {/* A meeting's page is the map with the meeting beside it: it takes the map page's full-height frame. */}
       <div class={`shell shell--${page}${page === 'meeting' ? ' shell--map' : ''}`}>
         <a class="skip-link" href="#main">
@@ -54,12 +54,12 @@ export function SignedInShell({ user }: { user: User }) {
           ) : page === 'meetings' ? (
             <MeetingsPage />
           ) : page === 'meeting' && meetingId ? (
-            <MeetingRoom key={meetingId} meetingId={meetingId} />
+            <MeetingRoom key={meetingId} meetingId={meetingId} map={<MapScreen offerCheck={false} />} />
           ) : (
             <MapScreen />
           )}
         </main>
       </div>
-    </WorkspaceContext.Provider>
+    </FeatureRegistryContext.Provider>
   );
 }

@@ -3,12 +3,13 @@ import { useState } from 'preact/hooks';
 import { ROLE_LABEL } from '../auth/role-label';
 import { LanguageSwitch } from '../i18n/language-switch';
 import { useI18n } from '../i18n/use-i18n';
+import { useAppBase } from '../session/feature-registry';
+import type { Route } from '../state/routes';
 import { ConnectionIndicator } from './connection-indicator';
-import type { Route, Router } from './router';
-import { useServices } from './services';
+import type { Router } from './router';
 
 export function TopBar({ user, page, router }: { user: User; page: Route; router: Router }) {
-  const { session } = useServices();
+  const { session } = useAppBase();
   const { t } = useI18n();
   const [signingOut, setSigningOut] = useState(false);
 

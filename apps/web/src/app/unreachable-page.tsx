@@ -1,11 +1,11 @@
 import { LanguageSwitch } from '../i18n/language-switch';
 import { useI18n } from '../i18n/use-i18n';
-import { useServices } from './services';
 import { SavedNaloxoneGuide } from '../naloxone/saved-guide';
+import { useAppBase } from '../session/feature-registry';
 
 /** Shown when a stored session could not be checked because the api did not answer; the token is kept for the retry. */
 export function UnreachablePage() {
-  const { session } = useServices();
+  const { session } = useAppBase();
   const { t } = useI18n();
   return (
     <div class="plain-page">

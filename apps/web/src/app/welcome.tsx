@@ -1,14 +1,15 @@
 import { ROLE_DESCRIPTION, ROLE_LABEL, signingMessage } from '../auth/role-label';
 import { useI18n } from '../i18n/use-i18n';
+import { useAppBase, useFeature, useSessionBase } from '../session/feature-registry';
+import { panelFeature } from '../state/panel-feature';
+import { WELCOME_SEEN_KEY } from '../state/panel.store';
 import { PanelFrame } from '../ui/panel-frame';
-import { WELCOME_SEEN_KEY } from './panel.store';
-import { useServices } from './services';
-import { useWorkspace } from './workspace';
 
 /** What Samverkan is for, and what this user can do in it: shown in the panel until the user closes it once. */
 export function WelcomePanel() {
-  const { storage } = useServices();
-  const { user, panel } = useWorkspace();
+  const { storage } = useAppBase();
+  const { user } = useSessionBase();
+  const panel = useFeature(panelFeature);
   const { t } = useI18n();
   const close = () => {
     storage.set(WELCOME_SEEN_KEY, '1');

@@ -1,8 +1,8 @@
 import { useId, useRef, useState } from 'preact/hooks';
-import { useServices } from '../app/services';
 import type { MessageKey } from '../i18n/dictionary';
 import { LanguageSwitch } from '../i18n/language-switch';
 import { useI18n } from '../i18n/use-i18n';
+import { useAppBase } from '../session/feature-registry';
 import type { SignedOutReason } from './session.store';
 import { signInErrorMessage } from './sign-in-error';
 
@@ -12,7 +12,7 @@ const REASON_NOTICE: Record<Exclude<SignedOutReason, null>, MessageKey> = {
 };
 
 export function SignInPage({ reason }: { reason: SignedOutReason }) {
-  const { session } = useServices();
+  const { session } = useAppBase();
   const { t } = useI18n();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');

@@ -1,13 +1,16 @@
 import type { Message } from '@samverkan/contracts';
 import { useEffect } from 'preact/hooks';
-import { useWorkspace } from '../app/workspace';
 import { formatTime } from '../i18n/format';
 import { useI18n } from '../i18n/use-i18n';
+import { directoryFeature } from '../people/directory-feature';
+import { useFeature } from '../session/feature-registry';
 import { useStore } from '../state/use-store';
+import { chatFeature } from './chat-feature';
 
 /** Who has acknowledged an urgent message, with when; kept live by `alert:acked`. */
 export function AckList({ message }: { message: Message }) {
-  const { chat, directory } = useWorkspace();
+  const chat = useFeature(chatFeature);
+  const directory = useFeature(directoryFeature);
   const { t, language } = useI18n();
   const state = useStore(chat);
   useStore(directory);

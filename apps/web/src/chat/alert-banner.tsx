@@ -1,19 +1,21 @@
 import type { Message } from '@samverkan/contracts';
 import { useState } from 'preact/hooks';
+import { useFeature } from '../session/feature-registry';
+import { panelFeature } from '../state/panel-feature';
 import { Icon } from '../ui/icons';
-import { useWorkspace } from '../app/workspace';
 import { formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/use-i18n';
 import { useStore } from '../state/use-store';
 import { AckList } from './ack-list';
 import { useChannelName } from './channel-name';
+import { chatFeature } from './chat-feature';
 
 /**
  * Urgent messages from others, one at a time, oldest first. The banner stays until this user acknowledges the
  * message (here or in another tab); it shows who has seen it so far.
  */
 export function AlertBanner() {
-  const { chat } = useWorkspace();
+  const chat = useFeature(chatFeature);
   const state = useStore(chat);
   const alert = state.alerts[0];
   if (!alert) return null;
@@ -21,7 +23,8 @@ export function AlertBanner() {
 }
 
 function AlertCard({ alert, more }: { alert: Message; more: number }) {
-  const { chat, panel } = useWorkspace();
+  const chat = useFeature(chatFeature);
+  const panel = useFeature(panelFeature);
   const { t, language } = useI18n();
   const channelName = useChannelName();
   const channel = chat.channel(alert.channelId);

@@ -2,18 +2,20 @@ import { MESSAGE_LIMITS, type Channel, type Message } from '@samverkan/contracts
 import { codePointLength } from '@samverkan/text';
 import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { socketFailureText } from '../api/api-error';
+import { directoryFeature } from '../people/directory-feature';
+import { useFeature, useSessionBase } from '../session/feature-registry';
 import { Icon } from '../ui/icons';
-import { useWorkspace } from '../app/workspace';
 import { dayRelation, formatDateTime, formatTime } from '../i18n/format';
 import { useI18n } from '../i18n/use-i18n';
 import { useStore } from '../state/use-store';
 import { IdentityHint, isRefusedAsIdentifying } from '../ui/identity-hint';
 import { AckList } from './ack-list';
+import { chatFeature } from './chat-feature';
 import type { OutboxEntry } from './outbox';
 
 /** One channel: its messages (older ones on request), what is still in the outbox, and the composer. */
 export function ChannelView({ channel }: { channel: Channel }) {
-  const { chat } = useWorkspace();
+  const chat = useFeature(chatFeature);
   const { t } = useI18n();
   const state = useStore(chat);
   useStore(chat.outbox); // re-render when the outbox changes
@@ -72,7 +74,8 @@ export function ChannelView({ channel }: { channel: Channel }) {
 }
 
 function MessageItem({ message }: { message: Message }) {
-  const { user, directory } = useWorkspace();
+  const { user } = useSessionBase();
+  const directory = useFeature(directoryFeature);
   const { t, language } = useI18n();
   useStore(directory);
   const mine = message.authorId === user.id;
@@ -101,7 +104,8 @@ function MessageItem({ message }: { message: Message }) {
 }
 
 function PendingItem({ entry }: { entry: OutboxEntry }) {
-  const { chat, socket } = useWorkspace();
+  const { socket } = useSessionBase();
+  const chat = useFeature(chatFeature);
   const { t } = useI18n();
   const connection = useStore(socket.connection);
   return (
@@ -144,7 +148,8 @@ function PendingItem({ entry }: { entry: OutboxEntry }) {
 }
 
 function Composer({ channel }: { channel: Channel }) {
-  const { chat, socket } = useWorkspace();
+  const { socket } = useSessionBase();
+  const chat = useFeature(chatFeature);
   const { t } = useI18n();
   const connection = useStore(socket.connection);
   const [body, setBody] = useState('');

@@ -1,12 +1,15 @@
 import type { Channel, ChannelKind } from '@samverkan/contracts';
 import { useEffect, useId, useState } from 'preact/hooks';
+import { directoryFeature } from '../people/directory-feature';
+import { useFeature, useSessionBase } from '../session/feature-registry';
+import { panelFeature } from '../state/panel-feature';
 import { PanelFrame } from '../ui/panel-frame';
-import { useWorkspace } from '../app/workspace';
 import type { MessageKey } from '../i18n/dictionary';
 import { useI18n } from '../i18n/use-i18n';
 import { useStore } from '../state/use-store';
 import { useChannelName } from './channel-name';
 import { ChannelView } from './channel-view';
+import { chatFeature } from './chat-feature';
 
 const GROUPS: { kind: ChannelKind; heading: MessageKey }[] = [
   { kind: 'joint', heading: 'chat.group.joint' },
@@ -18,7 +21,8 @@ const GROUPS: { kind: ChannelKind; heading: MessageKey }[] = [
 
 /** Messages: the channel list with unread counts, or one channel. */
 export function MessagesPanel({ channelId }: { channelId: string | null }) {
-  const { chat, panel } = useWorkspace();
+  const chat = useFeature(chatFeature);
+  const panel = useFeature(panelFeature);
   const { t } = useI18n();
   const state = useStore(chat);
   const channelName = useChannelName();
@@ -81,7 +85,7 @@ export function MessagesPanel({ channelId }: { channelId: string | null }) {
 }
 
 function ChannelItem({ channel, name }: { channel: Channel; name: string }) {
-  const { panel } = useWorkspace();
+  const panel = useFeature(panelFeature);
   const { t } = useI18n();
   return (
     <li>
@@ -106,7 +110,10 @@ function ChannelItem({ channel, name }: { channel: Channel; name: string }) {
 
 /** Starts (or reopens) a direct conversation with a colleague. */
 function NewDirectMessage() {
-  const { chat, directory, panel, user } = useWorkspace();
+  const { user } = useSessionBase();
+  const chat = useFeature(chatFeature);
+  const directory = useFeature(directoryFeature);
+  const panel = useFeature(panelFeature);
   const { t, language } = useI18n();
   const people = useStore(directory);
   const [personId, setPersonId] = useState('');

@@ -1,17 +1,26 @@
+import { directoryFeature } from '../people/directory-feature';
+import { useFeature } from '../session/feature-registry';
+import { sitesFeature } from '../sites/sites-feature';
+import { panelFeature } from '../state/panel-feature';
 import { PanelFrame } from '../ui/panel-frame';
-import { useWorkspace } from '../app/workspace';
 import { useI18n } from '../i18n/use-i18n';
 import { SITE_TYPE_LOOKS } from '../sites/site-types';
 import { useStore } from '../state/use-store';
 import { listStatusText } from '../zones/approval-status';
 import { displayStateOf, STATE_ORDER } from '../zones/zone-display';
 import { ZONE_STATE_STYLES } from '../zones/zone-style';
+import { zonesFeature } from '../zones/zones-feature';
+import { mapCommandsFeature } from './map-feature';
 import { SiteSwatch, ZoneSwatch } from './swatches';
 import { MAP_COMMANDS } from './map-events';
 
 /** Every zone and site as a list: the keyboard and screen reader way into the map, and a quick overview. */
 export function FeatureList() {
-  const { zones, sites, panel, mapCommands, directory } = useWorkspace();
+  const zones = useFeature(zonesFeature);
+  const sites = useFeature(sitesFeature);
+  const panel = useFeature(panelFeature);
+  const mapCommands = useFeature(mapCommandsFeature);
+  const directory = useFeature(directoryFeature);
   const { t, language } = useI18n();
   const zonesState = useStore(zones);
   const sitesState = useStore(sites);

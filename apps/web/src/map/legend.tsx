@@ -1,18 +1,19 @@
 import { SITE_TYPES } from '@samverkan/contracts';
 import { useEffect, useId } from 'preact/hooks';
+import { useFeature } from '../session/feature-registry';
 import { Icon } from '../ui/icons';
-import { useWorkspace } from '../app/workspace';
 import { useI18n } from '../i18n/use-i18n';
 import { SITE_TYPE_LOOKS } from '../sites/site-types';
 import { useStore } from '../state/use-store';
 import { FILTERABLE_ZONE_STATES } from '../zones/zone-display';
 import { ZONE_STATE_STYLES } from '../zones/zone-style';
+import { mapFiltersFeature } from './map-feature';
 import { SiteSwatch, ZoneSwatch } from './swatches';
 import { ZonePatterns } from './zone-patterns';
 
 /** What the map's shapes and markers mean, and the filters: each entry's checkbox shows or hides it. */
 export function Legend({ onClose }: { onClose: () => void }) {
-  const { filters } = useWorkspace();
+  const filters = useFeature(mapFiltersFeature);
   const { t } = useI18n();
   const state = useStore(filters);
   const headingId = useId();

@@ -1,16 +1,19 @@
 import type { SiteFeature } from '@samverkan/contracts';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { useServices } from '../app/services';
-import { drawsOnMap } from '../app/panel.store';
-import { useWorkspace } from '../app/workspace';
 import { useI18n } from '../i18n/use-i18n';
 import type { Translate } from '../i18n/i18n';
+import { useAppBase, useFeature } from '../session/feature-registry';
 import { SITE_TYPE_LOOKS } from '../sites/site-types';
+import { sitesFeature } from '../sites/sites-feature';
+import { panelFeature } from '../state/panel-feature';
+import { drawsOnMap } from '../state/panel.store';
 import { useStore } from '../state/use-store';
 import { FILTERABLE_ZONE_STATES, shapesOf, type ZoneShape } from '../zones/zone-display';
 import { ZONE_STATE_STYLES } from '../zones/zone-style';
+import { zonesFeature } from '../zones/zones-feature';
 import L from './leaflet';
 import { MAP_COMMANDS, MAP_EVENTS, type MapCommands } from './map-events';
+import { clientConfigFeature, mapCommandsFeature, mapEventsFeature, mapFiltersFeature } from './map-feature';
 import { MapView, type MapTexts } from './map-view';
 import type { ZoneLabel } from './zone-layer';
 import { rememberedView, rememberView } from './map-view-memory';
@@ -29,8 +32,14 @@ const textsOf = (t: Translate): MapTexts => ({
  * becomes app state here (the panel to open); the app's MAP_COMMANDS steer the view and the drawing tool.
  */
 export function MapCanvas() {
-  const { storage } = useServices();
-  const { zones, sites, filters, panel, clientConfig, mapCommands, mapEvents } = useWorkspace();
+  const { storage } = useAppBase();
+  const zones = useFeature(zonesFeature);
+  const sites = useFeature(sitesFeature);
+  const filters = useFeature(mapFiltersFeature);
+  const panel = useFeature(panelFeature);
+  const clientConfig = useFeature(clientConfigFeature);
+  const mapCommands = useFeature(mapCommandsFeature);
+  const mapEvents = useFeature(mapEventsFeature);
   const { t, language } = useI18n();
   const container = useRef<HTMLDivElement>(null);
   const [view, setView] = useState<MapView | null>(null);

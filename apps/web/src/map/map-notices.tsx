@@ -1,17 +1,19 @@
 import { useEffect, useState } from 'preact/hooks';
+import { useFeature } from '../session/feature-registry';
 import { Icon } from '../ui/icons';
-import { useWorkspace } from '../app/workspace';
 import type { MessageKey } from '../i18n/dictionary';
 import { useI18n } from '../i18n/use-i18n';
 import { useStore } from '../state/use-store';
 import { MAP_EVENTS } from './map-events';
+import { clientConfigFeature, mapEventsFeature } from './map-feature';
 
 /**
  * What the map wants the user to know about the map itself (the base map is missing). A band above the map,
  * never over it, so it covers no button and no position; each notice can be closed.
  */
 export function MapNotices() {
-  const { mapEvents, clientConfig } = useWorkspace();
+  const mapEvents = useFeature(mapEventsFeature);
+  const clientConfig = useFeature(clientConfigFeature);
   const { t } = useI18n();
   const config = useStore(clientConfig);
   const [tilesFailed, setTilesFailed] = useState(false);

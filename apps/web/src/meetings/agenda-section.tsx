@@ -1,15 +1,19 @@
 import { MEETING_LIMITS, type AgendaItem, type Meeting } from '@samverkan/contracts';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { useWorkspace } from '../app/workspace';
 import { useI18n } from '../i18n/use-i18n';
+import { mapCommandsFeature } from '../map/map-feature';
+import { directoryFeature } from '../people/directory-feature';
+import { useFeature, useSessionBase } from '../session/feature-registry';
+import { sitesFeature } from '../sites/sites-feature';
+import { reportsHref } from '../state/routes';
 import { IdentityHint } from '../ui/identity-hint';
 import { MAP_COMMANDS } from '../map/map-events';
 import { useStore } from '../state/use-store';
-import { reportsHref } from '../app/router';
 import { approvalStatusText } from '../zones/approval-status';
+import { zonesFeature } from '../zones/zones-feature';
 import { FormFooter, RemoveButton } from './meeting-controls';
 import type { MeetingSessionStore } from './meeting-session.store';
-import { canOrganise, useMeetingsApi } from './meetings-feature';
+import { canOrganise, meetingsApiFeature } from './meetings-feature';
 import { MinutesEditor } from './minutes-editor';
 import { ItemOutcomes } from './outcomes-section';
 import { PlaceSelect } from './place-select';
@@ -50,9 +54,13 @@ function AgendaItemCard({
   meeting: Meeting;
   item: AgendaItem;
 }) {
-  const { user, sites, zones, mapCommands, directory } = useWorkspace();
+  const { user } = useSessionBase();
+  const sites = useFeature(sitesFeature);
+  const zones = useFeature(zonesFeature);
+  const mapCommands = useFeature(mapCommandsFeature);
+  const directory = useFeature(directoryFeature);
   const { t, language } = useI18n();
-  const api = useMeetingsApi();
+  const api = useFeature(meetingsApiFeature);
   const state = useStore(session);
   useStore(sites);
   useStore(zones);
@@ -216,7 +224,7 @@ function AgendaItemForm({
   onDone: () => void;
 }) {
   const { t } = useI18n();
-  const api = useMeetingsApi();
+  const api = useFeature(meetingsApiFeature);
   const change = useMeetingChange(session);
   const titleId = useId();
   const [title, setTitle] = useState(item?.title ?? '');

@@ -1,20 +1,26 @@
 import type { Meeting, MinutesFormat } from '@samverkan/contracts';
 import { useState } from 'preact/hooks';
-import { useWorkspace } from '../app/workspace';
+import { chatFeature } from '../chat/chat-feature';
 import { formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/use-i18n';
+import { directoryFeature } from '../people/directory-feature';
+import { useFeature, useSessionBase } from '../session/feature-registry';
+import { panelFeature } from '../state/panel-feature';
 import { useStore } from '../state/use-store';
 import { meetingErrorText } from './meeting-errors';
 import { MeetingForm } from './meeting-form';
 import type { MeetingSessionStore } from './meeting-session.store';
-import { canOrganise, useMeetingsApi } from './meetings-feature';
+import { canOrganise, meetingsApiFeature } from './meetings-feature';
 import { exportMinutes } from './minutes-export';
 
 /** Who takes part, the meeting's chat, the minutes export, and (for organisers) changing the meeting. */
 export function MeetingDetails({ session, meeting }: { session: MeetingSessionStore; meeting: Meeting }) {
-  const { user, directory, chat, panel } = useWorkspace();
+  const { user } = useSessionBase();
+  const directory = useFeature(directoryFeature);
+  const chat = useFeature(chatFeature);
+  const panel = useFeature(panelFeature);
   useStore(directory);
-  const api = useMeetingsApi();
+  const api = useFeature(meetingsApiFeature);
   const { t, language } = useI18n();
   const [editing, setEditing] = useState(false);
   const [exporting, setExporting] = useState<MinutesFormat | null>(null);

@@ -1,13 +1,14 @@
 import { MEETING_LIMITS, seesEveryMeeting, type Meeting } from '@samverkan/contracts';
 import { useId, useMemo, useState } from 'preact/hooks';
-import { useWorkspace } from '../app/workspace';
 import { fromLocalInputValue, toLocalInputValue } from '../i18n/format';
 import { useI18n } from '../i18n/use-i18n';
+import { directoryFeature } from '../people/directory-feature';
+import { useFeature, useSessionBase } from '../session/feature-registry';
 import { IdentityHint } from '../ui/identity-hint';
 import { useStore } from '../state/use-store';
 import { FormFooter } from './meeting-controls';
 import { meetingErrorText } from './meeting-errors';
-import { useMeetingsApi } from './meetings-feature';
+import { meetingsApiFeature } from './meetings-feature';
 
 /** Calls a meeting, or changes its title, time, place, organisations and series (with its version: a 409 says so). */
 export function MeetingForm({
@@ -19,9 +20,10 @@ export function MeetingForm({
   onDone: (meeting: Meeting) => void;
   onCancel: () => void;
 }) {
-  const { user, directory } = useWorkspace();
+  const { user } = useSessionBase();
+  const directory = useFeature(directoryFeature);
   const directoryState = useStore(directory);
-  const api = useMeetingsApi();
+  const api = useFeature(meetingsApiFeature);
   const { t, language } = useI18n();
   const ids = { title: useId(), startsAt: useId(), place: useId(), series: useId(), organisations: useId() };
   const [title, setTitle] = useState(meeting?.title ?? '');

@@ -1,8 +1,10 @@
 import { presentProblem, seesEveryMeeting } from '@samverkan/contracts';
 import { useId, useState } from 'preact/hooks';
-import { useWorkspace } from '../app/workspace';
 import { SocketRequestError } from '../api/socket-client';
 import { useI18n } from '../i18n/use-i18n';
+import { directoryFeature } from '../people/directory-feature';
+import { useFeature, useSessionBase } from '../session/feature-registry';
+import { panelFeature } from '../state/panel-feature';
 import { useStore } from '../state/use-store';
 import type { MeetingSessionStore } from './meeting-session.store';
 import { handOverCandidates } from './meeting-people';
@@ -12,7 +14,9 @@ import { handOverCandidates } from './meeting-people';
  * snap back, take or hand over the presenter role, and reopen the meeting's panel.
  */
 export function MeetingMapBar({ session }: { session: MeetingSessionStore }) {
-  const { user, directory, panel } = useWorkspace();
+  const { user } = useSessionBase();
+  const directory = useFeature(directoryFeature);
+  const panel = useFeature(panelFeature);
   const { t, language } = useI18n();
   const state = useStore(session);
   const directoryState = useStore(directory);

@@ -1,7 +1,8 @@
 import type { Meeting } from '@samverkan/contracts';
 import { useState } from 'preact/hooks';
+import { useFeature } from '../session/feature-registry';
+import { panelFeature } from '../state/panel-feature';
 import { PanelFrame } from '../ui/panel-frame';
-import { useWorkspace } from '../app/workspace';
 import { formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/use-i18n';
 import { useStore } from '../state/use-store';
@@ -24,7 +25,7 @@ const TAB_LABEL = {
 /** The open meeting in the side panel: agenda with minutes, decisions and actions, the summary, details. */
 export function MeetingPanel() {
   const session = useMeetingSession();
-  const { panel } = useWorkspace();
+  const panel = useFeature(panelFeature);
   // Only a meeting's page has a session; a stale 'meeting' panel elsewhere shows nothing.
   if (!session) return null;
   return <MeetingPanelFor session={session} onClose={() => panel.close()} />;

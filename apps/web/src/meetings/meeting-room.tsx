@@ -1,31 +1,36 @@
 import type { MapBounds } from '@samverkan/contracts';
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { Bbox } from '../api/samverkan-api';
-import { useWorkspace } from '../app/workspace';
 import { useI18n } from '../i18n/use-i18n';
 import { MAP_COMMANDS, MAP_EVENTS } from '../map/map-events';
+import { mapCommandsFeature, mapEventsFeature } from '../map/map-feature';
 import { useMapReadyCount } from '../map/use-map-ready';
-import { MapScreen } from '../map/map-screen';
+import { useFeature, useSessionBase } from '../session/feature-registry';
+import { panelFeature } from '../state/panel-feature';
 import { useStore } from '../state/use-store';
 import { MeetingMapBar } from './meeting-map-bar';
 import { MeetingSessionContext } from './meeting-session-context';
 import { MeetingSessionStore } from './meeting-session.store';
-import { useMeetingsApi } from './meetings-feature';
+import { meetingsApiFeature } from './meetings-feature';
 import './meetings.css';
 
 /**
  * One meeting's page (`#/meetings/<id>`): the shared view's bar on top, the map under it, with the meeting in
- * the side panel. The session (the meeting's data and live room) lives as long as the page.
+ * the side panel. The session (the meeting's data and live room) lives as long as the page. The shell hands in
+ * the map screen (without the zone check: a meeting's map is shared, a position must not be).
  */
-export function MeetingRoom({ meetingId }: { meetingId: string }) {
-  const workspace = useWorkspace();
-  const api = useMeetingsApi();
+export function MeetingRoom({ meetingId, map }: { meetingId: string; map: ComponentChildren }) {
+  const { socket, user } = useSessionBase();
+  const panel = useFeature(panelFeature);
+  const mapCommands = useFeature(mapCommandsFeature);
+  const api = useFeature(meetingsApiFeature);
   const { t } = useI18n();
   const [session] = useState(() => {
     // Open the panel before the map is first drawn: a map made at full width and narrowed by the panel
     // a moment later would keep its top-left corner and lose its centre.
-    workspace.panel.open({ kind: 'meeting' });
-    return new MeetingSessionStore(meetingId, api, workspace.socket, workspace.user.id);
+    panel.open({ kind: 'meeting' });
+    return new MeetingSessionStore(meetingId, api, socket, user.id);
   });
   const state = useStore(session);
 
@@ -33,8 +38,8 @@ export function MeetingRoom({ meetingId }: { meetingId: string }) {
     session.start();
     return () => {
       session.dispose();
-      if (workspace.panel.value.kind === 'meeting') workspace.panel.close();
-      workspace.mapCommands.emit(MAP_COMMANDS.highlight, null);
+      if (panel.value.kind === 'meeting') panel.close();
+      mapCommands.emit(MAP_COMMANDS.highlight, null);
     };
   }, [session]);
 
@@ -56,7 +61,7 @@ export function MeetingRoom({ meetingId }: { meetingId: string }) {
     <MeetingSessionContext.Provider value={session}>
       <div class="meeting-room" data-testid="meeting-room">
         <MeetingMapBar session={session} />
-        <MapScreen offerCheck={false} />
+        {map}
       </div>
       <SharedMapView session={session} />
     </MeetingSessionContext.Provider>
@@ -68,7 +73,8 @@ export function MeetingRoom({ meetingId }: { meetingId: string }) {
  * item being discussed; a presenter's moves go out to the others; moving the map by hand stops following.
  */
 function SharedMapView({ session }: { session: MeetingSessionStore }) {
-  const { mapCommands, mapEvents } = useWorkspace();
+  const mapCommands = useFeature(mapCommandsFeature);
+  const mapEvents = useFeature(mapEventsFeature);
   const state = useStore(session);
   const presenting = session.isPresenter;
   const item = state.meeting?.agenda.find((candidate) => candidate.id === state.currentItemId) ?? null;

@@ -1,13 +1,14 @@
 import type { Meeting, MeetingSummary, ReportStats } from '@samverkan/contracts';
 import { useEffect, useState } from 'preact/hooks';
-import { useWorkspace } from '../app/workspace';
 import { formatDate } from '../i18n/format';
 import { useI18n } from '../i18n/use-i18n';
 import { ReportSiteTable } from '../reports/report-counts';
 import { ReportWeekChart } from '../reports/report-week-chart';
-import { useReportsFeature } from '../reports/use-reports';
+import { reportsFeature } from '../reports/reports-feature';
+import { useFeature } from '../session/feature-registry';
+import { sitesFeature } from '../sites/sites-feature';
 import { meetingErrorText } from './meeting-errors';
-import { useMeetingsApi } from './meetings-feature';
+import { meetingsApiFeature } from './meetings-feature';
 
 type Loaded =
   | { status: 'loading' }
@@ -40,9 +41,9 @@ function duration(seconds: number, t: ReturnType<typeof useI18n>['t']): string {
  * how soon they were acknowledged; open and overdue actions; field reports per week and per site. Counts only.
  */
 export function MeetingSummaryView({ meeting }: { meeting: Meeting }) {
-  const api = useMeetingsApi();
-  const reports = useReportsFeature();
-  const { sites } = useWorkspace();
+  const api = useFeature(meetingsApiFeature);
+  const reports = useFeature(reportsFeature);
+  const sites = useFeature(sitesFeature);
   const { t, language } = useI18n();
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);

@@ -1,21 +1,10 @@
 import type { User } from '@samverkan/contracts';
 import { seesEveryMeeting, organiseProblem } from '@samverkan/contracts';
-import type { ApiFetch } from '../api/api-client';
-import { useServices } from '../app/services';
-import { createMeetingsApi, type MeetingsApi } from './meetings-api';
+import { defineFeature } from '../session/feature-registry';
+import { createMeetingsApi } from './meetings-api';
 
-const apis = new WeakMap<ApiFetch, MeetingsApi>();
-
-/** One meetings api per api client (the app makes one), made on first use. */
-export function meetingsApi(apiFetch: ApiFetch): MeetingsApi {
-  let api = apis.get(apiFetch);
-  if (!api) apis.set(apiFetch, (api = createMeetingsApi(apiFetch)));
-  return api;
-}
-
-export function useMeetingsApi(): MeetingsApi {
-  return meetingsApi(useServices().apiFetch);
-}
+/** The meetings api of the signed-in session. */
+export const meetingsApiFeature = defineFeature('meetings', ({ apiFetch }) => createMeetingsApi(apiFetch));
 
 /** Who may call a meeting: coordinators, admins and signatories (who must keep their own organisation in it). */
 export function canCreateMeetings(user: Pick<User, 'role' | 'canSign'>): boolean {

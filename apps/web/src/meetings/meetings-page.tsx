@@ -1,23 +1,25 @@
 import type { ActionListItem, Meeting } from '@samverkan/contracts';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { meetingHref } from '../app/router';
-import { useWorkspace } from '../app/workspace';
 import { formatDate, formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/use-i18n';
+import { directoryFeature } from '../people/directory-feature';
+import { useFeature, useSessionBase } from '../session/feature-registry';
+import { meetingHref } from '../state/routes';
 import { useStore } from '../state/use-store';
 import { meetingErrorText } from './meeting-errors';
 import { MeetingForm } from './meeting-form';
-import { canCreateMeetings, useMeetingsApi } from './meetings-feature';
 import { meetingRanges, splitMeetings } from './meeting-lists';
+import { canCreateMeetings, meetingsApiFeature } from './meetings-feature';
 import './meetings.css';
 
 type Loaded<T> = { status: 'loading' } | { status: 'failed'; error: string } | { status: 'ready'; value: T };
 
 /** `#/meetings`: the caller's actions (overdue first), the meetings ahead and the earlier ones, a new meeting. */
 export function MeetingsPage() {
-  const { user, directory } = useWorkspace();
+  const { user } = useSessionBase();
+  const directory = useFeature(directoryFeature);
   useStore(directory);
-  const api = useMeetingsApi();
+  const api = useFeature(meetingsApiFeature);
   const { t, language } = useI18n();
   const heading = useRef<HTMLHeadingElement>(null);
   const [meetings, setMeetings] = useState<Loaded<Meeting[]>>({ status: 'loading' });
@@ -156,7 +158,7 @@ export function MeetingsPage() {
 }
 
 function MeetingList({ title, meetings, empty }: { title: string; meetings: Meeting[]; empty: string }) {
-  const { directory } = useWorkspace();
+  const directory = useFeature(directoryFeature);
   const { t, language } = useI18n();
   return (
     <section class="meetings-page__section">

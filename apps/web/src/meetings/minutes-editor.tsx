@@ -1,14 +1,15 @@
 import { MEETING_LIMITS, type AgendaItem } from '@samverkan/contracts';
 import { useEffect, useId, useState } from 'preact/hooks';
 import { ApiError } from '../api/api-error';
-import { useWorkspace } from '../app/workspace';
 import { formatTime } from '../i18n/format';
 import { useI18n } from '../i18n/use-i18n';
+import { directoryFeature } from '../people/directory-feature';
+import { useFeature } from '../session/feature-registry';
 import { useStore } from '../state/use-store';
 import { IdentityHint, isRefusedAsIdentifying } from '../ui/identity-hint';
 import { meetingErrorText } from './meeting-errors';
 import type { MeetingSessionStore } from './meeting-session.store';
-import { useMeetingsApi } from './meetings-feature';
+import { meetingsApiFeature } from './meetings-feature';
 import { draftOf, isEdited, keepMine, rebase, takeTheirs, withConflict } from './minutes-draft';
 
 /**
@@ -16,8 +17,8 @@ import { draftOf, isEdited, keepMine, rebase, takeTheirs, withConflict } from '.
  * version the writer started from, and when someone else saved meanwhile both texts are shown to choose from.
  */
 export function MinutesEditor({ session, item }: { session: MeetingSessionStore; item: AgendaItem }) {
-  const api = useMeetingsApi();
-  const { directory } = useWorkspace();
+  const api = useFeature(meetingsApiFeature);
+  const directory = useFeature(directoryFeature);
   useStore(directory);
   const { t, language } = useI18n();
   const fieldId = useId();

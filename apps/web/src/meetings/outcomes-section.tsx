@@ -6,7 +6,6 @@ import {
   type Meeting,
 } from '@samverkan/contracts';
 import { useId, useMemo, useState } from 'preact/hooks';
-import { useWorkspace } from '../app/workspace';
 import { formatDate } from '../i18n/format';
 import { useI18n } from '../i18n/use-i18n';
 import { IdentityHint } from '../ui/identity-hint';
@@ -14,12 +13,15 @@ import { useStore } from '../state/use-store';
 import { OpenableForm, RemoveButton } from './meeting-controls';
 import { actionOwnerCandidates } from './meeting-people';
 import type { MeetingSessionStore } from './meeting-session.store';
-import { canOrganise, useMeetingsApi } from './meetings-feature';
+import { canOrganise, meetingsApiFeature } from './meetings-feature';
 import { useMeetingChange } from './use-meeting-change';
+import { useFeature, useSessionBase } from '../session/feature-registry';
+import { zonesFeature } from '../zones/zones-feature';
+import { directoryFeature } from '../people/directory-feature';
 
 /** All the meeting's decisions and actions, with the forms to record them. */
 export function OutcomesSection({ session, meeting }: { session: MeetingSessionStore; meeting: Meeting }) {
-  const { user } = useWorkspace();
+  const { user } = useSessionBase();
   const { t } = useI18n();
   const organiser = canOrganise(user, meeting);
   return (
@@ -50,7 +52,7 @@ export function ItemOutcomes({
   meeting: Meeting;
   item: AgendaItem;
 }) {
-  const { user } = useWorkspace();
+  const { user } = useSessionBase();
   const decisions = meeting.decisions.filter((decision) => decision.agendaItemId === item.id);
   const actions = meeting.actions.filter((action) => action.agendaItemId === item.id);
   const organiser = canOrganise(user, meeting);
@@ -80,9 +82,10 @@ function DecisionList({
   decisions: Decision[];
   showItem?: boolean;
 }) {
-  const { user, zones } = useWorkspace();
+  const { user } = useSessionBase();
+  const zones = useFeature(zonesFeature);
   const { t } = useI18n();
-  const api = useMeetingsApi();
+  const api = useFeature(meetingsApiFeature);
   const change = useMeetingChange(session);
   if (decisions.length === 0) return null;
   return (
@@ -132,10 +135,10 @@ function AddDecision({
   meeting: Meeting;
   item: AgendaItem | null;
 }) {
-  const { zones } = useWorkspace();
+  const zones = useFeature(zonesFeature);
   const zonesState = useStore(zones);
   const { t, language } = useI18n();
-  const api = useMeetingsApi();
+  const api = useFeature(meetingsApiFeature);
   const change = useMeetingChange(session);
   const ids = { text: useId(), zone: useId() };
   const [text, setText] = useState('');
@@ -212,10 +215,11 @@ export function ActionList({
   actions: ActionItem[];
   showItem?: boolean;
 }) {
-  const { user, directory } = useWorkspace();
+  const { user } = useSessionBase();
+  const directory = useFeature(directoryFeature);
   useStore(directory);
   const { t, language } = useI18n();
-  const api = useMeetingsApi();
+  const api = useFeature(meetingsApiFeature);
   const change = useMeetingChange(session);
   if (actions.length === 0) return null;
   const organiser = canOrganise(user, meeting);
@@ -287,10 +291,10 @@ function AddAction({
   meeting: Meeting;
   item: AgendaItem | null;
 }) {
-  const { directory } = useWorkspace();
+  const directory = useFeature(directoryFeature);
   const directoryState = useStore(directory);
   const { t, language } = useI18n();
-  const api = useMeetingsApi();
+  const api = useFeature(meetingsApiFeature);
   const change = useMeetingChange(session);
   const ids = { title: useId(), owner: useId(), due: useId() };
   const [title, setTitle] = useState('');

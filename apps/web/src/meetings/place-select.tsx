@@ -1,8 +1,11 @@
 import { useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { useWorkspace } from '../app/workspace';
 import { useI18n } from '../i18n/use-i18n';
 import { MAP_COMMANDS, MAP_EVENTS } from '../map/map-events';
+import { mapCommandsFeature, mapEventsFeature } from '../map/map-feature';
+import { useFeature } from '../session/feature-registry';
+import { sitesFeature } from '../sites/sites-feature';
 import { useStore } from '../state/use-store';
+import { zonesFeature } from '../zones/zones-feature';
 
 /**
  * A site and a zone to link (each optional), chosen by name from the map's data or by clicking them on the
@@ -17,7 +20,10 @@ export function PlaceSelect({
   zoneId: string | null;
   onChange: (place: { siteId: string | null; zoneId: string | null }) => void;
 }) {
-  const { sites, zones, mapCommands, mapEvents } = useWorkspace();
+  const sites = useFeature(sitesFeature);
+  const zones = useFeature(zonesFeature);
+  const mapCommands = useFeature(mapCommandsFeature);
+  const mapEvents = useFeature(mapEventsFeature);
   const sitesState = useStore(sites);
   const zonesState = useStore(zones);
   const { t, language } = useI18n();

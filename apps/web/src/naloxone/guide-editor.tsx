@@ -4,11 +4,12 @@ import { useEffect, useId, useState } from 'preact/hooks';
 import { apiErrorText } from '../api/api-error';
 import { formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/use-i18n';
+import { useFeature } from '../session/feature-registry';
 import { useStore } from '../state/use-store';
 import { GuideEditorStore, type GuideEditorOutcome } from './guide-editor.store';
-import { canPublishGuide } from './naloxone-feature';
-import { guideLangOf, useNaloxoneFeature } from './use-naloxone';
 import { GuideContent } from './guide-content';
+import { guideLangOf } from './guide-lang';
+import { canPublishGuide, naloxoneFeature } from './naloxone-feature';
 import './naloxone.css';
 
 const LANGUAGE_NAME = { sv: 'naloxone.guide.language.sv', en: 'naloxone.guide.language.en' } as const;
@@ -63,7 +64,7 @@ function OutcomeMessage({ outcome }: { outcome: GuideEditorOutcome | null }) {
  * Every save is a new version; the preview is the api's own sanitised rendering, as officers will see it.
  */
 export function GuideEditor({ user }: { user: User }) {
-  const { api } = useNaloxoneFeature();
+  const { api } = useFeature(naloxoneFeature);
   const { t, language } = useI18n();
   const id = useId();
   const [store] = useState(() => new GuideEditorStore(api, guideLangOf(language)));

@@ -1,13 +1,15 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useI18n } from '../i18n/use-i18n';
+import { useFeature } from '../session/feature-registry';
 import { useStore } from '../state/use-store';
+import { guideLangOf } from './guide-lang';
 import { GuideStore } from './guide.store';
 import { GuideView } from './guide-view';
-import { guideLangOf, useNaloxoneFeature } from './use-naloxone';
+import { naloxoneFeature } from './naloxone-feature';
 
 /** The published guide in the reader's language, from the copy saved on the phone first, then the api. */
 export function GuideReader() {
-  const { api, guideCache } = useNaloxoneFeature();
+  const { api, guideCache } = useFeature(naloxoneFeature);
   const { t, language } = useI18n();
   const lang = guideLangOf(language);
   const [store] = useState(() => new GuideStore(api, guideCache, lang));

@@ -1,13 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useI18n } from '../i18n/use-i18n';
+import { useFeature } from '../session/feature-registry';
 import { useStore } from '../state/use-store';
 import { KitStatsStore } from './kit-stats.store';
-import { useNaloxoneFeature } from './use-naloxone';
+import { naloxoneFeature } from './naloxone-feature';
 import './naloxone.css';
 
 /** Kits per police organisation (counts only), so a naloxone site can plan resupply. */
 export function KitStatsTable() {
-  const { api } = useNaloxoneFeature();
+  const { api } = useFeature(naloxoneFeature);
   const { t } = useI18n();
   const [store] = useState(() => new KitStatsStore(api));
   const state = useStore(store);

@@ -1,18 +1,17 @@
 import type { Kit, User } from '@samverkan/contracts';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { ApiError, apiErrorText, failureKindOf } from '../api/api-error';
+import { directoryFeature } from '../people/directory-feature';
+import { useFeature } from '../session/feature-registry';
 import { Dialog } from '../ui/dialog';
-import { useServices } from '../app/services';
-import { useWorkspace } from '../app/workspace';
 import { formatDate } from '../i18n/format';
 import { useI18n } from '../i18n/use-i18n';
 import { REPORT_EVENTS, reportsFeature } from '../reports/reports-feature';
 import { useStore } from '../state/use-store';
 import { isInService, kitDraftProblems, kitMark, sortKits, type KitDraft, type KitField } from './kit-marks';
-import { managesKits } from './naloxone-feature';
 import type { KitReplacementsStore } from './kit-replacements.store';
 import { KitsStore } from './kits.store';
-import { useNaloxoneFeature } from './use-naloxone';
+import { managesKits, naloxoneFeature } from './naloxone-feature';
 import './naloxone.css';
 
 const MARK_LABEL = {
@@ -159,9 +158,9 @@ export function KitsSection({
   replacements?: KitReplacementsStore;
   addRequest?: number;
 }) {
-  const { api } = useNaloxoneFeature();
-  const { apiFetch } = useServices();
-  const { directory } = useWorkspace();
+  const { api } = useFeature(naloxoneFeature);
+  const reports = useFeature(reportsFeature);
+  const directory = useFeature(directoryFeature);
   useStore(directory);
   const { t, language } = useI18n();
   const [store] = useState(() => new KitsStore(api));
@@ -192,7 +191,7 @@ export function KitsSection({
     setConfirming(null);
     const response = await store.use(kit);
     if (response) {
-      reportsFeature(apiFetch).events.emit(REPORT_EVENTS.created, response.report);
+      reports.events.emit(REPORT_EVENTS.created, response.report);
       setDone(t('naloxone.kits.used', { label: kit.label }));
       await replacements?.load();
     }

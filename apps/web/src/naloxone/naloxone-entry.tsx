@@ -1,8 +1,9 @@
 import { useEffect } from 'preact/hooks';
 import { useI18n } from '../i18n/use-i18n';
+import { useFeature } from '../session/feature-registry';
+import { guideLangOf } from './guide-lang';
 import { refreshSavedGuide } from './guide.store';
-import { NALOXONE_ROUTE } from './naloxone-feature';
-import { guideLangOf, useNaloxoneFeature } from './use-naloxone';
+import { NALOXONE_ROUTE, naloxoneFeature } from './naloxone-feature';
 import './naloxone.css';
 
 /**
@@ -12,7 +13,7 @@ import './naloxone.css';
  */
 export function NaloxoneMapButton() {
   const { t, language } = useI18n();
-  const { api, guideCache, sites } = useNaloxoneFeature();
+  const { api, guideCache, sites } = useFeature(naloxoneFeature);
   useEffect(() => {
     void refreshSavedGuide(api, guideCache, guideLangOf(language));
     void sites.load();

@@ -1,6 +1,5 @@
 import type { Role, SiteFeature, User } from '@samverkan/contracts';
-import type { ApiFetch } from '../api/api-client';
-import type { KeyValueStorage } from '../state/safe-storage';
+import { defineAppFeature } from '../session/feature-registry';
 import { GuideCache } from './guide-cache';
 import { createNaloxoneApi, type NaloxoneApi } from './naloxone-api';
 import { NaloxoneSitesStore } from './naloxone-sites.store';
@@ -14,17 +13,11 @@ export interface NaloxoneFeature {
   sites: NaloxoneSitesStore;
 }
 
-const features = new WeakMap<ApiFetch, NaloxoneFeature>();
-
-export function naloxoneFeature(apiFetch: ApiFetch, storage: KeyValueStorage): NaloxoneFeature {
-  let feature = features.get(apiFetch);
-  if (!feature) {
-    const api = createNaloxoneApi(apiFetch);
-    feature = { api, guideCache: new GuideCache(storage), sites: new NaloxoneSitesStore(api, storage) };
-    features.set(apiFetch, feature);
-  }
-  return feature;
-}
+/** As long as the page, not the session: the guide saved on this device is read signed out too (offline). */
+export const naloxoneFeature = defineAppFeature('naloxone', ({ apiFetch, storage }): NaloxoneFeature => {
+  const api = createNaloxoneApi(apiFetch);
+  return { api, guideCache: new GuideCache(storage), sites: new NaloxoneSitesStore(api, storage) };
+});
 
 export const NALOXONE_ROUTE = '#/naloxone';
 

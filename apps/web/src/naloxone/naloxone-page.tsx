@@ -2,6 +2,7 @@ import type { User } from '@samverkan/contracts';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { MessageKey } from '../i18n/dictionary';
 import { useI18n } from '../i18n/use-i18n';
+import { useFeature } from '../session/feature-registry';
 import { useStore } from '../state/use-store';
 import { GuideEditor } from './guide-editor';
 import { GuideReader } from './guide-reader';
@@ -9,9 +10,8 @@ import { KitReplacementCard } from './kit-replacement-card';
 import { KitReplacementsStore } from './kit-replacements.store';
 import { KitStatsTable } from './kit-stats-table';
 import { KitsSection } from './kits-section';
-import { canWriteGuide, managesKits, seesKitList, seesKitStats } from './naloxone-feature';
+import { canWriteGuide, managesKits, naloxoneFeature, seesKitList, seesKitStats } from './naloxone-feature';
 import { NearestNaloxone } from './nearest-naloxone';
-import { useNaloxoneFeature } from './use-naloxone';
 import './naloxone.css';
 
 type Section = 'guide' | 'nearest' | 'kits' | 'supply' | 'edit';
@@ -30,7 +30,7 @@ const SECTION_LABEL: Record<Section, MessageKey> = {
  */
 export function NaloxonePage({ user }: { user: User }) {
   const { t } = useI18n();
-  const { api, sites } = useNaloxoneFeature();
+  const { api, sites } = useFeature(naloxoneFeature);
   const sitesState = useStore(sites);
   const [section, setSection] = useState<Section>('guide');
   // Per page and user, so a reminder never shows to the next person signing in on the same phone.

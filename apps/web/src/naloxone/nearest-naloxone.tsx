@@ -1,16 +1,17 @@
 import { telUri } from '@samverkan/text';
 import { useEffect, useState } from 'preact/hooks';
-import { locateWithBrowser } from '../app/geolocation';
 import { formatDateTime, formatDistance } from '../i18n/format';
 import { useI18n } from '../i18n/use-i18n';
 import type { Translate } from '../i18n/i18n';
 import type { Language } from '../i18n/dictionary';
+import { useFeature } from '../session/feature-registry';
 import { openingSentence } from '../sites/site-opening-text';
 import { useStore } from '../state/use-store';
+import { locateWithBrowser } from '../zones/geolocation';
 import { LocateError, type LocateFailure } from '../zones/zone-check.store';
 import type { LngLat } from '../zones/geo-math';
+import { naloxoneFeature } from './naloxone-feature';
 import { directionsUrl, nearestSites, type Opening } from './nearest-sites';
-import { useNaloxoneFeature } from './use-naloxone';
 import './naloxone.css';
 
 const LOCATE_FAILURE = {
@@ -39,7 +40,7 @@ export function NearestNaloxone({
   position?: LngLat | null;
   limit?: number;
 }) {
-  const { sites } = useNaloxoneFeature();
+  const { sites } = useFeature(naloxoneFeature);
   const state = useStore(sites);
   const { t, language } = useI18n();
   const [located, setLocated] = useState<LngLat | null>(null);

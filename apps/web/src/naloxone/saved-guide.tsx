@@ -1,7 +1,9 @@
 import { useI18n } from '../i18n/use-i18n';
+import { useFeature } from '../session/feature-registry';
+import { guideLangOf } from './guide-lang';
 import { GuideView } from './guide-view';
+import { naloxoneFeature } from './naloxone-feature';
 import { NearestNaloxone } from './nearest-naloxone';
-import { guideLangOf, useNaloxoneFeature } from './use-naloxone';
 import './naloxone.css';
 
 /**
@@ -9,7 +11,7 @@ import './naloxone.css';
  * map): the guide and the nearest naloxone sites from the saved list. Shows nothing when no guide is saved.
  */
 export function SavedNaloxoneGuide() {
-  const { guideCache } = useNaloxoneFeature();
+  const { guideCache } = useFeature(naloxoneFeature);
   const { language } = useI18n();
   const lang = guideLangOf(language);
   const guide = guideCache.read(lang) ?? guideCache.readAny(lang);

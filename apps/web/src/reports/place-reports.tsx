@@ -1,9 +1,9 @@
 import type { FieldReport } from '@samverkan/contracts';
 import { useState } from 'preact/hooks';
 import { useI18n } from '../i18n/use-i18n';
+import { reportsHref } from '../state/routes';
 import { ReportCard } from './report-card';
 import { ReportForm } from './report-form';
-import { reportsHref } from '../app/router';
 import { useReportList } from './use-report-list';
 import { useUpcomingMeetings } from './use-upcoming-meetings';
 import './reports.css';

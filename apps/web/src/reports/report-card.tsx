@@ -1,8 +1,11 @@
 import type { FieldReport, ReportStatus } from '@samverkan/contracts';
-import { useWorkspace } from '../app/workspace';
 import { formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/use-i18n';
+import { directoryFeature } from '../people/directory-feature';
+import { useFeature, useSessionBase } from '../session/feature-registry';
+import { sitesFeature } from '../sites/sites-feature';
 import { useStore } from '../state/use-store';
+import { zonesFeature } from '../zones/zones-feature';
 import { ReportAgendaControl } from './report-agenda-control';
 import { REPORT_CATEGORY_LOOKS, REPORT_STATUS_LABEL } from './report-categories';
 import { canChangeReportStatus, statusChangesFrom } from './report-permissions';
@@ -38,7 +41,10 @@ export function ReportCard({
   /** The list's upcoming meetings: with them, the card offers to put the report on a meeting's agenda. */
   meetings?: UpcomingMeetingsStore;
 }) {
-  const { user, sites, zones, directory } = useWorkspace();
+  const { user } = useSessionBase();
+  const sites = useFeature(sitesFeature);
+  const zones = useFeature(zonesFeature);
+  const directory = useFeature(directoryFeature);
   useStore(directory);
   const { t, language } = useI18n();
   const look = REPORT_CATEGORY_LOOKS[report.category];

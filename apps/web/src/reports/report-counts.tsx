@@ -1,12 +1,13 @@
 import type { ReportStats } from '@samverkan/contracts';
 import { useEffect, useState } from 'preact/hooks';
 import { useI18n } from '../i18n/use-i18n';
+import { useFeature } from '../session/feature-registry';
 import { useStore } from '../state/use-store';
 import type { ReportPeriod } from './report-period';
 import { siteCountRows } from './report-stats';
 import { ReportStatsStore } from './report-stats.store';
 import { ReportWeekChart } from './report-week-chart';
-import { useReportsFeature } from './use-reports';
+import { reportsFeature } from './reports-feature';
 import './reports.css';
 
 /** Reports per site, most first (counts only). */
@@ -39,7 +40,7 @@ export function ReportSiteTable({ stats }: { stats: ReportStats }) {
 
 /** The counts over a period: the week chart and the site table. */
 export function ReportCounts({ period, siteId }: { period?: ReportPeriod; siteId?: string }) {
-  const { api } = useReportsFeature();
+  const { api } = useFeature(reportsFeature);
   const { t } = useI18n();
   const [store] = useState(() => new ReportStatsStore(api));
   const state = useStore(store);

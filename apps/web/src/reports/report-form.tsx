@@ -2,7 +2,6 @@ import { REPORT_CATEGORIES, REPORT_LIMITS, type FieldReport } from '@samverkan/c
 import { codePointLength } from '@samverkan/text';
 import { useId, useMemo, useRef, useState } from 'preact/hooks';
 import { ApiError, failureKindOf } from '../api/api-error';
-import { useWorkspace } from '../app/workspace';
 import { useI18n } from '../i18n/use-i18n';
 import { useStore } from '../state/use-store';
 import { REPORT_CATEGORY_LOOKS } from './report-categories';
@@ -18,9 +17,11 @@ import {
   type ReportPlace,
   type ServerProblem,
 } from './report-form.model';
-import { REPORT_EVENTS } from './reports-feature';
-import { useReportsFeature } from './use-reports';
+import { REPORT_EVENTS, reportsFeature } from './reports-feature';
 import './reports.css';
+import { sitesFeature } from '../sites/sites-feature';
+import { useFeature } from '../session/feature-registry';
+import { zonesFeature } from '../zones/zones-feature';
 
 /**
  * The field report form, made to be filled in within a minute on a phone: a tap on the category, the time
@@ -36,8 +37,9 @@ export function ReportForm({
   onDone: (report: FieldReport) => void;
   onCancel?: () => void;
 }) {
-  const { api, events } = useReportsFeature();
-  const { sites, zones } = useWorkspace();
+  const { api, events } = useFeature(reportsFeature);
+  const sites = useFeature(sitesFeature);
+  const zones = useFeature(zonesFeature);
   const sitesState = useStore(sites);
   const { t, language } = useI18n();
   const ids = {

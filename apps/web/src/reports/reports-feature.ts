@@ -1,9 +1,9 @@
 import type { FieldReport } from '@samverkan/contracts';
-import type { ApiFetch } from '../api/api-client';
+import { defineFeature } from '../session/feature-registry';
 import { Emitter } from '../state/emitter';
 import { createReportsApi, type ReportsApi } from './reports-api';
 
-// What the report views share while the app runs: the api and the events that keep every open list current
+// What the report views share while the user is signed in: the api and the events that keep every open list current
 // (a report written in a site's panel shows in the reports page at once, and the other way round).
 
 export const REPORT_EVENTS = {
@@ -23,14 +23,8 @@ export interface ReportsFeature {
   events: Emitter<ReportEvents>;
 }
 
-const features = new WeakMap<ApiFetch, ReportsFeature>();
-
-/** One per api client (the app makes one api client), made on first use. */
-export function reportsFeature(apiFetch: ApiFetch): ReportsFeature {
-  let feature = features.get(apiFetch);
-  if (!feature) {
-    feature = { api: createReportsApi(apiFetch), events: new Emitter<ReportEvents>() };
-    features.set(apiFetch, feature);
-  }
-  return feature;
-}
+export const reportsFeature = defineFeature('reports', ({ apiFetch, onDispose }): ReportsFeature => {
+  const events = new Emitter<ReportEvents>();
+  onDispose(() => events.clear());
+  return { api: createReportsApi(apiFetch), events };
+});

@@ -6,7 +6,6 @@ import {
   type ReportStatus,
 } from '@samverkan/contracts';
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
-import { useWorkspace } from '../app/workspace';
 import { useI18n } from '../i18n/use-i18n';
 import { useStore } from '../state/use-store';
 import { REPORT_CATEGORY_LOOKS, REPORT_STATUS_LABEL } from './report-categories';
@@ -17,6 +16,8 @@ import { REPORT_PERIODS, type ReportPeriod } from './report-period';
 import { useReportList } from './use-report-list';
 import { useUpcomingMeetings } from './use-upcoming-meetings';
 import './reports.css';
+import { sitesFeature } from '../sites/sites-feature';
+import { useFeature } from '../session/feature-registry';
 
 const PERIOD_LABEL = {
   '7d': 'reports.period.7d',
@@ -30,7 +31,7 @@ type Tab = 'list' | 'counts';
 /** The field reports page (`#/reports`): the list with its filters and status changes, and the counts. */
 export function ReportsPage({ siteId }: { siteId: string | null }) {
   const { t, language } = useI18n();
-  const { sites } = useWorkspace();
+  const sites = useFeature(sitesFeature);
   const sitesState = useStore(sites);
   const ids = { site: useId(), category: useId(), status: useId(), period: useId() };
   const { store, state, changeStatus } = useReportList({ siteId });

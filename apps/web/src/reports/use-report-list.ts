@@ -1,16 +1,16 @@
 import type { FieldReport, ReportStatus } from '@samverkan/contracts';
 import { useEffect, useState } from 'preact/hooks';
+import { useFeature } from '../session/feature-registry';
 import { useStore } from '../state/use-store';
-import { REPORT_EVENTS } from './reports-feature';
+import { REPORT_EVENTS, reportsFeature } from './reports-feature';
 import { ReportsListStore, type ReportFilter } from './reports-list.store';
-import { useReportsFeature } from './use-reports';
 
 /**
  * A report list for a view: loaded on mount, kept current with reports written or changed elsewhere in
  * the app, and disposed with the view.
  */
 export function useReportList(filter: Partial<ReportFilter>) {
-  const { api, events } = useReportsFeature();
+  const { api, events } = useFeature(reportsFeature);
   const [store] = useState(() => new ReportsListStore(api, filter));
   const state = useStore(store);
   useEffect(() => {

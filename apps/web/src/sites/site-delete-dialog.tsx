@@ -1,16 +1,21 @@
 import type { SiteFeature } from '@samverkan/contracts';
 import { useState } from 'preact/hooks';
+import { samverkanApiFeature } from '../api/api-feature';
+import { useFeature } from '../session/feature-registry';
+import { panelFeature } from '../state/panel-feature';
 import { Dialog } from '../ui/dialog';
-import { useWorkspace } from '../app/workspace';
 import { useI18n } from '../i18n/use-i18n';
 import { siteErrorText } from './site-errors';
+import { sitesFeature } from './sites-feature';
 
 /**
  * Confirms deleting a site, saying what follows: its zones without an agreement are withdrawn and its channel
  * is archived. The api refuses while a zone is under an agreement; that refusal is explained here.
  */
 export function SiteDeleteDialog({ site, onClose }: { site: SiteFeature; onClose: () => void }) {
-  const { api, sites, panel } = useWorkspace();
+  const api = useFeature(samverkanApiFeature);
+  const sites = useFeature(sitesFeature);
+  const panel = useFeature(panelFeature);
   const { t, language } = useI18n();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

@@ -2,10 +2,15 @@ import { manageSitesProblem, type AuditEvent } from '@samverkan/contracts';
 import { describeSchedule } from '@samverkan/geo';
 import { telUri } from '@samverkan/text';
 import { useEffect, useState } from 'preact/hooks';
-import { AuditTrail } from '../app/audit-trail';
+import { samverkanApiFeature } from '../api/api-feature';
+import { chatFeature } from '../chat/chat-feature';
+import { mapCommandsFeature } from '../map/map-feature';
+import { directoryFeature } from '../people/directory-feature';
+import { useFeature, useSessionBase } from '../session/feature-registry';
+import { panelFeature } from '../state/panel-feature';
+import { AuditTrail } from '../ui/audit-trail';
 import { Icon } from '../ui/icons';
 import { PanelFrame } from '../ui/panel-frame';
-import { useWorkspace } from '../app/workspace';
 import { useI18n } from '../i18n/use-i18n';
 import { ZoneSwatch } from '../map/swatches';
 import { MAP_COMMANDS } from '../map/map-events';
@@ -14,14 +19,22 @@ import { listStatusText } from '../zones/approval-status';
 import { displayStateOf } from '../zones/zone-display';
 import { canManageZonesOf } from '../zones/zone-permissions';
 import { ZONE_STATE_STYLES } from '../zones/zone-style';
+import { zonesFeature } from '../zones/zones-feature';
 import { SiteDeleteDialog } from './site-delete-dialog';
 import { openingSentence } from './site-opening-text';
 import { SITE_TYPE_LOOKS } from './site-types';
 import { PlaceReports } from '../reports/place-reports';
+import { sitesFeature } from './sites-feature';
 
 /** A site: what and where it is, its hours, its zones, its channel and its audit trail. */
 export function SiteDetails({ siteId }: { siteId: string }) {
-  const { sites, zones, chat, directory, panel, user, mapCommands } = useWorkspace();
+  const { user } = useSessionBase();
+  const sites = useFeature(sitesFeature);
+  const zones = useFeature(zonesFeature);
+  const chat = useFeature(chatFeature);
+  const directory = useFeature(directoryFeature);
+  const panel = useFeature(panelFeature);
+  const mapCommands = useFeature(mapCommandsFeature);
   const { t, language } = useI18n();
   const sitesState = useStore(sites);
   const zonesState = useStore(zones);
@@ -196,7 +209,9 @@ export function SiteDetails({ siteId }: { siteId: string }) {
 }
 
 function SiteHistory({ siteId, version }: { siteId: string; version: number }) {
-  const { api } = useWorkspace();
+  const api = useFeature(samverkanApiFeature);
+  const directory = useFeature(directoryFeature);
+  useStore(directory);
   const { t } = useI18n();
   const [events, setEvents] = useState<AuditEvent[] | null | 'error'>(null);
   useEffect(() => {
@@ -214,7 +229,7 @@ function SiteHistory({ siteId, version }: { siteId: string; version: number }) {
       <summary>{t('site.history')}</summary>
       {events === null && <p role="status">{t('common.loading')}</p>}
       {events === 'error' && <p class="form-error">{t('site.historyFailed')}</p>}
-      {Array.isArray(events) && <AuditTrail events={events} />}
+      {Array.isArray(events) && <AuditTrail events={events} personName={(id) => directory.personName(id)} />}
     </details>
   );
 }

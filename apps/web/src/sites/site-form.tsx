@@ -2,7 +2,6 @@ import { SITE_TYPES, choosesSiteOrganisation, type SiteFeature } from '@samverka
 import { describeSchedule } from '@samverkan/geo';
 import { useEffect, useId, useMemo, useState } from 'preact/hooks';
 import { PanelFrame } from '../ui/panel-frame';
-import { useWorkspace } from '../app/workspace';
 import { useI18n } from '../i18n/use-i18n';
 import { MAP_COMMANDS, MAP_EVENTS } from '../map/map-events';
 import { useMapReadyCount } from '../map/use-map-ready';
@@ -23,6 +22,12 @@ import {
   type SiteDraftProblem,
 } from './site-form.model';
 import { SITE_TYPE_LOOKS } from './site-types';
+import { samverkanApiFeature } from '../api/api-feature';
+import { useFeature, useSessionBase } from '../session/feature-registry';
+import { sitesFeature } from './sites-feature';
+import { panelFeature } from '../state/panel-feature';
+import { directoryFeature } from '../people/directory-feature';
+import { mapCommandsFeature, mapEventsFeature } from '../map/map-feature';
 
 type Props = { mode: 'create' } | { mode: 'edit'; siteId: string };
 
@@ -33,7 +38,13 @@ type Props = { mode: 'create' } | { mode: 'edit'; siteId: string };
  * in the user's language, and a stale version (409) reloads the form with what someone else saved.
  */
 export function SiteForm(props: Props) {
-  const { api, sites, panel, user, directory, mapCommands, mapEvents } = useWorkspace();
+  const { user } = useSessionBase();
+  const api = useFeature(samverkanApiFeature);
+  const sites = useFeature(sitesFeature);
+  const panel = useFeature(panelFeature);
+  const directory = useFeature(directoryFeature);
+  const mapCommands = useFeature(mapCommandsFeature);
+  const mapEvents = useFeature(mapEventsFeature);
   const { t, language } = useI18n();
   const sitesState = useStore(sites);
   const directoryState = useStore(directory);

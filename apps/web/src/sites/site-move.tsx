@@ -1,13 +1,17 @@
 import type { SiteFeature } from '@samverkan/contracts';
 import { useEffect, useState } from 'preact/hooks';
+import { samverkanApiFeature } from '../api/api-feature';
+import { mapCommandsFeature, mapEventsFeature } from '../map/map-feature';
+import { useFeature } from '../session/feature-registry';
+import { panelFeature } from '../state/panel-feature';
 import { Dialog } from '../ui/dialog';
 import { PanelFrame } from '../ui/panel-frame';
-import { useWorkspace } from '../app/workspace';
 import { useI18n } from '../i18n/use-i18n';
 import { MAP_COMMANDS, MAP_EVENTS } from '../map/map-events';
 import { useMapReadyCount } from '../map/use-map-ready';
 import { useStore } from '../state/use-store';
 import { isStaleSite, siteErrorText } from './site-errors';
+import { sitesFeature } from './sites-feature';
 
 type Place = { lat: number; lng: number };
 
@@ -24,7 +28,11 @@ const rounded = (degrees: number) => Math.round(degrees * 1e6) / 1e6;
  * site) reloads it and says so; the api's other refusals (zones that would be left too far) are explained.
  */
 export function SiteMove({ siteId }: { siteId: string }) {
-  const { api, sites, panel, mapCommands, mapEvents } = useWorkspace();
+  const api = useFeature(samverkanApiFeature);
+  const sites = useFeature(sitesFeature);
+  const panel = useFeature(panelFeature);
+  const mapCommands = useFeature(mapCommandsFeature);
+  const mapEvents = useFeature(mapEventsFeature);
   const { t, language } = useI18n();
   const sitesState = useStore(sites);
   const site = sitesState.sites.get(siteId);

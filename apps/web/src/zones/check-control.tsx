@@ -1,7 +1,9 @@
 import type { ZoneSummary } from '@samverkan/contracts';
 import { useEffect, useRef } from 'preact/hooks';
+import { mapCommandsFeature } from '../map/map-feature';
+import { useFeature } from '../session/feature-registry';
+import { panelFeature } from '../state/panel-feature';
 import { Icon } from '../ui/icons';
-import { useWorkspace } from '../app/workspace';
 import type { MessageKey } from '../i18n/dictionary';
 import { formatDistance, formatTime } from '../i18n/format';
 import { useI18n } from '../i18n/use-i18n';
@@ -9,6 +11,7 @@ import { MAP_COMMANDS } from '../map/map-events';
 import { useStore } from '../state/use-store';
 import { SuspensionFacts } from './suspension-facts';
 import { isSuspendedAt, type CheckAnswer } from './zone-check-answer';
+import { zoneCheckFeature } from './zone-check-feature';
 import type { CheckFailure, CheckState } from './zone-check.store';
 import { NEARBY_RADIUS_METERS } from './zone-check.store';
 import { summaryTimingText } from './zone-timing-text';
@@ -31,7 +34,8 @@ const POOR_ACCURACY_METERS = 75;
  * position goes to the check endpoint and onto the map, nowhere else.
  */
 export function CheckControl() {
-  const { check, mapCommands } = useWorkspace();
+  const check = useFeature(zoneCheckFeature);
+  const mapCommands = useFeature(mapCommandsFeature);
   const { t } = useI18n();
   const state = useStore(check);
   const busy = state.status === 'locating' || state.status === 'checking';
@@ -77,7 +81,7 @@ export function CheckControl() {
 }
 
 function CheckResult({ state }: { state: Extract<CheckState, { status: 'answered' | 'failed' }> }) {
-  const { check } = useWorkspace();
+  const check = useFeature(zoneCheckFeature);
   const { t, language } = useI18n();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus({ preventScroll: true }), [state]);
@@ -188,7 +192,7 @@ function ZoneLines({
   at: Date;
   withDistance?: boolean;
 }) {
-  const { panel } = useWorkspace();
+  const panel = useFeature(panelFeature);
   const { t, language } = useI18n();
   const now = new Date();
   return (

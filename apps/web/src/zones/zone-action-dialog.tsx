@@ -3,8 +3,9 @@ import { describeSchedule, suspensionUntilProblem, type SuspensionUntilProblem }
 import { checkText } from '@samverkan/text';
 import { useId, useState } from 'preact/hooks';
 import { ApiError, apiErrorText } from '../api/api-error';
+import { samverkanApiFeature } from '../api/api-feature';
+import { useFeature } from '../session/feature-registry';
 import { Dialog } from '../ui/dialog';
-import { useWorkspace } from '../app/workspace';
 import type { MessageKey } from '../i18n/dictionary';
 import { fromLocalInputValue } from '../i18n/format';
 import { useI18n } from '../i18n/use-i18n';
@@ -12,6 +13,7 @@ import { IdentityHint } from '../ui/identity-hint';
 import { versionInForce } from './zone-display';
 import type { ApprovalSide } from './zone-permissions';
 import { validityText } from './zone-timing-text';
+import { zonesFeature } from './zones-feature';
 
 export type ZoneAction = 'approve' | 'suspend' | 'withdraw';
 
@@ -58,7 +60,8 @@ export function ZoneActionDialog({
   side: ApprovalSide | null;
   onClose: () => void;
 }) {
-  const { api, zones } = useWorkspace();
+  const api = useFeature(samverkanApiFeature);
+  const zones = useFeature(zonesFeature);
   const { t, language } = useI18n();
   const p = zone.properties;
   const [reason, setReason] = useState('');

@@ -1,11 +1,17 @@
 import type { ZoneApproval, ZoneFeature, ZoneHistory } from '@samverkan/contracts';
 import { describeSchedule } from '@samverkan/geo';
 import { useEffect, useState } from 'preact/hooks';
-import { AuditTrail } from '../app/audit-trail';
+import { samverkanApiFeature } from '../api/api-feature';
+import { chatFeature } from '../chat/chat-feature';
+import { mapCommandsFeature } from '../map/map-feature';
+import { directoryFeature } from '../people/directory-feature';
+import { useFeature, useSessionBase } from '../session/feature-registry';
+import { sitesFeature } from '../sites/sites-feature';
+import { panelFeature } from '../state/panel-feature';
+import { AuditTrail } from '../ui/audit-trail';
 import { Icon } from '../ui/icons';
 import { PanelFrame } from '../ui/panel-frame';
 import { PlaceReports } from '../reports/place-reports';
-import { useWorkspace } from '../app/workspace';
 import { formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/use-i18n';
 import { ZoneSwatch } from '../map/swatches';
@@ -18,12 +24,19 @@ import { displayStateOf, hasPendingProposal } from './zone-display';
 import { zoneAbilities, type ApprovalSide } from './zone-permissions';
 import { ZONE_STATE_STYLES } from './zone-style';
 import { timingSentence, validityText } from './zone-timing-text';
+import { zonesFeature } from './zones-feature';
 
 const SIDES: ApprovalSide[] = ['police', 'service'];
 
 /** A zone: whether it applies now, its hours, who has approved which version, its history and channel. */
 export function ZoneDetails({ zoneId }: { zoneId: string }) {
-  const { zones, sites, chat, panel, user, mapCommands, directory } = useWorkspace();
+  const { user } = useSessionBase();
+  const zones = useFeature(zonesFeature);
+  const sites = useFeature(sitesFeature);
+  const chat = useFeature(chatFeature);
+  const panel = useFeature(panelFeature);
+  const mapCommands = useFeature(mapCommandsFeature);
+  const directory = useFeature(directoryFeature);
   const { t, language } = useI18n();
   const zonesState = useStore(zones);
   useStore(sites);
@@ -233,7 +246,7 @@ function VersionFacts({
 }
 
 function Approvals({ approvals }: { approvals: ZoneApproval[] }) {
-  const { directory } = useWorkspace();
+  const directory = useFeature(directoryFeature);
   const { t, language } = useI18n();
   useStore(directory);
   return (
@@ -267,7 +280,8 @@ function Approvals({ approvals }: { approvals: ZoneApproval[] }) {
 }
 
 function ZoneHistoryView({ zone }: { zone: ZoneFeature }) {
-  const { api, directory } = useWorkspace();
+  const api = useFeature(samverkanApiFeature);
+  const directory = useFeature(directoryFeature);
   const { t, language } = useI18n();
   const [open, setOpen] = useState(false);
   const [history, setHistory] = useState<ZoneHistory | null | 'error'>(null);
@@ -332,7 +346,7 @@ function ZoneHistoryView({ zone }: { zone: ZoneFeature }) {
             ))}
           </ol>
           <h4 class="subsection-title">{t('zone.auditTrail')}</h4>
-          <AuditTrail events={history.events} />
+          <AuditTrail events={history.events} personName={(id) => directory.personName(id)} />
         </>
       )}
     </details>

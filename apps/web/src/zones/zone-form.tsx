@@ -3,7 +3,6 @@ import { describeSchedule } from '@samverkan/geo';
 import { useEffect, useId, useMemo, useState } from 'preact/hooks';
 import { ApiError, apiErrorText, refusalTexts } from '../api/api-error';
 import { PanelFrame } from '../ui/panel-frame';
-import { useWorkspace } from '../app/workspace';
 import { useI18n } from '../i18n/use-i18n';
 import { IdentityHint } from '../ui/identity-hint';
 import { MAP_COMMANDS, MAP_EVENTS } from '../map/map-events';
@@ -24,6 +23,12 @@ import {
   type ZoneDraft,
 } from './zone-form.model';
 import { canManageZonesOf, sideOf } from './zone-permissions';
+import { samverkanApiFeature } from '../api/api-feature';
+import { useFeature, useSessionBase } from '../session/feature-registry';
+import { zonesFeature } from './zones-feature';
+import { sitesFeature } from '../sites/sites-feature';
+import { panelFeature } from '../state/panel-feature';
+import { mapCommandsFeature, mapEventsFeature } from '../map/map-feature';
 
 type ServerError =
   { kind: 'invalid'; messages: string[] } | { kind: 'stale' } | { kind: 'other'; message: string };
@@ -36,7 +41,13 @@ type Props = { mode: 'create'; siteId: string | null } | { mode: 'edit'; zoneId:
  * else saved a newer version first) offers to reload.
  */
 export function ZoneForm(props: Props) {
-  const { api, zones, sites, panel, user, mapCommands, mapEvents } = useWorkspace();
+  const { user } = useSessionBase();
+  const api = useFeature(samverkanApiFeature);
+  const zones = useFeature(zonesFeature);
+  const sites = useFeature(sitesFeature);
+  const panel = useFeature(panelFeature);
+  const mapCommands = useFeature(mapCommandsFeature);
+  const mapEvents = useFeature(mapEventsFeature);
   const { t, language } = useI18n();
   const sitesState = useStore(sites);
   const zonesState = useStore(zones);

@@ -2,8 +2,6 @@ import type { AuditEvent } from '@samverkan/contracts';
 import type { MessageKey } from '../i18n/dictionary';
 import { formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/use-i18n';
-import { useStore } from '../state/use-store';
-import { useWorkspace } from './workspace';
 
 const ACTIONS: Record<string, MessageKey> = {
   create: 'audit.action.create',
@@ -24,11 +22,18 @@ function detailOf(event: AuditEvent): string | null {
   return null;
 }
 
-/** The append-only audit events of a site or zone, newest first. */
-export function AuditTrail({ events }: { events: readonly AuditEvent[] }) {
-  const { directory } = useWorkspace();
+/**
+ * The append-only audit events of a site or zone, newest first. `personName` comes from the caller (the people
+ * directory is a feature, and ui/ knows none); the caller re-renders this when the names arrive.
+ */
+export function AuditTrail({
+  events,
+  personName,
+}: {
+  events: readonly AuditEvent[];
+  personName: (userId: string | null) => string | null;
+}) {
   const { t, language } = useI18n();
-  useStore(directory);
   if (events.length === 0) return <p>{t('audit.none')}</p>;
   return (
     <ol class="audit-trail" reversed>
@@ -48,7 +53,7 @@ export function AuditTrail({ events }: { events: readonly AuditEvent[] }) {
               {ACTIONS[event.action] ? t(ACTIONS[event.action]) : event.action}
               {version !== null && ` (${t('zone.versionShort', { version })})`}
               {' – '}
-              {directory.personName(event.actorId) ?? t('audit.system')}
+              {personName(event.actorId) ?? t('audit.system')}
             </span>
             {detail && <q class="audit-trail__detail">{detail}</q>}
           </li>

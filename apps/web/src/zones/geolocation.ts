@@ -1,4 +1,6 @@
-import { LocateError, type GeoPosition } from '../zones/zone-check.store';
+// Beside the zone check: it turns the browser's position into the check's GeoPosition and LocateError, and
+// the naloxone sites nearby use the same one fresh position.
+import { LocateError, type GeoPosition } from './zone-check.store';
 
 /** One fresh position from the browser, in the shape the check needs. */
 export function locateWithBrowser(

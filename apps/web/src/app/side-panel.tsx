@@ -1,13 +1,13 @@
-import type { Panel } from '../app/panel.store';
-import { WelcomePanel } from '../app/welcome';
 import { MessagesPanel } from '../chat/messages-panel';
+import { FeatureList } from '../map/feature-list';
 import { MeetingPanel } from '../meetings/meeting-panel';
 import { SiteDetails } from '../sites/site-details';
 import { SiteForm } from '../sites/site-form';
 import { SiteMove } from '../sites/site-move';
+import type { Panel } from '../state/panel.store';
 import { ZoneDetails } from '../zones/zone-details';
 import { ZoneForm } from '../zones/zone-form';
-import { FeatureList } from './feature-list';
+import { WelcomePanel } from './welcome';
 
 export function SidePanel({ panel }: { panel: Panel }) {
   switch (panel.kind) {

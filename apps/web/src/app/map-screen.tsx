@@ -1,17 +1,20 @@
 import { canCreateSites } from '@samverkan/contracts';
 import { useEffect, useState } from 'preact/hooks';
-import { Icon } from '../ui/icons';
-import { drawsOnMap } from '../app/panel.store';
-import { useWorkspace } from '../app/workspace';
+import { chatFeature } from '../chat/chat-feature';
 import { useI18n } from '../i18n/use-i18n';
-import { useStore } from '../state/use-store';
-import { canProposeZones } from '../zones/zone-permissions';
-import { CheckControl } from '../zones/check-control';
+import { DrawingToolsGate } from '../map/drawing-tools-gate';
+import { Legend, LegendKey } from '../map/legend';
+import { MapCanvas } from '../map/map-canvas';
+import { MapNotices } from '../map/map-notices';
 import { NaloxoneMapButton } from '../naloxone/naloxone-entry';
-import { Legend, LegendKey } from './legend';
-import { DrawingToolsGate } from './drawing-tools-gate';
-import { MapCanvas } from './map-canvas';
-import { MapNotices } from './map-notices';
+import { useFeature, useSessionBase } from '../session/feature-registry';
+import { panelFeature } from '../state/panel-feature';
+import { drawsOnMap } from '../state/panel.store';
+import { useStore } from '../state/use-store';
+import { Icon } from '../ui/icons';
+import { CheckControl } from '../zones/check-control';
+import { zoneCheckFeature } from '../zones/zone-check-feature';
+import { canProposeZones } from '../zones/zone-permissions';
 import { SidePanel } from './side-panel';
 
 /** Where the side panel becomes a sheet over the map: map.css's phone layout. */
@@ -22,7 +25,10 @@ const SHEET_LAYOUT_QUERY = '(max-width: 47.99rem)';
  * `offerCheck` false leaves the check out: in a meeting room the map is shared, and a position must not be.
  */
 export function MapScreen({ offerCheck = true }: { offerCheck?: boolean }) {
-  const { panel, chat, user, check } = useWorkspace();
+  const { user } = useSessionBase();
+  const panel = useFeature(panelFeature);
+  const chat = useFeature(chatFeature);
+  const check = useFeature(zoneCheckFeature);
   const { t } = useI18n();
   const current = useStore(panel);
   useStore(chat);

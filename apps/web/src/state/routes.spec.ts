@@ -1,4 +1,4 @@
-import { locationOf, meetingHref, reportsHref } from './router';
+import { locationOf, meetingHref, reportsHref } from './routes';
 
 describe('locationOf', () => {
   it('reads the pages from the hash', () => {

@@ -1,0 +1,11 @@
+import { samverkanApiFeature } from '../api/api-feature';
+import { defineFeature } from '../session/feature-registry';
+import { locateWithBrowser } from './geolocation';
+import { ZoneCheckStore } from './zone-check.store';
+
+/** "Am I in a zone?" from the browser's position. */
+export const zoneCheckFeature = defineFeature(
+  'zone check',
+  ({ use, browser }) =>
+    new ZoneCheckStore(use(samverkanApiFeature), () => locateWithBrowser(browser.navigator.geolocation)),
+);
