@@ -1,5 +1,5 @@
 import { MessagesPanel } from '../chat/messages-panel';
-import { FeatureList } from '../map/feature-list';
+import { FeatureList } from './feature-list';
 import { MeetingPanel } from '../meetings/meeting-panel';
 import { SiteDetails } from '../sites/site-details';
 import { SiteForm } from '../sites/site-form';

@@ -1,18 +1,18 @@
+import { useI18n } from '../i18n/use-i18n';
+import { MAP_COMMANDS } from '../map/map-events';
+import { mapCommandsFeature } from '../map/map-feature';
+import { SiteSwatch, ZoneSwatch } from '../map/swatches';
 import { directoryFeature } from '../people/directory-feature';
 import { useFeature } from '../session/feature-registry';
+import { SITE_TYPE_LOOKS } from '../sites/site-types';
 import { sitesFeature } from '../sites/sites-feature';
 import { panelFeature } from '../state/panel-feature';
-import { PanelFrame } from '../ui/panel-frame';
-import { useI18n } from '../i18n/use-i18n';
-import { SITE_TYPE_LOOKS } from '../sites/site-types';
 import { useStore } from '../state/use-store';
+import { PanelFrame } from '../ui/panel-frame';
 import { listStatusText } from '../zones/approval-status';
 import { displayStateOf, STATE_ORDER } from '../zones/zone-display';
 import { ZONE_STATE_STYLES } from '../zones/zone-style';
 import { zonesFeature } from '../zones/zones-feature';
-import { mapCommandsFeature } from './map-feature';
-import { SiteSwatch, ZoneSwatch } from './swatches';
-import { MAP_COMMANDS } from './map-events';
 
 /** Every zone and site as a list: the keyboard and screen reader way into the map, and a quick overview. */
 export function FeatureList() {
