@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { App } from './app/app';
-import { createAppBase } from './app/services';
+import { createAppBase } from './app/create-app-base';
 import { TOKEN_STORAGE_KEY } from './auth/session.store';
 import { registerServiceWorker } from './naloxone/service-worker-registration';
 import { FeatureRegistry, FeatureRegistryContext } from './session/feature-registry';
