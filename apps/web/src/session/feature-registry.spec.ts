@@ -76,7 +76,8 @@ describe('FeatureRegistry', () => {
     session.dispose();
 
     expect(steps).toEqual(['view', 'store listeners', 'store']);
-    expect(() => session.get(store)).toThrow('after its lifetime ended');
+    expect(session.get(store)).toBe(session.get(store));
+    expect(() => session.get(defineFeature('late', () => 1))).toThrow('after its lifetime ended');
     expect(app.get(offline)).toBe(session.get(offline));
   });
 });

@@ -54,7 +54,7 @@ interface Made {
 /** Holds the features of one lifetime; a session's registry asks the app's for app features. */
 export class FeatureRegistry {
   private readonly made = new Map<FeatureDefinition<unknown, never>, Made>();
-  private readonly making = new Set<string>();
+  private readonly making = new Set<FeatureDefinition<unknown, never>>();
   private disposed = false;
 
   private constructor(
@@ -78,13 +78,14 @@ export class FeatureRegistry {
     if (definition.lifetime === 'app' && this.parent) return this.parent.get(definition);
     if (definition.lifetime === 'session' && !this.parent)
       throw new Error(`The ${definition.name} feature needs a signed-in session`);
-    if (this.disposed)
-      throw new Error(`The ${definition.name} feature was asked for after its lifetime ended`);
     const key = definition as FeatureDefinition<unknown, never>;
+    // A view still on screen while the session ends reads the (disposed) stores it had, as it did the workspace.
     const made = this.made.get(key);
     if (made) return made.value as T;
-    if (this.making.has(definition.name)) throw new Error(`The ${definition.name} feature needs itself`);
-    this.making.add(definition.name);
+    if (this.disposed)
+      throw new Error(`The ${definition.name} feature was asked for after its lifetime ended`);
+    if (this.making.has(key)) throw new Error(`The ${definition.name} feature needs itself`);
+    this.making.add(key);
     const cleanups: (() => void)[] = [];
     try {
       const context = {
@@ -96,7 +97,7 @@ export class FeatureRegistry {
       this.made.set(key, { value, cleanups });
       return value;
     } finally {
-      this.making.delete(definition.name);
+      this.making.delete(key);
     }
   }
 
@@ -110,7 +111,6 @@ export class FeatureRegistry {
       const dispose = (value as { dispose?: unknown } | null)?.dispose;
       if (typeof dispose === 'function') (dispose as () => void).call(value);
     }
-    this.made.clear();
   }
 }
 
