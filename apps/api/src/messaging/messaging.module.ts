@@ -11,6 +11,7 @@ import { MessagePushes } from './message-pushes';
 import { MessagesRepository } from './messages.repository';
 import { MessagingGateway } from './messaging.gateway';
 import { MessagingService } from './messaging.service';
+import { OwnedChannelsListener } from './owned-channels.listener';
 import { RetentionService } from './retention.service';
 import { SendRateLimiter } from './send-rate-limiter';
 import { ZoneNoticesListener } from './zone-notices.listener';
@@ -34,6 +35,7 @@ import { ZoneNoticesListener } from './zone-notices.listener';
     },
     RetentionService,
     LiveUpdatesListener,
+    OwnedChannelsListener,
     JointNoticesListener,
     MessagePushes,
     ZoneNoticesListener,
