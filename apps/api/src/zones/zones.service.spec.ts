@@ -10,6 +10,7 @@ import { Transaction, UnitOfWork } from '../database/transaction-events';
 import type { ZoneApprovalEntity } from './entities/zone-approval.entity';
 import type { ZoneVersionEntity } from './entities/zone-version.entity';
 import type { GeometryMeasure, LockedZone, NewVersion, SiteForZone, ZoneFilter, ZoneRow, ZonesRepository } from './zones.repository';
+import { ZoneTransferService } from './zone-transfer.service';
 import { ZonesService } from './zones.service';
 
 // The rules of ZonesService (who may change a zone, which state allows what, stale versions) against an
@@ -251,10 +252,12 @@ function setUp() {
   unitOfWork.onInTransaction(DOMAIN_EVENTS.zoneChanged, async ({ zone, organisationId }) => {
     inTransaction.push({ zoneId: zone.properties.id, name: zone.properties.name, organisationId });
   });
-  const service = new ZonesService(unitOfWork, store.repository(), audit);
+  const repository = store.repository();
+  const service = new ZonesService(unitOfWork, repository, audit);
+  const transfer = new ZoneTransferService(repository, service);
   /** A transaction of the caller's (a site's), raising into the same unit of work. */
   const siteTransaction = (): Transaction => ({ manager: {} as EntityManager, raise: async () => [] });
-  return { store, service, announced, suspended, ended, inTransaction, siteTransaction, actions: () => store.audit.map((record) => record.action) };
+  return { store, service, transfer, announced, suspended, ended, inTransaction, siteTransaction, actions: () => store.audit.map((record) => record.action) };
 }
 
 describe('ZonesService', () => {
@@ -549,15 +552,15 @@ describe('ZonesService', () => {
 
   describe('import', () => {
     it('refuses police users before reading the file', async () => {
-      const { service } = setUp();
-      expect((await refusalOf(service.import({ type: 'FeatureCollection', features: [] }, policeSignatory))).status).toBe(403);
+      const { transfer } = setUp();
+      expect((await refusalOf(transfer.import({ type: 'FeatureCollection', features: [] }, policeSignatory))).status).toBe(403);
     });
 
     it('creates the good features and reports the bad ones by index', async () => {
-      const { service, store } = setUp();
+      const { transfer, store } = setUp();
       const feature = (properties: Record<string, unknown>) => ({ type: 'Feature', geometry: square, properties });
 
-      const result = await service.import(
+      const result = await transfer.import(
         { type: 'FeatureCollection', features: [feature({ siteId: SITE_ID, name: 'Bra' }), feature({ siteId: DELETED_SITE_ID, name: 'Fel plats' }), { type: 'Feature', geometry: null, properties: { siteId: SITE_ID } }] },
         serviceStaff,
       );

@@ -1,41 +1,30 @@
-import { ConflictException, ForbiddenException, HttpException, HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, ForbiddenException, HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { SITE_CONFLICT_REASONS, ZONE_LIMITS } from '@samverkan/contracts';
 import type {
   ErrorDetail,
-  ExportFormat,
   Schedule,
   ZoneCheckResponse,
   ZoneFeature,
   ZoneFeatureCollection,
   ZoneGeometry,
   ZoneHistory,
-  ZoneImportResponse,
   ZoneStatus,
 } from '@samverkan/contracts';
-import { describeSchedule, suspensionUntilProblem } from '@samverkan/geo';
+import { suspensionUntilProblem } from '@samverkan/geo';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { badRequest, conflict, DetailedHttpException } from '../common/api-exception.filter';
 import { ChangeKind, DOMAIN_EVENTS } from '../common/domain-events';
 import type { Bbox } from '../common/geo-query';
 import { parseInstant } from '../common/geo-query';
-import { GEOJSON_CONTENT_TYPE, KML_CONTENT_TYPE, KmlPlacemark, kmlDocument } from '../common/kml';
 import { ApprovalSide, approvalSideOf, cannotManage, cannotSuspend, cannotWithdraw } from '../common/map-permissions';
 import { SYSTEM_AUTHOR } from '../common/system-author';
 import { checkVersion } from '../common/version-check';
 import { Transaction, UnitOfWork } from '../database/transaction-events';
-import { toZoneInput, type ZoneInput } from './dto/zone-input';
+import type { ZoneInput } from './dto/zone-input';
 import { toZoneFeature, toZoneSummary, toZoneVersionRecord } from './zones.mapper';
-import { zoneTimeState } from './zone-in-force';
 import { GeometrySource, LockedZone, ZonesRepository } from './zones.repository';
-
-/** A file for download. */
-export interface ExportFile {
-  contentType: string;
-  filename: string;
-  body: string;
-}
 
 /** What creating a zone takes, after the DTO and the shared structure checks. */
 export interface ZoneChanges {
@@ -116,54 +105,6 @@ export class ZonesService {
       inside: summaries.filter((entry) => entry.inside).map((entry) => entry.summary),
       nearby: summaries.filter((entry) => !entry.inside).map((entry) => entry.summary),
     };
-  }
-
-  /** The zones in force at `at` (their agreed version), as RFC 7946 GeoJSON or KML 2.2. */
-  async export(format: ExportFormat, at: Date): Promise<ExportFile> {
-    const rows = await this.zones.findAgreedForExport(format);
-    const inForce = rows
-      .map((row) => ({ row, state: zoneTimeState(row, { schedule: row.schedule, validFrom: row.validFrom, validUntil: row.validUntil }, at) }))
-      .filter(({ state }) => state.inForce);
-    const stamp = at.toISOString().slice(0, 10);
-    if (format === 'kml') {
-      const placemarks: KmlPlacemark[] = inForce.map(({ row, state }) => ({
-        id: `zone-${row.id}`,
-        name: row.name,
-        description: [
-          `Plats: ${row.siteName}`,
-          `Tider: ${describeSchedule(row.schedule, 'sv').join('; ')}`,
-          `I kraft till: ${state.until ?? 'tills vidare'}`,
-          ...(row.notes ? [row.notes] : []),
-        ].join('\n'),
-        data: { zoneId: row.id, siteId: row.siteId, siteName: row.siteName, agreedVersion: row.agreedVersion ?? row.suspension.version, until: state.until },
-        geometryKml: row.geometry as string,
-      }));
-      return { contentType: KML_CONTENT_TYPE, filename: `samverkan-zones-${stamp}.kml`, body: kmlDocument(`Samverkan – zoner i kraft ${at.toISOString()}`, placemarks) };
-    }
-    const collection = {
-      type: 'FeatureCollection',
-      features: inForce.map(({ row, state }) => ({
-        type: 'Feature',
-        id: row.id,
-        geometry: row.geometry,
-        properties: {
-          id: row.id,
-          siteId: row.siteId,
-          siteName: row.siteName,
-          name: row.name,
-          status: row.status,
-          agreedVersion: row.agreedVersion ?? row.suspension.version,
-          schedule: row.schedule,
-          scheduleText: describeSchedule(row.schedule, 'sv'),
-          validFrom: row.validFrom?.toISOString() ?? null,
-          validUntil: row.validUntil?.toISOString() ?? null,
-          notes: row.notes,
-          inForce: true,
-          until: state.until,
-        },
-      })),
-    };
-    return { contentType: GEOJSON_CONTENT_TYPE, filename: `samverkan-zones-${stamp}.geojson`, body: JSON.stringify(collection) };
   }
 
   // ------------------------------------------------------------------ writes
@@ -418,26 +359,6 @@ export class ZonesService {
     });
   }
 
-  /**
-   * Imports a FeatureCollection as proposed zones. Each feature is created in its own transaction, so a bad
-   * one never blocks the good ones and never leaves half a zone behind.
-   */
-  async import(collection: unknown, user: AuthUser): Promise<ZoneImportResponse> {
-    if (user.role === 'police') throw new ForbiddenException(cannotManage(user, user.organisationId)!);
-    const features = readFeatureCollection(collection);
-    const created: ZoneFeature[] = [];
-    const errors: { index: number; message: string }[] = [];
-    for (const [index, feature] of features.entries()) {
-      try {
-        created.push(await this.create(await toZoneInput(zoneInputFromFeature(feature)), user));
-      } catch (error) {
-        if (!(error instanceof HttpException)) throw error;
-        errors.push({ index, message: messageOf(error) });
-      }
-    }
-    return { created, errors };
-  }
-
   // ------------------------------------------------------------------ what sites need
 
   /** Refuses to move a site where a zone of it would be left more than 2 km away. */
@@ -545,47 +466,6 @@ function checkZoneInput(input: ZoneInput, options = { requireGeometry: true }): 
   const validUntil = input.validUntil ? parseInstant(input.validUntil) : null;
   if (validFrom && validUntil && validFrom >= validUntil) throw badRequest('validUntil', 'must be later than validFrom', 'ends_before_start');
   return { validFrom, validUntil };
-}
-
-export function messageOf(error: HttpException): string {
-  const response = error.getResponse();
-  if (typeof response === 'string') return response;
-  const message = (response as { message?: string | string[] }).message;
-  return Array.isArray(message) ? message[0] : (message ?? error.message);
-}
-
-/** At most this many features per import: each is its own transaction. */
-export const MAX_IMPORT_FEATURES = 500;
-
-function readFeatureCollection(collection: unknown): unknown[] {
-  const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-  if (!isObject(collection) || collection.type !== 'FeatureCollection') {
-    throw badRequest('type', 'the body must be a GeoJSON FeatureCollection');
-  }
-  if (!Array.isArray(collection.features)) throw badRequest('features', 'must be an array of Features');
-  if (collection.features.length === 0) throw badRequest('features', 'holds no Feature');
-  if (collection.features.length > MAX_IMPORT_FEATURES) {
-    throw badRequest('features', `holds ${collection.features.length} Features; at most ${MAX_IMPORT_FEATURES} per import`, 'out_of_range');
-  }
-  return collection.features;
-}
-
-/** The fields of a zone from an imported Feature. Other properties (an id, a status from an export) are ignored. */
-function zoneInputFromFeature(feature: unknown): Record<string, unknown> {
-  if (typeof feature !== 'object' || feature === null || (feature as { type?: unknown }).type !== 'Feature') {
-    throw badRequest('feature', 'is not a GeoJSON Feature');
-  }
-  const { geometry, properties } = feature as { geometry?: unknown; properties?: unknown };
-  if (typeof properties !== 'object' || properties === null || Array.isArray(properties)) {
-    throw badRequest('properties', 'must be an object with at least siteId and name');
-  }
-  const picked: Record<string, unknown> = {};
-  for (const key of ['siteId', 'name', 'radiusMeters', 'schedule', 'validFrom', 'validUntil', 'notes']) {
-    const value = (properties as Record<string, unknown>)[key];
-    if (value !== undefined) picked[key] = value;
-  }
-  if (geometry !== null && geometry !== undefined) picked.geometry = geometry;
-  return picked;
 }
 
 /** The side a proposer who asks to approve at once signs for; anyone else is refused before anything is saved. */
