@@ -13,6 +13,7 @@ import { DatabaseModule } from './database/database.module';
 import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
 import { PeopleModule } from './people/people.module';
+import { RealtimeModule } from './realtime/realtime.module';
 import { SitesModule } from './sites/sites.module';
 import { ZonesModule } from './zones/zones.module';
 import { ClientConfigController } from './web/client-config.controller';
@@ -37,6 +38,7 @@ export class AppModule {
         AuditModule,
         PeopleModule,
         AuthModule,
+        RealtimeModule,
         HealthModule,
         DemoModule,
         ZonesModule,

@@ -18,3 +18,9 @@ export interface SessionsRevokedEvent {
   /** The sessions revoked; absent means every session of the user. */
   sessionIds?: string[];
 }
+
+declare module '../common/domain-events' {
+  interface DomainEventMap {
+    'auth.sessions-revoked': SessionsRevokedEvent;
+  }
+}

@@ -1,5 +1,4 @@
 import { Injectable, UnauthorizedException } from '@nestjs/common';
-import { EventEmitter2 } from '@nestjs/event-emitter';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
@@ -9,7 +8,8 @@ import type { LoginResponse } from '@samverkan/contracts';
 import { badRequest } from '../common/api-exception.filter';
 import { PeopleService } from '../people/people.service';
 import { toUserDto } from '../people/people.mapper';
-import { AUTH_EVENTS, AuthUser, SessionsRevokedEvent } from './auth-user';
+import { UnitOfWork } from '../database/transaction-events';
+import { AUTH_EVENTS, AuthUser } from './auth-user';
 import { SessionEntity } from './entities/session.entity';
 import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from '../people/password-hasher';
@@ -26,7 +26,7 @@ export class AuthService {
     private readonly hasher: PasswordHasher,
     private readonly throttle: LoginThrottle,
     private readonly people: PeopleService,
-    private readonly events: EventEmitter2,
+    private readonly unitOfWork: UnitOfWork,
   ) {}
 
   async login(email: string, password: string, ip: string): Promise<LoginResponse> {
@@ -70,10 +70,10 @@ export class AuthService {
   }
 
   async logout(user: AuthUser): Promise<void> {
-    await this.dataSource
-      .getRepository(SessionEntity)
-      .update({ id: user.sessionId }, { revokedAt: () => 'now()' });
-    this.announceRevoked({ userId: user.id, sessionIds: [user.sessionId] });
+    await this.unitOfWork.run(async ({ manager, raise }) => {
+      await manager.getRepository(SessionEntity).update({ id: user.sessionId }, { revokedAt: () => 'now()' });
+      await raise(AUTH_EVENTS.sessionsRevoked, { userId: user.id, sessionIds: [user.sessionId] });
+    });
   }
 
   async changePassword(user: AuthUser, currentPassword: string, newPassword: string): Promise<void> {
@@ -89,11 +89,6 @@ export class AuthService {
       throw badRequest('newPassword', 'must differ from the current password', 'same_password');
     }
     await this.people.setPassword(user.id, newPassword, user.id, { keepSessionId: user.sessionId });
-  }
-
-  /** Tells the socket gateway which sessions to disconnect. */
-  announceRevoked(event: SessionsRevokedEvent): void {
-    this.events.emit(AUTH_EVENTS.sessionsRevoked, event);
   }
 }
 

@@ -2,13 +2,15 @@ import type { SiteFeature, ZoneFeature } from '@samverkan/contracts';
 import type { AuthUser } from '../auth/auth-user';
 
 /**
- * Application events (through @nestjs/event-emitter) that let one feature react to another without
- * knowing it: the zones module emits `zone.changed`, the messaging gateway pushes `zone:updated`.
- * Emitted after the change's transaction has committed.
+ * Application events that let one feature react to another without knowing it: the zones module raises
+ * `zone.changed` in its transaction (UnitOfWork, database/transaction-events.ts); messaging makes the zone's
+ * channel in that transaction and, once it committed, realtime pushes `zone:updated`.
  */
 export const DOMAIN_EVENTS = {
   siteChanged: 'site.changed',
   zoneChanged: 'zone.changed',
+  /** A meeting was made, renamed or given other organisations: its channel follows, in the same transaction. */
+  meetingChanged: 'meeting.changed',
   /** A zone was suspended: its channel gets a notice, the other side's signatories an alert. */
   zoneSuspended: 'zone.suspended',
   /** A suspension ran out and the agreed version applies again: the zone's channel gets a notice. */
@@ -23,6 +25,18 @@ export interface SiteChangedEvent {
   change: ChangeKind;
   site: SiteFeature;
   actorId: string | null;
+}
+
+export interface MeetingChangedEvent {
+  meetingId: string;
+  title: string;
+  /** The organisations taking part: they see the meeting's channel, besides coordinators and admins. */
+  organisationIds: string[];
+}
+
+/** The answer of the in-transaction handler of `meeting.changed`: the channel the meeting remembers. */
+export interface MeetingChannelReply {
+  channelId: string;
 }
 
 export interface ZoneChangedEvent {
@@ -53,3 +67,27 @@ export interface ZoneSuspendedEvent {
 export interface ZoneSuspensionEndedEvent {
   zone: ZoneFeature;
 }
+
+/**
+ * Every event's payload, by name. Owners of events outside this file (auth, messaging) add theirs by declaration
+ * merging beside their own types.
+ */
+export interface DomainEventMap {
+  'site.changed': SiteChangedEvent;
+  'zone.changed': ZoneChangedEvent;
+  'meeting.changed': MeetingChangedEvent;
+  'zone.suspended': ZoneSuspendedEvent;
+  'zone.suspension-ended': ZoneSuspensionEndedEvent;
+  'messaging.joint-notice': JointChannelNoticeEvent;
+}
+
+export type DomainEventName = keyof DomainEventMap;
+
+/** What in-transaction handlers answer, for the events that expect an answer. */
+export interface DomainEventReplies {
+  'meeting.changed': MeetingChannelReply;
+}
+
+export type DomainEventReply<E extends DomainEventName> = E extends keyof DomainEventReplies
+  ? DomainEventReplies[E]
+  : void;

@@ -70,3 +70,10 @@ export function kmlDocument(name: string, placemarks: KmlPlacemark[]): string {
 
 export const KML_CONTENT_TYPE = 'application/vnd.google-earth.kml+xml; charset=utf-8';
 export const GEOJSON_CONTENT_TYPE = 'application/geo+json; charset=utf-8';
+
+/** A file for download. */
+export interface ExportFile {
+  contentType: string;
+  filename: string;
+  body: string;
+}

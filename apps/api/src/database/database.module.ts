@@ -5,6 +5,7 @@ import { AppConfig } from '../config/app-config';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 import { runMigrationsOnce } from './run-migrations';
+import { UnitOfWork } from './transaction-events';
 
 /** TypeORM over `pg`, to a PostgreSQL server or the embedded PGlite; the schema comes only from migrations. */
 @Module({})
@@ -14,6 +15,8 @@ export class DatabaseModule {
     return {
       module: DatabaseModule,
       global: true,
+      providers: [UnitOfWork],
+      exports: [UnitOfWork],
       imports: [
         TypeOrmModule.forRootAsync({
           useFactory: () => ({

@@ -1,11 +1,12 @@
-import type { EntityManager } from 'typeorm';
+import type { EventEmitter2 } from '@nestjs/event-emitter';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { Meeting, OrganisationKind } from '@samverkan/contracts';
 import type { AuditRecord, AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import type { Clock } from '../common/clock';
 import { strictFake } from '../common/spec-helpers';
-import type { ChannelsService, MeetingChannelInput } from '../messaging/channels.service';
-import type { OwnedChannelChange } from '../messaging/channels.repository';
+import { DOMAIN_EVENTS, type MeetingChangedEvent } from '../common/domain-events';
+import { UnitOfWork } from '../database/transaction-events';
 import type { ReportsService } from '../reports/reports.service';
 import type { ActionItemEntity } from './entities/action-item.entity';
 import type { AgendaItemEntity } from './entities/agenda-item.entity';
@@ -369,7 +370,7 @@ export interface MeetingsOutbox {
   changed: Meeting[];
   presenters: { meetingId: string; presenterId: string | null }[];
   organisationsLeft: { meetingId: string; organisationIds: string[] }[];
-  channelUpdates: MeetingChannelInput[];
+  channelUpdates: MeetingChangedEvent[];
 }
 
 /** A MeetingsService over the store, with fakes of its collaborators that record what they were asked to do. */
@@ -381,18 +382,18 @@ export function meetingsWorld() {
       store.audit.push(record);
     },
   });
-  // The channel change is made in the meeting's transaction and published after it: only published ones count.
-  const channelChanges = new Map<string, MeetingChannelInput>();
-  const channels = strictFake<ChannelsService>('ChannelsService', {
-    syncMeetingChannel: async (_: EntityManager, input: MeetingChannelInput) => {
-      const change = { channel: { id: `channel-of-${input.meetingId}` }, previous: null } as unknown as OwnedChannelChange;
-      channelChanges.set(input.meetingId, input);
-      return change;
-    },
-    publish: (changes: OwnedChannelChange[]) => {
-      for (const change of changes) outbox.channelUpdates.push(channelChanges.get(change.channel.id.replace('channel-of-', ''))!);
+  // The channel follows the meeting in its transaction (`meeting.changed`); only committed changes reach clients.
+  const dataSource = strictFake<DataSource>('DataSource', {
+    transaction: <T>(work: (manager: EntityManager) => Promise<T>) => store.transaction(work),
+  });
+  const events = strictFake<EventEmitter2>('EventEmitter2', {
+    emit: (name: string, event: unknown) => {
+      if (name === DOMAIN_EVENTS.meetingChanged) outbox.channelUpdates.push(event as MeetingChangedEvent);
+      return true;
     },
   });
+  const unitOfWork = new UnitOfWork(dataSource, events);
+  unitOfWork.onInTransaction(DOMAIN_EVENTS.meetingChanged, async (event) => ({ channelId: `channel-of-${event.meetingId}` }));
   const reports = strictFake<ReportsService>('ReportsService', {
     organisationsNotSeeing: async (_: EntityManager, reportId: string, organisationIds: string[]) =>
       organisationIds.filter((id) => (store.reportsHiddenFrom[reportId] ?? []).includes(id)),
@@ -406,6 +407,6 @@ export function meetingsWorld() {
   });
   const clock = strictFake<Clock>('Clock', { now: () => new Date('2026-12-15T10:00:00Z') });
   const repository = store.repository();
-  const meetings = new MeetingsService(repository, audit, channels, publisher, clock, reports);
+  const meetings = new MeetingsService(repository, audit, unitOfWork, publisher, clock, reports);
   return { store, outbox, repository, audit, meetings, actions: () => store.audit.map((record) => record.action) };
 }

@@ -1,15 +1,16 @@
 import { UseFilters } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
 import type { Ack } from '@samverkan/contracts';
-import type { AppSocket } from '../messaging/socket.types';
-import { WsAckExceptionFilter } from '../messaging/ws-ack.filter';
+import { RealtimePublisher } from '../realtime/realtime.publisher';
+import { ROOMS } from '../realtime/rooms';
+import type { AppSocket } from '../realtime/socket.types';
+import { WsAckExceptionFilter } from '../realtime/ws-ack.filter';
 import { MeetingItemDto, MeetingPresentDto, MeetingRefDto, MeetingViewDto } from './dto/meeting-socket.dto';
 import { LiveState, MeetingLiveService } from './meeting-live.service';
-import { meetingRoom } from './meetings.publisher';
 import { PresenterWatchService } from './presenter-watch.service';
 
 /**
- * The shared map of a meeting over Socket.IO. Nest attaches this gateway to the one server the messaging gateway
+ * The shared map of a meeting over Socket.IO. Nest attaches this gateway to the one server the realtime gateway
  * configures (same port, default namespace), so connections are already authenticated (`socket.data.user`) and
  * the Redis adapter carries the `meeting:<id>` rooms across instances. Payloads go through the global validation
  * pipe; every failure is answered through the acknowledgement.
@@ -20,6 +21,7 @@ export class MeetingsGateway {
   constructor(
     private readonly live: MeetingLiveService,
     private readonly watch: PresenterWatchService,
+    private readonly publisher: RealtimePublisher,
   ) {}
 
   /** Joins the room before reading the state, so no change falls between the answer and the events. */
@@ -29,7 +31,7 @@ export class MeetingsGateway {
     @MessageBody() body: MeetingRefDto,
   ): Promise<Ack<LiveState>> {
     await this.live.requireVisible(socket.data.user, body.meetingId);
-    await socket.join(meetingRoom(body.meetingId));
+    await socket.join(ROOMS.meeting(body.meetingId));
     this.watch.joined(socket, body.meetingId);
     return { ok: true, ...(await this.live.state(body.meetingId)) };
   }
@@ -37,7 +39,7 @@ export class MeetingsGateway {
   /** Leaving the page: a presenter who does not come back within the grace period gives the role up. */
   @SubscribeMessage('meeting:leave')
   async leave(@ConnectedSocket() socket: AppSocket, @MessageBody() body: MeetingRefDto): Promise<Ack> {
-    const room = meetingRoom(body.meetingId);
+    const room = ROOMS.meeting(body.meetingId);
     if (socket.rooms.has(room)) {
       await socket.leave(room);
       this.watch.left(body.meetingId, socket.data.user.id);
@@ -52,7 +54,7 @@ export class MeetingsGateway {
   @SubscribeMessage('meeting:view')
   async view(@ConnectedSocket() socket: AppSocket, @MessageBody() body: MeetingViewDto): Promise<Ack> {
     const view = await this.live.setView(socket.data.user, body);
-    socket.to(meetingRoom(body.meetingId)).emit('meeting:view', { meetingId: body.meetingId, ...view });
+    this.publisher.relay(socket, ROOMS.meeting(body.meetingId), 'meeting:view', { meetingId: body.meetingId, ...view });
     return { ok: true };
   }
 

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { ClockModule } from '../common/clock';
-import { MessagingModule } from '../messaging/messaging.module';
 import { ReportsModule } from '../reports/reports.module';
 import { ActionsController } from './actions.controller';
 import { ActionsService } from './actions.service';
@@ -20,11 +19,11 @@ import { PresenterWatchService } from './presenter-watch.service';
 
 /**
  * Joint meetings: agenda, minutes, decisions, actions, "since last meeting", the minutes export, and the shared
- * map over Socket.IO. Uses the messaging module for the meeting's channel and the socket server, and the reports
- * module to mark linked reports discussed.
+ * map over Socket.IO (through the realtime publisher). The meeting's channel follows it through `meeting.changed`;
+ * the reports module marks linked reports discussed.
  */
 @Module({
-  imports: [AuditModule, ClockModule, MessagingModule, ReportsModule],
+  imports: [AuditModule, ClockModule, ReportsModule],
   controllers: [MeetingsController, ActionsController],
   providers: [
     MeetingsRepository,

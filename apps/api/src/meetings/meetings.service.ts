@@ -8,8 +8,8 @@ import { Clock } from '../common/clock';
 import { parseInstant, parseOptionalInstant } from '../common/geo-query';
 import { localToday } from '../common/calendar-dates';
 import { checkVersion } from '../common/version-check';
-import type { OwnedChannelChange } from '../messaging/channels.repository';
-import { ChannelsService } from '../messaging/channels.service';
+import { DOMAIN_EVENTS } from '../common/domain-events';
+import { Transaction, UnitOfWork } from '../database/transaction-events';
 import { ReportsService } from '../reports/reports.service';
 import { CreateMeetingDto, MeetingListQueryDto, UpdateMeetingDto } from './dto/meetings.dto';
 import { MeetingEntity } from './entities/meeting.entity';
@@ -77,7 +77,7 @@ export class MeetingsService {
   constructor(
     private readonly meetings: MeetingsRepository,
     private readonly audit: AuditService,
-    private readonly channels: ChannelsService,
+    private readonly unitOfWork: UnitOfWork,
     private readonly publisher: MeetingsPublisher,
     private readonly clock: Clock,
     private readonly reports: ReportsService,
@@ -105,7 +105,8 @@ export class MeetingsService {
       seriesKey: seriesKeyOf(series, organisationIds),
     };
     // The channel is made in the meeting's transaction: a 201 means the meeting has it.
-    const { meeting, channel } = await this.meetings.transaction(async (manager) => {
+    const meeting = await this.unitOfWork.run(async (transaction) => {
+      const { manager } = transaction;
       await this.checkOrganisationsExist(manager, organisationIds);
       const saved = await this.meetings.insertMeeting(manager, values, user.id);
       await this.meetings.setOrganisations(manager, saved.id, organisationIds);
@@ -116,9 +117,9 @@ export class MeetingsService {
         entityId: saved.id,
         after: auditedDetails(saved, organisationIds),
       });
-      return { meeting: saved, channel: await this.syncChannelIn(manager, saved, organisationIds) };
+      await this.syncChannelIn(transaction, saved, organisationIds);
+      return saved;
     });
-    this.channels.publish([channel]);
     return this.loadOne(meeting.id);
   }
 
@@ -159,7 +160,7 @@ export class MeetingsService {
     const { meeting } = await this.changeAndPublish(
       user,
       id,
-      async (manager, current) => {
+      async (manager, current, transaction) => {
         requireOrganiser(user, current.organisationIds);
         checkVersion('meeting', current.version, input.version);
         const organisationIds = input.organisationIds ?? current.organisationIds;
@@ -200,10 +201,9 @@ export class MeetingsService {
         const presenterId = await this.presenterWhoStillSees(manager, current.presenterId, organisationIds);
         const updated = await this.meetings.updateMeeting(manager, id, values, presenterId);
         if (input.organisationIds) await this.meetings.setOrganisations(manager, id, organisationIds);
-        const channel =
-          input.organisationIds || updated.title !== current.title
-            ? await this.syncChannelIn(manager, updated, organisationIds)
-            : null;
+        if (input.organisationIds || updated.title !== current.title) {
+          await this.syncChannelIn(transaction, updated, organisationIds);
+        }
         await this.audit.record(manager, {
           actorId: user.id,
           action: 'update',
@@ -212,13 +212,12 @@ export class MeetingsService {
           before: auditedDetails(current, current.organisationIds),
           after: auditedDetails(updated, organisationIds),
         });
-        return { before: { ...current }, after: { ...updated, organisationIds, left }, channel };
+        return { before: { ...current }, after: { ...updated, organisationIds, left } };
       },
       // Those who lost sight of the meeting leave its room before the new state is sent to it.
-      ({ before, after, channel }) => {
+      ({ before, after }) => {
         this.publisher.organisationsLeft(id, after.left);
         if (after.presenterId !== before.presenterId) this.publisher.presenter(id, after.presenterId);
-        if (channel) this.channels.publish([channel]);
       },
     );
     // Null only when sending it failed: the answer reads it again.
@@ -242,10 +241,11 @@ export class MeetingsService {
   private async changeAndPublish<T>(
     user: MeetingViewer,
     meetingId: string,
-    work: (manager: EntityManager, meeting: KnownMeeting) => Promise<T>,
+    work: (manager: EntityManager, meeting: KnownMeeting, transaction: Transaction) => Promise<T>,
     beforePublish?: (result: T) => Promise<void> | void,
   ): Promise<{ result: T; meeting: Meeting | null }> {
-    const result = await this.meetings.transaction(async (manager) => {
+    const result = await this.unitOfWork.run(async (transaction) => {
+      const { manager } = transaction;
       const touched = await this.meetings.touchMeeting(manager, meetingId);
       const organisationIds = touched
         ? (await this.meetings.organisationIdsOf(manager, [meetingId])).get(meetingId)!
@@ -253,7 +253,7 @@ export class MeetingsService {
       if (!touched || !canSeeMeeting(user, organisationIds))
         throw new NotFoundException(`No meeting with id ${meetingId}`);
       // The row as it was before this change (the bump is ours).
-      return work(manager, { ...touched, revision: touched.revision - 1, organisationIds });
+      return work(manager, { ...touched, revision: touched.revision - 1, organisationIds }, transaction);
     });
     await beforePublish?.(result);
     return { result, meeting: await this.publishChanged(meetingId) };
@@ -317,30 +317,27 @@ export class MeetingsService {
    * answers its id.
    */
   private async syncChannel(meeting: MeetingEntity, organisationIds: string[]): Promise<string> {
-    const change = await this.meetings.transaction((manager) =>
-      this.syncChannelIn(manager, meeting, organisationIds),
-    );
-    this.channels.publish([change]);
-    return change.channel.id;
+    return this.unitOfWork.run((transaction) => this.syncChannelIn(transaction, meeting, organisationIds));
   }
 
   /**
-   * Creates or updates the meeting's channel (name and audience) and remembers it on the meeting, in the
-   * caller's transaction; publish the answer once that has committed.
+   * The meeting's channel follows its title and organisations (`meeting.changed`, handled in this transaction
+   * by whoever keeps channels); the meeting remembers the channel it answers.
    */
   private async syncChannelIn(
-    manager: EntityManager,
+    transaction: Transaction,
     meeting: MeetingEntity,
     organisationIds: string[],
-  ): Promise<OwnedChannelChange> {
-    const change = await this.channels.syncMeetingChannel(manager, {
+  ): Promise<string> {
+    const [reply] = await transaction.raise(DOMAIN_EVENTS.meetingChanged, {
       meetingId: meeting.id,
       title: meeting.title,
       organisationIds,
     });
-    if (meeting.channelId !== change.channel.id)
-      await this.meetings.setChannel(meeting.id, change.channel.id, manager);
-    return change;
+    if (!reply) throw new Error('No handler made the meeting\'s channel');
+    if (meeting.channelId !== reply.channelId)
+      await this.meetings.setChannel(meeting.id, reply.channelId, transaction.manager);
+    return reply.channelId;
   }
 
   /** Organisations joining a meeting must be able to see the field reports its agenda links (they would show to them). */

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { AppConfig } from '../config/app-config';
 import { strictFake } from '../common/spec-helpers';
-import type { AppSocket } from '../messaging/socket.types';
+import type { AppSocket } from '../realtime/socket.types';
 import type { MeetingEntity } from './entities/meeting.entity';
 import type { MeetingsPublisher } from './meetings.publisher';
 import type { MeetingsRepository } from './meetings.repository';

@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import type { AppSocket } from '../messaging/socket.types';
-import { meetingRoom, MeetingsPublisher } from './meetings.publisher';
+import { ROOMS } from '../realtime/rooms';
+import type { AppSocket } from '../realtime/socket.types';
+import { MeetingsPublisher } from './meetings.publisher';
 import { MeetingsRepository } from './meetings.repository';
 
 /** Asking the other instances may fail for a moment (Redis): ask again this many times before giving up. */
@@ -97,5 +98,5 @@ export class PresenterWatchService implements OnApplicationShutdown {
 
 const keyOf = (meetingId: string, userId: string) => `${meetingId}/${userId}`;
 
-const ROOM_PREFIX = meetingRoom('');
+const ROOM_PREFIX = ROOMS.meeting('');
 const meetingIdOf = (room: string) => (room.startsWith(ROOM_PREFIX) ? room.slice(ROOM_PREFIX.length) : null);

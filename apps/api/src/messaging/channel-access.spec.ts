@@ -1,5 +1,6 @@
 import type { AuthUser } from '../auth/auth-user';
-import { channelAudience, roomsOf, ROOMS, viewerParams } from './channel-access';
+import { ROOMS, roomsOf } from '../realtime/rooms';
+import { channelAudience, viewerParams } from './channel-access';
 
 const user = (overrides: Partial<AuthUser>): AuthUser => ({
   id: 'u1',

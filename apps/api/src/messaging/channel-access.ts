@@ -1,5 +1,6 @@
 import type { ChannelKind, Role } from '@samverkan/contracts';
 import type { AuthUser } from '../auth/auth-user';
+import { ROOMS } from '../realtime/rooms';
 
 /**
  * Who may see a channel (its history, joining, sending, read receipts and alerts):
@@ -35,24 +36,6 @@ export const CAN_SEE_CHANNEL = `(
     SELECT 1 FROM channel_organisations co WHERE co.channel_id = c.id AND co.organisation_id = $2::uuid)))
   OR (c.kind = 'direct' AND $1::uuid IN (c.direct_user_low, c.direct_user_high))
 )`;
-
-/** Socket rooms: every connection is in its user's, session's, organisation's and (if any) role's rooms. */
-export const ROOMS = {
-  user: (userId: string) => `user:${userId}`,
-  session: (sessionId: string) => `session:${sessionId}`,
-  organisation: (organisationId: string) => `org:${organisationId}`,
-  police: 'orgkind:police',
-  seesAll: 'sees-all',
-  channel: (channelId: string) => `channel:${channelId}`,
-} as const;
-
-/** The rooms a user's connections join when they connect. */
-export function roomsOf(user: AuthUser): string[] {
-  const rooms = [ROOMS.user(user.id), ROOMS.session(user.sessionId), ROOMS.organisation(user.organisationId)];
-  if (user.organisationKind === 'police') rooms.push(ROOMS.police);
-  if (seesAllSharedChannels(user)) rooms.push(ROOMS.seesAll);
-  return rooms;
-}
 
 /** What decides who sees a channel. */
 export interface ChannelAudienceFacts {

@@ -109,8 +109,8 @@ export class ChannelsService {
   }
 
   /**
-   * For the meetings module: `ensureMeetingChannel` inside the meeting's own transaction, so a meeting never
-   * exists without its channel. Pass the answer to `publish` once that transaction has committed.
+   * `ensureMeetingChannel` inside the caller's transaction (the meeting's, through `meeting.changed`), so a meeting
+   * never exists without its channel. Pass the answer to `publish` once that transaction has committed.
    */
   async syncMeetingChannel(manager: EntityManager, input: MeetingChannelInput): Promise<OwnedChannelChange> {
     if (input.organisationIds) {
@@ -124,7 +124,7 @@ export class ChannelsService {
 
   /**
    * A site's or zone's channel follows it: made with it, renamed with it, archived when it is deleted
-   * (`current` null). Runs in the caller's transaction, so the channel is there exactly when the change is;
+   * (`current` null). Runs in the caller's transaction (OwnedChannelsListener), so the channel is there exactly when the change is;
    * pass the answer to `publish` once that transaction has committed.
    */
   async syncOwned(

@@ -1,11 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { DOMAIN_EVENTS, JointChannelNoticeEvent } from '../common/domain-events';
-import { ROOMS } from './channel-access';
+import { RealtimePublisher } from '../realtime/realtime.publisher';
+import { ROOMS } from '../realtime/rooms';
 import { ChannelsRepository } from './channels.repository';
 import { MessagesRepository } from './messages.repository';
 import { toMessageDto } from './messaging.mapper';
-import { SocketServerRef } from './socket.types';
 import { clientIdForNoticeKey, SYSTEM_AUTHOR } from '../common/system-author';
 
 /** Posts automatic notices (from other modules' jobs) on the joint channel, once per notice key. */
@@ -16,7 +16,7 @@ export class JointNoticesListener {
   constructor(
     private readonly channels: ChannelsRepository,
     private readonly messages: MessagesRepository,
-    private readonly ref: SocketServerRef,
+    private readonly publisher: RealtimePublisher,
   ) {}
 
   @OnEvent(DOMAIN_EVENTS.jointChannelNotice, { async: true, promisify: true })
@@ -28,7 +28,7 @@ export class JointNoticesListener {
         { channelId: jointId, clientId: clientIdForNoticeKey(notice.key), body: notice.body, priority: 'normal' },
       );
       // Null: this key was posted before (a rerun, or another instance was first).
-      if (row) this.ref.server?.to(ROOMS.channel(jointId)).emit('message:new', toMessageDto(row));
+      if (row) this.publisher.publish('message:new', [ROOMS.channel(jointId)], toMessageDto(row));
     } catch (error) {
       this.logger.error(`Could not post the notice ${notice.key}: ${(error as Error).message}`);
     }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Message } from '@samverkan/contracts';
-import { ROOMS } from './channel-access';
+import { RealtimePublisher } from '../realtime/realtime.publisher';
+import { ROOMS } from '../realtime/rooms';
 import { ChannelsService } from './channels.service';
-import { SocketServerRef } from './socket.types';
 
 /**
  * How a stored message reaches the connected users, whoever wrote it (a user through `message:send`, or the
@@ -11,17 +11,14 @@ import { SocketServerRef } from './socket.types';
 @Injectable()
 export class MessagePushes {
   constructor(
-    private readonly ref: SocketServerRef,
+    private readonly publisher: RealtimePublisher,
     private readonly channels: ChannelsService,
   ) {}
 
   async stored(message: Message): Promise<void> {
-    const server = this.ref.server;
-    if (!server) return;
-    server.to(ROOMS.channel(message.channelId)).emit('message:new', message);
+    this.publisher.publish('message:new', [ROOMS.channel(message.channelId)], message);
     if (message.priority === 'urgent') {
-      const audience = await this.channels.audienceOf(message.channelId);
-      (audience === 'everyone' ? server : server.to(audience)).emit('alert', message);
+      this.publisher.publish('alert', await this.channels.audienceOf(message.channelId), message);
     }
   }
 }

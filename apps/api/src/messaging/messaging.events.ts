@@ -13,3 +13,9 @@ export interface ChannelChangedEvent {
   /** Direct channels: the name each of the two sees (the other's), by user id. */
   namesFor?: Record<string, string>;
 }
+
+declare module '../common/domain-events' {
+  interface DomainEventMap {
+    'messaging.channel-changed': ChannelChangedEvent;
+  }
+}

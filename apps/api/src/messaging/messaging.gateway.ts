@@ -3,15 +3,11 @@ import {
   ConnectedSocket,
   MessageBody,
   OnGatewayConnection,
-  OnGatewayDisconnect,
-  OnGatewayInit,
   SubscribeMessage,
   WebSocketGateway,
-  WebSocketServer,
 } from '@nestjs/websockets';
-import type { Ack, AckError, IdentifyingKind, Message } from '@samverkan/contracts';
+import type { Ack, IdentifyingKind, Message } from '@samverkan/contracts';
 import { guardIdentifyingText } from '@samverkan/text';
-import { ROOMS, roomsOf } from './channel-access';
 import { ChannelsService } from './channels.service';
 import {
   AlertAckDto,
@@ -22,10 +18,11 @@ import {
 } from './dto/messaging.dto';
 import { MessagePushes } from './message-pushes';
 import { MessagingService } from './messaging.service';
-import { PresenceService } from './presence.service';
-import { SocketServerSetup } from './socket-server.setup';
-import { AppServer, AppSocket, SocketServerRef } from './socket.types';
-import { WsAckExceptionFilter } from './ws-ack.filter';
+import { PresenceService } from '../realtime/presence.service';
+import { RealtimePublisher } from '../realtime/realtime.publisher';
+import { ROOMS } from '../realtime/rooms';
+import type { AppSocket } from '../realtime/socket.types';
+import { WsAckExceptionFilter } from '../realtime/ws-ack.filter';
 
 /** One typing notice per user and channel in this time: typing is a hint, not a stream. */
 const TYPING_THROTTLE_MS = 2000;
@@ -37,50 +34,23 @@ const TYPING_THROTTLE_MS = 2000;
  */
 @UseFilters(WsAckExceptionFilter)
 @WebSocketGateway({ maxHttpBufferSize: 1e6, serveClient: false })
-export class MessagingGateway
-  implements OnGatewayInit<AppServer>, OnGatewayConnection<AppSocket>, OnGatewayDisconnect<AppSocket>
-{
-  @WebSocketServer()
-  server: AppServer;
-
+export class MessagingGateway implements OnGatewayConnection<AppSocket> {
   private readonly lastTyping = new Map<string, number>();
 
   constructor(
-    private readonly setup: SocketServerSetup,
-    private readonly ref: SocketServerRef,
+    private readonly publisher: RealtimePublisher,
     private readonly messaging: MessagingService,
     private readonly channels: ChannelsService,
     private readonly presence: PresenceService,
     private readonly pushes: MessagePushes,
   ) {}
 
-  afterInit(server: AppServer): void {
-    this.setup.configure(server);
-    this.ref.set(server);
-  }
-
+  /** The realtime gateway has put the connection in its rooms; here it gets the alerts it has not seen. */
   handleConnection(socket: AppSocket): void {
-    const user = socket.data.user;
-    void socket.join(roomsOf(user));
-    socket.onAny((event: string, ...args: unknown[]) => {
-      const ack = args[args.length - 1];
-      if (typeof ack === 'function' && socket.listeners(event as never).length === 0) {
-        const answer: AckError = {
-          ok: false,
-          error: { code: 'unknown_event', message: `There is no event "${event}"` },
-        };
-        (ack as (response: AckError) => void)(answer);
-      }
-    });
-    this.presence.connected(user.id);
-    void this.messaging.pendingAlerts(user).then(
-      (alerts) => socket.emit('alert:pending', { alerts }),
+    void this.messaging.pendingAlerts(socket.data.user).then(
+      (alerts) => this.publisher.reply(socket, 'alert:pending', { alerts }),
       () => undefined, // the client can ask again with `alert:pending`
     );
-  }
-
-  handleDisconnect(socket: AppSocket): void {
-    if (socket.data.user) this.presence.disconnected(socket.data.user.id);
   }
 
   /** Joins the channel's room before reading what was missed, so nothing falls between the two. */
@@ -125,9 +95,11 @@ export class MessagingGateway
     const seq = await this.messaging.markRead(user, body.channelId, body.seq);
     if (seq !== null) {
       // The channel's room, and the reader's other tabs (their unread counts follow).
-      this.server
-        .to([ROOMS.channel(body.channelId), ROOMS.user(user.id)])
-        .emit('message:read', { channelId: body.channelId, userId: user.id, seq });
+      this.publisher.publish('message:read', [ROOMS.channel(body.channelId), ROOMS.user(user.id)], {
+        channelId: body.channelId,
+        userId: user.id,
+        seq,
+      });
     }
     return { ok: true };
   }
@@ -141,9 +113,11 @@ export class MessagingGateway
     const { ack, message, created } = await this.messaging.acknowledgeAlert(user, body.messageId);
     if (created) {
       // The sender sees who has seen it; so does the channel, and the acknowledger's other tabs close the alert.
-      this.server
-        .to([ROOMS.user(message.authorId), ROOMS.channel(message.channelId), ROOMS.user(user.id)])
-        .emit('alert:acked', ack);
+      this.publisher.publish(
+        'alert:acked',
+        [ROOMS.user(message.authorId), ROOMS.channel(message.channelId), ROOMS.user(user.id)],
+        ack,
+      );
     }
     return { ok: true };
   }
@@ -170,7 +144,7 @@ export class MessagingGateway
     const now = Date.now();
     if (now - (this.lastTyping.get(key) ?? 0) >= TYPING_THROTTLE_MS) {
       this.lastTyping.set(key, now);
-      socket.to(room).volatile.emit('typing', { channelId: body.channelId, userId });
+      this.publisher.relayVolatile(socket, room, 'typing', { channelId: body.channelId, userId });
       if (this.lastTyping.size > 10_000) this.forgetOldTyping(now);
     }
     return { ok: true };

@@ -9,6 +9,7 @@ import { SYSTEM_AUTHOR } from '../common/system-author';
 import { OrganisationEntity } from './entities/organisation.entity';
 import { UserEntity } from './entities/user.entity';
 import type { PasswordHasher } from './password-hasher';
+import { UnitOfWork } from '../database/transaction-events';
 import { PeopleService } from './people.service';
 
 // The people service's rules (who fits which organisation, the last administrator, who is signed out after a
@@ -138,7 +139,7 @@ class PeopleTables {
         return true;
       },
     });
-    return new PeopleService(dataSource, hasher, audit, events);
+    return new PeopleService(dataSource, hasher, audit, new UnitOfWork(dataSource, events));
   }
 }
 

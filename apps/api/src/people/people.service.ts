@@ -1,13 +1,13 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
 import { REQUIRED_ORGANISATION_KIND, type Organisation, type Role, type User } from '@samverkan/contracts';
 import { AuditService } from '../audit/audit.service';
-import { AUTH_EVENTS, AuthUser, SessionsRevokedEvent } from '../auth/auth-user';
+import { AUTH_EVENTS, AuthUser } from '../auth/auth-user';
 import { SessionEntity } from '../auth/entities/session.entity';
 import { SYSTEM_AUTHOR } from '../common/system-author';
 import { conflict, DetailedHttpException } from '../common/api-exception.filter';
+import { Transaction, UnitOfWork } from '../database/transaction-events';
 import { CreateOrganisationDto, CreateUserDto, UpdateUserDto } from './dto/people.dto';
 import { OrganisationEntity } from './entities/organisation.entity';
 import { UserEntity } from './entities/user.entity';
@@ -20,7 +20,7 @@ export class PeopleService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditService,
-    private readonly events: EventEmitter2,
+    private readonly unitOfWork: UnitOfWork,
   ) {}
 
   async listOrganisations(): Promise<Organisation[]> {
@@ -102,7 +102,8 @@ export class PeopleService {
 
   async updateUser(id: string, input: UpdateUserDto, actorId: string | null): Promise<User> {
     const passwordHash = input.password === undefined ? undefined : await this.hasher.hash(input.password);
-    const { result, revokeAll } = await this.dataSource.transaction(async (manager) => {
+    return this.unitOfWork.run(async (transaction) => {
+      const { manager } = transaction;
       const repository = manager.getRepository(UserEntity);
       // The automatic notices' author is not an account anyone may manage.
       const current = id === SYSTEM_AUTHOR.userId ? null : await repository.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
@@ -139,11 +140,9 @@ export class PeopleService {
       // Losing the account, a role or an organisation changes what old tokens would allow: sign out everywhere.
       const revokeAll =
         after.disabled || passwordHash !== undefined || after.role !== before.role || after.organisationId !== before.organisationId;
-      if (revokeAll) await this.revokeSessions(manager, id);
-      return { result: after, revokeAll };
+      if (revokeAll) await this.revokeSessions(transaction, id);
+      return after;
     });
-    if (revokeAll) this.announceRevoked({ userId: id });
-    return result;
   }
 
   /**
@@ -159,7 +158,8 @@ export class PeopleService {
       .where('lower(u.email) IN (:...emails) AND NOT u.disabled', { emails: emails.map((email) => email.toLowerCase()) })
       .getMany();
     for (const { email } of enabled) {
-      const userId = await this.dataSource.transaction(async (manager) => {
+      const userId = await this.unitOfWork.run(async (transaction) => {
+        const { manager } = transaction;
         const repository = manager.getRepository(UserEntity);
         const current = await repository
           .createQueryBuilder('u')
@@ -170,13 +170,10 @@ export class PeopleService {
         await repository.update({ id: current.id }, { disabled: true });
         const before = toUserDto(current);
         await this.audit.record(manager, { actorId, action: 'disable', entity: 'user', entityId: current.id, before, after: { ...before, disabled: true } });
-        await this.revokeSessions(manager, current.id);
+        await this.revokeSessions(transaction, current.id);
         return current.id;
       });
-      if (userId) {
-        this.announceRevoked({ userId });
-        disabled.push(email);
-      }
+      if (userId) disabled.push(email);
     }
     return disabled;
   }
@@ -184,12 +181,12 @@ export class PeopleService {
   /** Sets a password and signs the user out of every other session. */
   async setPassword(userId: string, password: string, actorId: string, options: { keepSessionId?: string } = {}): Promise<void> {
     const passwordHash = await this.hasher.hash(password);
-    await this.dataSource.transaction(async (manager) => {
+    await this.unitOfWork.run(async (transaction) => {
+      const { manager } = transaction;
       await manager.getRepository(UserEntity).update({ id: userId }, { passwordHash });
       await this.audit.record(manager, { actorId, action: 'change-password', entity: 'user', entityId: userId });
-      await this.revokeSessions(manager, userId, options.keepSessionId);
+      await this.revokeSessions(transaction, userId, options.keepSessionId);
     });
-    this.announceRevoked({ userId });
   }
 
   async findUserWithPasswordHash(email: string): Promise<{ user: UserEntity; passwordHash: string } | null> {
@@ -227,15 +224,13 @@ export class PeopleService {
     return rows.map((row) => row.id);
   }
 
-  private async revokeSessions(manager: EntityManager, userId: string, keepSessionId?: string): Promise<void> {
-    await manager.getRepository(SessionEntity).update(
+  /** Ends the user's sessions; once committed, their sockets close too. */
+  private async revokeSessions(transaction: Transaction, userId: string, keepSessionId?: string): Promise<void> {
+    await transaction.manager.getRepository(SessionEntity).update(
       keepSessionId ? { userId, revokedAt: IsNull(), id: Not(keepSessionId) } : { userId, revokedAt: IsNull() },
       { revokedAt: () => 'now()' },
     );
-  }
-
-  private announceRevoked(event: SessionsRevokedEvent): void {
-    this.events.emit(AUTH_EVENTS.sessionsRevoked, event);
+    await transaction.raise(AUTH_EVENTS.sessionsRevoked, { userId });
   }
 
   private async getOrganisationForUser(id: string, manager: EntityManager = this.dataSource.manager): Promise<OrganisationEntity> {

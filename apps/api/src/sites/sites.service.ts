@@ -1,20 +1,17 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import { EventEmitter2 } from '@nestjs/event-emitter';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import type { ExportFormat, SiteFeature, SiteFeatureCollection, SiteType } from '@samverkan/contracts';
 import { describeSchedule } from '@samverkan/geo';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { badRequest } from '../common/api-exception.filter';
 import { Clock } from '../common/clock';
-import { DOMAIN_EVENTS, SiteChangedEvent, ZoneChangedEvent } from '../common/domain-events';
+import { DOMAIN_EVENTS } from '../common/domain-events';
 import type { Bbox } from '../common/geo-query';
-import { GEOJSON_CONTENT_TYPE, KML_CONTENT_TYPE, kmlDocument } from '../common/kml';
+import { ExportFile, GEOJSON_CONTENT_TYPE, KML_CONTENT_TYPE, kmlDocument } from '../common/kml';
 import { cannotManage } from '../common/map-permissions';
 import { checkVersion } from '../common/version-check';
-import { ChannelsService } from '../messaging/channels.service';
-import type { ExportFile } from '../zones/zones.service';
+import { UnitOfWork } from '../database/transaction-events';
 import { ZonesService } from '../zones/zones.service';
 import { CreateSiteDto, UpdateSiteDto } from './dto/sites.dto';
 import { toSiteFeature } from './sites.mapper';
@@ -41,13 +38,11 @@ function openingScheduleLine(row: SiteExportRow): string | null {
 @Injectable()
 export class SitesService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
     private readonly sites: SitesRepository,
     private readonly zones: ZonesService,
     private readonly audit: AuditService,
-    private readonly events: EventEmitter2,
     private readonly clock: Clock,
-    private readonly channels: ChannelsService,
   ) {}
 
   /** `at`: when to tell whether each site is open (default now). */
@@ -75,23 +70,21 @@ export class SitesService {
       description: input.description ?? null,
       phone: input.phone ?? null,
     };
-    // The channel and the audit event are part of the change: a 201 means all of it is there.
-    const { site, channels } = await this.dataSource.transaction(async (manager) => {
+    // The channel (made by `site.changed`'s handler) and the audit event are part of the change: a 201 means all of it is there.
+    return this.unitOfWork.run(async ({ manager, raise }) => {
       const id = await this.sites.insert(manager, values, user.id);
-      const feature = await this.feature(manager, id);
-      await this.audit.record(manager, { actorId: user.id, action: 'create', entity: 'site', entityId: id, after: feature });
-      return { site: feature, channels: await this.syncChannel(manager, feature) };
+      const site = await this.feature(manager, id);
+      await this.audit.record(manager, { actorId: user.id, action: 'create', entity: 'site', entityId: id, after: site });
+      await raise(DOMAIN_EVENTS.siteChanged, { change: 'created', site, actorId: user.id });
+      return site;
     });
-    this.channels.publish(channels);
-    this.announce({ change: 'created', site, actorId: user.id });
-    return site;
   }
 
   async update(id: string, input: UpdateSiteDto, user: AuthUser): Promise<SiteFeature> {
     if (!CHANGEABLE_FIELDS.some((field) => input[field] !== undefined)) {
       throw badRequest('body', `give at least one of ${CHANGEABLE_FIELDS.join(', ')} besides version`, 'nothing_to_change');
     }
-    const { site, channels } = await this.dataSource.transaction(async (manager) => {
+    return this.unitOfWork.run(async ({ manager, raise }) => {
       const locked = await this.sites.lock(manager, id);
       if (!locked) throw new NotFoundException(`No site with id ${id}`);
       const denied = cannotManage(user, locked.organisationId);
@@ -119,11 +112,9 @@ export class SitesService {
       });
       const after = await this.feature(manager, id);
       await this.audit.record(manager, { actorId: user.id, action: 'update', entity: 'site', entityId: id, before, after });
-      return { site: after, channels: await this.syncChannel(manager, after) };
+      await raise(DOMAIN_EVENTS.siteChanged, { change: 'updated', site: after, actorId: user.id });
+      return after;
     });
-    this.channels.publish(channels);
-    this.announce({ change: 'updated', site, actorId: user.id });
-    return site;
   }
 
   /**
@@ -131,20 +122,18 @@ export class SitesService {
    * map. Refused while a zone of it is under an agreement; its other zones are withdrawn with it.
    */
   async remove(id: string, user: AuthUser): Promise<void> {
-    const { site, zoneEvents, channels } = await this.dataSource.transaction(async (manager) => {
+    await this.unitOfWork.run(async (transaction) => {
+      const { manager } = transaction;
       const locked = await this.sites.lock(manager, id);
       if (!locked) throw new NotFoundException(`No site with id ${id}`);
       const denied = cannotManage(user, locked.organisationId);
       if (denied) throw new ForbiddenException(denied);
-      const zoneEvents: ZoneChangedEvent[] = await this.zones.closeZonesOfDeletedSite(manager, id, user.id);
+      await this.zones.closeZonesOfDeletedSite(transaction, id, user.id);
       const before = await this.feature(manager, id);
       await this.sites.markDeleted(manager, id);
       await this.audit.record(manager, { actorId: user.id, action: 'delete', entity: 'site', entityId: id, before });
-      return { site: before, zoneEvents, channels: await this.channels.syncOwned(manager, 'site', id, null) };
+      await transaction.raise(DOMAIN_EVENTS.siteChanged, { change: 'deleted', site: before, actorId: user.id });
     });
-    this.channels.publish(channels);
-    this.zones.announce(zoneEvents);
-    this.announce({ change: 'deleted', site, actorId: user.id });
   }
 
   async export(format: ExportFormat): Promise<ExportFile> {
@@ -198,15 +187,6 @@ export class SitesService {
   private async feature(manager: EntityManager, id: string): Promise<SiteFeature> {
     const [row] = await this.sites.findRows({ ids: [id] }, manager);
     return toSiteFeature(row, this.clock.now());
-  }
-
-  private syncChannel(manager: EntityManager, site: SiteFeature) {
-    const { id, name, organisationId } = site.properties;
-    return this.channels.syncOwned(manager, 'site', id, { name, organisationId });
-  }
-
-  private announce(event: SiteChangedEvent): void {
-    this.events.emit(DOMAIN_EVENTS.siteChanged, event);
   }
 
   /** Service staff create sites for their own organisation; coordinators and administrators name a service organisation. */

@@ -18,6 +18,7 @@ import {
   ZoneListQueryDto,
   ZoneReasonDto,
 } from './dto/zones.dto';
+import { ZoneTransferService } from './zone-transfer.service';
 import { ZonesService } from './zones.service';
 
 const atOrNow = (at: string | undefined) => parseOptionalInstant(at) ?? new Date();
@@ -26,7 +27,10 @@ const atOrNow = (at: string | undefined) => parseOptionalInstant(at) ?? new Date
 @ApiBearerAuth()
 @Controller('zones')
 export class ZonesController {
-  constructor(private readonly zones: ZonesService) {}
+  constructor(
+    private readonly zones: ZonesService,
+    private readonly transfer: ZoneTransferService,
+  ) {}
 
   /** Everyone signed in sees the map: every zone that is not withdrawn (unless `status` asks for withdrawn ones). */
   @Get()
@@ -50,7 +54,7 @@ export class ZonesController {
 
   @Get('export')
   async export(@Query() query: ZoneExportQueryDto, @Res() response: Response): Promise<void> {
-    const file = await this.zones.export(query.format ?? 'geojson', atOrNow(query.at));
+    const file = await this.transfer.export(query.format ?? 'geojson', atOrNow(query.at));
     response.setHeader('Content-Type', file.contentType);
     response.setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);
     response.send(file.body);
@@ -60,7 +64,7 @@ export class ZonesController {
   @HttpCode(200)
   @ApiBody({ description: 'A GeoJSON FeatureCollection; each Feature needs properties.siteId and properties.name.', schema: { type: 'object' } })
   import(@Body() body: Record<string, unknown>, @CurrentUser() user: AuthUser): Promise<ZoneImportResponse> {
-    return this.zones.import(body, user);
+    return this.transfer.import(body, user);
   }
 
   @Post()

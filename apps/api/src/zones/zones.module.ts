@@ -1,15 +1,15 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
-import { MessagingModule } from '../messaging/messaging.module';
 import { SuspensionEndJob } from './suspension-end.job';
+import { ZoneTransferService } from './zone-transfer.service';
 import { ZonesController } from './zones.controller';
 import { ZonesRepository } from './zones.repository';
 import { ZonesService } from './zones.service';
 
 @Module({
-  imports: [AuditModule, MessagingModule],
+  imports: [AuditModule],
   controllers: [ZonesController],
-  providers: [ZonesService, ZonesRepository, SuspensionEndJob],
+  providers: [ZonesService, ZoneTransferService, ZonesRepository, SuspensionEndJob],
   exports: [ZonesService],
 })
 export class ZonesModule {}

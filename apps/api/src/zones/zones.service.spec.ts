@@ -4,13 +4,13 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { ZoneGeometry, ZoneStatus } from '@samverkan/contracts';
 import type { AuditRecord, AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
-import { DOMAIN_EVENTS, ZoneChangedEvent, ZoneSuspendedEvent } from '../common/domain-events';
+import { DOMAIN_EVENTS, ZoneChangedEvent, ZoneSuspendedEvent, ZoneSuspensionEndedEvent } from '../common/domain-events';
 import { refusalOf, strictFake } from '../common/spec-helpers';
-import type { OwnedChannelChange } from '../messaging/channels.repository';
-import type { ChannelsService } from '../messaging/channels.service';
+import { Transaction, UnitOfWork } from '../database/transaction-events';
 import type { ZoneApprovalEntity } from './entities/zone-approval.entity';
 import type { ZoneVersionEntity } from './entities/zone-version.entity';
 import type { GeometryMeasure, LockedZone, NewVersion, SiteForZone, ZoneFilter, ZoneRow, ZonesRepository } from './zones.repository';
+import { ZoneTransferService } from './zone-transfer.service';
 import { ZonesService } from './zones.service';
 
 // The rules of ZonesService (who may change a zone, which state allows what, stale versions) against an
@@ -228,6 +228,7 @@ function setUp() {
   const store = new ZonesStore();
   const announced: ZoneChangedEvent[] = [];
   const suspended: ZoneSuspendedEvent[] = [];
+  const ended: string[] = [];
   const dataSource = strictFake<DataSource>('DataSource', { transaction: (work: (manager: EntityManager) => Promise<unknown>) => store.transaction(work) });
   const audit = strictFake<AuditService>('AuditService', {
     record: async (_: EntityManager, record: AuditRecord) => {
@@ -237,6 +238,7 @@ function setUp() {
   const events = strictFake<EventEmitter2>('EventEmitter2', {
     emit: (name: string, event: ZoneChangedEvent | ZoneSuspendedEvent) => {
       if (name === DOMAIN_EVENTS.zoneSuspended) suspended.push(event as ZoneSuspendedEvent);
+      else if (name === DOMAIN_EVENTS.zoneSuspensionEnded) ended.push((event as ZoneSuspensionEndedEvent).zone.properties.id);
       else {
         expect(name).toBe(DOMAIN_EVENTS.zoneChanged);
         announced.push(event as ZoneChangedEvent);
@@ -244,19 +246,18 @@ function setUp() {
       return true;
     },
   });
-  // The zone's channel follows it in the change's transaction; what counts for clients is what is published.
-  const publishedChannels: { refId: string; name: string; organisationId: string }[] = [];
-  const channels = strictFake<ChannelsService>('ChannelsService', {
-    syncOwned: async (_: EntityManager, kind: 'site' | 'zone', refId: string, current: { name: string; organisationId: string }) => {
-      expect(kind).toBe('zone');
-      return [{ channel: { ref_id: refId, name: current.name, organisation_id: current.organisationId }, previous: null } as unknown as OwnedChannelChange];
-    },
-    publish: (changes: OwnedChannelChange[]) => {
-      for (const { channel } of changes) publishedChannels.push({ refId: channel.ref_id!, name: channel.name, organisationId: channel.organisation_id! });
-    },
+  // What follows a zone in its transaction (its channel) hears of it through `zone.changed` there.
+  const inTransaction: { zoneId: string; name: string; organisationId: string }[] = [];
+  const unitOfWork = new UnitOfWork(dataSource, events);
+  unitOfWork.onInTransaction(DOMAIN_EVENTS.zoneChanged, async ({ zone, organisationId }) => {
+    inTransaction.push({ zoneId: zone.properties.id, name: zone.properties.name, organisationId });
   });
-  const service = new ZonesService(dataSource, store.repository(), audit, events, channels);
-  return { store, service, announced, suspended, publishedChannels, actions: () => store.audit.map((record) => record.action) };
+  const repository = store.repository();
+  const service = new ZonesService(unitOfWork, repository, audit);
+  const transfer = new ZoneTransferService(repository, service);
+  /** A transaction of the caller's (a site's), raising into the same unit of work. */
+  const siteTransaction = (): Transaction => ({ manager: {} as EntityManager, raise: async () => [] });
+  return { store, service, transfer, announced, suspended, ended, inTransaction, siteTransaction, actions: () => store.audit.map((record) => record.action) };
 }
 
 describe('ZonesService', () => {
@@ -272,14 +273,14 @@ describe('ZonesService', () => {
       expect(announced).toEqual([{ change: 'created', zone, organisationId: SERVICE_ORG, actorId: serviceStaff.id }]);
     });
 
-    it("gives the zone its channel, for the site's organisation, published with the change", async () => {
-      const { service, publishedChannels } = setUp();
+    it("raises zone.changed in the change's transaction, with the site's organisation (for the zone's channel)", async () => {
+      const { service, inTransaction } = setUp();
       const zone = await service.create({ siteId: SITE_ID, name: 'Runt sprututbytet', radiusMeters: 100 }, serviceStaff);
-      expect(publishedChannels).toEqual([{ refId: zone.id, name: 'Runt sprututbytet', organisationId: SERVICE_ORG }]);
+      expect(inTransaction).toEqual([{ zoneId: zone.id, name: 'Runt sprututbytet', organisationId: SERVICE_ORG }]);
     });
 
     it("refuses police users and another organisation's staff with 403, storing and announcing nothing", async () => {
-      const { service, store, announced, publishedChannels } = setUp();
+      const { service, store, announced, inTransaction } = setUp();
       const other = user('service', { organisationId: OTHER_SERVICE_ORG });
 
       for (const who of [policeSignatory, other]) {
@@ -287,7 +288,7 @@ describe('ZonesService', () => {
       }
       expect(store.zones).toEqual([]);
       expect(announced).toEqual([]);
-      expect(publishedChannels).toEqual([]);
+      expect(inTransaction).toEqual([]);
     });
 
     it('lets a coordinator propose a zone for any organisation', async () => {
@@ -521,39 +522,45 @@ describe('ZonesService', () => {
 
   describe('closeZonesOfDeletedSite', () => {
     it('refuses while a zone of the site is under an agreement, changing nothing', async () => {
-      const { service, store } = setUp();
+      const { service, store, siteTransaction } = setUp();
       const proposal = store.seedZone({ status: 'proposed' });
       store.seedZone({ status: 'agreed', agreedVersion: 1 });
 
-      const refusal = await refusalOf(service.closeZonesOfDeletedSite({} as EntityManager, SITE_ID, coordinator.id));
+      const refusal = await refusalOf(service.closeZonesOfDeletedSite(siteTransaction(), SITE_ID, coordinator.id));
 
       expect(refusal).toMatchObject({ status: 409, message: expect.stringContaining('"Zone v1"') });
       expect(store.zone(proposal).status).toBe('proposed');
     });
 
-    it('withdraws the proposals and leaves announcing to the caller, after its commit', async () => {
-      const { service, store, announced } = setUp();
+    it("withdraws the proposals, raising zone.changed in the site's transaction", async () => {
+      const { service, store, announced, siteTransaction } = setUp();
       const proposal = store.seedZone({ status: 'proposed' });
+      const raised: { event: string; status: string }[] = [];
+      const transaction = siteTransaction();
+      const raise: Transaction['raise'] = async (event, payload) => {
+        raised.push({ event, status: (payload as ZoneChangedEvent).zone.properties.status });
+        return [];
+      };
 
-      const events = await service.closeZonesOfDeletedSite({} as EntityManager, SITE_ID, coordinator.id);
+      await service.closeZonesOfDeletedSite({ ...transaction, raise }, SITE_ID, coordinator.id);
 
       expect(store.zone(proposal)).toMatchObject({ status: 'withdrawn', statusReason: 'The site was deleted' });
-      expect(events.map((event) => event.zone.properties.status)).toEqual(['withdrawn']);
+      expect(raised).toEqual([{ event: DOMAIN_EVENTS.zoneChanged, status: 'withdrawn' }]);
       expect(announced).toEqual([]);
     });
   });
 
   describe('import', () => {
     it('refuses police users before reading the file', async () => {
-      const { service } = setUp();
-      expect((await refusalOf(service.import({ type: 'FeatureCollection', features: [] }, policeSignatory))).status).toBe(403);
+      const { transfer } = setUp();
+      expect((await refusalOf(transfer.import({ type: 'FeatureCollection', features: [] }, policeSignatory))).status).toBe(403);
     });
 
     it('creates the good features and reports the bad ones by index', async () => {
-      const { service, store } = setUp();
+      const { transfer, store } = setUp();
       const feature = (properties: Record<string, unknown>) => ({ type: 'Feature', geometry: square, properties });
 
-      const result = await service.import(
+      const result = await transfer.import(
         { type: 'FeatureCollection', features: [feature({ siteId: SITE_ID, name: 'Bra' }), feature({ siteId: DELETED_SITE_ID, name: 'Fel plats' }), { type: 'Feature', geometry: null, properties: { siteId: SITE_ID } }] },
         serviceStaff,
       );

@@ -1,44 +1,30 @@
-import { ConflictException, ForbiddenException, HttpException, HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
-import { EventEmitter2 } from '@nestjs/event-emitter';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { ConflictException, ForbiddenException, HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { SITE_CONFLICT_REASONS, ZONE_LIMITS } from '@samverkan/contracts';
 import type {
   ErrorDetail,
-  ExportFormat,
   Schedule,
   ZoneCheckResponse,
   ZoneFeature,
   ZoneFeatureCollection,
   ZoneGeometry,
   ZoneHistory,
-  ZoneImportResponse,
   ZoneStatus,
 } from '@samverkan/contracts';
-import { describeSchedule, suspensionUntilProblem } from '@samverkan/geo';
+import { suspensionUntilProblem } from '@samverkan/geo';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { badRequest, conflict, DetailedHttpException } from '../common/api-exception.filter';
-import { ChangeKind, DOMAIN_EVENTS, ZoneChangedEvent, ZoneSuspendedEvent, ZoneSuspensionEndedEvent } from '../common/domain-events';
+import { ChangeKind, DOMAIN_EVENTS } from '../common/domain-events';
 import type { Bbox } from '../common/geo-query';
 import { parseInstant } from '../common/geo-query';
-import { GEOJSON_CONTENT_TYPE, KML_CONTENT_TYPE, KmlPlacemark, kmlDocument } from '../common/kml';
 import { ApprovalSide, approvalSideOf, cannotManage, cannotSuspend, cannotWithdraw } from '../common/map-permissions';
 import { SYSTEM_AUTHOR } from '../common/system-author';
 import { checkVersion } from '../common/version-check';
-import type { OwnedChannelChange } from '../messaging/channels.repository';
-import { ChannelsService } from '../messaging/channels.service';
-import { toZoneInput, type ZoneInput } from './dto/zone-input';
+import { Transaction, UnitOfWork } from '../database/transaction-events';
+import type { ZoneInput } from './dto/zone-input';
 import { toZoneFeature, toZoneSummary, toZoneVersionRecord } from './zones.mapper';
-import { zoneTimeState } from './zone-in-force';
 import { GeometrySource, LockedZone, ZonesRepository } from './zones.repository';
-
-/** A file for download. */
-export interface ExportFile {
-  contentType: string;
-  filename: string;
-  body: string;
-}
 
 /** What creating a zone takes, after the DTO and the shared structure checks. */
 export interface ZoneChanges {
@@ -76,19 +62,12 @@ const SITE_DELETED_REASON = 'The site was deleted';
 /** A zone leaving the suspended state (edited, agreed again, withdrawn) keeps nothing of its suspension. */
 const NO_SUSPENSION = { suspendedByOrganisationId: null, suspendedAt: null, suspendedUntil: null, suspendedVersion: null };
 
-interface Committed<T> {
-  result: T;
-  announce: ZoneChangedEvent[];
-}
-
 @Injectable()
 export class ZonesService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
     private readonly zones: ZonesRepository,
     private readonly audit: AuditService,
-    private readonly events: EventEmitter2,
-    private readonly channels: ChannelsService,
   ) {}
 
   // ------------------------------------------------------------------ reads
@@ -128,59 +107,12 @@ export class ZonesService {
     };
   }
 
-  /** The zones in force at `at` (their agreed version), as RFC 7946 GeoJSON or KML 2.2. */
-  async export(format: ExportFormat, at: Date): Promise<ExportFile> {
-    const rows = await this.zones.findAgreedForExport(format);
-    const inForce = rows
-      .map((row) => ({ row, state: zoneTimeState(row, { schedule: row.schedule, validFrom: row.validFrom, validUntil: row.validUntil }, at) }))
-      .filter(({ state }) => state.inForce);
-    const stamp = at.toISOString().slice(0, 10);
-    if (format === 'kml') {
-      const placemarks: KmlPlacemark[] = inForce.map(({ row, state }) => ({
-        id: `zone-${row.id}`,
-        name: row.name,
-        description: [
-          `Plats: ${row.siteName}`,
-          `Tider: ${describeSchedule(row.schedule, 'sv').join('; ')}`,
-          `I kraft till: ${state.until ?? 'tills vidare'}`,
-          ...(row.notes ? [row.notes] : []),
-        ].join('\n'),
-        data: { zoneId: row.id, siteId: row.siteId, siteName: row.siteName, agreedVersion: row.agreedVersion ?? row.suspension.version, until: state.until },
-        geometryKml: row.geometry as string,
-      }));
-      return { contentType: KML_CONTENT_TYPE, filename: `samverkan-zones-${stamp}.kml`, body: kmlDocument(`Samverkan – zoner i kraft ${at.toISOString()}`, placemarks) };
-    }
-    const collection = {
-      type: 'FeatureCollection',
-      features: inForce.map(({ row, state }) => ({
-        type: 'Feature',
-        id: row.id,
-        geometry: row.geometry,
-        properties: {
-          id: row.id,
-          siteId: row.siteId,
-          siteName: row.siteName,
-          name: row.name,
-          status: row.status,
-          agreedVersion: row.agreedVersion ?? row.suspension.version,
-          schedule: row.schedule,
-          scheduleText: describeSchedule(row.schedule, 'sv'),
-          validFrom: row.validFrom?.toISOString() ?? null,
-          validUntil: row.validUntil?.toISOString() ?? null,
-          notes: row.notes,
-          inForce: true,
-          until: state.until,
-        },
-      })),
-    };
-    return { contentType: GEOJSON_CONTENT_TYPE, filename: `samverkan-zones-${stamp}.geojson`, body: JSON.stringify(collection) };
-  }
-
   // ------------------------------------------------------------------ writes
 
   async create(input: ZoneInput, user: AuthUser): Promise<ZoneFeature> {
     const validity = checkZoneInput(input);
-    return this.changeInTransaction(async (manager) => {
+    return this.unitOfWork.run(async (transaction) => {
+      const { manager } = transaction;
       const site = await this.zones.findSiteForZone(manager, input.siteId);
       if (!site) throw badRequest('siteId', 'names no site (it may have been deleted)', 'unknown_reference');
       const denied = cannotManage(user, site.organisationId);
@@ -200,9 +132,9 @@ export class ZonesService {
       });
       const feature = await this.feature(manager, zoneId);
       await this.audit.record(manager, { actorId: user.id, action: 'create', entity: 'zone', entityId: zoneId, after: feature });
-      if (!side) return this.committed(feature, 'created', user.id);
+      if (!side) return this.changed(transaction, feature, 'created', user.id);
       await this.recordApproval(manager, { id: zoneId, status: 'proposed', agreedVersion: null }, 1, side, user);
-      return this.committed(await this.feature(manager, zoneId), 'created', user.id);
+      return this.changed(transaction, await this.feature(manager, zoneId), 'created', user.id);
     });
   }
 
@@ -214,7 +146,8 @@ export class ZonesService {
     if (changes.geometry !== undefined && changes.radiusMeters != null) {
       throw badRequest('geometry', 'give either geometry or radiusMeters, not both', 'geometry_or_radius');
     }
-    return this.changeInTransaction(async (manager) => {
+    return this.unitOfWork.run(async (transaction) => {
+      const { manager } = transaction;
       const zone = await this.lockForChange(manager, id);
       const denied = cannotManage(user, zone.organisationId);
       if (denied) throw new ForbiddenException(denied);
@@ -255,22 +188,23 @@ export class ZonesService {
       await this.zones.updateZone(manager, id, { currentVersion: version, status: 'proposed', statusReason: null, ...NO_SUSPENSION });
       const after = await this.feature(manager, id);
       await this.audit.record(manager, { actorId: user.id, action: 'update', entity: 'zone', entityId: id, before, after });
-      if (!side) return this.committed(after, 'updated', user.id);
+      if (!side) return this.changed(transaction, after, 'updated', user.id);
       await this.recordApproval(manager, { id, status: 'proposed', agreedVersion: zone.agreedVersion }, version, side, user);
-      return this.committed(await this.feature(manager, id), 'updated', user.id);
+      return this.changed(transaction, await this.feature(manager, id), 'updated', user.id);
     });
   }
 
   /** A signatory approves the current version for their side; with both sides it becomes the agreed version. */
   async approve(id: string, version: number, user: AuthUser): Promise<ZoneFeature> {
-    return this.changeInTransaction(async (manager) => {
+    return this.unitOfWork.run(async (transaction) => {
+      const { manager } = transaction;
       const zone = await this.lockForChange(manager, id);
       const side = approvalSideOf(user, zone.organisationId);
       if ('denied' in side) throw new ForbiddenException(side.denied);
       if (zone.status === 'withdrawn') throw new ConflictException('This zone is withdrawn: there is nothing to approve');
       checkVersion('zone', zone.currentVersion, version);
       await this.recordApproval(manager, zone, version, side.side, user);
-      return this.committed(await this.feature(manager, id), 'updated', user.id);
+      return this.changed(transaction, await this.feature(manager, id), 'updated', user.id);
     });
   }
 
@@ -333,8 +267,8 @@ export class ZonesService {
         problem === 'not_in_future' ? 'must lie in the future' : `must lie at most ${ZONE_LIMITS.maxSuspensionDays} days ahead; suspend without an end time for longer`;
       throw new DetailedHttpException(HttpStatus.BAD_REQUEST, [{ field: 'until', message, reason: problem }]);
     }
-    let alertOrganisationIds: string[] = [];
-    const feature = await this.changeInTransaction(async (manager) => {
+    return this.unitOfWork.run(async (transaction) => {
+      const { manager } = transaction;
       const zone = await this.lockForChange(manager, id);
       const denied = cannotSuspend(user, zone.organisationId);
       if (denied) throw new ForbiddenException(denied);
@@ -347,7 +281,7 @@ export class ZonesService {
       const policeSigners = (await this.zones.standingApprovals(manager, id, zone.agreedVersion))
         .filter((approval) => approval.side === 'police')
         .map((approval) => approval.organisationId);
-      alertOrganisationIds =
+      const alertOrganisationIds =
         user.organisationKind === 'police'
           ? [zone.organisationId]
           : user.organisationKind === 'service'
@@ -368,13 +302,12 @@ export class ZonesService {
         before: { status: zone.status, agreedVersion: zone.agreedVersion },
         after: { status: 'suspended', agreedVersion: null, reason: input.reason, until: until?.toISOString() ?? null },
       });
-      return this.committed(await this.feature(manager, id), 'updated', user.id);
+      const feature = await this.changed(transaction, await this.feature(manager, id), 'updated', user.id);
+      if (options.notify) {
+        await transaction.raise(DOMAIN_EVENTS.zoneSuspended, { zone: feature, actor: user, alertOrganisationIds: [...new Set(alertOrganisationIds)] });
+      }
+      return feature;
     });
-    if (options.notify) {
-      const event: ZoneSuspendedEvent = { zone: feature, actor: user, alertOrganisationIds: [...new Set(alertOrganisationIds)] };
-      this.events.emit(DOMAIN_EVENTS.zoneSuspended, event);
-    }
-    return feature;
   }
 
   /**
@@ -389,15 +322,14 @@ export class ZonesService {
       const feature = await this.endOneLapsedSuspension(now);
       if (!feature) return ended;
       ended.push(feature);
-      const event: ZoneSuspensionEndedEvent = { zone: feature };
-      this.events.emit(DOMAIN_EVENTS.zoneSuspensionEnded, event);
     }
   }
 
   private async endOneLapsedSuspension(now: Date): Promise<ZoneFeature | null> {
-    return this.changeInTransaction<ZoneFeature | null>(async (manager) => {
+    return this.unitOfWork.run(async (transaction) => {
+      const { manager } = transaction;
       const [lapsed] = await this.zones.lockLapsedSuspensions(manager, now, 1);
-      if (!lapsed) return { result: null, announce: [] };
+      if (!lapsed) return null;
       await this.zones.endSuspension(manager, lapsed);
       const after = await this.feature(manager, lapsed.id);
       await this.audit.record(manager, {
@@ -408,40 +340,23 @@ export class ZonesService {
         before: { status: 'suspended', until: lapsed.suspendedUntil.toISOString() },
         after: { status: after.properties.status, agreedVersion: after.properties.agreedVersion },
       });
-      return this.committed(after, 'updated', SYSTEM_AUTHOR.userId);
+      await this.changed(transaction, after, 'updated', SYSTEM_AUTHOR.userId);
+      await transaction.raise(DOMAIN_EVENTS.zoneSuspensionEnded, { zone: after });
+      return after;
     });
   }
 
   /** Ends a zone for good. */
   async withdraw(id: string, reason: string, user: AuthUser): Promise<ZoneFeature> {
-    return this.changeInTransaction(async (manager) => {
+    return this.unitOfWork.run(async (transaction) => {
+      const { manager } = transaction;
       const zone = await this.lockForChange(manager, id);
       const denied = cannotWithdraw(user, zone.organisationId);
       if (denied) throw new ForbiddenException(denied);
       if (zone.status === 'withdrawn') throw new ConflictException('This zone is already withdrawn');
       await this.withdrawLocked(manager, zone, reason, user.id);
-      return this.committed(await this.feature(manager, id), 'updated', user.id);
+      return this.changed(transaction, await this.feature(manager, id), 'updated', user.id);
     });
-  }
-
-  /**
-   * Imports a FeatureCollection as proposed zones. Each feature is created in its own transaction, so a bad
-   * one never blocks the good ones and never leaves half a zone behind.
-   */
-  async import(collection: unknown, user: AuthUser): Promise<ZoneImportResponse> {
-    if (user.role === 'police') throw new ForbiddenException(cannotManage(user, user.organisationId)!);
-    const features = readFeatureCollection(collection);
-    const created: ZoneFeature[] = [];
-    const errors: { index: number; message: string }[] = [];
-    for (const [index, feature] of features.entries()) {
-      try {
-        created.push(await this.create(await toZoneInput(zoneInputFromFeature(feature)), user));
-      } catch (error) {
-        if (!(error instanceof HttpException)) throw error;
-        errors.push({ index, message: messageOf(error) });
-      }
-    }
-    return { created, errors };
   }
 
   // ------------------------------------------------------------------ what sites need
@@ -458,47 +373,23 @@ export class ZonesService {
 
   /**
    * Before a site is deleted: refused while any of its zones has an agreement (withdraw those first, on
-   * purpose); zones without one are withdrawn with the site. Returns the events to send after commit.
+   * purpose); zones without one are withdrawn with the site, in the site's transaction.
    */
-  async closeZonesOfDeletedSite(manager: EntityManager, siteId: string, actorId: string): Promise<ZoneChangedEvent[]> {
+  async closeZonesOfDeletedSite(transaction: Transaction, siteId: string, actorId: string): Promise<void> {
+    const { manager } = transaction;
     const open = await this.zones.lockOpenZonesOfSite(manager, siteId);
     const agreed = open.filter((zone) => zone.agreedVersion !== null);
     if (agreed.length > 0) {
       const message = `The site has zones under an agreement: ${agreed.map((zone) => `"${zone.name}"`).join(', ')}. Withdraw them before deleting the site`;
       throw new DetailedHttpException(HttpStatus.CONFLICT, [{ field: 'id', message, reason: SITE_CONFLICT_REASONS.zonesUnderAgreement }], message);
     }
-    const announce: ZoneChangedEvent[] = [];
     for (const zone of open) {
       await this.withdrawLocked(manager, zone, SITE_DELETED_REASON, actorId);
-      announce.push(...this.committed(await this.feature(manager, zone.id), 'updated', actorId).announce);
+      await this.changed(transaction, await this.feature(manager, zone.id), 'updated', actorId);
     }
-    return announce;
-  }
-
-  announce(events: ZoneChangedEvent[]): void {
-    for (const event of events) this.events.emit(DOMAIN_EVENTS.zoneChanged, event);
   }
 
   // ------------------------------------------------------------------ helpers
-
-  /**
-   * Runs one change in its own transaction, the zone's channel following it in the same transaction, and
-   * announces it only once committed.
-   */
-  private async changeInTransaction<T = ZoneFeature>(work: (manager: EntityManager) => Promise<Committed<T>>): Promise<T> {
-    const { result, announce, channels } = await this.dataSource.transaction(async (manager) => {
-      const committed = await work(manager);
-      const channels: OwnedChannelChange[] = [];
-      for (const { zone, organisationId } of committed.announce) {
-        const { id, name } = zone.properties;
-        channels.push(...(await this.channels.syncOwned(manager, 'zone', id, { name, organisationId })));
-      }
-      return { ...committed, channels };
-    });
-    this.channels.publish(channels);
-    this.announce(announce);
-    return result;
-  }
 
   private async lockForChange(manager: EntityManager, id: string): Promise<LockedZone> {
     const zone = await this.zones.lockZone(manager, id);
@@ -524,8 +415,10 @@ export class ZonesService {
     return toZoneFeature(row, new Date());
   }
 
-  private committed(zone: ZoneFeature, change: ChangeKind, actorId: string): Committed<ZoneFeature> {
-    return { result: zone, announce: [{ change, zone, organisationId: zone.properties.organisationId!, actorId }] };
+  /** Raises `zone.changed` in the change's transaction: its channel follows now, clients hear once committed. */
+  private async changed(transaction: Transaction, zone: ZoneFeature, change: ChangeKind, actorId: string): Promise<ZoneFeature> {
+    await transaction.raise(DOMAIN_EVENTS.zoneChanged, { change, zone, organisationId: zone.properties.organisationId!, actorId });
+    return zone;
   }
 
   /** The shape of a new version: a drawn one checked by PostGIS, or a circle PostGIS draws around the site. */
@@ -573,47 +466,6 @@ function checkZoneInput(input: ZoneInput, options = { requireGeometry: true }): 
   const validUntil = input.validUntil ? parseInstant(input.validUntil) : null;
   if (validFrom && validUntil && validFrom >= validUntil) throw badRequest('validUntil', 'must be later than validFrom', 'ends_before_start');
   return { validFrom, validUntil };
-}
-
-export function messageOf(error: HttpException): string {
-  const response = error.getResponse();
-  if (typeof response === 'string') return response;
-  const message = (response as { message?: string | string[] }).message;
-  return Array.isArray(message) ? message[0] : (message ?? error.message);
-}
-
-/** At most this many features per import: each is its own transaction. */
-export const MAX_IMPORT_FEATURES = 500;
-
-function readFeatureCollection(collection: unknown): unknown[] {
-  const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-  if (!isObject(collection) || collection.type !== 'FeatureCollection') {
-    throw badRequest('type', 'the body must be a GeoJSON FeatureCollection');
-  }
-  if (!Array.isArray(collection.features)) throw badRequest('features', 'must be an array of Features');
-  if (collection.features.length === 0) throw badRequest('features', 'holds no Feature');
-  if (collection.features.length > MAX_IMPORT_FEATURES) {
-    throw badRequest('features', `holds ${collection.features.length} Features; at most ${MAX_IMPORT_FEATURES} per import`, 'out_of_range');
-  }
-  return collection.features;
-}
-
-/** The fields of a zone from an imported Feature. Other properties (an id, a status from an export) are ignored. */
-function zoneInputFromFeature(feature: unknown): Record<string, unknown> {
-  if (typeof feature !== 'object' || feature === null || (feature as { type?: unknown }).type !== 'Feature') {
-    throw badRequest('feature', 'is not a GeoJSON Feature');
-  }
-  const { geometry, properties } = feature as { geometry?: unknown; properties?: unknown };
-  if (typeof properties !== 'object' || properties === null || Array.isArray(properties)) {
-    throw badRequest('properties', 'must be an object with at least siteId and name');
-  }
-  const picked: Record<string, unknown> = {};
-  for (const key of ['siteId', 'name', 'radiusMeters', 'schedule', 'validFrom', 'validUntil', 'notes']) {
-    const value = (properties as Record<string, unknown>)[key];
-    if (value !== undefined) picked[key] = value;
-  }
-  if (geometry !== null && geometry !== undefined) picked.geometry = geometry;
-  return picked;
 }
 
 /** The side a proposer who asks to approve at once signs for; anyone else is refused before anything is saved. */

@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import { ROOMS } from './channel-access';
-import { AppServer, SocketServerRef } from './socket.types';
+import { RealtimePublisher } from './realtime.publisher';
+import { ROOMS } from './rooms';
 
 /** A reload or a short network drop should not flash someone offline. */
 const OFFLINE_GRACE_MS = 1500;
@@ -18,7 +18,7 @@ export class PresenceService implements OnApplicationShutdown {
   private readonly local = new Map<string, number>();
   private readonly offlineChecks = new Map<string, NodeJS.Timeout>();
 
-  constructor(private readonly ref: SocketServerRef) {}
+  constructor(private readonly publisher: RealtimePublisher) {}
 
   connected(userId: string): void {
     const count = (this.local.get(userId) ?? 0) + 1;
@@ -30,7 +30,7 @@ export class PresenceService implements OnApplicationShutdown {
       this.offlineChecks.delete(userId);
       return;
     }
-    if (count === 1) this.ref.server?.emit('presence', { userId, online: true });
+    if (count === 1) this.publisher.publish('presence', 'everyone', { userId, online: true });
   }
 
   disconnected(userId: string): void {
@@ -50,42 +50,32 @@ export class PresenceService implements OnApplicationShutdown {
 
   /** The users with an open connection on any instance (this instance's alone while the link is down). */
   async online(): Promise<string[]> {
-    const server = this.ref.server;
-    if (!server) return [];
-    const adapter = server.of('/').adapter as {
-      allRooms?: () => Promise<Set<string>>;
-      rooms: Map<string, Set<string>>;
-    };
-    let rooms: Iterable<string> = adapter.rooms.keys();
-    if (adapter.allRooms) {
-      rooms = await adapter.allRooms().catch(() => new Set(adapter.rooms.keys()));
-    }
+    const rooms = await this.publisher.rooms();
     const prefix = ROOMS.user('');
     return [...rooms].filter((room) => room.startsWith(prefix)).map((room) => room.slice(prefix.length));
   }
 
   private async announceIfOffline(userId: string): Promise<void> {
-    const server = this.ref.server;
-    if (!server || this.local.has(userId)) return;
+    if (this.local.has(userId)) return;
     try {
-      if ((await connectionsOf(server, userId)) === 0) server.emit('presence', { userId, online: false });
+      if ((await this.connectionsOf(userId)) === 0) this.publisher.publish('presence', 'everyone', { userId, online: false });
     } catch (error) {
       this.logger.warn(`Presence of ${userId} not checked: ${(error as Error).message}`);
+    }
+  }
+
+  /** The user's open connections on every instance; this instance's alone when the others cannot be asked. */
+  private async connectionsOf(userId: string): Promise<number> {
+    const room = ROOMS.user(userId);
+    try {
+      return (await this.publisher.socketsIn(room)).length;
+    } catch {
+      return (await this.publisher.localSocketsIn(room)).length;
     }
   }
 
   onApplicationShutdown(): void {
     for (const timer of this.offlineChecks.values()) clearTimeout(timer);
     this.offlineChecks.clear();
-  }
-}
-
-/** The user's open connections on every instance; this instance's alone when the others cannot be asked. */
-async function connectionsOf(server: AppServer, userId: string): Promise<number> {
-  const room = ROOMS.user(userId);
-  try {
-    return (await server.in(room).fetchSockets()).length;
-  } catch {
-    return (await server.local.in(room).fetchSockets()).length;
   }
 }

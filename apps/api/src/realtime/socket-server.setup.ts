@@ -5,6 +5,7 @@ import { AuthService } from '../auth/auth.service';
 import { isOriginAllowed } from '../common/origin-policy';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ClusterLink } from './cluster-link';
+import { RealtimePublisher } from './realtime.publisher';
 import { SocketSessionsService } from './socket-sessions.service';
 import type { AppServer, AppSocket } from './socket.types';
 
@@ -20,6 +21,7 @@ export class SocketServerSetup {
     private readonly auth: AuthService,
     private readonly cluster: ClusterLink,
     private readonly sessions: SocketSessionsService,
+    private readonly publisher: RealtimePublisher,
   ) {}
 
   configure(server: AppServer): void {
@@ -31,7 +33,7 @@ export class SocketServerSetup {
       this.cors(request, response, next),
     );
     const adapter = this.cluster.adapterFactory(() =>
-      server.emit('resync', { reason: 'cluster-link-restored' }),
+      this.publisher.publish('resync', 'everyone', { reason: 'cluster-link-restored' }),
     );
     if (adapter) server.adapter(adapter);
     server.use((socket, next) => {
@@ -40,6 +42,7 @@ export class SocketServerSetup {
         () => next(new Error('unavailable')),
       );
     });
+    this.publisher.attach(server);
     this.sessions.start();
   }
 

@@ -3,8 +3,8 @@ import { OnEvent } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AUTH_EVENTS, SessionsRevokedEvent } from '../auth/auth-user';
-import { ROOMS } from './channel-access';
-import { SocketServerRef } from './socket.types';
+import { RealtimePublisher } from './realtime.publisher';
+import { ROOMS } from './rooms';
 
 /** How often this instance re-checks the sessions behind its sockets (the contract allows 5 s). */
 const RECHECK_INTERVAL_MS = 2000;
@@ -21,7 +21,7 @@ export class SocketSessionsService implements OnApplicationShutdown {
   private checking = false;
 
   constructor(
-    private readonly ref: SocketServerRef,
+    private readonly publisher: RealtimePublisher,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -33,21 +33,16 @@ export class SocketSessionsService implements OnApplicationShutdown {
 
   @OnEvent(AUTH_EVENTS.sessionsRevoked)
   onSessionsRevoked(event: SessionsRevokedEvent): void {
-    const server = this.ref.server;
-    if (!server) return;
     const rooms = event.sessionIds ? event.sessionIds.map(ROOMS.session) : [ROOMS.user(event.userId)];
-    // Locally at once, whatever the state of Redis; then on the other instances through the adapter.
-    server.local.in(rooms).disconnectSockets(true);
-    server.in(rooms).disconnectSockets(true);
+    this.publisher.disconnect(rooms);
   }
 
   /** Disconnects this instance's sockets whose session is revoked or expired, or whose user is disabled. */
   async recheck(): Promise<void> {
-    const server = this.ref.server;
-    if (!server || this.checking) return;
+    if (this.checking) return;
     this.checking = true;
     try {
-      const sockets = [...server.of('/').sockets.values()];
+      const sockets = this.publisher.localSockets();
       const sessionIds = [...new Set(sockets.map((socket) => socket.data.user?.sessionId).filter(Boolean))];
       if (!sessionIds.length) return;
       const live = new Set(await this.liveSessionIds(sessionIds));

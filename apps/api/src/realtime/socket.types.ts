@@ -1,5 +1,4 @@
-import { Injectable } from '@nestjs/common';
-import type { Server, Socket } from 'socket.io';
+import type { RemoteSocket, Server, Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '@samverkan/contracts';
 import type { AuthUser } from '../auth/auth-user';
 
@@ -13,18 +12,11 @@ export type InterServerEvents = Record<string, never>;
 
 export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+export type AppRemoteSocket = RemoteSocket<ServerToClientEvents, SocketData>;
 
-/** The Socket.IO server, for the providers that push to sockets; set by the gateway once the server exists. */
-@Injectable()
-export class SocketServerRef {
-  private current: AppServer | null = null;
+/** An event the server sends, and the arguments it takes (from the contract's map). */
+export type ServerEvent = keyof ServerToClientEvents;
+export type ServerEventArgs<E extends ServerEvent> = Parameters<ServerToClientEvents[E]>;
 
-  set(server: AppServer): void {
-    this.current = server;
-  }
-
-  /** Null before the gateway has started (nothing is connected then, so there is nobody to push to). */
-  get server(): AppServer | null {
-    return this.current;
-  }
-}
+/** Who gets a push: the connections in any of these rooms, or every connection. */
+export type Audience = readonly string[] | 'everyone';
