@@ -13,3 +13,4 @@ export * from './client';
 export * from './meetings';
 export * from './meeting-access';
 export * from './site-access';
+export * from './zone-access';

@@ -2,7 +2,7 @@ import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/commo
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { ExportFormat, SiteFeature, SiteFeatureCollection, SiteType } from '@samverkan/contracts';
+import { manageSitesProblem, type ExportFormat, type SiteFeature, type SiteFeatureCollection, type SiteType } from '@samverkan/contracts';
 import { describeSchedule } from '@samverkan/geo';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
@@ -11,7 +11,6 @@ import { Clock } from '../common/clock';
 import { DOMAIN_EVENTS, SiteChangedEvent, ZoneChangedEvent } from '../common/domain-events';
 import type { Bbox } from '../common/geo-query';
 import { GEOJSON_CONTENT_TYPE, KML_CONTENT_TYPE, kmlDocument } from '../common/kml';
-import { cannotManage } from '../common/map-permissions';
 import { checkVersion } from '../common/version-check';
 import { ChannelsService } from '../messaging/channels.service';
 import type { ExportFile } from '../zones/zones.service';
@@ -94,7 +93,7 @@ export class SitesService {
     const { site, channels } = await this.dataSource.transaction(async (manager) => {
       const locked = await this.sites.lock(manager, id);
       if (!locked) throw new NotFoundException(`No site with id ${id}`);
-      const denied = cannotManage(user, locked.organisationId);
+      const denied = manageSitesProblem(user, locked.organisationId);
       if (denied) throw new ForbiddenException(denied);
       checkVersion('site', locked.version, input.version);
       if (input.organisationId !== undefined && input.organisationId !== locked.organisationId) {
@@ -134,7 +133,7 @@ export class SitesService {
     const { site, zoneEvents, channels } = await this.dataSource.transaction(async (manager) => {
       const locked = await this.sites.lock(manager, id);
       if (!locked) throw new NotFoundException(`No site with id ${id}`);
-      const denied = cannotManage(user, locked.organisationId);
+      const denied = manageSitesProblem(user, locked.organisationId);
       if (denied) throw new ForbiddenException(denied);
       const zoneEvents: ZoneChangedEvent[] = await this.zones.closeZonesOfDeletedSite(manager, id, user.id);
       const before = await this.feature(manager, id);
@@ -213,7 +212,7 @@ export class SitesService {
   private async organisationForNewSite(requested: string | undefined, user: AuthUser): Promise<string> {
     switch (user.role) {
       case 'police':
-        throw new ForbiddenException(cannotManage(user, user.organisationId)!);
+        throw new ForbiddenException(manageSitesProblem(user, user.organisationId)!);
       case 'service':
         if (requested !== undefined && requested !== user.organisationId) {
           throw new ForbiddenException('Service staff create sites for their own organisation only');

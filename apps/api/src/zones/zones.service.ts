@@ -2,7 +2,17 @@ import { ConflictException, ForbiddenException, HttpException, HttpStatus, Injec
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { SITE_CONFLICT_REASONS, ZONE_LIMITS } from '@samverkan/contracts';
+import {
+  approvalSideOf,
+  manageZonesProblem,
+  SITE_CONFLICT_REASONS,
+  suspensionTarget,
+  suspendZoneProblem,
+  withdrawZoneProblem,
+  ZONE_LIMITS,
+  type ApprovalSide,
+  type SuspendConflict,
+} from '@samverkan/contracts';
 import type {
   ErrorDetail,
   ExportFormat,
@@ -23,7 +33,6 @@ import { ChangeKind, DOMAIN_EVENTS, ZoneChangedEvent, ZoneSuspendedEvent, ZoneSu
 import type { Bbox } from '../common/geo-query';
 import { parseInstant } from '../common/geo-query';
 import { GEOJSON_CONTENT_TYPE, KML_CONTENT_TYPE, KmlPlacemark, kmlDocument } from '../common/kml';
-import { ApprovalSide, approvalSideOf, cannotManage, cannotSuspend, cannotWithdraw } from '../common/map-permissions';
 import { SYSTEM_AUTHOR } from '../common/system-author';
 import { checkVersion } from '../common/version-check';
 import type { OwnedChannelChange } from '../messaging/channels.repository';
@@ -183,7 +192,7 @@ export class ZonesService {
     return this.changeInTransaction(async (manager) => {
       const site = await this.zones.findSiteForZone(manager, input.siteId);
       if (!site) throw badRequest('siteId', 'names no site (it may have been deleted)', 'unknown_reference');
-      const denied = cannotManage(user, site.organisationId);
+      const denied = manageZonesProblem(user, site.organisationId);
       if (denied) throw new ForbiddenException(denied);
       const side = input.approve ? proposerSide(user, site.organisationId) : null;
       const source = await this.geometrySource(manager, input, site.id);
@@ -216,7 +225,7 @@ export class ZonesService {
     }
     return this.changeInTransaction(async (manager) => {
       const zone = await this.lockForChange(manager, id);
-      const denied = cannotManage(user, zone.organisationId);
+      const denied = manageZonesProblem(user, zone.organisationId);
       if (denied) throw new ForbiddenException(denied);
       if (zone.status === 'withdrawn') throw new ConflictException('This zone is withdrawn and can no longer change');
       checkVersion('zone', zone.currentVersion, changes.version);
@@ -336,15 +345,12 @@ export class ZonesService {
     let alertOrganisationIds: string[] = [];
     const feature = await this.changeInTransaction(async (manager) => {
       const zone = await this.lockForChange(manager, id);
-      const denied = cannotSuspend(user, zone.organisationId);
+      const denied = suspendZoneProblem(user, zone.organisationId);
       if (denied) throw new ForbiddenException(denied);
-      if (zone.status === 'withdrawn') throw new ConflictException('This zone is withdrawn');
-      if (zone.status === 'suspended') throw new ConflictException('This zone is already suspended');
-      if (zone.agreedVersion === null) {
-        throw new ConflictException('This zone has no agreed version to suspend: a proposal is in force only once both sides approve it');
-      }
+      const held = suspensionTarget(zone);
+      if ('conflict' in held) throw new ConflictException(SUSPEND_CONFLICT_MESSAGES[held.conflict]);
       // The other side of the agreement: the service that owns the zone, or the police organisations that signed it.
-      const policeSigners = (await this.zones.standingApprovals(manager, id, zone.agreedVersion))
+      const policeSigners = (await this.zones.standingApprovals(manager, id, held.version))
         .filter((approval) => approval.side === 'police')
         .map((approval) => approval.organisationId);
       alertOrganisationIds =
@@ -357,7 +363,7 @@ export class ZonesService {
         reason: input.reason,
         byOrganisationId: user.organisationId,
         until,
-        version: zone.agreedVersion,
+        version: held.version,
       });
       await this.zones.supersedeApprovals(manager, id);
       await this.audit.record(manager, {
@@ -416,7 +422,7 @@ export class ZonesService {
   async withdraw(id: string, reason: string, user: AuthUser): Promise<ZoneFeature> {
     return this.changeInTransaction(async (manager) => {
       const zone = await this.lockForChange(manager, id);
-      const denied = cannotWithdraw(user, zone.organisationId);
+      const denied = withdrawZoneProblem(user, zone.organisationId);
       if (denied) throw new ForbiddenException(denied);
       if (zone.status === 'withdrawn') throw new ConflictException('This zone is already withdrawn');
       await this.withdrawLocked(manager, zone, reason, user.id);
@@ -429,7 +435,7 @@ export class ZonesService {
    * one never blocks the good ones and never leaves half a zone behind.
    */
   async import(collection: unknown, user: AuthUser): Promise<ZoneImportResponse> {
-    if (user.role === 'police') throw new ForbiddenException(cannotManage(user, user.organisationId)!);
+    if (user.role === 'police') throw new ForbiddenException(manageZonesProblem(user, user.organisationId)!);
     const features = readFeatureCollection(collection);
     const created: ZoneFeature[] = [];
     const errors: { index: number; message: string }[] = [];
@@ -597,6 +603,12 @@ function readFeatureCollection(collection: unknown): unknown[] {
   }
   return collection.features;
 }
+
+const SUSPEND_CONFLICT_MESSAGES: Record<SuspendConflict, string> = {
+  withdrawn: 'This zone is withdrawn',
+  suspended: 'This zone is already suspended',
+  not_agreed: 'This zone has no agreed version to suspend: a proposal is in force only once both sides approve it',
+};
 
 /** The fields of a zone from an imported Feature. Other properties (an id, a status from an export) are ignored. */
 function zoneInputFromFeature(feature: unknown): Record<string, unknown> {
