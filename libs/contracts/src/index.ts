@@ -14,3 +14,4 @@ export * from './meetings';
 export * from './meeting-access';
 export * from './site-access';
 export * from './zone-access';
+export * from './report-access';
