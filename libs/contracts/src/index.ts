@@ -15,3 +15,4 @@ export * from './meeting-access';
 export * from './site-access';
 export * from './zone-access';
 export * from './report-access';
+export * from './naloxone-access';
