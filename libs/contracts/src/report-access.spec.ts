@@ -48,9 +48,12 @@ describe("who changes a report's status", () => {
     ['service', 'org-x', 'org-site', false],
     ['service', 'org-x', null, false],
   ];
-  it.each(table)('%s of %s, report about a site of %s: %s', (role, organisationId, siteOrganisationId, allowed) => {
-    const problem = changeReportStatusProblem({ role, organisationId }, report, siteOrganisationId);
-    expect(problem === null).toBe(allowed);
-    if (!allowed) expect(problem).toMatch(/author's organisation/);
-  });
+  it.each(table)(
+    '%s of %s, report about a site of %s: %s',
+    (role, organisationId, siteOrganisationId, allowed) => {
+      const problem = changeReportStatusProblem({ role, organisationId }, report, siteOrganisationId);
+      expect(problem === null).toBe(allowed);
+      if (!allowed) expect(problem).toMatch(/author's organisation/);
+    },
+  );
 });

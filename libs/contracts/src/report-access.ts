@@ -9,7 +9,9 @@ import type { FieldReport } from './reports';
  * organisation's reports and the reports about their organisation's sites and zones.
  */
 export function seesEveryReport(user: { role: Role; organisationKind: OrganisationKind }): boolean {
-  return user.role === 'admin' || user.role === 'coordinator' || organisationSeesEveryReport(user.organisationKind);
+  return (
+    user.role === 'admin' || user.role === 'coordinator' || organisationSeesEveryReport(user.organisationKind)
+  );
 }
 
 /**

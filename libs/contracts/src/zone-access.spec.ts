@@ -37,19 +37,28 @@ describe('who does what with a zone of one service', () => {
     ['service staff', true, null, false, false],
     ['other service signatory', false, null, false, false],
   ];
-  it.each(table)('%s: manages %s, signs for %s, suspends %s, withdraws %s', (name, manages, side, suspends, withdraws) => {
-    const user = ACTORS[name];
-    expect(manageZonesProblem(user, OWN) === null).toBe(manages);
-    const approval = approvalSideOf(user, OWN);
-    expect('side' in approval ? approval.side : null).toBe(side);
-    expect(suspendZoneProblem(user, OWN) === null).toBe(suspends);
-    expect(withdrawZoneProblem(user, OWN) === null).toBe(withdraws);
-  });
+  it.each(table)(
+    '%s: manages %s, signs for %s, suspends %s, withdraws %s',
+    (name, manages, side, suspends, withdraws) => {
+      const user = ACTORS[name];
+      expect(manageZonesProblem(user, OWN) === null).toBe(manages);
+      const approval = approvalSideOf(user, OWN);
+      expect('side' in approval ? approval.side : null).toBe(side);
+      expect(suspendZoneProblem(user, OWN) === null).toBe(suspends);
+      expect(withdrawZoneProblem(user, OWN) === null).toBe(withdraws);
+    },
+  );
 
   it('gives the reason of each refusal', () => {
-    expect(approvalSideOf(ACTORS.coordinator, OWN)).toEqual({ denied: expect.stringMatching(/do not approve for a side/) });
-    expect(approvalSideOf(ACTORS['police officer'], OWN)).toEqual({ denied: expect.stringMatching(/Only a signatory/) });
-    expect(approvalSideOf(ACTORS['other service signatory'], OWN)).toEqual({ denied: expect.stringMatching(/own organisation/) });
+    expect(approvalSideOf(ACTORS.coordinator, OWN)).toEqual({
+      denied: expect.stringMatching(/do not approve for a side/),
+    });
+    expect(approvalSideOf(ACTORS['police officer'], OWN)).toEqual({
+      denied: expect.stringMatching(/Only a signatory/),
+    });
+    expect(approvalSideOf(ACTORS['other service signatory'], OWN)).toEqual({
+      denied: expect.stringMatching(/own organisation/),
+    });
     expect(suspendZoneProblem(ACTORS['police officer'], OWN)).toMatch(/police signatory/);
     expect(suspendZoneProblem(ACTORS['service staff'], OWN)).toMatch(/service signatory/);
     expect(suspendZoneProblem(ACTORS['other service signatory'], OWN)).toMatch(/own organisation/);
@@ -76,14 +85,20 @@ describe('which states allow what', () => {
 });
 
 describe('the abilities the web app shows', () => {
-  const zone = (status: ZoneStatus, agreedVersion: number | null, approvals: ZoneFacts['approvals'] = []): ZoneFacts => ({
+  const zone = (
+    status: ZoneStatus,
+    agreedVersion: number | null,
+    approvals: ZoneFacts['approvals'] = [],
+  ): ZoneFacts => ({
     status,
     version: 2,
     agreedVersion,
     approvals,
     organisationId: OWN,
   });
-  const policeApproved = [{ version: 2, side: 'police' as const, userId: 'p', organisationId: POLICE, at: '2026-11-25T12:00:00Z' }];
+  const policeApproved = [
+    { version: 2, side: 'police' as const, userId: 'p', organisationId: POLICE, at: '2026-11-25T12:00:00Z' },
+  ];
   const abilityNames = ['edit', 'approve', 'suspend', 'withdraw'] as const;
   const shown = (user: ZoneActor, facts: ZoneFacts) => {
     const abilities = zoneAbilities(user, facts);
@@ -112,7 +127,11 @@ describe('the abilities the web app shows', () => {
     [
       'a new version of an agreed zone',
       zone('proposed', 1),
-      { coordinator: 'edit suspend withdraw', 'police signatory': 'approve suspend', 'service staff': 'edit' },
+      {
+        coordinator: 'edit suspend withdraw',
+        'police signatory': 'approve suspend',
+        'service staff': 'edit',
+      },
     ],
     [
       'an agreed zone',
@@ -128,7 +147,11 @@ describe('the abilities the web app shows', () => {
     [
       'a suspended zone',
       zone('suspended', null),
-      { coordinator: 'edit withdraw', 'police signatory': 'approve', 'service signatory': 'edit approve withdraw' },
+      {
+        coordinator: 'edit withdraw',
+        'police signatory': 'approve',
+        'service signatory': 'edit approve withdraw',
+      },
     ],
     [
       'a withdrawn zone',
@@ -144,9 +167,10 @@ describe('the abilities the web app shows', () => {
 
   it('says which side the user signs for', () => {
     const roles: Role[] = ['police', 'service'];
-    expect(roles.map((role) => zoneAbilities({ role, organisationId: OWN, canSign: true }, zone('proposed', null)).side)).toEqual([
-      'police',
-      'service',
-    ]);
+    expect(
+      roles.map(
+        (role) => zoneAbilities({ role, organisationId: OWN, canSign: true }, zone('proposed', null)).side,
+      ),
+    ).toEqual(['police', 'service']);
   });
 });

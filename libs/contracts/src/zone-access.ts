@@ -9,7 +9,10 @@ import type { ApprovalSide, ZoneProperties } from './zones';
 export type ZoneActor = Pick<User, 'role' | 'organisationId' | 'canSign'>;
 
 /** Whoever manages a site manages the zones around it (create, edit, import). */
-export function manageZonesProblem(user: Pick<User, 'role' | 'organisationId'>, organisationId: string): string | null {
+export function manageZonesProblem(
+  user: Pick<User, 'role' | 'organisationId'>,
+  organisationId: string,
+): string | null {
   return manageSitesProblem(user, organisationId);
 }
 
@@ -18,9 +21,15 @@ export function manageZonesProblem(user: Pick<User, 'role' | 'organisationId'>, 
  * signatory for the service side of the zones around their own organisation's sites. Coordinators and
  * administrators sign for neither.
  */
-export function approvalSideOf(user: ZoneActor, organisationId: string): { side: ApprovalSide } | { denied: string } {
+export function approvalSideOf(
+  user: ZoneActor,
+  organisationId: string,
+): { side: ApprovalSide } | { denied: string } {
   if (user.role === 'admin' || user.role === 'coordinator') {
-    return { denied: 'Coordinators and administrators do not approve for a side; a police and a service signatory do' };
+    return {
+      denied:
+        'Coordinators and administrators do not approve for a side; a police and a service signatory do',
+    };
   }
   if (!user.canSign) return { denied: 'Only a signatory of their organisation may approve an agreement' };
   if (user.role === 'police') return { side: 'police' };
@@ -40,7 +49,9 @@ export function suspendZoneProblem(user: ZoneActor, organisationId: string): str
       return user.canSign ? null : 'Only a police signatory may suspend a zone';
     case 'service':
       if (!user.canSign) return 'Only a service signatory may suspend a zone';
-      return user.organisationId === organisationId ? null : "A service signatory suspends only their own organisation's zones";
+      return user.organisationId === organisationId
+        ? null
+        : "A service signatory suspends only their own organisation's zones";
   }
 }
 
@@ -54,7 +65,9 @@ export function withdrawZoneProblem(user: ZoneActor, organisationId: string): st
       return 'Police users suspend a zone; withdrawing it is for the service that owns it or a coordinator';
     case 'service':
       if (!user.canSign) return 'Only a service signatory may withdraw a zone';
-      return user.organisationId === organisationId ? null : "A service signatory withdraws only their own organisation's zones";
+      return user.organisationId === organisationId
+        ? null
+        : "A service signatory withdraws only their own organisation's zones";
   }
 }
 
@@ -100,12 +113,15 @@ export function zoneAbilities(user: ZoneActor, zone: ZoneFacts): ZoneAbilities {
   const organisationId = zone.organisationId ?? '';
   const approval = approvalSideOf(user, organisationId);
   const side = 'side' in approval ? approval.side : null;
-  const approvedByMySide = zone.approvals.some((given) => given.version === zone.version && given.side === side);
+  const approvedByMySide = zone.approvals.some(
+    (given) => given.version === zone.version && given.side === side,
+  );
   return {
     edit: zoneIsOpen(zone) && manageZonesProblem(user, organisationId) === null,
     side,
     // An agreed version carries both sides' approvals already; a suspension voided them.
-    approve: side !== null && (zone.status === 'proposed' || zone.status === 'suspended') && !approvedByMySide,
+    approve:
+      side !== null && (zone.status === 'proposed' || zone.status === 'suspended') && !approvedByMySide,
     suspend: 'version' in suspensionTarget(zone) && suspendZoneProblem(user, organisationId) === null,
     withdraw: zoneIsOpen(zone) && withdrawZoneProblem(user, organisationId) === null,
   };

@@ -1,4 +1,9 @@
-import { changeReportStatusProblem, type FieldReport, type ReportStatus, type User } from '@samverkan/contracts';
+import {
+  changeReportStatusProblem,
+  type FieldReport,
+  type ReportStatus,
+  type User,
+} from '@samverkan/contracts';
 
 /** The rule the api applies (libs/contracts, report-access.ts), so the app only offers what will be allowed. */
 export function canChangeReportStatus(
