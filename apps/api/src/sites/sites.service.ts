@@ -9,7 +9,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { badRequest } from '../common/api-exception.filter';
 import { Clock } from '../common/clock';
 import { DOMAIN_EVENTS, SiteChangedEvent, ZoneChangedEvent } from '../common/domain-events';
-import type { Bbox } from '../common/geo-query';
+import type { Bbox } from '../common/query-param.validators';
 import { GEOJSON_CONTENT_TYPE, KML_CONTENT_TYPE, kmlDocument } from '../common/kml';
 import { checkVersion } from '../common/version-check';
 import { ChannelsService } from '../messaging/channels.service';
