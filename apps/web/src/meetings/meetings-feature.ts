@@ -1,5 +1,5 @@
 import type { User } from '@samverkan/contracts';
-import { seesEveryMeeting, organiseProblem } from '@samverkan/contracts';
+import { organiseProblem } from '@samverkan/contracts';
 import type { ApiFetch } from '../api/api-client';
 import { useServices } from '../app/services';
 import { createMeetingsApi, type MeetingsApi } from './meetings-api';
@@ -17,9 +17,12 @@ export function useMeetingsApi(): MeetingsApi {
   return meetingsApi(useServices().apiFetch);
 }
 
-/** Who may call a meeting: coordinators, admins and signatories (who must keep their own organisation in it). */
-export function canCreateMeetings(user: Pick<User, 'role' | 'canSign'>): boolean {
-  return seesEveryMeeting(user) || user.canSign;
+/**
+ * Who may call a meeting: whoever may organise one with their own organisation in it (coordinators, admins and
+ * signatories), the api's rule in libs/contracts.
+ */
+export function canCreateMeetings(user: User): boolean {
+  return organiseProblem(user, [user.organisationId]) === null;
 }
 
 /** Who may change the meeting, its agenda's order and links, decisions and actions (the api's rule). */
