@@ -2,7 +2,7 @@ import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/commo
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { manageSitesProblem, type ExportFormat, type SiteFeature, type SiteFeatureCollection, type SiteType } from '@samverkan/contracts';
+import { choosesSiteOrganisation, manageSitesProblem, type ExportFormat, type SiteFeature, type SiteFeatureCollection, type SiteType } from '@samverkan/contracts';
 import { describeSchedule } from '@samverkan/geo';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
@@ -97,7 +97,7 @@ export class SitesService {
       if (denied) throw new ForbiddenException(denied);
       checkVersion('site', locked.version, input.version);
       if (input.organisationId !== undefined && input.organisationId !== locked.organisationId) {
-        if (user.role === 'service') throw new ForbiddenException('Service staff cannot hand a site to another organisation');
+        if (!choosesSiteOrganisation(user)) throw new ForbiddenException('Service staff cannot hand a site to another organisation');
         await this.assertServiceOrganisation(input.organisationId, manager);
       }
       if (input.location) {

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   approvalSideOf,
+  canCreateSites,
   manageZonesProblem,
   SITE_CONFLICT_REASONS,
   suspensionTarget,
@@ -435,7 +436,7 @@ export class ZonesService {
    * one never blocks the good ones and never leaves half a zone behind.
    */
   async import(collection: unknown, user: AuthUser): Promise<ZoneImportResponse> {
-    if (user.role === 'police') throw new ForbiddenException(manageZonesProblem(user, user.organisationId)!);
+    if (!canCreateSites(user)) throw new ForbiddenException(manageZonesProblem(user, user.organisationId)!);
     const features = readFeatureCollection(collection);
     const created: ZoneFeature[] = [];
     const errors: { index: number; message: string }[] = [];
