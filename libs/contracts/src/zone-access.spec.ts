@@ -9,7 +9,7 @@ import {
   type ZoneActor,
   type ZoneFacts,
 } from './zone-access';
-import type { ZoneStatus } from './zones';
+import type { ApprovalSide, ZoneStatus } from './zones';
 
 const OWN = 'service-own';
 const OTHER = 'service-other';
@@ -28,7 +28,7 @@ const ACTORS: Record<string, ZoneActor> = {
 
 describe('who does what with a zone of one service', () => {
   //                           manage  side       suspend withdraw
-  const table: [string, boolean, 'police' | 'service' | null, boolean, boolean][] = [
+  const table: [string, boolean, ApprovalSide | null, boolean, boolean][] = [
     ['admin', true, null, true, true],
     ['coordinator', true, null, true, true],
     ['police signatory', false, 'police', true, false],
