@@ -9,7 +9,7 @@ const webRoot = fileURLToPath(new URL('.', import.meta.url));
 const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 // Writes a Brotli (.br) and a gzip (.gz) copy beside each compressible hashed asset, once, at build time: the api
-// sends the copy the browser accepts (apps/api/src/web/web-app.middleware.ts) instead of compressing every request.
+// sends the copy the browser accepts (apps/api/src/web-app-hosting/web-app.middleware.ts) instead of compressing every request.
 
 const COMPRESSIBLE = /\.(js|mjs|css|svg|json|html|txt|wasm)$/;
 /** Below this a compressed copy saves less than the headers it needs. */

@@ -17,7 +17,7 @@ import { apiLogPath, DESKTOP, useBrowser } from './support/browser-harness';
 
 const browser = useBrowser();
 
-// Issue 13: what one user writes is never markup on another's screen, and a checked position never leaves
+// What one user writes is never markup on another's screen, and a checked position never leaves
 // the check's answer.
 
 /** Every kind of markup a name could try: elements, a stylesheet, a link and a page-wide redirect. */

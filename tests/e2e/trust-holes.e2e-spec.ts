@@ -20,7 +20,7 @@ import {
 } from '../support/test-app';
 import { MapFactory, point, uniqueSpot } from '../support/zone-factories';
 
-// Issue 13, items 8, 10 and 11: meetings do not widen who sees what, a 201 means all of a change is there, and
+// Meetings do not widen who sees what, a 201 means all of a change is there, and
 // the smaller holes (caching of the check, deep JSON, KML descriptions, odd tokens and offsets, an unreachable
 // database, the send limit as a setting).
 

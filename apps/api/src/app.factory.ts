@@ -9,7 +9,7 @@ import { refuseDeepJson } from './common/json-depth';
 import { isOriginAllowed } from './common/origin-policy';
 import { createValidationPipe } from './common/validation.pipe';
 import { AppConfig } from './config/app-config';
-import { webAppHandlers } from './web/web-app.middleware';
+import { webAppHandlers } from './web-app-hosting/web-app.middleware';
 
 /** The base map's host for the Content-Security-Policy: `{s}` subdomains become a wildcard. */
 function tileSource(tileUrl: string): string {

@@ -16,7 +16,7 @@ import { PeopleModule } from './people/people.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { SitesModule } from './sites/sites.module';
 import { ZonesModule } from './zones/zones.module';
-import { ClientConfigController } from './web/client-config.controller';
+import { WebAppHostingModule } from './web-app-hosting/web-app-hosting.module';
 import { MessagingModule } from './messaging/messaging.module';
 import { ReportsModule } from './reports/reports.module';
 import { GuidesModule } from './guides/guides.module';
@@ -48,8 +48,8 @@ export class AppModule {
         GuidesModule,
         KitsModule,
         MeetingsModule,
+        WebAppHostingModule,
       ],
-      controllers: [ClientConfigController],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };
   }

@@ -28,5 +28,5 @@ render(
   document.getElementById('app')!,
 );
 void base.session.restore();
-// Issue 8: the app shell and the naloxone guide stay available offline (apps/web/public/sw.js).
+// The app shell and the naloxone guide stay available offline (apps/web/public/sw.js).
 registerServiceWorker(window, import.meta.env.PROD);

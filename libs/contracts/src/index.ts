@@ -13,3 +13,6 @@ export * from './client';
 export * from './meetings';
 export * from './meeting-access';
 export * from './site-access';
+export * from './zone-access';
+export * from './report-access';
+export * from './naloxone-access';

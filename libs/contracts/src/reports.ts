@@ -33,6 +33,16 @@ export const REPORT_LIMITS = {
   maxStatsDays: 731,
 } as const;
 
+/**
+ * Why a report's `occurredAt` cannot be accepted, or null: later than now (give or take the clock skew) or
+ * more than `maxAgeDays` ago. The api refuses with it; the report form checks the same before sending.
+ */
+export function reportOccurredAtProblem(occurredAt: Date, now: Date): 'in_future' | 'too_old' | null {
+  if (occurredAt.getTime() > now.getTime() + REPORT_LIMITS.clockSkewSeconds * 1000) return 'in_future';
+  if (occurredAt.getTime() < now.getTime() - REPORT_LIMITS.maxAgeDays * 86_400_000) return 'too_old';
+  return null;
+}
+
 /** The time zone the week and month buckets of the counts are taken in. */
 export const REPORTING_TIME_ZONE = DEFAULT_TIMEZONE;
 

@@ -32,9 +32,12 @@ export interface Schedule {
 
 export const DEFAULT_TIMEZONE = 'Europe/Stockholm';
 
+/** The two sides of a zone's agreement: the police and the service that owns the zone. */
+export type ApprovalSide = Exclude<OrganisationKind, 'coordination'>;
+
 export interface ZoneApproval {
   version: number;
-  side: Exclude<OrganisationKind, 'coordination'>;
+  side: ApprovalSide;
   userId: string;
   organisationId: string;
   at: string;

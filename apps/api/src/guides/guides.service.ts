@@ -1,6 +1,7 @@
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { publishesGuides, writesGuides } from '@samverkan/contracts';
 import type { Guide, GuideDraft, GuideHtml, GuideKey, GuideLang, GuideVersionSummary } from '@samverkan/contracts';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
@@ -9,11 +10,6 @@ import { GuidesRepository, GuideVersionRow } from './guides.repository';
 
 /** Which version a reader asks for: the published one (everyone), or the latest or a given one (writers). */
 export type GuideSelection = { kind: 'published' } | { kind: 'latest' } | { kind: 'version'; version: number };
-
-/** Service staff and coordinators write the guides; officers read the published version. */
-export function canWriteGuides(user: Pick<AuthUser, 'role'>): boolean {
-  return user.role === 'service' || user.role === 'coordinator';
-}
 
 const LANGUAGE_NAMES: Record<GuideLang, string> = { sv: 'Swedish', en: 'English' };
 
@@ -67,7 +63,7 @@ export class GuidesService {
 
   /** Publishes a version (a service signatory; `user` null for the demo seed). Publishing the current one again changes nothing. */
   async publish(key: GuideKey, input: { lang: GuideLang; version: number }, user: AuthUser | null): Promise<Guide> {
-    if (user && !(user.role === 'service' && user.canSign)) {
+    if (user && !publishesGuides(user)) {
       throw new ForbiddenException('Only a signatory of a service publishes the guide');
     }
     const row = await this.dataSource.transaction(async (manager) => {
@@ -112,6 +108,6 @@ export class GuidesService {
   }
 
   private ensureWriter(user: AuthUser): void {
-    if (!canWriteGuides(user)) throw new ForbiddenException('Drafts and versions of the guide are for service staff and coordinators');
+    if (!writesGuides(user)) throw new ForbiddenException('Drafts and versions of the guide are for service staff and coordinators');
   }
 }

@@ -3,7 +3,8 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Kit, KitReplacement, KitStats, KitStatus, UseKitResponse } from '@samverkan/contracts';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
-import { parseInstant, parseWordList } from '../common/geo-query';
+import { parseInstant } from '../common/instant.validators';
+import { parseWordList } from '../common/query-param.validators';
 import { CreateKitDto, KitListQueryDto, UpdateKitDto, UseKitDto } from './dto/kits.dto';
 import { KitsService } from './kits.service';
 

@@ -1,7 +1,7 @@
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { KIT_LIMITS } from '@samverkan/contracts';
+import { KIT_LIMITS, kitListScope, kitStatsScope, managesKits, seesKit, seesKitStats } from '@samverkan/contracts';
 import type { Kit, KitReplacement, KitStats, KitStatus, UseKitResponse } from '@samverkan/contracts';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
@@ -39,13 +39,9 @@ export interface KitUse {
   body?: string;
 }
 
-function seesEveryKit(user: AuthUser): boolean {
-  return user.role === 'admin' || user.role === 'coordinator';
-}
-
 /** Kits are registered, changed and used by the police organisation that carries them. */
 function ensurePolice(user: AuthUser): void {
-  if (user.role !== 'police') throw new ForbiddenException("Only police users register, change and use their organisation's naloxone kits");
+  if (!managesKits(user)) throw new ForbiddenException("Only police users register, change and use their organisation's naloxone kits");
 }
 
 @Injectable()
@@ -60,14 +56,11 @@ export class KitsService {
 
   /** Police: their organisation's kits; coordinators and administrators: every organisation's. */
   async list(options: KitListOptions, user: AuthUser): Promise<Kit[]> {
-    let organisationId: string | undefined;
-    if (user.role === 'police') {
-      organisationId = user.organisationId;
-    } else if (seesEveryKit(user)) {
-      organisationId = options.organisationId;
-    } else {
+    const scope = kitListScope(user);
+    if (scope === null) {
       throw new ForbiddenException('Kits are listed for police users, coordinators and administrators; naloxone sites see the counts at /api/kits/stats');
     }
+    const organisationId = scope === 'own' ? user.organisationId : options.organisationId;
     const today = localToday(this.clock.now());
     const rows = await this.kits.list({
       organisationId,
@@ -79,7 +72,7 @@ export class KitsService {
 
   async get(id: string, user: AuthUser): Promise<Kit> {
     const kit = await this.kits.find(this.dataSource.manager, id);
-    if (!kit || !this.canSee(kit, user)) throw new NotFoundException(`No kit with id ${id}`);
+    if (!kit || !seesKit(user, kit)) throw new NotFoundException(`No kit with id ${id}`);
     return toKitDto(kit, localToday(this.clock.now()));
   }
 
@@ -157,12 +150,11 @@ export class KitsService {
    * organisations that run a naloxone site see every police organisation (to plan resupply).
    */
   async stats(user: AuthUser): Promise<KitStats[]> {
-    let organisationId: string | undefined;
-    if (user.role === 'police') {
-      organisationId = user.organisationId;
-    } else if (!seesEveryKit(user) && !(await this.kits.runsNaloxoneSite(user.organisationId))) {
+    const scope = kitStatsScope(user);
+    if (scope === 'naloxone_site_staff' && !seesKitStats(user, await this.kits.runsNaloxoneSite(user.organisationId))) {
       throw new ForbiddenException('Kit counts are for police, coordinators and the staff of naloxone sites');
     }
+    const organisationId = scope === 'own' ? user.organisationId : undefined;
     const now = this.clock.now();
     const today = localToday(now);
     const months = lastMonths(now, KIT_LIMITS.usedByMonths);
@@ -179,10 +171,6 @@ export class KitsService {
         count: used.find((entry) => entry.organisationId === row.organisationId && entry.month === month)?.count ?? 0,
       })),
     }));
-  }
-
-  private canSee(kit: KitRow, user: AuthUser): boolean {
-    return seesEveryKit(user) || (user.role === 'police' && kit.organisationId === user.organisationId);
   }
 
   /** The caller's own organisation's kit, row-locked; another organisation's kit is as good as unknown. */

@@ -5,7 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { badRequest } from '../common/api-exception.filter';
 import { Clock } from '../common/clock';
-import { parseInstant, parseOptionalInstant } from '../common/geo-query';
+import { parseInstant, parseOptionalInstant } from '../common/instant.validators';
 import { localToday } from '../common/calendar-dates';
 import { checkVersion } from '../common/version-check';
 import { DOMAIN_EVENTS } from '../common/domain-events';

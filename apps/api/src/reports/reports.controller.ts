@@ -3,7 +3,8 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FieldReport, ReportCategory, ReportStats, ReportStatus } from '@samverkan/contracts';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
-import { parseInstant, parseOptionalInstant, parseWordList } from '../common/geo-query';
+import { parseInstant, parseOptionalInstant } from '../common/instant.validators';
+import { parseWordList } from '../common/query-param.validators';
 import { CreateReportDto, ReportListQueryDto, ReportStatsQueryDto, UpdateReportDto } from './dto/reports.dto';
 import { ReportsService } from './reports.service';
 

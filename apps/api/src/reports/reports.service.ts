@@ -1,7 +1,7 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { REPORT_LIMITS } from '@samverkan/contracts';
+import { changeReportStatusProblem, organisationSeesEveryReport, REPORT_LIMITS, seesEveryReport } from '@samverkan/contracts';
 import type { FieldReport, Organisation, ReportCategory, ReportStats, ReportStatsGroup, ReportStatsGroupBy, ReportStatus } from '@samverkan/contracts';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
@@ -11,7 +11,7 @@ import { refuseIdentifyingText } from '../common/identifying-text';
 import { checkVersion } from '../common/version-check';
 import { PeopleService } from '../people/people.service';
 import { FieldReportEntity } from './entities/field-report.entity';
-import { cannotChangeStatus, occurredAtProblem, organisationSeesEveryReport, seesEveryReport } from './report-rules';
+import { occurredAtProblem } from './report-rules';
 import { countsByCategory, countsByWeek, WeekCategoryCount } from './report-weeks';
 import { toReportDto } from './reports.mapper';
 import { ReportFilter, ReportsRepository, ReportViewer } from './reports.repository';
@@ -113,7 +113,7 @@ export class ReportsService {
     return this.dataSource.transaction(async (manager) => {
       const current = await this.reports.findVisible(manager, id, viewerOf(user), { lock: true });
       if (!current) throw new NotFoundException(`No report with id ${id}`);
-      const denied = cannotChangeStatus(user, current, current.siteOrganisationId);
+      const denied = changeReportStatusProblem(user, current, current.siteOrganisationId);
       if (denied) throw new ForbiddenException(denied);
       checkVersion('report', current.version, input.version);
       if (current.status === input.status) return toReportDto(current);

@@ -4,7 +4,8 @@ import type { Response } from 'express';
 import type { SiteFeature, SiteFeatureCollection, SiteType } from '@samverkan/contracts';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
-import { parseBbox, parseOptionalInstant, parseWordList } from '../common/geo-query';
+import { parseOptionalInstant } from '../common/instant.validators';
+import { parseBbox, parseWordList } from '../common/query-param.validators';
 import { CreateSiteDto, SiteAtQueryDto, SiteExportQueryDto, SiteListQueryDto, siteShapesPipe, UpdateSiteDto } from './dto/sites.dto';
 import { SitesService } from './sites.service';
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { ExportFormat, Point, Schedule, SiteType } from '@samverkan/contracts';
-import type { Bbox } from '../common/geo-query';
+import type { Bbox } from '../common/query-param.validators';
 
 // Every spatial query of the sites feature is here. Locations are geometry(Point, 4326) with a GiST index.
 

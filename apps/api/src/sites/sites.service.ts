@@ -1,15 +1,14 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import type { ExportFormat, SiteFeature, SiteFeatureCollection, SiteType } from '@samverkan/contracts';
+import { choosesSiteOrganisation, manageSitesProblem, type ExportFormat, type SiteFeature, type SiteFeatureCollection, type SiteType } from '@samverkan/contracts';
 import { describeSchedule } from '@samverkan/geo';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { badRequest } from '../common/api-exception.filter';
 import { Clock } from '../common/clock';
 import { DOMAIN_EVENTS } from '../common/domain-events';
-import type { Bbox } from '../common/geo-query';
+import type { Bbox } from '../common/query-param.validators';
 import { ExportFile, GEOJSON_CONTENT_TYPE, KML_CONTENT_TYPE, kmlDocument } from '../common/kml';
-import { cannotManage } from '../common/map-permissions';
 import { checkVersion } from '../common/version-check';
 import { UnitOfWork } from '../database/transaction-events';
 import { ZonesService } from '../zones/zones.service';
@@ -87,11 +86,11 @@ export class SitesService {
     return this.unitOfWork.run(async ({ manager, raise }) => {
       const locked = await this.sites.lock(manager, id);
       if (!locked) throw new NotFoundException(`No site with id ${id}`);
-      const denied = cannotManage(user, locked.organisationId);
+      const denied = manageSitesProblem(user, locked.organisationId);
       if (denied) throw new ForbiddenException(denied);
       checkVersion('site', locked.version, input.version);
       if (input.organisationId !== undefined && input.organisationId !== locked.organisationId) {
-        if (user.role === 'service') throw new ForbiddenException('Service staff cannot hand a site to another organisation');
+        if (!choosesSiteOrganisation(user)) throw new ForbiddenException('Service staff cannot hand a site to another organisation');
         await this.assertServiceOrganisation(input.organisationId, manager);
       }
       if (input.location) {
@@ -126,7 +125,7 @@ export class SitesService {
       const { manager } = transaction;
       const locked = await this.sites.lock(manager, id);
       if (!locked) throw new NotFoundException(`No site with id ${id}`);
-      const denied = cannotManage(user, locked.organisationId);
+      const denied = manageSitesProblem(user, locked.organisationId);
       if (denied) throw new ForbiddenException(denied);
       await this.zones.closeZonesOfDeletedSite(transaction, id, user.id);
       const before = await this.feature(manager, id);
@@ -193,7 +192,7 @@ export class SitesService {
   private async organisationForNewSite(requested: string | undefined, user: AuthUser): Promise<string> {
     switch (user.role) {
       case 'police':
-        throw new ForbiddenException(cannotManage(user, user.organisationId)!);
+        throw new ForbiddenException(manageSitesProblem(user, user.organisationId)!);
       case 'service':
         if (requested !== undefined && requested !== user.organisationId) {
           throw new ForbiddenException('Service staff create sites for their own organisation only');

@@ -1,10 +1,9 @@
 import { ForbiddenException, HttpException, Injectable } from '@nestjs/common';
-import type { ExportFormat, ZoneFeature, ZoneImportResponse } from '@samverkan/contracts';
+import { canCreateSites, manageZonesProblem, type ExportFormat, type ZoneFeature, type ZoneImportResponse } from '@samverkan/contracts';
 import { describeSchedule } from '@samverkan/geo';
 import type { AuthUser } from '../auth/auth-user';
 import { badRequest } from '../common/api-exception.filter';
 import { ExportFile, GEOJSON_CONTENT_TYPE, KML_CONTENT_TYPE, KmlPlacemark, kmlDocument } from '../common/kml';
-import { cannotManage } from '../common/map-permissions';
 import { toZoneInput } from './dto/zone-input';
 import { zoneTimeState } from './zone-in-force';
 import { ZonesRepository } from './zones.repository';
@@ -71,7 +70,7 @@ export class ZoneTransferService {
    * one never blocks the good ones and never leaves half a zone behind.
    */
   async import(collection: unknown, user: AuthUser): Promise<ZoneImportResponse> {
-    if (user.role === 'police') throw new ForbiddenException(cannotManage(user, user.organisationId)!);
+    if (!canCreateSites(user)) throw new ForbiddenException(manageZonesProblem(user, user.organisationId)!);
     const features = readFeatureCollection(collection);
     const created: ZoneFeature[] = [];
     const errors: { index: number; message: string }[] = [];

@@ -5,7 +5,8 @@ import { ZONE_LIMITS } from '@samverkan/contracts';
 import type { ZoneCheckResponse, ZoneFeature, ZoneFeatureCollection, ZoneHistory, ZoneImportResponse, ZoneStatus } from '@samverkan/contracts';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
-import { parseBbox, parseOptionalInstant, parseWordList } from '../common/geo-query';
+import { parseOptionalInstant } from '../common/instant.validators';
+import { parseBbox, parseWordList } from '../common/query-param.validators';
 import { zoneShapesPipe } from './dto/zone-input';
 import {
   ApproveZoneDto,

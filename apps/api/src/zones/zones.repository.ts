@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import type { ExportFormat, Schedule, ZoneApproval, ZoneGeometry, ZoneStatus } from '@samverkan/contracts';
-import type { Bbox } from '../common/geo-query';
+import type { Bbox } from '../common/query-param.validators';
 import { degreeMargins } from '../common/geo-input';
 import { ZoneApprovalEntity } from './entities/zone-approval.entity';
 import { ZoneVersionEntity } from './entities/zone-version.entity';

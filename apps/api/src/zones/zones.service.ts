@@ -1,6 +1,16 @@
 import { ConflictException, ForbiddenException, HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { SITE_CONFLICT_REASONS, ZONE_LIMITS } from '@samverkan/contracts';
+import {
+  approvalSideOf,
+  manageZonesProblem,
+  SITE_CONFLICT_REASONS,
+  suspensionTarget,
+  suspendZoneProblem,
+  withdrawZoneProblem,
+  ZONE_LIMITS,
+  type ApprovalSide,
+  type SuspendConflict,
+} from '@samverkan/contracts';
 import type {
   ErrorDetail,
   Schedule,
@@ -16,9 +26,8 @@ import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { badRequest, conflict, DetailedHttpException } from '../common/api-exception.filter';
 import { ChangeKind, DOMAIN_EVENTS } from '../common/domain-events';
-import type { Bbox } from '../common/geo-query';
-import { parseInstant } from '../common/geo-query';
-import { ApprovalSide, approvalSideOf, cannotManage, cannotSuspend, cannotWithdraw } from '../common/map-permissions';
+import type { Bbox } from '../common/query-param.validators';
+import { parseInstant } from '../common/instant.validators';
 import { SYSTEM_AUTHOR } from '../common/system-author';
 import { checkVersion } from '../common/version-check';
 import { Transaction, UnitOfWork } from '../database/transaction-events';
@@ -115,7 +124,7 @@ export class ZonesService {
       const { manager } = transaction;
       const site = await this.zones.findSiteForZone(manager, input.siteId);
       if (!site) throw badRequest('siteId', 'names no site (it may have been deleted)', 'unknown_reference');
-      const denied = cannotManage(user, site.organisationId);
+      const denied = manageZonesProblem(user, site.organisationId);
       if (denied) throw new ForbiddenException(denied);
       const side = input.approve ? proposerSide(user, site.organisationId) : null;
       const source = await this.geometrySource(manager, input, site.id);
@@ -149,7 +158,7 @@ export class ZonesService {
     return this.unitOfWork.run(async (transaction) => {
       const { manager } = transaction;
       const zone = await this.lockForChange(manager, id);
-      const denied = cannotManage(user, zone.organisationId);
+      const denied = manageZonesProblem(user, zone.organisationId);
       if (denied) throw new ForbiddenException(denied);
       if (zone.status === 'withdrawn') throw new ConflictException('This zone is withdrawn and can no longer change');
       checkVersion('zone', zone.currentVersion, changes.version);
@@ -270,15 +279,12 @@ export class ZonesService {
     return this.unitOfWork.run(async (transaction) => {
       const { manager } = transaction;
       const zone = await this.lockForChange(manager, id);
-      const denied = cannotSuspend(user, zone.organisationId);
+      const denied = suspendZoneProblem(user, zone.organisationId);
       if (denied) throw new ForbiddenException(denied);
-      if (zone.status === 'withdrawn') throw new ConflictException('This zone is withdrawn');
-      if (zone.status === 'suspended') throw new ConflictException('This zone is already suspended');
-      if (zone.agreedVersion === null) {
-        throw new ConflictException('This zone has no agreed version to suspend: a proposal is in force only once both sides approve it');
-      }
+      const held = suspensionTarget(zone);
+      if ('conflict' in held) throw new ConflictException(SUSPEND_CONFLICT_MESSAGES[held.conflict]);
       // The other side of the agreement: the service that owns the zone, or the police organisations that signed it.
-      const policeSigners = (await this.zones.standingApprovals(manager, id, zone.agreedVersion))
+      const policeSigners = (await this.zones.standingApprovals(manager, id, held.version))
         .filter((approval) => approval.side === 'police')
         .map((approval) => approval.organisationId);
       const alertOrganisationIds =
@@ -291,7 +297,7 @@ export class ZonesService {
         reason: input.reason,
         byOrganisationId: user.organisationId,
         until,
-        version: zone.agreedVersion,
+        version: held.version,
       });
       await this.zones.supersedeApprovals(manager, id);
       await this.audit.record(manager, {
@@ -351,7 +357,7 @@ export class ZonesService {
     return this.unitOfWork.run(async (transaction) => {
       const { manager } = transaction;
       const zone = await this.lockForChange(manager, id);
-      const denied = cannotWithdraw(user, zone.organisationId);
+      const denied = withdrawZoneProblem(user, zone.organisationId);
       if (denied) throw new ForbiddenException(denied);
       if (zone.status === 'withdrawn') throw new ConflictException('This zone is already withdrawn');
       await this.withdrawLocked(manager, zone, reason, user.id);
@@ -467,6 +473,12 @@ function checkZoneInput(input: ZoneInput, options = { requireGeometry: true }): 
   if (validFrom && validUntil && validFrom >= validUntil) throw badRequest('validUntil', 'must be later than validFrom', 'ends_before_start');
   return { validFrom, validUntil };
 }
+
+const SUSPEND_CONFLICT_MESSAGES: Record<SuspendConflict, string> = {
+  withdrawn: 'This zone is withdrawn',
+  suspended: 'This zone is already suspended',
+  not_agreed: 'This zone has no agreed version to suspend: a proposal is in force only once both sides approve it',
+};
 
 /** The side a proposer who asks to approve at once signs for; anyone else is refused before anything is saved. */
 function proposerSide(user: AuthUser, organisationId: string): ApprovalSide {

@@ -54,7 +54,7 @@ export function MapScreen({ offerCheck = true }: { offerCheck?: boolean }) {
       <div class="map-screen__map">
         {/* In the Tab order the check and the naloxone guide come first, the map with its markers last. */}
         {offerCheck && !drawsOnMap(current) && <CheckControl />}
-        {/* Issue 8: one tap to the naloxone guide. */}
+        {/* One tap to the naloxone guide: an officer may need it at once. */}
         {!drawsOnMap(current) && (
           <div class="map-screen__naloxone">
             <NaloxoneMapButton />

@@ -29,8 +29,8 @@ export function SignedInShell({ user }: { user: User }) {
     },
     [],
   );
-  // Issue 8: the reports and naloxone pages are for every role; issue 6: so are the meetings (each meeting
-  // shows only to its organisations' members and coordinators).
+  // The reports, naloxone and meetings pages are for every role (each meeting shows only to its organisations'
+  // members and coordinators).
   const { route, meetingId, siteId } = location;
   const page = route === 'admin' ? (user.role === 'admin' ? 'admin' : 'map') : route;
 

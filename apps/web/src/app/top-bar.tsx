@@ -22,7 +22,7 @@ export function TopBar({ user, page, router }: { user: User; page: Route; router
   return (
     <header class="top-bar">
       <p class="top-bar__brand brand-name">{t('app.name')}</p>
-      {/* Issue 8: every role gets the nav, with the field reports and naloxone pages. */}
+      {/* Every role gets the nav, with the field reports and naloxone pages. */}
       <nav class="top-bar__nav" aria-label={t('nav.label')}>
         <a href={router.href('map')} aria-current={page === 'map' ? 'page' : undefined}>
           {t('nav.map')}

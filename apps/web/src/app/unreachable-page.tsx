@@ -22,7 +22,7 @@ export function UnreachablePage() {
             {t('app.retry')}
           </button>
         </div>
-        {/* Issue 8: the naloxone guide saved on this device stays readable without a connection. */}
+        {/* The naloxone guide saved on this device stays readable without a connection. */}
         <SavedNaloxoneGuide />
       </main>
     </div>

@@ -1,4 +1,4 @@
-// Where a zone's agreement stands (issue 14), in both languages. dictionary.ts merges them into the one
+// Where a zone's agreement stands, in both languages. dictionary.ts merges them into the one
 // dictionary; dictionary.spec.ts checks them with the rest.
 
 export const approvalTextsSv = {

@@ -417,7 +417,7 @@ const sv = {
     'Lösenordet är för lätt att gissa (till exempel ett tangentbordsmönster, en upprepning, ett namn eller ett årtal). Välj flera ord som inte hör ihop.',
   'admin.error.organisation': 'Välj en organisation som passar rollen.',
 
-  // ── Field reports and naloxone (issue 8): keys under reports.* and naloxone.* only ──
+  // ── Field reports and naloxone: keys under reports.* and naloxone.* only ──
   'reports.nav': 'Rapporter',
   'naloxone.nav': 'Naloxon',
   'reports.category.enforcement_near_site': 'Ingripande nära verksamhet',
@@ -655,7 +655,7 @@ const sv = {
   'naloxone.editor.publishWho': 'En signatär från en verksamhet publicerar guiden.',
   'naloxone.editor.previewTitle': 'Förhandsgranskning av version {version}',
   'naloxone.editor.closePreview': 'Stäng',
-  // ── end of issue 8 keys ──
+  // ── end of the field report and naloxone keys ──
   ...meetingTextsSv,
   ...naloxoneTextsSv,
   ...suspensionTextsSv,
@@ -1068,7 +1068,7 @@ const en: Record<MessageKey, string> = {
     'This password is too easy to guess (such as a keyboard pattern, a repeat, a name or a year). Choose several unrelated words.',
   'admin.error.organisation': 'Choose an organisation that fits the role.',
 
-  // ── Field reports and naloxone (issue 8): keys under reports.* and naloxone.* only ──
+  // ── Field reports and naloxone: keys under reports.* and naloxone.* only ──
   'reports.nav': 'Reports',
   'naloxone.nav': 'Naloxone',
   'reports.category.enforcement_near_site': 'Enforcement near a site',
@@ -1305,7 +1305,7 @@ const en: Record<MessageKey, string> = {
   'naloxone.editor.publishWho': 'A service signatory publishes the guide.',
   'naloxone.editor.previewTitle': 'Preview of version {version}',
   'naloxone.editor.closePreview': 'Close',
-  // ── end of issue 8 keys ──
+  // ── end of the field report and naloxone keys ──
   ...meetingTextsEn,
   ...naloxoneTextsEn,
   ...suspensionTextsEn,

@@ -1,4 +1,4 @@
-// What the app says when the api refuses something (issue 14), in both languages: one text per reason code
+// What the app says when the api refuses something, in both languages: one text per reason code
 // the api sends (ERROR_REASONS in libs/contracts), the fields they name, and one text per kind of failure.
 // The api's own English message is never shown. dictionary.ts merges them into the one dictionary.
 

@@ -1,4 +1,4 @@
-// The map screen's notices and the check's answer at a zone's edge (issue 14), in both languages.
+// The map screen's notices and the check's answer at a zone's edge, in both languages.
 // dictionary.ts merges them into the one dictionary; dictionary.spec.ts checks them with the rest.
 
 export const mapLayoutTextsSv = {

@@ -1,4 +1,4 @@
-// The meetings pages' texts (issue 6), in both languages. dictionary.ts merges them into the one dictionary;
+// The meetings pages' texts, in both languages. dictionary.ts merges them into the one dictionary;
 // dictionary.spec.ts checks them with the rest.
 
 export const meetingTextsSv = {

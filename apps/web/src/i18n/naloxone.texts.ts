@@ -1,4 +1,4 @@
-// The naloxone page's texts added in issue 14 (directions, phone numbers, the "get a new kit" reminder), in both
+// More of the naloxone page's texts (directions, phone numbers, the "get a new kit" reminder), in both
 // languages. dictionary.ts merges them into the one dictionary; dictionary.spec.ts checks them with the rest.
 
 export const naloxoneTextsSv = {

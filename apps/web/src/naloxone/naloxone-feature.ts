@@ -1,4 +1,11 @@
-import type { Role, SiteFeature, User } from '@samverkan/contracts';
+import {
+  kitListScope,
+  publishesGuides,
+  seesKitStats as allowedKitStats,
+  writesGuides,
+  type SiteFeature,
+  type User,
+} from '@samverkan/contracts';
 import { defineAppFeature } from '../session/feature-registry';
 import { GuideCache } from './guide-cache';
 import { createNaloxoneApi, type NaloxoneApi } from './naloxone-api';
@@ -21,27 +28,25 @@ export const naloxoneFeature = defineAppFeature('naloxone', ({ apiFetch, storage
 
 export const NALOXONE_ROUTE = '#/naloxone';
 
-// Who may do what; the api decides, these only keep the app from offering what it would refuse.
+// Who may do what: the rules the api applies (libs/contracts, naloxone-access.ts), so the app only offers
+// what will be allowed.
 
-const WRITERS: readonly Role[] = ['service', 'coordinator'];
+export { managesKits } from '@samverkan/contracts';
 
-export const canWriteGuide = (user: Pick<User, 'role'>) => WRITERS.includes(user.role);
+export const canWriteGuide = (user: Pick<User, 'role'>) => writesGuides(user);
 
-export const canPublishGuide = (user: Pick<User, 'role' | 'canSign'>) =>
-  user.role === 'service' && user.canSign;
-
-/** Police register, change and use their organisation's kits. */
-export const managesKits = (user: Pick<User, 'role'>) => user.role === 'police';
+export const canPublishGuide = (user: Pick<User, 'role' | 'canSign'>) => publishesGuides(user);
 
 /** Police see their own kits; coordinators and administrators see every organisation's. */
-export const seesKitList = (user: Pick<User, 'role'>) =>
-  user.role === 'police' || user.role === 'coordinator' || user.role === 'admin';
+export const seesKitList = (user: Pick<User, 'role'>) => kitListScope(user) !== null;
 
 /** The resupply counts: police (their own), coordinators, administrators, and the staff of naloxone sites. */
 export function seesKitStats(
   user: Pick<User, 'role' | 'organisationId'>,
   naloxoneSites: readonly SiteFeature[],
 ): boolean {
-  if (user.role !== 'service') return true;
-  return naloxoneSites.some((site) => site.properties.organisationId === user.organisationId);
+  return allowedKitStats(
+    user,
+    naloxoneSites.some((site) => site.properties.organisationId === user.organisationId),
+  );
 }

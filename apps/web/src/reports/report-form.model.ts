@@ -1,4 +1,9 @@
-import { REPORT_LIMITS, type CreateReportRequest, type ReportCategory } from '@samverkan/contracts';
+import {
+  REPORT_LIMITS,
+  reportOccurredAtProblem,
+  type CreateReportRequest,
+  type ReportCategory,
+} from '@samverkan/contracts';
 import {
   codePointLength,
   describeIdentifyingKinds,
@@ -77,10 +82,11 @@ export function validateReportDraft(draft: ReportDraft, now: Date, language: Lan
   if (occurredAt === null) {
     problems.push({ field: 'occurredAt', message: 'reports.form.error.occurredAtMissing' });
   } else {
-    const instant = Date.parse(occurredAt);
-    if (instant > now.getTime() + REPORT_LIMITS.clockSkewSeconds * 1000) {
+    // The api's rule (libs/contracts), so the form refuses exactly what the api would.
+    const timing = reportOccurredAtProblem(new Date(occurredAt), now);
+    if (timing === 'in_future') {
       problems.push({ field: 'occurredAt', message: 'reports.form.error.occurredAtFuture' });
-    } else if (instant < now.getTime() - REPORT_LIMITS.maxAgeDays * DAY_MS) {
+    } else if (timing === 'too_old') {
       problems.push({
         field: 'occurredAt',
         message: 'reports.form.error.occurredAtOld',

@@ -1,17 +1,17 @@
-import type { FieldReport, ReportStatus, User } from '@samverkan/contracts';
+import {
+  changeReportStatusProblem,
+  type FieldReport,
+  type ReportStatus,
+  type User,
+} from '@samverkan/contracts';
 
-// Mirrors the api's rule (apps/api/src/reports/report-rules.ts) so the app only offers what will be
-// allowed; the api still decides.
-
-/** The author's organisation, the organisation of the site the report is about, or a coordinator. */
+/** The rule the api applies (libs/contracts, report-access.ts), so the app only offers what will be allowed. */
 export function canChangeReportStatus(
   user: Pick<User, 'role' | 'organisationId'>,
   report: Pick<FieldReport, 'organisationId'>,
   siteOrganisationId: string | null,
 ): boolean {
-  if (user.role === 'coordinator') return true;
-  if (user.organisationId === report.organisationId) return true;
-  return siteOrganisationId !== null && user.organisationId === siteOrganisationId;
+  return changeReportStatusProblem(user, report, siteOrganisationId) === null;
 }
 
 /** The status changes offered for a report: forward along open → discussed → closed, or back to open. */

@@ -201,7 +201,7 @@ export function SiteDetails({ siteId }: { siteId: string }) {
           })}
         </ul>
       )}
-      {/* Issue 8: the field reports about this site and the "Report" button. */}
+      {/* The field reports about this site and the "Report" button. */}
       <PlaceReports siteId={siteId} />
       <SiteHistory siteId={siteId} version={p.version} />
     </PanelFrame>

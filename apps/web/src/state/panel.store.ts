@@ -17,7 +17,7 @@ export type Panel =
   // Moving a site: its marker is dragged (or the map clicked), then the move is confirmed.
   | { kind: 'site-move'; siteId: string }
   | { kind: 'messages'; channelId: string | null }
-  // Issue 6: the open meeting (agenda, minutes, decisions, actions), on its page `#/meetings/<id>`.
+  // The open meeting (agenda, minutes, decisions, actions), on its page `#/meetings/<id>`.
   | { kind: 'meeting' };
 
 export class PanelStore extends Store<Panel> {

@@ -142,7 +142,7 @@ function CheckResult({ state }: { state: Extract<CheckState, { status: 'answered
         </p>
       )}
       <AnswerDetails answer={answer} at={new Date(state.at)} />
-      {/* Issue 8: the nearest naloxone sites, worked out on the phone from the position the check has. */}
+      {/* The nearest naloxone sites, worked out on the phone from the position the check has. */}
       <NearestNaloxoneDisclosure position={position} />
       <p class="check__meta">
         {t('check.checkedAt', { time: formatTime(state.at, language) })}

@@ -195,7 +195,7 @@ export function ZoneDetails({ zoneId }: { zoneId: string }) {
         </div>
       )}
 
-      {/* Issue 8: the field reports about this zone and the "Report" button. */}
+      {/* The field reports about this zone and the "Report" button. */}
       <PlaceReports zoneId={zone.properties.id} siteId={zone.properties.siteId} />
       <ZoneHistoryView zone={zone} />
 

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, Min } from 'class-validator';
 import { GUIDE_LANGS, GUIDE_LIMITS } from '@samverkan/contracts';
 import type { GuideLang } from '@samverkan/contracts';
-import { ToDecimal } from '../../common/geo-query';
+import { ToDecimal } from '../../common/query-param.validators';
 import { IsVersion } from '../../common/field.validators';
 import { IsContractText } from '../../common/text.validators';
 

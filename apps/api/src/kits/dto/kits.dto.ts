@@ -2,7 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { KIT_LIMITS, KIT_STATUSES, REPORT_LIMITS } from '@samverkan/contracts';
 import type { KitStatus } from '@samverkan/contracts';
-import { IsIsoInstant, IsWordList, ToDecimal } from '../../common/geo-query';
+import { IsIsoInstant } from '../../common/instant.validators';
+import { IsWordList, ToDecimal } from '../../common/query-param.validators';
 import { IsContractText } from '../../common/text.validators';
 import { IsCalendarDate, IsVersion } from '../../common/field.validators';
 

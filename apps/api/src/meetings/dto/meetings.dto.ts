@@ -26,7 +26,8 @@ import type {
   UpdateDecisionRequest,
   UpdateMeetingRequest,
 } from '@samverkan/contracts';
-import { IsIsoInstant, ToDecimal } from '../../common/geo-query';
+import { IsIsoInstant } from '../../common/instant.validators';
+import { ToDecimal } from '../../common/query-param.validators';
 import { IsContractText, IsName, IsNotIdentifying } from '../../common/text.validators';
 import { IsCalendarDate, IsVersion } from '../../common/field.validators';
 

@@ -2,7 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { REPORT_CATEGORIES, REPORT_LIMITS, REPORT_STATS_GROUPINGS, REPORT_STATUSES } from '@samverkan/contracts';
 import type { ReportCategory, ReportStatsGroupBy, ReportStatus } from '@samverkan/contracts';
-import { IsIsoInstant, IsWordList, ToDecimal } from '../../common/geo-query';
+import { IsIsoInstant } from '../../common/instant.validators';
+import { IsWordList, ToDecimal } from '../../common/query-param.validators';
 import { IsVersion } from '../../common/field.validators';
 import { IsContractText } from '../../common/text.validators';
 

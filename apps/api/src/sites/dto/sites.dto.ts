@@ -5,7 +5,8 @@ import type { ExportFormat, Point, Schedule, SiteType } from '@samverkan/contrac
 import { validatePoint, validateSchedule } from '@samverkan/geo';
 import { PHONE_NUMBER_LIMITS } from '@samverkan/text';
 import { GeoShapesPipe } from '../../common/geo-input';
-import { IsBbox, IsIsoInstant, IsWordList } from '../../common/geo-query';
+import { IsIsoInstant } from '../../common/instant.validators';
+import { IsBbox, IsWordList } from '../../common/query-param.validators';
 import { IsPhoneNumber, IsVersion } from '../../common/field.validators';
 import { IsContractText, IsName, IsNotIdentifying } from '../../common/text.validators';
 

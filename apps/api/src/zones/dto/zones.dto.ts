@@ -2,7 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Allow, IsBoolean, IsIn, IsNumber, IsOptional, IsUUID, Max, Min, ValidateIf } from 'class-validator';
 import { EXPORT_FORMATS, ZONE_LIMITS, ZONE_STATUSES } from '@samverkan/contracts';
 import type { ExportFormat, Schedule, ZoneGeometry } from '@samverkan/contracts';
-import { IsBbox, IsIsoInstant, IsWordList, ToDecimal } from '../../common/geo-query';
+import { IsIsoInstant } from '../../common/instant.validators';
+import { IsBbox, IsWordList, ToDecimal } from '../../common/query-param.validators';
 import { IsVersion } from '../../common/field.validators';
 import { IsContractText, IsName, IsNotIdentifying } from '../../common/text.validators';
 
