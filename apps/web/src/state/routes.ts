@@ -1,6 +1,6 @@
 /** The app's pages. The map is home; the rest hang off the hash, so a reload keeps the page. */
-// Issue 8: 'reports' (`#/reports`, `#/reports?siteId=`) and 'naloxone' (`#/naloxone`) are the field report and naloxone pages.
-// Issue 6: 'meetings' (`#/meetings`: the list, "my actions") and 'meeting' (`#/meetings/<id>`: one meeting on the map).
+// 'reports' (`#/reports`, `#/reports?siteId=`) and 'naloxone' (`#/naloxone`) are the field report and naloxone pages.
+// 'meetings' (`#/meetings`: the list, "my actions") and 'meeting' (`#/meetings/<id>`: one meeting on the map).
 export type Route = 'map' | 'admin' | 'reports' | 'naloxone' | 'meetings' | 'meeting';
 
 export interface AppLocation {
