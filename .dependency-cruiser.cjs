@@ -47,7 +47,7 @@ module.exports = {
       severity: 'error',
       comment: 'ui/ holds the widgets every feature uses (icons, dialogs, the panel frame): it knows no feature and no shell.',
       from: { path: '^apps/web/src/ui/' },
-      to: { path: '^apps/web/src/(app|admin|auth|chat|map|meetings|naloxone|reports|sites|zones)/' },
+      to: { path: '^apps/web/src/(app|admin|auth|chat|map|meetings|naloxone|people|reports|sites|zones)/' },
     },
     {
       name: 'web-state-without-leaflet',
@@ -57,12 +57,45 @@ module.exports = {
       to: { path: 'node_modules/(leaflet|@geoman-io|leaflet\\.markercluster)/' },
     },
     {
-      name: 'meetings-not-into-messaging',
+      name: 'features-not-into-messaging',
       severity: 'error',
       comment:
-        "Meetings reach sockets through the realtime part and make their channel through an event, not through messaging's internals.",
-      from: { path: '^apps/api/src/meetings/' },
+        'Zones, sites, meetings and the other features reach sockets through realtime/ and keep their channels in ' +
+        "step through events (messaging listens), never through messaging's internals.",
+      from: { path: '^apps/api/src/(?!messaging/)' },
       to: { path: '^apps/api/src/messaging/' },
+    },
+    {
+      name: 'realtime-knows-no-feature',
+      severity: 'error',
+      comment:
+        'realtime/ is the socket server and the one publisher: features own what their events mean, realtime only ' +
+        'carries them (it may verify the sign-in through auth).',
+      from: { path: '^apps/api/src/realtime/' },
+      to: { path: '^apps/api/src/(messaging|meetings|zones|sites|reports|kits|guides|people|audit|demo|health|web-app-hosting)/' },
+    },
+    {
+      name: 'common-knows-no-feature',
+      severity: 'error',
+      comment: 'common/ holds what every module uses (errors, validation, clock, events): it leans on no feature.',
+      from: { path: '^apps/api/src/common/' },
+      to: { path: '^apps/api/src/(messaging|meetings|zones|sites|reports|kits|guides|people|audit|demo|health|web-app-hosting|realtime)/' },
+    },
+    {
+      name: 'database-knows-no-feature',
+      severity: 'error',
+      comment:
+        'database/ opens the connection, runs migrations and transactions; only its list of entities names the ' +
+        "features' tables.",
+      from: { path: '^apps/api/src/database/(?!entities\\.ts$)' },
+      to: { path: '^apps/api/src/(messaging|meetings|zones|sites|reports|kits|guides|people|audit|demo|health|web-app-hosting|realtime)/' },
+    },
+    {
+      name: 'only-realtime-imports-socket-io',
+      severity: 'error',
+      comment: 'Every push goes through realtime/: nothing else builds a Socket.IO server or emits to sockets.',
+      from: { path: '^apps/api/src/(?!realtime/)' },
+      to: { path: 'node_modules/(socket\\.io|@socket\\.io)/' },
     },
   ],
   options: {
