@@ -2,10 +2,16 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { ClockModule } from '../common/clock';
 import { MessagingModule } from '../messaging/messaging.module';
+import { PeopleModule } from '../people/people.module';
 import { ReportsModule } from '../reports/reports.module';
+import { SitesModule } from '../sites/sites.module';
+import { ZonesModule } from '../zones/zones.module';
+import { ActionsRepository } from './actions.repository';
 import { ActionsController } from './actions.controller';
 import { ActionsService } from './actions.service';
+import { AgendaRepository } from './agenda.repository';
 import { AgendaService } from './agenda.service';
+import { DecisionsRepository } from './decisions.repository';
 import { DecisionsService } from './decisions.service';
 import { MeetingLiveService } from './meeting-live.service';
 import { MeetingSummaryRepository } from './meeting-summary.repository';
@@ -20,14 +26,18 @@ import { PresenterWatchService } from './presenter-watch.service';
 
 /**
  * Joint meetings: agenda, minutes, decisions, actions, "since last meeting", the minutes export, and the shared
- * map over Socket.IO. Uses the messaging module for the meeting's channel and the socket server, and the reports
- * module to mark linked reports discussed.
+ * map over Socket.IO. Uses the messaging module for the meeting's channel and the socket server, the reports
+ * module to mark linked reports discussed, and the people, sites and zones modules for what a meeting refers to
+ * (none of them imports meetings).
  */
 @Module({
-  imports: [AuditModule, ClockModule, MessagingModule, ReportsModule],
+  imports: [AuditModule, ClockModule, MessagingModule, PeopleModule, ReportsModule, SitesModule, ZonesModule],
   controllers: [MeetingsController, ActionsController],
   providers: [
     MeetingsRepository,
+    AgendaRepository,
+    DecisionsRepository,
+    ActionsRepository,
     MeetingSummaryRepository,
     MeetingsService,
     AgendaService,

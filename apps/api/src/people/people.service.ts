@@ -36,11 +36,18 @@ export class PeopleService {
     return organisation;
   }
 
-  /** The organisations among these that exist, with their kinds; in the caller's transaction when one is given. */
+  /** The organisations among these that exist, with their kinds, by name; in the caller's transaction when one is given. */
   async organisationsByIds(ids: string[], manager: EntityManager = this.dataSource.manager): Promise<Organisation[]> {
     if (!ids.length) return [];
-    const rows = await manager.getRepository(OrganisationEntity).findBy({ id: In(ids) });
+    const rows = await manager.getRepository(OrganisationEntity).find({ where: { id: In(ids) }, order: { name: 'ASC', id: 'ASC' } });
     return rows.map(toOrganisationDto);
+  }
+
+  /** These users, the automatic notices' author included (it writes in meetings too); in the caller's transaction. */
+  async usersByIds(ids: string[], manager: EntityManager = this.dataSource.manager): Promise<User[]> {
+    if (!ids.length) return [];
+    const rows = await manager.getRepository(UserEntity).findBy({ id: In(ids) });
+    return rows.map(toUserDto);
   }
 
   async createOrganisation(input: CreateOrganisationDto, actorId: string | null): Promise<Organisation> {

@@ -209,4 +209,17 @@ export class ReportsRepository {
       params.values,
     );
   }
+
+  /** Category and day of these reports: what the minutes say about them (never their text or author). */
+  async factsOf(
+    manager: EntityManager,
+    ids: string[],
+  ): Promise<Map<string, { category: ReportCategory; occurredAt: Date }>> {
+    if (!ids.length) return new Map();
+    const rows: { id: string; category: ReportCategory; occurredAt: Date }[] = await manager.query(
+      `SELECT id, category, occurred_at AS "occurredAt" FROM field_reports WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Map(rows.map((row) => [row.id, { category: row.category, occurredAt: row.occurredAt }]));
+  }
 }

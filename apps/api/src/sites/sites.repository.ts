@@ -169,4 +169,23 @@ export class SitesRepository {
     const rows = await manager.query(`SELECT kind FROM organisations WHERE id = $1`, [id]);
     return rows[0]?.kind ?? null;
   }
+
+  /** A site that has not been deleted: its id and name. */
+  async findLiveName(manager: EntityManager, id: string): Promise<{ id: string; name: string } | null> {
+    const rows: { id: string; name: string }[] = await manager.query(
+      `SELECT id, name FROM sites WHERE id = $1 AND deleted_at IS NULL`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Names of these sites, deleted ones included (old minutes still name them). */
+  async namesOf(manager: EntityManager, ids: string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const rows: { id: string; name: string }[] = await manager.query(
+      `SELECT id, name FROM sites WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Map(rows.map((row) => [row.id, row.name]));
+  }
 }

@@ -232,4 +232,14 @@ export class SitesService {
     if (kind === null) throw badRequest('organisationId', 'names no organisation', 'unknown_reference');
     if (kind !== 'service') throw badRequest('organisationId', `must name a service organisation (this one is ${kind})`, 'not_one_of');
   }
+
+  /** A site that has not been deleted, by id and name; in the caller's transaction when one is given. */
+  liveSiteName(id: string, manager: EntityManager = this.dataSource.manager): Promise<{ id: string; name: string } | null> {
+    return this.sites.findLiveName(manager, id);
+  }
+
+  /** Names of these sites, deleted ones included. */
+  siteNames(ids: string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, string>> {
+    return this.sites.namesOf(manager, ids);
+  }
 }
