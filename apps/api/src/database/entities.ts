@@ -1,5 +1,4 @@
 import { AuditEventEntity } from '../audit/entities/audit-event.entity';
-import { SessionEntity } from '../auth/entities/session.entity';
 import { OrganisationEntity } from '../people/entities/organisation.entity';
 import { UserEntity } from '../people/entities/user.entity';
 import { ZoneEntity } from '../zones/entities/zone.entity';
@@ -14,4 +13,4 @@ import { DecisionEntity } from '../meetings/entities/decision.entity';
 import { ActionItemEntity } from '../meetings/entities/action-item.entity';
 
 /** Every TypeORM entity, listed once for the data source. */
-export const ENTITIES = [OrganisationEntity, UserEntity, SessionEntity, AuditEventEntity, ZoneEntity, ZoneVersionEntity, ZoneApprovalEntity, FieldReportEntity, NaloxoneKitEntity, GuideVersionEntity, MeetingEntity, AgendaItemEntity, DecisionEntity, ActionItemEntity];
+export const ENTITIES = [OrganisationEntity, UserEntity, AuditEventEntity, ZoneEntity, ZoneVersionEntity, ZoneApprovalEntity, FieldReportEntity, NaloxoneKitEntity, GuideVersionEntity, MeetingEntity, AgendaItemEntity, DecisionEntity, ActionItemEntity];
