@@ -105,24 +105,6 @@ export class KitsRepository {
     );
   }
 
-  /** Whether a user of this organisation has this display name (a kit's label must not name a person). */
-  async isUserName(organisationId: string, name: string): Promise<boolean> {
-    const rows = await this.dataSource.query(
-      `SELECT EXISTS (SELECT 1 FROM users WHERE organisation_id = $1 AND lower(display_name) = lower($2)) AS taken`,
-      [organisationId, name],
-    );
-    return rows[0].taken;
-  }
-
-  /** Whether the organisation runs at least one (not deleted) naloxone site: its staff plan resupply. */
-  async runsNaloxoneSite(organisationId: string): Promise<boolean> {
-    const rows = await this.dataSource.query(
-      `SELECT EXISTS (SELECT 1 FROM sites WHERE organisation_id = $1 AND type = 'naloxone' AND deleted_at IS NULL) AS runs`,
-      [organisationId],
-    );
-    return rows[0].runs;
-  }
-
   /** Per police organisation (one, or all), the counts of kits in service as seen on `today`. */
   async countsByOrganisation(today: string, soonDay: string, organisationId?: string): Promise<KitCounts[]> {
     const params: unknown[] = [today, soonDay];

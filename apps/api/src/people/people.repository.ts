@@ -106,6 +106,14 @@ export class PeopleRepository {
     );
   }
 
+  async isDisplayNameIn(organisationId: string, name: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM users WHERE organisation_id = $1 AND lower(display_name) = lower($2) LIMIT 1`,
+      [organisationId, name],
+    );
+    return rows.length > 0;
+  }
+
   async countActiveAdmins(manager: EntityManager): Promise<number> {
     const rows: { count: number }[] = await manager.query(
       `SELECT count(*)::int AS count FROM users WHERE role = 'admin' AND NOT disabled`,

@@ -82,6 +82,11 @@ export class PeopleService {
     return rows.map(toUserDto);
   }
 
+  /** Whether a user of this organisation goes by this name, whatever its case (a kit's label must not name a person). */
+  isUserDisplayName(organisationId: string, name: string): Promise<boolean> {
+    return this.people.isDisplayNameIn(organisationId, name);
+  }
+
   async countAdmins(): Promise<number> {
     return this.people.countActiveAdmins(this.people.manager);
   }

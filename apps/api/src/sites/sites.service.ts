@@ -14,6 +14,7 @@ import { GEOJSON_CONTENT_TYPE, KML_CONTENT_TYPE, kmlDocument } from '../common/k
 import { cannotManage } from '../common/map-permissions';
 import { checkVersion } from '../common/version-check';
 import { ChannelsService } from '../messaging/channels.service';
+import { PeopleService } from '../people/people.service';
 import type { ExportFile } from '../zones/zones.service';
 import { ZonesService } from '../zones/zones.service';
 import { CreateSiteDto, UpdateSiteDto } from './dto/sites.dto';
@@ -48,6 +49,7 @@ export class SitesService {
     private readonly events: EventEmitter2,
     private readonly clock: Clock,
     private readonly channels: ChannelsService,
+    private readonly people: PeopleService,
   ) {}
 
   /** `at`: when to tell whether each site is open (default now). */
@@ -228,7 +230,8 @@ export class SitesService {
   }
 
   private async assertServiceOrganisation(organisationId: string, manager?: EntityManager): Promise<void> {
-    const kind = await this.sites.organisationKind(organisationId, manager);
+    const [organisation] = await this.people.organisationsByIds([organisationId], manager);
+    const kind = organisation?.kind ?? null;
     if (kind === null) throw badRequest('organisationId', 'names no organisation', 'unknown_reference');
     if (kind !== 'service') throw badRequest('organisationId', `must name a service organisation (this one is ${kind})`, 'not_one_of');
   }
@@ -236,6 +239,11 @@ export class SitesService {
   /** A site that has not been deleted, by id and name; in the caller's transaction when one is given. */
   liveSiteName(id: string, manager: EntityManager = this.dataSource.manager): Promise<{ id: string; name: string } | null> {
     return this.sites.findLiveName(manager, id);
+  }
+
+  /** Whether the organisation runs at least one (not deleted) site of this type. */
+  organisationRunsType(organisationId: string, type: SiteType): Promise<boolean> {
+    return this.sites.organisationRunsType(organisationId, type);
   }
 
   /** Names of these sites, deleted ones included. */
