@@ -35,6 +35,7 @@ export interface ExpiringKits {
 // `expires_on::text` keeps the calendar day as written: pg would turn a date into a JavaScript Date at local midnight.
 const KIT_COLUMNS = `k.id, k.organisation_id AS "organisationId", k.label, k.batch, k.expires_on::text AS "expiresOn",
   k.status, k.version, k.used_at AS "usedAt", r.id AS "reportId"`;
+// Joins the reports module's field_reports, read only: a kit's list row carries the report its use made.
 const KIT_FROM = `naloxone_kits k LEFT JOIN field_reports r ON r.kit_id = k.id`;
 
 /** Naloxone kits in SQL, with the counts the resupply view and the daily notice need. */
@@ -109,6 +110,7 @@ export class KitsRepository {
   async countsByOrganisation(today: string, soonDay: string, organisationId?: string): Promise<KitCounts[]> {
     const params: unknown[] = [today, soonDay];
     const onlyOne = organisationId ? `AND o.id = $${params.push(organisationId)}` : '';
+    // From people's organisations, read only: a police organisation with no kits must still get its row.
     return this.dataSource.query(
       `SELECT o.id AS "organisationId", o.name AS "organisationName",
          count(k.id) FILTER (WHERE k.status = 'in_service' AND k.expires_on >= $1::date)::int AS "inService",

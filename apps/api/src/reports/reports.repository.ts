@@ -94,6 +94,8 @@ export class ReportsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   // Both lookups share-lock the site, as a zone's does: the site cannot be deleted while a report about it is written.
+  // So they read the sites and zones tables here, read only, in the statement that takes the lock; the visibility
+  // queries below join sites for the same reason (who sees a report depends on its site's organisation).
 
   /** A site that has not been deleted, with its organisation. */
   async findSite(manager: EntityManager, id: string): Promise<{ id: string; organisationId: string } | null> {

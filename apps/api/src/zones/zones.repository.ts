@@ -204,6 +204,8 @@ export class ZonesRepository {
   }
 
   // ------------------------------------------------------------------ sites, as zones need them
+  // Read only, and in the zone's own statements: the share lock and the PostGIS checks against the site's location
+  // must run in the zone's transaction, in SQL (zones do not import sites; sites import zones).
 
   /** A site that is not deleted, share-locked so it cannot be deleted or moved while a zone is written for it. */
   async findSiteForZone(manager: EntityManager, siteId: string): Promise<SiteForZone | null> {
