@@ -1,18 +1,16 @@
 import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import type { LoginResponse } from '@samverkan/contracts';
 import { badRequest } from '../common/api-exception.filter';
 import { PeopleService } from '../people/people.service';
 import { toUserDto } from '../people/people.mapper';
 import { UnitOfWork } from '../database/transaction-events';
 import { AUTH_EVENTS, AuthUser } from './auth-user';
-import { SessionEntity } from './entities/session.entity';
 import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from '../people/password-hasher';
+import { SessionsService } from './sessions.service';
 import { TOKEN_LIFETIME_SECONDS, TokenPayload } from './token-payload';
 
 /** One message for an unknown e-mail and a wrong password: the answer must not tell which it was. */
@@ -21,7 +19,7 @@ const WRONG_CREDENTIALS = 'Wrong e-mail or password';
 @Injectable()
 export class AuthService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sessions: SessionsService,
     private readonly jwt: JwtService,
     private readonly hasher: PasswordHasher,
     private readonly throttle: LoginThrottle,
@@ -40,12 +38,7 @@ export class AuthService {
     }
     attempt.succeeded();
     const sessionId = randomUUID();
-    await this.dataSource.getRepository(SessionEntity).insert({
-      id: sessionId,
-      userId: found.user.id,
-      expiresAt: new Date(Date.now() + TOKEN_LIFETIME_SECONDS * 1000),
-      revokedAt: null,
-    });
+    await this.sessions.start(sessionId, found.user.id);
     const payload: TokenPayload = { sub: found.user.id, jti: sessionId };
     const accessToken = await this.jwt.signAsync(payload, { expiresIn: TOKEN_LIFETIME_SECONDS });
     return { accessToken, user: toUserDto(found.user) };
@@ -66,12 +59,13 @@ export class AuthService {
     // A token signed with our key but not made by us (or by an older version) is as bad as a forged one.
     if (typeof payload.sub !== 'string' || typeof payload.jti !== 'string') return null;
     if (!isUUID(payload.sub) || !isUUID(payload.jti)) return null;
-    return this.people.findActiveSessionUser(payload.jti, payload.sub);
+    if (!(await this.sessions.isLive(payload.jti, payload.sub))) return null;
+    return this.people.findActiveUser(payload.sub, payload.jti);
   }
 
   async logout(user: AuthUser): Promise<void> {
     await this.unitOfWork.run(async ({ manager, raise }) => {
-      await manager.getRepository(SessionEntity).update({ id: user.sessionId }, { revokedAt: () => 'now()' });
+      await this.sessions.revoke(manager, user.sessionId);
       await raise(AUTH_EVENTS.sessionsRevoked, { userId: user.id, sessionIds: [user.sessionId] });
     });
   }

@@ -1,10 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
-import { DataSource } from 'typeorm';
 import { DEFAULT_TIMEZONE, type Meeting } from '@samverkan/contracts';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { OrganisationEntity } from '../people/entities/organisation.entity';
 import { PasswordHasher } from '../people/password-hasher';
 import { PeopleService } from '../people/people.service';
 import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS, DEMO_PASSWORD, DemoOrganisationKey } from './demo-data';
@@ -23,7 +20,6 @@ export class DemoSeedService implements OnModuleInit, OnApplicationBootstrap {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly people: PeopleService,
     private readonly hasher: PasswordHasher,
     private readonly demoMap: DemoMapSeed,
@@ -69,10 +65,9 @@ export class DemoSeedService implements OnModuleInit, OnApplicationBootstrap {
   }
 
   private async ensureOrganisations(): Promise<Record<DemoOrganisationKey, string>> {
-    const repository = this.dataSource.getRepository(OrganisationEntity);
     const ids = {} as Record<DemoOrganisationKey, string>;
     for (const [key, organisation] of Object.entries(DEMO_ORGANISATIONS) as [DemoOrganisationKey, (typeof DEMO_ORGANISATIONS)[DemoOrganisationKey]][]) {
-      const existing = await repository.findOneBy({ name: organisation.name });
+      const existing = await this.people.findOrganisationByName(organisation.name);
       ids[key] = existing ? existing.id : (await this.people.createOrganisation({ ...organisation }, null)).id;
     }
     return ids;

@@ -14,6 +14,7 @@ const VERSION_COLUMNS = `g.key, g.lang, g.version, g.title, g.body, g.created_by
     WHERE p.key = g.key AND p.lang = g.lang AND p.published_at IS NOT NULL
     ORDER BY p.published_at DESC, p.version DESC LIMIT 1
   ), false) AS published`;
+// Joins people's users, read only, for the publisher's name in the same row as the version.
 const VERSION_FROM = `guide_versions g LEFT JOIN users u ON u.id = g.published_by`;
 
 @Injectable()

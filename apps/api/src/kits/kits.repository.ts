@@ -35,6 +35,7 @@ export interface ExpiringKits {
 // `expires_on::text` keeps the calendar day as written: pg would turn a date into a JavaScript Date at local midnight.
 const KIT_COLUMNS = `k.id, k.organisation_id AS "organisationId", k.label, k.batch, k.expires_on::text AS "expiresOn",
   k.status, k.version, k.used_at AS "usedAt", r.id AS "reportId"`;
+// Joins the reports module's field_reports, read only: a kit's list row carries the report its use made.
 const KIT_FROM = `naloxone_kits k LEFT JOIN field_reports r ON r.kit_id = k.id`;
 
 /** Naloxone kits in SQL, with the counts the resupply view and the daily notice need. */
@@ -105,28 +106,11 @@ export class KitsRepository {
     );
   }
 
-  /** Whether a user of this organisation has this display name (a kit's label must not name a person). */
-  async isUserName(organisationId: string, name: string): Promise<boolean> {
-    const rows = await this.dataSource.query(
-      `SELECT EXISTS (SELECT 1 FROM users WHERE organisation_id = $1 AND lower(display_name) = lower($2)) AS taken`,
-      [organisationId, name],
-    );
-    return rows[0].taken;
-  }
-
-  /** Whether the organisation runs at least one (not deleted) naloxone site: its staff plan resupply. */
-  async runsNaloxoneSite(organisationId: string): Promise<boolean> {
-    const rows = await this.dataSource.query(
-      `SELECT EXISTS (SELECT 1 FROM sites WHERE organisation_id = $1 AND type = 'naloxone' AND deleted_at IS NULL) AS runs`,
-      [organisationId],
-    );
-    return rows[0].runs;
-  }
-
   /** Per police organisation (one, or all), the counts of kits in service as seen on `today`. */
   async countsByOrganisation(today: string, soonDay: string, organisationId?: string): Promise<KitCounts[]> {
     const params: unknown[] = [today, soonDay];
     const onlyOne = organisationId ? `AND o.id = $${params.push(organisationId)}` : '';
+    // From people's organisations, read only: a police organisation with no kits must still get its row.
     return this.dataSource.query(
       `SELECT o.id AS "organisationId", o.name AS "organisationName",
          count(k.id) FILTER (WHERE k.status = 'in_service' AND k.expires_on >= $1::date)::int AS "inService",

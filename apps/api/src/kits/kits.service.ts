@@ -9,7 +9,9 @@ import { badRequest } from '../common/api-exception.filter';
 import { Clock } from '../common/clock';
 import { refuseIdentifyingText } from '../common/identifying-text';
 import { checkVersion } from '../common/version-check';
+import { PeopleService } from '../people/people.service';
 import { ReportsService } from '../reports/reports.service';
+import { SitesService } from '../sites/sites.service';
 import { addDays, lastMonths, localToday, startOfMonthsAgo } from '../common/calendar-dates';
 import { pendingReplacements } from './kit-replacements';
 import { KitRow, toKitDto, toKitRecord } from './kits.mapper';
@@ -52,6 +54,8 @@ export class KitsService {
     private readonly reports: ReportsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly people: PeopleService,
+    private readonly sites: SitesService,
   ) {}
 
   /** Police: their organisation's kits; coordinators and administrators: every organisation's. */
@@ -151,7 +155,7 @@ export class KitsService {
    */
   async stats(user: AuthUser): Promise<KitStats[]> {
     const scope = kitStatsScope(user);
-    if (scope === 'naloxone_site_staff' && !seesKitStats(user, await this.kits.runsNaloxoneSite(user.organisationId))) {
+    if (scope === 'naloxone_site_staff' && !seesKitStats(user, await this.sites.organisationRunsType(user.organisationId, 'naloxone'))) {
       throw new ForbiddenException('Kit counts are for police, coordinators and the staff of naloxone sites');
     }
     const organisationId = scope === 'own' ? user.organisationId : undefined;
@@ -183,7 +187,7 @@ export class KitsService {
   /** A label names a unit or a vehicle: nothing that identifies a person, and not a colleague's name. */
   private async checkLabel(label: string, organisationId: string): Promise<void> {
     refuseIdentifyingText('label', label);
-    if (await this.kits.isUserName(organisationId, label)) {
+    if (await this.people.isUserDisplayName(organisationId, label)) {
       throw badRequest('label', "must name a unit or a vehicle, not a person (it is a user's name)", 'names_a_person');
     }
   }

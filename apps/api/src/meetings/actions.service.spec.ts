@@ -8,7 +8,13 @@ const { coordinator, policeSignatory, officer, serviceSignatory, serviceStaff, o
 
 function setUp() {
   const world = meetingsWorld();
-  const actionsService = new ActionsService(world.meetings, world.repository, world.audit);
+  const actionsService = new ActionsService(
+    world.meetings,
+    world.repositories.actions,
+    world.repositories.agenda,
+    world.people,
+    world.audit,
+  );
   const meeting = world.store.seedMeeting([ORG.police, ORG.service]);
   return { ...world, actionsService, meetingId: meeting.id };
 }

@@ -9,7 +9,9 @@ import { ActionListQueryDto, CreateActionDto, UpdateActionDto } from './dto/meet
 import { ActionItemEntity } from './entities/action-item.entity';
 import { organiseProblem, ownerProblem, seesEveryMeeting } from '@samverkan/contracts';
 import { toActionDto, toActionListItemDto } from './meetings.mapper';
-import { ActionValues, MeetingsRepository } from './meetings.repository';
+import { PeopleService } from '../people/people.service';
+import { ActionValues, ActionsRepository } from './actions.repository';
+import { AgendaRepository } from './agenda.repository';
 import { KnownMeeting, MeetingsService, requireOrganiser } from './meetings.service';
 
 const ACTION_FIELDS = ['title', 'ownerId', 'dueDate', 'status', 'agendaItemId'] as const;
@@ -22,7 +24,9 @@ const ACTION_FIELDS = ['title', 'ownerId', 'dueDate', 'status', 'agendaItemId'] 
 export class ActionsService {
   constructor(
     private readonly meetings: MeetingsService,
-    private readonly repository: MeetingsRepository,
+    private readonly repository: ActionsRepository,
+    private readonly agenda: AgendaRepository,
+    private readonly people: PeopleService,
     private readonly audit: AuditService,
   ) {}
 
@@ -147,7 +151,7 @@ export class ActionsService {
     what: { owner: boolean; agendaItem: boolean },
   ): Promise<void> {
     if (what.owner) {
-      const owner = await this.repository.findPerson(manager, values.ownerId);
+      const [owner] = await this.people.usersByIds([values.ownerId], manager);
       if (!owner) throw badRequest('ownerId', 'names no user', 'unknown_reference');
       const problem = ownerProblem(owner, meeting.organisationIds);
       if (problem) throw badRequest('ownerId', problem);
@@ -155,7 +159,7 @@ export class ActionsService {
     if (
       what.agendaItem &&
       values.agendaItemId !== null &&
-      !(await this.repository.findAgendaItem(manager, meeting.id, values.agendaItemId))
+      !(await this.agenda.findAgendaItem(manager, meeting.id, values.agendaItemId))
     ) {
       throw badRequest('agendaItemId', 'names no agenda item of this meeting', 'unknown_reference');
     }

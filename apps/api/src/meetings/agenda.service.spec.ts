@@ -30,7 +30,15 @@ function setUp() {
     organisationsNotSeeing: async (_: EntityManager, reportId: string, organisationIds: string[]) =>
       organisationIds.filter((id) => (world.store.reportsHiddenFrom[reportId] ?? []).includes(id)),
   });
-  const agenda = new AgendaService(world.meetings, world.repository, reports, world.audit);
+  const agenda = new AgendaService(
+    world.meetings,
+    world.repositories.agenda,
+    world.repositories.decisions,
+    reports,
+    world.sites,
+    world.zones,
+    world.audit,
+  );
   const meeting = world.store.seedMeeting([ORG.police, ORG.service]);
   return { ...world, agenda, meetingId: meeting.id };
 }

@@ -6,12 +6,15 @@ import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { badRequest } from '../common/api-exception.filter';
 import { ReportsService } from '../reports/reports.service';
+import { SitesService } from '../sites/sites.service';
+import { ZonesService } from '../zones/zones.service';
 import { AgendaItemConflictException } from './agenda-item-conflict.filter';
 import { CreateAgendaItemDto, UpdateAgendaItemDto } from './dto/meetings.dto';
 import { AgendaItemEntity } from './entities/agenda-item.entity';
 import { organiseProblem } from '@samverkan/contracts';
 import { toAgendaItemDto } from './meetings.mapper';
-import { AgendaItemValues, MeetingsRepository } from './meetings.repository';
+import { AgendaItemValues, AgendaRepository } from './agenda.repository';
+import { DecisionsRepository } from './decisions.repository';
 import { KnownMeeting, MeetingsService, requireOrganiser } from './meetings.service';
 
 type Links = Pick<AgendaItemValues, 'siteId' | 'zoneId' | 'reportId'>;
@@ -41,8 +44,11 @@ function changedFields(
 export class AgendaService {
   constructor(
     private readonly meetings: MeetingsService,
-    private readonly repository: MeetingsRepository,
+    private readonly repository: AgendaRepository,
+    private readonly decisions: DecisionsRepository,
     private readonly reports: ReportsService,
+    private readonly sites: SitesService,
+    private readonly zones: ZonesService,
     private readonly audit: AuditService,
   ) {}
 
@@ -144,7 +150,7 @@ export class AgendaService {
     await this.meetings.change(user, meetingId, async (manager, meeting) => {
       const item = await this.requireItem(manager, meetingId, itemId);
       requireOrganiser(user, meeting.organisationIds);
-      if ((await this.repository.countDecisionsOfItem(manager, itemId)) > 0) {
+      if ((await this.decisions.countDecisionsOfItem(manager, itemId)) > 0) {
         throw new ConflictException('Decisions were recorded under this item: move or delete them first');
       }
       await this.repository.deleteAgendaItem(manager, meetingId, item);
@@ -220,13 +226,13 @@ export class AgendaService {
     if (input.siteId === undefined && (input.zoneId === undefined || input.zoneId === null))
       return { siteId, zoneId, reportId };
     if (zoneId !== null) {
-      const zone = await this.repository.findZone(manager, zoneId);
+      const zone = await this.zones.liveZone(zoneId, manager);
       if (!zone) throw badRequest('zoneId', 'names no zone (its site may have been deleted)', 'unknown_reference');
       if (input.siteId != null && input.siteId !== zone.siteId)
         throw badRequest('zoneId', 'is a zone around another site than siteId', 'unknown_reference');
       return { siteId: zone.siteId, zoneId, reportId };
     }
-    if (siteId !== null && !(await this.repository.findSite(manager, siteId))) {
+    if (siteId !== null && !(await this.sites.liveSiteName(siteId, manager))) {
       throw badRequest('siteId', 'names no site (it may have been deleted)', 'unknown_reference');
     }
     return { siteId, zoneId: null, reportId };

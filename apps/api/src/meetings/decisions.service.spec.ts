@@ -9,7 +9,13 @@ const { coordinator, officer, serviceSignatory } = PEOPLE;
 
 function setUp() {
   const world = meetingsWorld();
-  const decisions = new DecisionsService(world.meetings, world.repository, world.audit);
+  const decisions = new DecisionsService(
+    world.meetings,
+    world.repositories.decisions,
+    world.repositories.agenda,
+    world.zones,
+    world.audit,
+  );
   const meeting = world.store.seedMeeting([ORG.police, ORG.service]);
   return { ...world, decisions, meetingId: meeting.id };
 }

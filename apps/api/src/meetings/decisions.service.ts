@@ -7,7 +7,9 @@ import { badRequest } from '../common/api-exception.filter';
 import { CreateDecisionDto, UpdateDecisionDto } from './dto/meetings.dto';
 import { DecisionEntity } from './entities/decision.entity';
 import { toDecisionDto } from './meetings.mapper';
-import { DecisionValues, MeetingsRepository } from './meetings.repository';
+import { ZonesService } from '../zones/zones.service';
+import { AgendaRepository } from './agenda.repository';
+import { DecisionValues, DecisionsRepository } from './decisions.repository';
 import { MeetingsService, requireOrganiser } from './meetings.service';
 
 /** Decisions recorded in a meeting, each optionally under an agenda item and about a zone version. Organisers record them. */
@@ -15,7 +17,9 @@ import { MeetingsService, requireOrganiser } from './meetings.service';
 export class DecisionsService {
   constructor(
     private readonly meetings: MeetingsService,
-    private readonly repository: MeetingsRepository,
+    private readonly repository: DecisionsRepository,
+    private readonly agenda: AgendaRepository,
+    private readonly zones: ZonesService,
     private readonly audit: AuditService,
   ) {}
 
@@ -121,7 +125,7 @@ export class DecisionsService {
   ): Promise<DecisionValues> {
     if (
       values.agendaItemId !== null &&
-      !(await this.repository.findAgendaItem(manager, meetingId, values.agendaItemId))
+      !(await this.agenda.findAgendaItem(manager, meetingId, values.agendaItemId))
     ) {
       throw badRequest('agendaItemId', 'names no agenda item of this meeting', 'unknown_reference');
     }
@@ -130,10 +134,10 @@ export class DecisionsService {
       return values;
     }
     if (!checkZone) return values;
-    const zone = await this.repository.findZone(manager, values.zoneId);
+    const zone = await this.zones.liveZone(values.zoneId, manager);
     if (!zone) throw badRequest('zoneId', 'names no zone (its site may have been deleted)', 'unknown_reference');
     if (values.zoneVersion === null) return { ...values, zoneVersion: zone.currentVersion };
-    if (!(await this.repository.zoneVersionExists(manager, values.zoneId, values.zoneVersion))) {
+    if (!(await this.zones.versionExists(values.zoneId, values.zoneVersion, manager))) {
       throw badRequest(
         'zoneVersion',
         `names no version of the zone (it is at version ${zone.currentVersion})`,

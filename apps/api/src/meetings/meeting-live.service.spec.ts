@@ -1,12 +1,13 @@
 import { Logger, NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { canSeeMeeting, type MeetingView, type Role } from '@samverkan/contracts';
+import { canSeeMeeting, type MeetingView, type Role, type User } from '@samverkan/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { refusalOf, strictFake } from '../common/spec-helpers';
 import type { MeetingEntity } from './entities/meeting.entity';
 import { MeetingLiveService } from './meeting-live.service';
 import type { MeetingsPublisher } from './meetings.publisher';
-import type { MeetingsRepository, PersonFacts } from './meetings.repository';
+import type { PeopleService } from '../people/people.service';
+import type { MeetingsRepository } from './meetings.repository';
 import type { KnownMeeting, MeetingsService } from './meetings.service';
 
 // Who presents a running meeting and moves its shared map, against an in-memory meeting. The statements that
@@ -33,7 +34,7 @@ class LiveMeeting {
   currentItemId: string | null = null;
   readonly organisationIds = [POLICE, SERVICE];
   readonly agenda = new Set(['item-1']);
-  readonly people = new Map<string, PersonFacts>();
+  readonly people = new Map<string, User>();
   readonly inRoom = new Set<string>();
   /** Set to make the room lookup fail (another instance did not answer). */
   roomLookupFails = false;
@@ -66,7 +67,6 @@ class LiveMeeting {
         if (options.lock) this.beforeLock?.();
         return id === 'meeting-1' ? this.row() : null;
       },
-      findPerson: async (_manager: EntityManager, id: string) => this.people.get(id) ?? null,
       setPresenter: async (_manager: EntityManager, _id: string, presenterId: string | null) => {
         this.writes += 1;
         this.presenterId = presenterId;
@@ -91,7 +91,11 @@ class LiveMeeting {
         return this.inRoom.has(userId);
       },
     });
-    return new MeetingLiveService(meetings, repository, publisher);
+    // Who may be made presenter is asked of the people service, which owns the users table.
+    const people = strictFake<PeopleService>('people', {
+      usersByIds: async (ids: string[]) => ids.flatMap((id) => (this.people.has(id) ? [this.people.get(id)!] : [])),
+    });
+    return new MeetingLiveService(meetings, repository, publisher, people);
   }
 }
 

@@ -4,6 +4,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { badRequest } from '../common/api-exception.filter';
 import { MeetingItemDto, MeetingPresentDto, MeetingViewDto } from './dto/meeting-socket.dto';
 import { canSeeMeeting, presentProblem, seesEveryMeeting } from '@samverkan/contracts';
+import { PeopleService } from '../people/people.service';
 import { MeetingsPublisher } from './meetings.publisher';
 import { MeetingsRepository } from './meetings.repository';
 import { MeetingsService } from './meetings.service';
@@ -28,6 +29,7 @@ export class MeetingLiveService {
     private readonly meetings: MeetingsService,
     private readonly repository: MeetingsRepository,
     private readonly publisher: MeetingsPublisher,
+    private readonly people: PeopleService,
   ) {}
 
   /** 404 unless the user sees the meeting. */
@@ -84,7 +86,7 @@ export class MeetingLiveService {
     const denied = presentProblem(user, seen, target, presenterConnected);
     if (denied) throw new ForbiddenException(denied);
     if (target !== null && target !== user.id) {
-      const person = await this.repository.findPerson(this.repository.manager, target);
+      const [person] = await this.people.usersByIds([target]);
       if (!person || person.disabled || !canSeeMeeting({ ...person, canSign: false }, seen.organisationIds)) {
         throw badRequest('userId', 'names no active user who takes part in this meeting', 'unknown_reference');
       }

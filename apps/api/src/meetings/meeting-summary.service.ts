@@ -7,6 +7,8 @@ import { countsByCategory, countsByWeek } from '../reports/report-weeks';
 import { ReportsService } from '../reports/reports.service';
 import { canSeeMeeting } from '@samverkan/contracts';
 import { MeetingSummaryRepository, Period } from './meeting-summary.repository';
+import { ZonesService } from '../zones/zones.service';
+import { ActionsRepository } from './actions.repository';
 import { MeetingsRepository } from './meetings.repository';
 import { MeetingsService } from './meetings.service';
 
@@ -24,6 +26,8 @@ export class MeetingSummaryService {
     private readonly counts: MeetingSummaryRepository,
     private readonly reports: ReportsService,
     private readonly clock: Clock,
+    private readonly zones: ZonesService,
+    private readonly actions: ActionsRepository,
   ) {}
 
   async summary(meetingId: string, user: AuthUser): Promise<MeetingSummary> {
@@ -38,9 +42,9 @@ export class MeetingSummaryService {
     const period: Period = { since, until };
     const organisationIds = meeting.organisationIds;
 
-    const zones = await this.counts.zoneCounts(organisationIds, period);
+    const zones = await this.zones.statusChangeCounts(organisationIds, period);
     const alerts = await this.counts.alertCounts(organisationIds, period);
-    const actions = await this.counts.actionCounts(
+    const actions = await this.actions.actionCounts(
       meeting.seriesKey,
       meeting.startsAt,
       this.meetings.today(),

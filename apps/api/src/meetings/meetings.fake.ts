@@ -1,31 +1,30 @@
 import type { EventEmitter2 } from '@nestjs/event-emitter';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { Meeting, OrganisationKind } from '@samverkan/contracts';
+import type { Meeting, Organisation, OrganisationKind, User } from '@samverkan/contracts';
 import type { AuditRecord, AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import type { Clock } from '../common/clock';
 import { strictFake } from '../common/spec-helpers';
 import { DOMAIN_EVENTS, type MeetingChangedEvent } from '../common/domain-events';
 import { UnitOfWork } from '../database/transaction-events';
+import type { PeopleService } from '../people/people.service';
 import type { ReportsService } from '../reports/reports.service';
+import type { SitesService } from '../sites/sites.service';
+import type { ZonesService } from '../zones/zones.service';
+import type { ActionsRepository, ActionValues } from './actions.repository';
+import type { AgendaItemValues, AgendaRepository } from './agenda.repository';
+import type { DecisionsRepository, DecisionValues } from './decisions.repository';
 import type { ActionItemEntity } from './entities/action-item.entity';
 import type { AgendaItemEntity } from './entities/agenda-item.entity';
 import type { DecisionEntity } from './entities/decision.entity';
 import type { MeetingEntity } from './entities/meeting.entity';
 import type { MeetingsPublisher } from './meetings.publisher';
-import type {
-  ActionValues,
-  AgendaItemValues,
-  DecisionValues,
-  MeetingAudience,
-  MeetingsRepository,
-  MeetingValues,
-  PersonFacts,
-} from './meetings.repository';
+import type { MeetingAudience, MeetingsRepository, MeetingValues } from './meetings.repository';
 import { MeetingsService } from './meetings.service';
 
-// In-memory stand-ins for the meetings specs (meetings, agenda, actions): the rules of the services run against
-// these; the SQL of MeetingsRepository is covered by the e2e tests. Nothing in the app imports this file.
+// In-memory stand-ins for the meetings specs (meetings, agenda, decisions, actions, and the people, sites and zones
+// services a meeting asks about what it refers to): the rules of the services run against these; the SQL of the
+// repositories is covered by the e2e tests. Nothing in the app imports this file.
 
 export const ORG = {
   police: '00000000-0000-4000-8000-0000000000a1',
@@ -89,12 +88,14 @@ export class MeetingsStore implements MeetingsState {
   decisions: DecisionEntity[] = [];
   actions: ActionItemEntity[] = [];
   audit: AuditRecord[] = [];
-  /** Read only. */
+  /** Read only: what the people, sites and zones services answer. */
   organisations: string[] = Object.values(ORG);
-  people: PersonFacts[] = Object.values(PEOPLE).map(({ id, displayName, role, organisationId }) => ({
+  people: User[] = Object.values(PEOPLE).map(({ id, email, displayName, role, canSign, organisationId }) => ({
     id,
+    email,
     displayName,
     role,
+    canSign,
     organisationId,
     disabled: false,
   }));
@@ -239,9 +240,14 @@ export class MeetingsStore implements MeetingsState {
   }
 
   /** Only what the meetings services call; anything else fails the test. */
-  repository(): MeetingsRepository {
+  repositories(): {
+    meetings: MeetingsRepository;
+    agenda: AgendaRepository;
+    decisions: DecisionsRepository;
+    actions: ActionsRepository;
+  } {
     const find = (id: string) => this.meetings.find((meeting) => meeting.id === id) ?? null;
-    return strictFake<MeetingsRepository>('MeetingsRepository', {
+    const meetings = strictFake<MeetingsRepository>('MeetingsRepository', {
       manager: {} as EntityManager,
       transaction: <T>(work: (manager: EntityManager) => Promise<T>) => this.transaction(work),
       insertMeeting: async (_: EntityManager, values: MeetingValues, createdBy: string) =>
@@ -269,26 +275,9 @@ export class MeetingsStore implements MeetingsState {
       setOrganisations: async (_: EntityManager, meetingId: string, organisationIds: string[]) => {
         this.meetingOrganisations[meetingId] = [...organisationIds];
       },
-      existingOrganisationIds: async (_: EntityManager, ids: string[]) =>
-        ids.filter((id) => this.organisations.includes(id)),
-      findPerson: async (_: EntityManager, id: string) => this.people.find((person) => person.id === id) ?? null,
-      openActionOwnersIn: async (_: EntityManager, meetingId: string, organisationIds: string[]) =>
-        this.actions.filter((action) => {
-          const owner = this.people.find((person) => person.id === action.ownerId)!;
-          return (
-            action.meetingId === meetingId &&
-            action.status === 'open' &&
-            owner.role !== 'coordinator' &&
-            organisationIds.includes(owner.organisationId)
-          );
-        }).length,
-      findSite: async (_: EntityManager, id: string) => this.sites.find((site) => site.id === id) ?? null,
-      findZone: async (_: EntityManager, id: string) => this.zones.find((zone) => zone.id === id) ?? null,
+    });
+    const agenda = strictFake<AgendaRepository>('AgendaRepository', {
       agendaOf: async (_: EntityManager, ids: string[]) => this.agenda.filter((item) => ids.includes(item.meetingId)),
-      decisionsOf: async (_: EntityManager, ids: string[]) =>
-        this.decisions.filter((decision) => ids.includes(decision.meetingId)),
-      actionsOf: async (_: EntityManager, ids: string[]) =>
-        this.actions.filter((action) => ids.includes(action.meetingId)),
       countAgenda: async (_: EntityManager, meetingId: string) =>
         this.agenda.filter((item) => item.meetingId === meetingId).length,
       findAgendaItem: async (_: EntityManager, meetingId: string, itemId: string) => {
@@ -322,6 +311,10 @@ export class MeetingsStore implements MeetingsState {
         this.agenda = this.agenda.filter((item) => item.id !== deleted.id);
         for (const item of this.agenda) if (item.meetingId === meetingId && item.position > deleted.position) item.position -= 1;
       },
+    });
+    const decisions = strictFake<DecisionsRepository>('DecisionsRepository', {
+      decisionsOf: async (_: EntityManager, ids: string[]) =>
+        this.decisions.filter((decision) => ids.includes(decision.meetingId)),
       countDecisionsOfItem: async (_: EntityManager, itemId: string) =>
         this.decisions.filter((decision) => decision.agendaItemId === itemId).length,
       findDecision: async (_: EntityManager, meetingId: string, id: string) => {
@@ -337,10 +330,12 @@ export class MeetingsStore implements MeetingsState {
       deleteDecision: async (_: EntityManager, id: string) => {
         this.decisions = this.decisions.filter((decision) => decision.id !== id);
       },
-      zoneVersionExists: async (_: EntityManager, zoneId: string, version: number) => {
-        const zone = this.zones.find((entry) => entry.id === zoneId);
-        return zone !== undefined && version >= 1 && version <= zone.currentVersion;
-      },
+    });
+    const actions = strictFake<ActionsRepository>('ActionsRepository', {
+      actionsOf: async (_: EntityManager, ids: string[]) =>
+        this.actions.filter((action) => ids.includes(action.meetingId)),
+      openActionOwnerIds: async (_: EntityManager, meetingId: string) =>
+        this.actions.filter((action) => action.meetingId === meetingId && action.status === 'open').map((action) => action.ownerId),
       findAction: async (_: EntityManager, meetingId: string, id: string) => {
         const action = this.actions.find((entry) => entry.id === id && entry.meetingId === meetingId);
         return action ? { ...action } : null;
@@ -362,6 +357,29 @@ export class MeetingsStore implements MeetingsState {
           .filter((action) => action.ownerId === ownerId)
           .map((action) => ({ ...action, meetingTitle: this.meeting(action.meetingId).title, meetingStartsAt: this.meeting(action.meetingId).startsAt })),
     });
+    return { meetings, agenda, decisions, actions };
+  }
+
+  /** The people, sites and zones services as the meetings services ask them. */
+  owners(): { people: PeopleService; sites: SitesService; zones: ZonesService } {
+    const people = strictFake<PeopleService>('PeopleService', {
+      organisationsByIds: async (ids: string[]) =>
+        this.organisations
+          .filter((id) => ids.includes(id))
+          .map((id): Organisation => ({ id, name: id, kind: KIND_OF[id] })),
+      usersByIds: async (ids: string[]) => this.people.filter((person) => ids.includes(person.id)).map((person) => ({ ...person })),
+    });
+    const sites = strictFake<SitesService>('SitesService', {
+      liveSiteName: async (id: string) => this.sites.find((site) => site.id === id) ?? null,
+    });
+    const zones = strictFake<ZonesService>('ZonesService', {
+      liveZone: async (id: string) => this.zones.find((zone) => zone.id === id) ?? null,
+      versionExists: async (zoneId: string, version: number) => {
+        const zone = this.zones.find((entry) => entry.id === zoneId);
+        return zone !== undefined && version >= 1 && version <= zone.currentVersion;
+      },
+    });
+    return { people, sites, zones };
   }
 }
 
@@ -406,7 +424,29 @@ export function meetingsWorld() {
     },
   });
   const clock = strictFake<Clock>('Clock', { now: () => new Date('2026-12-15T10:00:00Z') });
-  const repository = store.repository();
-  const meetings = new MeetingsService(repository, audit, unitOfWork, publisher, clock, reports);
-  return { store, outbox, repository, audit, meetings, actions: () => store.audit.map((record) => record.action) };
+  const repositories = store.repositories();
+  const { people, sites, zones } = store.owners();
+  const meetings = new MeetingsService(
+    repositories.meetings,
+    audit,
+    unitOfWork,
+    publisher,
+    clock,
+    reports,
+    repositories.agenda,
+    repositories.decisions,
+    repositories.actions,
+    people,
+  );
+  return {
+    store,
+    outbox,
+    repositories,
+    people,
+    sites,
+    zones,
+    audit,
+    meetings,
+    actions: () => store.audit.map((record) => record.action),
+  };
 }

@@ -10,7 +10,11 @@ import { localToday } from '../common/calendar-dates';
 import { checkVersion } from '../common/version-check';
 import { DOMAIN_EVENTS } from '../common/domain-events';
 import { Transaction, UnitOfWork } from '../database/transaction-events';
+import { PeopleService } from '../people/people.service';
 import { ReportsService } from '../reports/reports.service';
+import { ActionsRepository } from './actions.repository';
+import { AgendaRepository } from './agenda.repository';
+import { DecisionsRepository } from './decisions.repository';
 import { CreateMeetingDto, MeetingListQueryDto, UpdateMeetingDto } from './dto/meetings.dto';
 import { MeetingEntity } from './entities/meeting.entity';
 import {
@@ -81,6 +85,10 @@ export class MeetingsService {
     private readonly publisher: MeetingsPublisher,
     private readonly clock: Clock,
     private readonly reports: ReportsService,
+    private readonly agenda: AgendaRepository,
+    private readonly decisions: DecisionsRepository,
+    private readonly actions: ActionsRepository,
+    private readonly people: PeopleService,
   ) {}
 
   today(): string {
@@ -182,7 +190,7 @@ export class MeetingsService {
             (organisationId) => !current.organisationIds.includes(organisationId),
           );
           await this.checkLinkedReportsVisibleTo(manager, id, joined);
-          const owners = left.length ? await this.meetings.openActionOwnersIn(manager, id, left) : 0;
+          const owners = left.length ? await this.openActionsOwnedIn(manager, id, left) : 0;
           if (owners > 0) {
             throw new ConflictException(
               `${owners} open action(s) of this meeting are owned by members of an organisation you are taking out: give them to someone else first`,
@@ -293,9 +301,9 @@ export class MeetingsService {
     const ids = rows.map((row) => row.id);
     const [organisations, agenda, decisions, actions] = [
       knownOrganisations ?? (await this.meetings.organisationIdsOf(manager, ids)),
-      await this.meetings.agendaOf(manager, ids),
-      await this.meetings.decisionsOf(manager, ids),
-      await this.meetings.actionsOf(manager, ids),
+      await this.agenda.agendaOf(manager, ids),
+      await this.decisions.decisionsOf(manager, ids),
+      await this.actions.actionsOf(manager, ids),
     ];
     const today = this.today();
     return rows.map((row) =>
@@ -348,7 +356,7 @@ export class MeetingsService {
   ): Promise<void> {
     if (!organisationIds.length) return;
     const reportIds = new Set(
-      (await this.meetings.agendaOf(manager, [meetingId])).map((item) => item.reportId),
+      (await this.agenda.agendaOf(manager, [meetingId])).map((item) => item.reportId),
     );
     for (const reportId of reportIds) {
       if (reportId === null) continue;
@@ -362,9 +370,19 @@ export class MeetingsService {
   }
 
   private async checkOrganisationsExist(manager: EntityManager, organisationIds: string[]): Promise<void> {
-    const existing = new Set(await this.meetings.existingOrganisationIds(manager, organisationIds));
+    const existing = new Set((await this.people.organisationsByIds(organisationIds, manager)).map((organisation) => organisation.id));
     const unknown = organisationIds.find((organisationId) => !existing.has(organisationId));
     if (unknown) throw badRequest('organisationIds', `names no organisation (${unknown})`, 'unknown_reference');
+  }
+
+  /** Open actions of the meeting owned by members of these organisations (coordinators belong to no side). */
+  private async openActionsOwnedIn(manager: EntityManager, meetingId: string, organisationIds: string[]): Promise<number> {
+    const ownerIds = await this.actions.openActionOwnerIds(manager, meetingId);
+    const owners = new Map((await this.people.usersByIds([...new Set(ownerIds)], manager)).map((owner) => [owner.id, owner]));
+    return ownerIds.filter((ownerId) => {
+      const owner = owners.get(ownerId);
+      return owner !== undefined && owner.role !== 'coordinator' && organisationIds.includes(owner.organisationId);
+    }).length;
   }
 
   private async presenterWhoStillSees(
@@ -373,7 +391,7 @@ export class MeetingsService {
     organisationIds: string[],
   ): Promise<string | null> {
     if (presenterId === null) return null;
-    const presenter = await this.meetings.findPerson(manager, presenterId);
+    const [presenter] = await this.people.usersByIds([presenterId], manager);
     return presenter &&
       !presenter.disabled &&
       canSeeMeeting({ ...presenter, canSign: false }, organisationIds)

@@ -4,7 +4,10 @@ import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { localToday } from '../common/calendar-dates';
 import { Clock } from '../common/clock';
+import { PeopleService } from '../people/people.service';
 import { ReportsService } from '../reports/reports.service';
+import { SitesService } from '../sites/sites.service';
+import { ZonesService } from '../zones/zones.service';
 import { MeetingsRepository } from './meetings.repository';
 import { MeetingsService } from './meetings.service';
 import { MinutesDocument, renderMinutesHtml, renderMinutesMarkdown } from './minutes-render';
@@ -29,6 +32,9 @@ export class MinutesService {
     private readonly reports: ReportsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly people: PeopleService,
+    private readonly sites: SitesService,
+    private readonly zones: ZonesService,
   ) {}
 
   async export(
@@ -70,7 +76,6 @@ export class MinutesService {
   }
 
   private async document(meeting: Meeting): Promise<MinutesDocument> {
-    const manager = this.repository.manager;
     const ids = (pick: (item: (typeof meeting.agenda)[number]) => string | null) => [
       ...new Set(meeting.agenda.map(pick).filter((id): id is string => id !== null)),
     ];
@@ -82,19 +87,20 @@ export class MinutesService {
     ];
     return {
       meeting,
-      organisations: await this.repository.organisationNames(manager, meeting.organisationIds),
-      people: await this.repository.personNames(manager, [
-        ...new Set(meeting.actions.map((action) => action.ownerId)),
-      ]),
-      sites: await this.repository.siteNames(
-        manager,
-        ids((item) => item.siteId),
+      organisations: (await this.people.organisationsByIds(meeting.organisationIds)).map(({ id, name, kind }) => ({
+        id,
+        name,
+        kind,
+      })),
+      people: new Map(
+        (await this.people.usersByIds([...new Set(meeting.actions.map((action) => action.ownerId))])).map((person) => [
+          person.id,
+          person.displayName,
+        ]),
       ),
-      zones: await this.repository.zoneNames(manager, zoneIds),
-      reports: await this.repository.reportFacts(
-        manager,
-        ids((item) => item.reportId),
-      ),
+      sites: await this.sites.siteNames(ids((item) => item.siteId)),
+      zones: await this.zones.zoneNames(zoneIds),
+      reports: await this.reports.reportFacts(ids((item) => item.reportId)),
       exportedAt: this.clock.now(),
     };
   }

@@ -1,19 +1,22 @@
 import type { EventEmitter2 } from '@nestjs/event-emitter';
-import { FindOperator, type DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { OrganisationKind, Role } from '@samverkan/contracts';
 import type { AuditRecord, AuditService } from '../audit/audit.service';
 import { AUTH_EVENTS } from '../auth/auth-user';
-import { SessionEntity } from '../auth/entities/session.entity';
+import type { SessionsService } from '../auth/sessions.service';
 import { refusalOf, strictFake } from '../common/spec-helpers';
 import { SYSTEM_AUTHOR } from '../common/system-author';
 import { OrganisationEntity } from './entities/organisation.entity';
 import { UserEntity } from './entities/user.entity';
 import type { PasswordHasher } from './password-hasher';
+import type { DataSource } from 'typeorm';
 import { UnitOfWork } from '../database/transaction-events';
+import type { NewUser, PeopleRepository, UserChanges } from './people.repository';
 import { PeopleService } from './people.service';
 
 // The people service's rules (who fits which organisation, the last administrator, who is signed out after a
-// change) against an in-memory stand-in for the three tables it touches. The SQL itself is covered end to end.
+// change) against in-memory stand-ins for its repository and for auth's sessions service, which it asks to end
+// sessions. The SQL itself is covered end to end.
 
 interface SessionRow {
   id: string;
@@ -21,7 +24,7 @@ interface SessionRow {
   revokedAt: Date | null;
 }
 
-/** The users, organisations and sessions tables, with only the repository methods the service uses. */
+/** The users, organisations and sessions tables behind the fakes. */
 class PeopleTables {
   readonly organisations: OrganisationEntity[] = [];
   readonly users: UserEntity[] = [];
@@ -65,67 +68,46 @@ class PeopleTables {
     return this.sessions.filter((session) => session.userId === userId && session.revokedAt === null).map((session) => session.id);
   }
 
-  private usersRepository() {
-    return strictFake('users', {
-      // Copies, as TypeORM reads fresh entities: a later update must not change what the service already read.
-      findOneBy: async ({ id }: { id: string }) => this.copyOf(id),
-      findOne: async ({ where }: { where: { id: string } }) => this.copyOf(where.id),
-      countBy: async ({ role, disabled }: { role: Role; disabled: boolean }) =>
-        this.users.filter((user) => user.role === role && user.disabled === disabled).length,
-      update: async ({ id }: { id: string }, changes: Partial<UserEntity>) => {
-        Object.assign(this.user(id), changes);
-      },
-      save: async (values: Partial<UserEntity>) => {
-        const saved = { id: `user-${this.users.length + 1}`, ...values } as UserEntity;
+  /** Only the repository methods the service calls; copies out, as SQL reads fresh rows. */
+  repository(): PeopleRepository {
+    return strictFake<PeopleRepository>('PeopleRepository', {
+      manager: this.manager,
+      transaction: <T>(work: (manager: EntityManager) => Promise<T>) => work(this.manager),
+      findUser: async (_: EntityManager, id: string) => this.copyOf(id),
+      findOrganisation: async (_: EntityManager, id: string) =>
+        this.organisations.find((organisation) => organisation.id === id) ?? null,
+      countActiveAdmins: async () => this.users.filter((user) => user.role === 'admin' && !user.disabled).length,
+      emailTaken: async (_: EntityManager, email: string) =>
+        this.users.some((user) => user.email.toLowerCase() === email.toLowerCase()),
+      insertUser: async (_: EntityManager, values: NewUser) => {
+        const saved = { id: `user-${this.users.length + 1}`, disabled: false, ...values } as UserEntity;
         this.users.push(saved);
-        return saved;
+        return { ...saved };
       },
-      createQueryBuilder: () => {
-        let email = '';
-        const builder = strictFake('users query', {
-          where: (_sql: string, parameters: { email: string }) => {
-            email = parameters.email;
-            return builder;
-          },
-          getExists: async () => this.users.some((user) => user.email.toLowerCase() === email.toLowerCase()),
-        });
-        return builder;
+      updateUser: async (_: EntityManager, id: string, changes: UserChanges) => {
+        const { passwordHash, ...rest } = changes;
+        Object.assign(this.user(id), rest, passwordHash === undefined ? {} : { passwordHash });
+      },
+      setPasswordHash: async (_: EntityManager, id: string, passwordHash: string) => {
+        this.user(id).passwordHash = passwordHash;
       },
     });
   }
 
-  private organisationsRepository() {
-    return strictFake('organisations', {
-      findOneBy: async ({ id }: { id: string }) => this.organisations.find((organisation) => organisation.id === id) ?? null,
-    });
-  }
-
-  private sessionsRepository() {
-    return strictFake('sessions', {
-      update: async (where: { userId: string; id?: FindOperator<string> }, _changes: unknown) => {
-        const kept = where.id instanceof FindOperator ? where.id.value : undefined;
+  /** Auth's sessions service, which the people service asks to end a user's sessions. */
+  sessionsService(): SessionsService {
+    return strictFake<SessionsService>('SessionsService', {
+      revokeAllOf: async (_: EntityManager, userId: string, keepSessionId?: string) => {
         for (const session of this.sessions) {
-          if (session.userId === where.userId && session.revokedAt === null && session.id !== kept) session.revokedAt = new Date();
+          if (session.userId === userId && session.revokedAt === null && session.id !== keepSessionId) session.revokedAt = new Date();
         }
       },
     });
   }
 
-  readonly manager = strictFake<EntityManager>('manager', {
-    getRepository: (entity: unknown) => {
-      if (entity === UserEntity) return this.usersRepository();
-      if (entity === OrganisationEntity) return this.organisationsRepository();
-      if (entity === SessionEntity) return this.sessionsRepository();
-      throw new Error(`Unexpected repository ${String(entity)}`);
-    },
-  });
+  readonly manager = strictFake<EntityManager>('manager', {});
 
   service(): PeopleService {
-    const dataSource = strictFake<DataSource>('dataSource', {
-      manager: this.manager,
-      getRepository: (entity: unknown) => this.manager.getRepository(entity as typeof UserEntity),
-      transaction: (work: (manager: EntityManager) => Promise<unknown>) => work(this.manager),
-    });
     const hasher = strictFake<PasswordHasher>('hasher', { hash: async (password: string) => `hash(${password})` });
     const audit = strictFake<AuditService>('audit', {
       record: async (_manager: EntityManager, record: AuditRecord) => {
@@ -139,7 +121,11 @@ class PeopleTables {
         return true;
       },
     });
-    return new PeopleService(dataSource, hasher, audit, new UnitOfWork(dataSource, events));
+    // Transactions run straight on the in-memory tables; the revocation events come after the "commit".
+    const dataSource = strictFake<DataSource>('dataSource', {
+      transaction: (work: (manager: EntityManager) => Promise<unknown>) => work(this.manager),
+    });
+    return new PeopleService(this.repository(), hasher, audit, new UnitOfWork(dataSource, events), this.sessionsService());
   }
 }
 

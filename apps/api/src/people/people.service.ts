@@ -1,10 +1,9 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { REQUIRED_ORGANISATION_KIND, type Organisation, type Role, type User } from '@samverkan/contracts';
 import { AuditService } from '../audit/audit.service';
 import { AUTH_EVENTS, AuthUser } from '../auth/auth-user';
-import { SessionEntity } from '../auth/entities/session.entity';
+import { SessionsService } from '../auth/sessions.service';
 import { SYSTEM_AUTHOR } from '../common/system-author';
 import { conflict, DetailedHttpException } from '../common/api-exception.filter';
 import { Transaction, UnitOfWork } from '../database/transaction-events';
@@ -13,39 +12,52 @@ import { OrganisationEntity } from './entities/organisation.entity';
 import { UserEntity } from './entities/user.entity';
 import { PasswordHasher } from './password-hasher';
 import { toOrganisationDto, toUserDto } from './people.mapper';
+import { PeopleRepository, UserChanges } from './people.repository';
 
 @Injectable()
 export class PeopleService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly people: PeopleRepository,
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditService,
     private readonly unitOfWork: UnitOfWork,
+    private readonly sessions: SessionsService,
   ) {}
 
   async listOrganisations(): Promise<Organisation[]> {
-    const rows = await this.dataSource
-      .getRepository(OrganisationEntity)
-      .find({ where: { id: Not(SYSTEM_AUTHOR.organisationId) }, order: { name: 'ASC' } });
+    const rows = await this.people.listOrganisations(SYSTEM_AUTHOR.organisationId);
     return rows.map(toOrganisationDto);
   }
 
   async getOrganisation(id: string): Promise<OrganisationEntity> {
-    const organisation = await this.dataSource.getRepository(OrganisationEntity).findOneBy({ id });
+    const organisation = await this.people.findOrganisation(this.people.manager, id);
     if (!organisation) throw new NotFoundException(`No organisation with id ${id}`);
     return organisation;
   }
 
-  /** The organisations among these that exist, with their kinds; in the caller's transaction when one is given. */
-  async organisationsByIds(ids: string[], manager: EntityManager = this.dataSource.manager): Promise<Organisation[]> {
+  /** The organisation with this exact name, if any (the demo seed and the first administrator find theirs by name). */
+  async findOrganisationByName(name: string): Promise<Organisation | null> {
+    const organisation = await this.people.findOrganisationByName(name);
+    return organisation && toOrganisationDto(organisation);
+  }
+
+  /** The organisations among these that exist, with their kinds, by name; in the caller's transaction when one is given. */
+  async organisationsByIds(ids: string[], manager: EntityManager = this.people.manager): Promise<Organisation[]> {
     if (!ids.length) return [];
-    const rows = await manager.getRepository(OrganisationEntity).findBy({ id: In(ids) });
+    const rows = await this.people.organisationsByIds(manager, ids);
     return rows.map(toOrganisationDto);
   }
 
+  /** These users, the automatic notices' author included (it writes in meetings too); in the caller's transaction. */
+  async usersByIds(ids: string[], manager: EntityManager = this.people.manager): Promise<User[]> {
+    if (!ids.length) return [];
+    const rows = await this.people.usersByIds(manager, ids);
+    return rows.map(toUserDto);
+  }
+
   async createOrganisation(input: CreateOrganisationDto, actorId: string | null): Promise<Organisation> {
-    return this.dataSource.transaction(async (manager) => {
-      const saved = await manager.getRepository(OrganisationEntity).save({ name: input.name, kind: input.kind });
+    return this.people.transaction(async (manager) => {
+      const saved = await this.people.insertOrganisation(manager, { name: input.name, kind: input.kind });
       const dto = toOrganisationDto(saved);
       await this.audit.record(manager, { actorId, action: 'create', entity: 'organisation', entityId: saved.id, after: dto });
       return dto;
@@ -53,14 +65,12 @@ export class PeopleService {
   }
 
   async listUsers(): Promise<User[]> {
-    const rows = await this.dataSource
-      .getRepository(UserEntity)
-      .find({ where: { id: Not(SYSTEM_AUTHOR.userId) }, order: { displayName: 'ASC' } });
+    const rows = await this.people.listUsers(SYSTEM_AUTHOR.userId);
     return rows.map(toUserDto);
   }
 
   async getUser(id: string): Promise<User> {
-    const user = id === SYSTEM_AUTHOR.userId ? null : await this.dataSource.getRepository(UserEntity).findOneBy({ id });
+    const user = id === SYSTEM_AUTHOR.userId ? null : await this.people.findUser(this.people.manager, id);
     if (!user) throw new NotFoundException(`No user with id ${id}`);
     return toUserDto(user);
   }
@@ -68,30 +78,31 @@ export class PeopleService {
   /** The active signatories of these organisations: who signs for a side of a zone. */
   async activeSignatories(organisationIds: string[]): Promise<User[]> {
     if (!organisationIds.length) return [];
-    const rows = await this.dataSource.getRepository(UserEntity).find({
-      where: { organisationId: In(organisationIds), canSign: true, disabled: false, id: Not(SYSTEM_AUTHOR.userId) },
-      order: { displayName: 'ASC' },
-    });
+    const rows = await this.people.activeSignatories(organisationIds, SYSTEM_AUTHOR.userId);
     return rows.map(toUserDto);
   }
 
+  /** Whether a user of this organisation goes by this name, whatever its case (a kit's label must not name a person). */
+  isUserDisplayName(organisationId: string, name: string): Promise<boolean> {
+    return this.people.isDisplayNameIn(organisationId, name);
+  }
+
   async countAdmins(): Promise<number> {
-    return this.dataSource.getRepository(UserEntity).countBy({ role: 'admin', disabled: false });
+    return this.people.countActiveAdmins(this.people.manager);
   }
 
   async createUser(input: CreateUserDto, actorId: string | null): Promise<User> {
     const organisation = await this.getOrganisationForUser(input.organisationId);
     this.checkRoleFitsOrganisation(input.role, organisation);
     const passwordHash = await this.hasher.hash(input.password);
-    return this.dataSource.transaction(async (manager) => {
+    return this.people.transaction(async (manager) => {
       await this.ensureEmailFree(manager, input.email);
-      const saved = await manager.getRepository(UserEntity).save({
+      const saved = await this.people.insertUser(manager, {
         email: input.email,
         displayName: input.displayName,
         role: input.role,
         canSign: input.canSign ?? false,
         organisationId: organisation.id,
-        disabled: false,
         passwordHash,
       });
       const dto = toUserDto(saved);
@@ -104,9 +115,8 @@ export class PeopleService {
     const passwordHash = input.password === undefined ? undefined : await this.hasher.hash(input.password);
     return this.unitOfWork.run(async (transaction) => {
       const { manager } = transaction;
-      const repository = manager.getRepository(UserEntity);
       // The automatic notices' author is not an account anyone may manage.
-      const current = id === SYSTEM_AUTHOR.userId ? null : await repository.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      const current = id === SYSTEM_AUTHOR.userId ? null : await this.people.findUser(manager, id, { lock: true });
       if (!current) throw new NotFoundException(`No user with id ${id}`);
       const before = toUserDto(current);
       const role = input.role ?? current.role;
@@ -115,10 +125,10 @@ export class PeopleService {
         this.checkRoleFitsOrganisation(role, await this.getOrganisationForUser(organisationId, manager));
       }
       const losesAdmin = current.role === 'admin' && !current.disabled && (role !== 'admin' || input.disabled === true);
-      if (losesAdmin && (await repository.countBy({ role: 'admin', disabled: false })) <= 1) {
+      if (losesAdmin && (await this.people.countActiveAdmins(manager)) <= 1) {
         throw conflict('role', 'This is the last active administrator: make another administrator first', 'last_administrator');
       }
-      const changes: Partial<UserEntity> = {
+      const changes: UserChanges = {
         displayName: input.displayName ?? current.displayName,
         role,
         organisationId,
@@ -126,7 +136,7 @@ export class PeopleService {
         disabled: input.disabled ?? current.disabled,
       };
       if (passwordHash) changes.passwordHash = passwordHash;
-      await repository.update({ id }, changes);
+      await this.people.updateUser(manager, id, changes);
       const after = toUserDto({ ...current, ...changes } as UserEntity);
       const action = input.disabled === true && !current.disabled ? 'disable' : input.disabled === false && current.disabled ? 'enable' : 'update';
       await this.audit.record(manager, {
@@ -152,22 +162,13 @@ export class PeopleService {
   async disableAccounts(emails: string[], actorId: string | null): Promise<string[]> {
     const disabled: string[] = [];
     if (!emails.length) return disabled;
-    const enabled = await this.dataSource
-      .getRepository(UserEntity)
-      .createQueryBuilder('u')
-      .where('lower(u.email) IN (:...emails) AND NOT u.disabled', { emails: emails.map((email) => email.toLowerCase()) })
-      .getMany();
+    const enabled = await this.people.enabledWithEmails(emails);
     for (const { email } of enabled) {
       const userId = await this.unitOfWork.run(async (transaction) => {
         const { manager } = transaction;
-        const repository = manager.getRepository(UserEntity);
-        const current = await repository
-          .createQueryBuilder('u')
-          .setLock('pessimistic_write')
-          .where('lower(u.email) = lower(:email) AND NOT u.disabled', { email })
-          .getOne();
+        const current = await this.people.findEnabledByEmailForUpdate(manager, email);
         if (!current) return null;
-        await repository.update({ id: current.id }, { disabled: true });
+        await this.people.disable(manager, current.id);
         const before = toUserDto(current);
         await this.audit.record(manager, { actorId, action: 'disable', entity: 'user', entityId: current.id, before, after: { ...before, disabled: true } });
         await this.revokeSessions(transaction, current.id);
@@ -183,58 +184,31 @@ export class PeopleService {
     const passwordHash = await this.hasher.hash(password);
     await this.unitOfWork.run(async (transaction) => {
       const { manager } = transaction;
-      await manager.getRepository(UserEntity).update({ id: userId }, { passwordHash });
+      await this.people.setPasswordHash(manager, userId, passwordHash);
       await this.audit.record(manager, { actorId, action: 'change-password', entity: 'user', entityId: userId });
       await this.revokeSessions(transaction, userId, options.keepSessionId);
     });
   }
 
   async findUserWithPasswordHash(email: string): Promise<{ user: UserEntity; passwordHash: string } | null> {
-    const user = await this.dataSource
-      .getRepository(UserEntity)
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('lower(u.email) = lower(:email)', { email })
-      .getOne();
+    const user = await this.people.findWithPasswordHash(email);
     return user ? { user, passwordHash: user.passwordHash } : null;
   }
 
-  /** The user behind a live session, or null when the session is revoked or expired or the user disabled. */
-  async findActiveSessionUser(sessionId: string, userId: string): Promise<AuthUser | null> {
-    const row = await this.dataSource
-      .getRepository(UserEntity)
-      .createQueryBuilder('u')
-      .innerJoin(SessionEntity, 's', 's.user_id = u.id')
-      .innerJoin(OrganisationEntity, 'o', 'o.id = u.organisation_id')
-      .addSelect('o.kind', 'organisation_kind')
-      .where('s.id = :sessionId AND u.id = :userId', { sessionId, userId })
-      .andWhere('s.revoked_at IS NULL AND s.expires_at > now() AND NOT u.disabled')
-      .getRawAndEntities();
-    const user = row.entities[0];
-    if (!user) return null;
-    return { ...toUserDto(user), organisationKind: row.raw[0].organisation_kind, sessionId };
+  /** An enabled user with their organisation's kind, as a signed-in caller (auth has checked the session). */
+  async findActiveUser(userId: string, sessionId: string): Promise<AuthUser | null> {
+    const user = await this.people.findEnabledWithOrganisationKind(userId);
+    return user ? { ...toUserDto(user), organisationKind: user.organisationKind, sessionId } : null;
   }
 
-  /** Sessions that are still live for a user (the gateway checks its sockets against them). */
-  async liveSessionIds(userId: string): Promise<string[]> {
-    const rows = await this.dataSource.getRepository(SessionEntity).find({
-      select: { id: true },
-      where: { userId, revokedAt: IsNull() },
-    });
-    return rows.map((row) => row.id);
-  }
-
-  /** Ends the user's sessions; once committed, their sockets close too. */
+  /** Sessions are auth's: it ends them in this transaction; once committed, the user's sockets close too. */
   private async revokeSessions(transaction: Transaction, userId: string, keepSessionId?: string): Promise<void> {
-    await transaction.manager.getRepository(SessionEntity).update(
-      keepSessionId ? { userId, revokedAt: IsNull(), id: Not(keepSessionId) } : { userId, revokedAt: IsNull() },
-      { revokedAt: () => 'now()' },
-    );
+    await this.sessions.revokeAllOf(transaction.manager, userId, keepSessionId);
     await transaction.raise(AUTH_EVENTS.sessionsRevoked, { userId });
   }
 
-  private async getOrganisationForUser(id: string, manager: EntityManager = this.dataSource.manager): Promise<OrganisationEntity> {
-    const organisation = await manager.getRepository(OrganisationEntity).findOneBy({ id });
+  private async getOrganisationForUser(id: string, manager: EntityManager = this.people.manager): Promise<OrganisationEntity> {
+    const organisation = await this.people.findOrganisation(manager, id);
     if (!organisation) {
       throw new DetailedHttpException(400, [{ field: 'organisationId', message: 'names no organisation' }]);
     }
@@ -254,11 +228,6 @@ export class PeopleService {
   }
 
   private async ensureEmailFree(manager: EntityManager, email: string): Promise<void> {
-    const taken = await manager
-      .getRepository(UserEntity)
-      .createQueryBuilder('u')
-      .where('lower(u.email) = lower(:email)', { email })
-      .getExists();
-    if (taken) throw conflict('email', 'A user with this e-mail address already exists', 'already_exists');
+    if (await this.people.emailTaken(manager, email)) throw conflict('email', 'A user with this e-mail address already exists', 'already_exists');
   }
 }

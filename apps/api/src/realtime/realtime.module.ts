@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
+import { SessionsModule } from '../auth/sessions.module';
 import { ClusterLink } from './cluster-link';
 import { PresenceService } from './presence.service';
 import { RealtimeGateway } from './realtime.gateway';
@@ -14,7 +15,7 @@ import { SocketSessionsService } from './socket-sessions.service';
  */
 @Global()
 @Module({
-  imports: [AuthModule],
+  imports: [AuthModule, SessionsModule],
   providers: [
     RealtimePublisher,
     SocketServerSetup,

@@ -1,8 +1,7 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AUTH_EVENTS, SessionsRevokedEvent } from '../auth/auth-user';
+import { SessionsService } from '../auth/sessions.service';
 import { RealtimePublisher } from './realtime.publisher';
 import { ROOMS } from './rooms';
 
@@ -22,7 +21,7 @@ export class SocketSessionsService implements OnApplicationShutdown {
 
   constructor(
     private readonly publisher: RealtimePublisher,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sessions: SessionsService,
   ) {}
 
   start(): void {
@@ -45,7 +44,7 @@ export class SocketSessionsService implements OnApplicationShutdown {
       const sockets = this.publisher.localSockets();
       const sessionIds = [...new Set(sockets.map((socket) => socket.data.user?.sessionId).filter(Boolean))];
       if (!sessionIds.length) return;
-      const live = new Set(await this.liveSessionIds(sessionIds));
+      const live = new Set(await this.sessions.liveOf(sessionIds));
       for (const socket of sockets) {
         if (socket.data.user && !live.has(socket.data.user.sessionId)) socket.disconnect(true);
       }
@@ -55,16 +54,6 @@ export class SocketSessionsService implements OnApplicationShutdown {
     } finally {
       this.checking = false;
     }
-  }
-
-  /** Of the sessions named, those still live: not revoked, not expired, their user not disabled. */
-  private async liveSessionIds(sessionIds: string[]): Promise<string[]> {
-    const rows: { id: string }[] = await this.dataSource.query(
-      `SELECT s.id FROM sessions s JOIN users u ON u.id = s.user_id
-       WHERE s.id = ANY($1::uuid[]) AND s.revoked_at IS NULL AND s.expires_at > now() AND NOT u.disabled`,
-      [sessionIds],
-    );
-    return rows.map((row) => row.id);
   }
 
   onApplicationShutdown(): void {

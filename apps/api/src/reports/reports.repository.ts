@@ -94,6 +94,8 @@ export class ReportsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   // Both lookups share-lock the site, as a zone's does: the site cannot be deleted while a report about it is written.
+  // So they read the sites and zones tables here, read only, in the statement that takes the lock; the visibility
+  // queries below join sites for the same reason (who sees a report depends on its site's organisation).
 
   /** A site that has not been deleted, with its organisation. */
   async findSite(manager: EntityManager, id: string): Promise<{ id: string; organisationId: string } | null> {
@@ -208,5 +210,18 @@ export class ReportsRepository {
        GROUP BY 1, 2`,
       params.values,
     );
+  }
+
+  /** Category and day of these reports: what the minutes say about them (never their text or author). */
+  async factsOf(
+    manager: EntityManager,
+    ids: string[],
+  ): Promise<Map<string, { category: ReportCategory; occurredAt: Date }>> {
+    if (!ids.length) return new Map();
+    const rows: { id: string; category: ReportCategory; occurredAt: Date }[] = await manager.query(
+      `SELECT id, category, occurred_at AS "occurredAt" FROM field_reports WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Map(rows.map((row) => [row.id, { category: row.category, occurredAt: row.occurredAt }]));
   }
 }

@@ -213,4 +213,12 @@ export class ReportsService {
       after: { status: after.status, version: after.version },
     });
   }
+
+  /** Category and day of these reports, for the minutes; no visibility check (the caller has made it). */
+  reportFacts(
+    ids: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, { category: ReportCategory; occurredAt: Date }>> {
+    return this.reports.factsOf(manager, ids);
+  }
 }

@@ -81,6 +81,11 @@ const scheduleParameter = (schedule: Schedule | null) => (schedule === null ? nu
 export class SitesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** Outside any transaction: for reads other modules make without one of their own. */
+  get manager(): EntityManager {
+    return this.dataSource.manager;
+  }
+
   async findRows(filter: SiteFilter, manager: EntityManager = this.dataSource.manager): Promise<SiteRow[]> {
     const where = ['deleted_at IS NULL'];
     const parameters: unknown[] = [];
@@ -154,6 +159,7 @@ export class SitesRepository {
     await manager.query(`UPDATE sites SET deleted_at = now(), updated_at = now() WHERE id = $1`, [id]);
   }
 
+  /** Joins the people module's organisations, read only: the export names each site's organisation in one query. */
   async findForExport(format: ExportFormat): Promise<SiteExportRow[]> {
     const location = format === 'kml' ? 'ST_AsKML(s.location, 15)' : 'ST_AsGeoJSON(s.location, 15)::json';
     return this.dataSource.query(
@@ -165,8 +171,31 @@ export class SitesRepository {
     );
   }
 
-  async organisationKind(id: string, manager: EntityManager = this.dataSource.manager): Promise<string | null> {
-    const rows = await manager.query(`SELECT kind FROM organisations WHERE id = $1`, [id]);
-    return rows[0]?.kind ?? null;
+  /** A site that has not been deleted: its id and name. */
+  async findLiveName(manager: EntityManager, id: string): Promise<{ id: string; name: string } | null> {
+    const rows: { id: string; name: string }[] = await manager.query(
+      `SELECT id, name FROM sites WHERE id = $1 AND deleted_at IS NULL`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Whether the organisation runs at least one (not deleted) site of this type. */
+  async organisationRunsType(organisationId: string, type: SiteType): Promise<boolean> {
+    const rows: { runs: boolean }[] = await this.dataSource.query(
+      `SELECT EXISTS (SELECT 1 FROM sites WHERE organisation_id = $1 AND type = $2 AND deleted_at IS NULL) AS runs`,
+      [organisationId, type],
+    );
+    return rows[0].runs;
+  }
+
+  /** Names of these sites, deleted ones included (old minutes still name them). */
+  async namesOf(manager: EntityManager, ids: string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const rows: { id: string; name: string }[] = await manager.query(
+      `SELECT id, name FROM sites WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Map(rows.map((row) => [row.id, row.name]));
   }
 }

@@ -11,6 +11,7 @@ import type { Bbox } from '../common/query-param.validators';
 import { ExportFile, GEOJSON_CONTENT_TYPE, KML_CONTENT_TYPE, kmlDocument } from '../common/kml';
 import { checkVersion } from '../common/version-check';
 import { UnitOfWork } from '../database/transaction-events';
+import { PeopleService } from '../people/people.service';
 import { ZonesService } from '../zones/zones.service';
 import { CreateSiteDto, UpdateSiteDto } from './dto/sites.dto';
 import { toSiteFeature } from './sites.mapper';
@@ -42,6 +43,7 @@ export class SitesService {
     private readonly zones: ZonesService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly people: PeopleService,
   ) {}
 
   /** `at`: when to tell whether each site is open (default now). */
@@ -207,8 +209,24 @@ export class SitesService {
   }
 
   private async assertServiceOrganisation(organisationId: string, manager?: EntityManager): Promise<void> {
-    const kind = await this.sites.organisationKind(organisationId, manager);
+    const [organisation] = await this.people.organisationsByIds([organisationId], manager);
+    const kind = organisation?.kind ?? null;
     if (kind === null) throw badRequest('organisationId', 'names no organisation', 'unknown_reference');
     if (kind !== 'service') throw badRequest('organisationId', `must name a service organisation (this one is ${kind})`, 'not_one_of');
+  }
+
+  /** A site that has not been deleted, by id and name; in the caller's transaction when one is given. */
+  liveSiteName(id: string, manager: EntityManager = this.sites.manager): Promise<{ id: string; name: string } | null> {
+    return this.sites.findLiveName(manager, id);
+  }
+
+  /** Whether the organisation runs at least one (not deleted) site of this type. */
+  organisationRunsType(organisationId: string, type: SiteType): Promise<boolean> {
+    return this.sites.organisationRunsType(organisationId, type);
+  }
+
+  /** Names of these sites, deleted ones included. */
+  siteNames(ids: string[], manager: EntityManager = this.sites.manager): Promise<Map<string, string>> {
+    return this.sites.namesOf(manager, ids);
   }
 }

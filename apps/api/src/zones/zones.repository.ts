@@ -199,11 +199,18 @@ export function zoneCheckParameters(lng: number, lat: number, radiusMeters: numb
 export class ZonesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** Outside any transaction: for reads other modules make without one of their own. */
+  get manager(): EntityManager {
+    return this.dataSource.manager;
+  }
+
   private db(manager?: EntityManager): EntityManager {
     return manager ?? this.dataSource.manager;
   }
 
   // ------------------------------------------------------------------ sites, as zones need them
+  // Read only, and in the zone's own statements: the share lock and the PostGIS checks against the site's location
+  // must run in the zone's transaction, in SQL (zones do not import sites; sites import zones).
 
   /** A site that is not deleted, share-locked so it cannot be deleted or moved while a zone is written for it. */
   async findSiteForZone(manager: EntityManager, siteId: string): Promise<SiteForZone | null> {
@@ -542,6 +549,62 @@ export class ZonesRepository {
        FOR UPDATE OF z`,
       [siteId],
     );
+  }
+
+  /** A zone whose site has not been deleted, with its site, current version and current name. */
+  async findLiveZone(
+    manager: EntityManager,
+    id: string,
+  ): Promise<{ id: string; siteId: string; currentVersion: number; name: string } | null> {
+    const rows: { id: string; siteId: string; currentVersion: number; name: string }[] = await manager.query(
+      `SELECT z.id, z.site_id AS "siteId", z.current_version AS "currentVersion", v.name
+       FROM zones z JOIN sites s ON s.id = z.site_id JOIN zone_versions v ON v.zone_id = z.id AND v.version = z.current_version
+       WHERE z.id = $1 AND s.deleted_at IS NULL`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Each zone's name in its current version. */
+  async namesOf(manager: EntityManager, ids: string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const rows: { id: string; name: string }[] = await manager.query(
+      `SELECT z.id, v.name FROM zones z JOIN zone_versions v ON v.zone_id = z.id AND v.version = z.current_version
+       WHERE z.id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Map(rows.map((row) => [row.id, row.name]));
+  }
+
+  async zoneVersionExists(manager: EntityManager, zoneId: string, version: number): Promise<boolean> {
+    const rows: unknown[] = await manager.query(`SELECT 1 FROM zone_versions WHERE zone_id = $1 AND version = $2`, [
+      zoneId,
+      version,
+    ]);
+    return rows.length > 0;
+  }
+
+  /**
+   * Zones of the organisations' sites, each counted once per kind of event in the period: proposed (created or
+   * given a new version, which is always proposed), agreed, suspended, withdrawn. From the audit log, read only
+   * and in one query with the zones: the zone tables keep only the latest status, the log keeps every change.
+   */
+  async statusChangeCounts(
+    organisationIds: string[],
+    period: { since: Date; until: Date },
+  ): Promise<{ proposed: number; agreed: number; suspended: number; withdrawn: number }> {
+    const rows: { proposed: number; agreed: number; suspended: number; withdrawn: number }[] = await this.dataSource.query(
+      `SELECT count(DISTINCT z.id) FILTER (WHERE e.action IN ('create', 'update'))::int AS proposed,
+              count(DISTINCT z.id) FILTER (WHERE e.action = 'agree')::int AS agreed,
+              count(DISTINCT z.id) FILTER (WHERE e.action = 'suspend')::int AS suspended,
+              count(DISTINCT z.id) FILTER (WHERE e.action = 'withdraw')::int AS withdrawn
+       FROM audit_events e
+       JOIN zones z ON z.id::text = e.entity_id
+       JOIN sites s ON s.id = z.site_id
+       WHERE e.entity = 'zone' AND e.at >= $2 AND e.at < $3 AND s.organisation_id = ANY($1::uuid[])`,
+      [organisationIds, period.since, period.until],
+    );
+    return rows[0];
   }
 }
 

@@ -458,6 +458,31 @@ export class ZonesService {
     if (problems.length > 0) throw new DetailedHttpException(HttpStatus.BAD_REQUEST, problems);
     return { kind: 'geojson', geometry };
   }
+
+  /** A zone whose site has not been deleted, with its current version and name; in the caller's transaction. */
+  liveZone(
+    id: string,
+    manager: EntityManager = this.zones.manager,
+  ): Promise<{ id: string; siteId: string; currentVersion: number; name: string } | null> {
+    return this.zones.findLiveZone(manager, id);
+  }
+
+  /** Each zone's name in its current version. */
+  zoneNames(ids: string[], manager: EntityManager = this.zones.manager): Promise<Map<string, string>> {
+    return this.zones.namesOf(manager, ids);
+  }
+
+  versionExists(zoneId: string, version: number, manager: EntityManager = this.zones.manager): Promise<boolean> {
+    return this.zones.zoneVersionExists(manager, zoneId, version);
+  }
+
+  /** How many zones of the organisations' sites were proposed, agreed, suspended and withdrawn in the period. */
+  statusChangeCounts(
+    organisationIds: string[],
+    period: { since: Date; until: Date },
+  ): Promise<{ proposed: number; agreed: number; suspended: number; withdrawn: number }> {
+    return this.zones.statusChangeCounts(organisationIds, period);
+  }
 }
 
 /** Exactly one shape, and a validity period that is not empty. Returns the period as instants. */
