@@ -6,7 +6,7 @@ import type { ReportsService } from '../reports/reports.service';
 import type { ZonesService } from '../zones/zones.service';
 import type { ActionsRepository } from './actions.repository';
 import type { MeetingEntity } from './entities/meeting.entity';
-import type { MeetingSummaryRepository, Period } from './meeting-summary.repository';
+import type { AlertStatistics, Period } from './alert-statistics';
 import { MeetingSummaryService } from './meeting-summary.service';
 import type { MeetingsRepository } from './meetings.repository';
 import type { KnownMeeting, MeetingsService } from './meetings.service';
@@ -32,7 +32,7 @@ function world(previous: boolean) {
     previousInSeries: async () => (previous ? ({ id: 'meeting-1', startsAt: PREVIOUS } as MeetingEntity) : null),
     organisationIdsOf: async () => new Map([['meeting-1', ORGS]]),
   });
-  const counts = strictFake<MeetingSummaryRepository>('MeetingSummaryRepository', {
+  const counts = strictFake<AlertStatistics>('AlertStatistics', {
     alertCounts: async () => ({ total: 0, acknowledged: 0, unacknowledged: 0, medianAckSeconds: null, maxAckSeconds: null }),
   });
   const zones = strictFake<ZonesService>('ZonesService', {

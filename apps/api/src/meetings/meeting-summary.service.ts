@@ -6,7 +6,7 @@ import { Clock } from '../common/clock';
 import { countsByCategory, countsByWeek } from '../reports/report-weeks';
 import { ReportsService } from '../reports/reports.service';
 import { canSeeMeeting } from '@samverkan/contracts';
-import { MeetingSummaryRepository, Period } from './meeting-summary.repository';
+import { AlertStatistics, Period } from './alert-statistics';
 import { ZonesService } from '../zones/zones.service';
 import { ActionsRepository } from './actions.repository';
 import { MeetingsRepository } from './meetings.repository';
@@ -23,7 +23,7 @@ export class MeetingSummaryService {
   constructor(
     private readonly meetings: MeetingsService,
     private readonly repository: MeetingsRepository,
-    private readonly counts: MeetingSummaryRepository,
+    private readonly alerts: AlertStatistics,
     private readonly reports: ReportsService,
     private readonly clock: Clock,
     private readonly zones: ZonesService,
@@ -43,7 +43,7 @@ export class MeetingSummaryService {
     const organisationIds = meeting.organisationIds;
 
     const zones = await this.zones.statusChangeCounts(organisationIds, period);
-    const alerts = await this.counts.alertCounts(organisationIds, period);
+    const alerts = await this.alerts.alertCounts(organisationIds, period);
     const actions = await this.actions.actionCounts(
       meeting.seriesKey,
       meeting.startsAt,

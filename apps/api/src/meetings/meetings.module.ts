@@ -13,7 +13,6 @@ import { AgendaService } from './agenda.service';
 import { DecisionsRepository } from './decisions.repository';
 import { DecisionsService } from './decisions.service';
 import { MeetingLiveService } from './meeting-live.service';
-import { MeetingSummaryRepository } from './meeting-summary.repository';
 import { MeetingSummaryService } from './meeting-summary.service';
 import { MeetingsController } from './meetings.controller';
 import { MeetingsGateway } from './meetings.gateway';
@@ -37,7 +36,6 @@ import { PresenterWatchService } from './presenter-watch.service';
     AgendaRepository,
     DecisionsRepository,
     ActionsRepository,
-    MeetingSummaryRepository,
     MeetingsService,
     AgendaService,
     DecisionsService,

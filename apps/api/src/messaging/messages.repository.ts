@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { MessagePriority } from '@samverkan/contracts';
+import type { MeetingSummary, MessagePriority } from '@samverkan/contracts';
+import type { AlertStatistics, Period } from '../meetings/alert-statistics';
 import type { AuthUser } from '../auth/auth-user';
 import { CAN_SEE_CHANNEL, viewerParams } from './channel-access';
 import type { AlertAckRow, MessageRow } from './messaging.rows';
@@ -54,7 +55,7 @@ export interface HistoryWindow {
 }
 
 @Injectable()
-export class MessagesRepository {
+export class MessagesRepository implements AlertStatistics {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** The stored message, or null when nothing was inserted (see SEND_SQL). */
@@ -186,5 +187,36 @@ export class MessagesRepository {
       [cutoff],
     );
     return Number(rows[0].deleted);
+  }
+
+  /**
+   * Urgent messages sent in the period by members of the organisations, and how long each waited for its first
+   * acknowledgement by someone other than its sender (acknowledgements up to now count).
+   */
+  async alertCounts(organisationIds: string[], period: Period): Promise<MeetingSummary['alerts']> {
+    const rows: { total: number; acknowledged: number; median: number | null; max: number | null }[] =
+      await this.dataSource.query(
+        `WITH alerts AS (
+         SELECT m.created_at,
+                (SELECT min(a.acked_at) FROM alert_acks a WHERE a.message_id = m.id AND a.user_id <> m.author_id) AS first_ack
+         FROM messages m
+         WHERE m.priority = 'urgent' AND m.organisation_id = ANY($1::uuid[]) AND m.created_at >= $2 AND m.created_at < $3
+       ), waits AS (
+         SELECT GREATEST(0, extract(epoch FROM first_ack - created_at))::float8 AS seconds FROM alerts WHERE first_ack IS NOT NULL
+       )
+       SELECT (SELECT count(*) FROM alerts)::int AS total,
+              (SELECT count(*) FROM waits)::int AS acknowledged,
+              (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds) FROM waits) AS median,
+              (SELECT max(seconds) FROM waits) AS max`,
+        [organisationIds, period.since, period.until],
+      );
+    const { total, acknowledged, median, max } = rows[0];
+    return {
+      total,
+      acknowledged,
+      unacknowledged: total - acknowledged,
+      medianAckSeconds: median === null ? null : Math.round(Number(median)),
+      maxAckSeconds: max === null ? null : Math.round(Number(max)),
+    };
   }
 }

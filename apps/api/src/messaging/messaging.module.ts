@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { AlertStatisticsModule } from './alert-statistics.module';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { PeopleModule } from '../people/people.module';
 import { ChannelsController } from './channels.controller';
@@ -20,7 +21,7 @@ import { ZoneNoticesListener } from './zone-notices.listener';
  * Channels and messages over HTTP and Socket.IO (through the realtime module's server and publisher).
  */
 @Module({
-  imports: [AuditModule, PeopleModule],
+  imports: [AuditModule, AlertStatisticsModule, PeopleModule],
   controllers: [ChannelsController],
   providers: [
     ChannelsRepository,

@@ -1,0 +1,14 @@
+import { Global, Module } from '@nestjs/common';
+import { AlertStatistics } from '../meetings/alert-statistics';
+import { MessagesRepository } from './messages.repository';
+
+/**
+ * Messaging's answer to the meetings' summary (alert counts): global, because meetings may not import messaging
+ * and still needs the counts; meetings names only the AlertStatistics token it defines.
+ */
+@Global()
+@Module({
+  providers: [MessagesRepository, { provide: AlertStatistics, useExisting: MessagesRepository }],
+  exports: [AlertStatistics],
+})
+export class AlertStatisticsModule {}
