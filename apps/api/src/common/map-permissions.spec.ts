@@ -15,6 +15,8 @@ function user(role: Role, options: { canSign?: boolean; organisationId?: string 
     canSign: options.canSign ?? false,
     organisationId: options.organisationId ?? (role === 'service' ? OWNER : `org-${kind}`),
     disabled: false,
+    mfaEnabled: false,
+    mfaRequired: false,
     organisationKind: kind,
     sessionId: 'session',
   };

@@ -54,6 +54,8 @@ export function meetingUser(
     canSign,
     organisationId,
     disabled: false,
+    mfaEnabled: false,
+    mfaRequired: false,
     organisationKind: KIND_OF[organisationId],
     sessionId: `session-${id}`,
   };

@@ -138,7 +138,7 @@ class PeopleTables {
         return true;
       },
     });
-    return new PeopleService(dataSource, hasher, audit, events);
+    return new PeopleService(dataSource, hasher, audit, events, { mfaRequiredRoles: [] });
   }
 }
 

@@ -1,4 +1,4 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
@@ -7,6 +7,7 @@ import { AuditService } from '../audit/audit.service';
 import { AUTH_EVENTS, AuthUser, SessionsRevokedEvent } from '../auth/auth-user';
 import { SessionEntity } from '../auth/entities/session.entity';
 import { SYSTEM_AUTHOR } from '../common/system-author';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { conflict, DetailedHttpException } from '../common/api-exception.filter';
 import { CreateOrganisationDto, CreateUserDto, UpdateUserDto } from './dto/people.dto';
 import { OrganisationEntity } from './entities/organisation.entity';
@@ -21,7 +22,13 @@ export class PeopleService {
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditService,
     private readonly events: EventEmitter2,
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'mfaRequiredRoles'>,
   ) {}
+
+  /** The contract's `user` for a loaded entity. */
+  toUserDto(user: UserEntity): User {
+    return toUserDto(user, this.config.mfaRequiredRoles);
+  }
 
   async listOrganisations(): Promise<Organisation[]> {
     const rows = await this.dataSource
@@ -56,13 +63,13 @@ export class PeopleService {
     const rows = await this.dataSource
       .getRepository(UserEntity)
       .find({ where: { id: Not(SYSTEM_AUTHOR.userId) }, order: { displayName: 'ASC' } });
-    return rows.map(toUserDto);
+    return rows.map((row) => this.toUserDto(row));
   }
 
   async getUser(id: string): Promise<User> {
     const user = id === SYSTEM_AUTHOR.userId ? null : await this.dataSource.getRepository(UserEntity).findOneBy({ id });
     if (!user) throw new NotFoundException(`No user with id ${id}`);
-    return toUserDto(user);
+    return this.toUserDto(user);
   }
 
   /** The active signatories of these organisations: who signs for a side of a zone. */
@@ -72,7 +79,7 @@ export class PeopleService {
       where: { organisationId: In(organisationIds), canSign: true, disabled: false, id: Not(SYSTEM_AUTHOR.userId) },
       order: { displayName: 'ASC' },
     });
-    return rows.map(toUserDto);
+    return rows.map((row) => this.toUserDto(row));
   }
 
   async countAdmins(): Promise<number> {
@@ -94,7 +101,7 @@ export class PeopleService {
         disabled: false,
         passwordHash,
       });
-      const dto = toUserDto(saved);
+      const dto = this.toUserDto(saved);
       await this.audit.record(manager, { actorId, action: 'create', entity: 'user', entityId: saved.id, after: dto });
       return dto;
     });
@@ -107,7 +114,7 @@ export class PeopleService {
       // The automatic notices' author is not an account anyone may manage.
       const current = id === SYSTEM_AUTHOR.userId ? null : await repository.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!current) throw new NotFoundException(`No user with id ${id}`);
-      const before = toUserDto(current);
+      const before = this.toUserDto(current);
       const role = input.role ?? current.role;
       const organisationId = input.organisationId ?? current.organisationId;
       if (input.role !== undefined || input.organisationId !== undefined) {
@@ -126,7 +133,7 @@ export class PeopleService {
       };
       if (passwordHash) changes.passwordHash = passwordHash;
       await repository.update({ id }, changes);
-      const after = toUserDto({ ...current, ...changes } as UserEntity);
+      const after = this.toUserDto({ ...current, ...changes } as UserEntity);
       const action = input.disabled === true && !current.disabled ? 'disable' : input.disabled === false && current.disabled ? 'enable' : 'update';
       await this.audit.record(manager, {
         actorId,
@@ -168,7 +175,7 @@ export class PeopleService {
           .getOne();
         if (!current) return null;
         await repository.update({ id: current.id }, { disabled: true });
-        const before = toUserDto(current);
+        const before = this.toUserDto(current);
         await this.audit.record(manager, { actorId, action: 'disable', entity: 'user', entityId: current.id, before, after: { ...before, disabled: true } });
         await this.revokeSessions(manager, current.id);
         return current.id;
@@ -190,6 +197,11 @@ export class PeopleService {
       await this.revokeSessions(manager, userId, options.keepSessionId);
     });
     this.announceRevoked({ userId });
+  }
+
+  /** The entity itself, for auth (which starts sessions for it); null when unknown. */
+  async findUserEntity(id: string): Promise<UserEntity | null> {
+    return this.dataSource.getRepository(UserEntity).findOneBy({ id });
   }
 
   async findUserWithPasswordHash(email: string): Promise<{ user: UserEntity; passwordHash: string } | null> {
@@ -215,7 +227,7 @@ export class PeopleService {
       .getRawAndEntities();
     const user = row.entities[0];
     if (!user) return null;
-    return { ...toUserDto(user), organisationKind: row.raw[0].organisation_kind, sessionId };
+    return { ...this.toUserDto(user), organisationKind: row.raw[0].organisation_kind, sessionId };
   }
 
   /** Sessions that are still live for a user (the gateway checks its sockets against them). */

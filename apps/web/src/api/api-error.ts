@@ -81,6 +81,8 @@ export const REASON_TEXTS: Record<ErrorReason, MessageKey> = {
   nothing_to_change: 'error.reason.nothing_to_change',
   wrong_password: 'error.reason.wrong_password',
   same_password: 'error.reason.same_password',
+  mfa_required: 'error.reason.mfa_required',
+  wrong_code: 'error.reason.wrong_code',
   not_a_signatory: 'error.reason.not_a_signatory',
   not_a_phone_number: 'error.reason.not_a_phone_number',
   not_in_future: 'error.reason.not_in_future',

@@ -13,6 +13,8 @@ const user: User = {
   canSign: false,
   organisationId: 'o1',
   disabled: false,
+  mfaEnabled: false,
+  mfaRequired: false,
 };
 
 type Handler = (path: string, request: ApiRequest) => unknown;
