@@ -114,7 +114,7 @@ describe('second factor (TOTP and recovery codes)', () => {
     const two = await login(police.email);
     const reused = await loginMfa(two.body.mfaToken, firstCode);
     expect(reused.status).toBe(401);
-    expect(reused.body).toMatchObject({ statusCode: 401, error: 'Unauthorized' });
+    expect(reused.body).toMatchObject({ statusCode: 401, error: 'Unauthorized', details: [expect.objectContaining({ field: 'code', reason: 'wrong_code' })] });
     expect((await loginMfa(two.body.mfaToken, secondCode.replace('-', ''))).status).toBe(200);
     const audit = await factory.admin.get(`/api/audit?entity=user&entityId=${police.user.id}`);
     expect(audit.body.filter((event: { action: string }) => event.action === 'mfa-recovery-code-used')).toHaveLength(2);
@@ -127,6 +127,7 @@ describe('second factor (TOTP and recovery codes)', () => {
     const dead = await loginMfa(challenge.body.mfaToken, codeAt(police.secret, now));
     expect(dead.status).toBe(401);
     expect(dead.body.message).toMatch(/password again/);
+    expect(dead.body.details[0]).toMatchObject({ field: 'mfaToken', reason: 'sign_in_expired' });
 
     const late = await login(police.email);
     advance(5 * 60 + 1);

@@ -83,6 +83,7 @@ export const REASON_TEXTS: Record<ErrorReason, MessageKey> = {
   same_password: 'error.reason.same_password',
   mfa_required: 'error.reason.mfa_required',
   wrong_code: 'error.reason.wrong_code',
+  sign_in_expired: 'error.reason.sign_in_expired',
   not_a_signatory: 'error.reason.not_a_signatory',
   not_a_phone_number: 'error.reason.not_a_phone_number',
   not_in_future: 'error.reason.not_in_future',

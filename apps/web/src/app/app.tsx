@@ -1,4 +1,6 @@
 import { useEffect } from 'preact/hooks';
+import { RequiredSetupPage } from '../auth/required-setup-page';
+import { SecondStepPage } from '../auth/second-step-page';
 import { SignInPage } from '../auth/sign-in-page';
 import { useI18n } from '../i18n/use-i18n';
 import { useStore } from '../state/use-store';
@@ -32,7 +34,11 @@ export function App() {
       return <UnreachablePage />;
     case 'signed-out':
       return <SignInPage reason={state.reason} />;
+    case 'second-step':
+      return <SecondStepPage />;
     case 'signed-in':
+      // A role that requires a second factor can do nothing else until it has one.
+      if (state.user.mfaRequired && !state.user.mfaEnabled) return <RequiredSetupPage />;
       return <SignedInShell key={state.user.id} user={state.user} />;
   }
 }

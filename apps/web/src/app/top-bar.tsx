@@ -1,6 +1,7 @@
 import type { User } from '@samverkan/contracts';
 import { useState } from 'preact/hooks';
 import { ROLE_LABEL } from '../auth/role-label';
+import { SecondFactorDialog } from '../auth/second-factor-dialog';
 import { LanguageSwitch } from '../i18n/language-switch';
 import { useI18n } from '../i18n/use-i18n';
 import { ConnectionIndicator } from './connection-indicator';
@@ -11,6 +12,7 @@ export function TopBar({ user, page, router }: { user: User; page: Route; router
   const { session } = useServices();
   const { t } = useI18n();
   const [signingOut, setSigningOut] = useState(false);
+  const [secondFactorOpen, setSecondFactorOpen] = useState(false);
 
   const signOut = async () => {
     if (signingOut) return;
@@ -58,6 +60,10 @@ export function TopBar({ user, page, router }: { user: User; page: Route; router
       <div class="top-bar__language">
         <LanguageSwitch tone="dark" />
       </div>
+      <button type="button" class="top-bar__sign-out button button--on-dark" onClick={() => setSecondFactorOpen(true)}>
+        {t('mfa.settings.open')}
+      </button>
+      {secondFactorOpen && <SecondFactorDialog user={user} onClose={() => setSecondFactorOpen(false)} />}
       <button
         type="button"
         class="top-bar__sign-out button button--on-dark"

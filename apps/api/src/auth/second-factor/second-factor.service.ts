@@ -1,4 +1,4 @@
-import { ConflictException, HttpStatus, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
+import { ConflictException, HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import type { RecoveryCodesResponse, LoginResponse, TotpSetupResponse } from '@samverkan/contracts';
 import { AuditService } from '../../audit/audit.service';
 import { badRequest, conflict, DetailedHttpException } from '../../common/api-exception.filter';
@@ -13,7 +13,22 @@ import { newRecoveryCodes, normaliseRecoveryCode } from './recovery-codes';
 import { SecondFactorRepository } from './second-factor.repository';
 import { acceptedTotpStep, newTotpSecret, totpUri } from './totp';
 
-const WRONG_CODE = 'The code is wrong or was used already';
+/** 401s that say which of the two it was, so the app can ask for a new code or for the password again. */
+function wrongCode(): DetailedHttpException {
+  return new DetailedHttpException(
+    HttpStatus.UNAUTHORIZED,
+    [{ field: 'code', message: 'is wrong or was used already', reason: 'wrong_code' }],
+    'The code is wrong or was used already',
+  );
+}
+
+function signInEnded(): DetailedHttpException {
+  return new DetailedHttpException(
+    HttpStatus.UNAUTHORIZED,
+    [{ field: 'mfaToken', message: 'has expired or ended', reason: 'sign_in_expired' }],
+    'This sign-in has expired or ended: give your password again',
+  );
+}
 
 /**
  * TOTP enrolment, the second sign-in step, turning it off and an administrator's reset. Secrets and codes never
@@ -68,17 +83,17 @@ export class SecondFactorService {
   /** The second sign-in step: a TOTP code or an unused recovery code, counted by the login throttle. */
   async login(mfaToken: string, code: string, ip: string): Promise<LoginResponse> {
     const challenge = await this.challenges.find(mfaToken);
-    if (!challenge) throw new UnauthorizedException('This sign-in has expired or ended: give your password again');
+    if (!challenge) throw signInEnded();
     const attempt = this.throttle.admitLogin(ip, challenge.email);
     const accepted = await this.useCode(challenge.userId, code);
     if (!accepted) {
       await this.repository.countFailure(challenge.id);
       attempt.failed();
-      throw new UnauthorizedException(WRONG_CODE);
+      throw wrongCode();
     }
     if (!(await this.repository.consumeChallenge(challenge.id))) {
       attempt.failed();
-      throw new UnauthorizedException('This sign-in has expired or ended: give your password again');
+      throw signInEnded();
     }
     attempt.succeeded();
     return this.auth.startSession(challenge.userId);
