@@ -56,14 +56,14 @@ export function TopBar({ user, page, router }: { user: User; page: Route; router
           <span class="top-bar__role-text">{t(ROLE_LABEL[user.role])}</span>
           {user.canSign && <span class="badge">{t('role.signatory')}</span>}
         </span>
+        <button type="button" class="top-bar__second-factor" onClick={() => setSecondFactorOpen(true)}>
+          {t('mfa.settings.open')}
+        </button>
+        {secondFactorOpen && <SecondFactorDialog user={user} onClose={() => setSecondFactorOpen(false)} />}
       </div>
       <div class="top-bar__language">
         <LanguageSwitch tone="dark" />
       </div>
-      <button type="button" class="top-bar__sign-out button button--on-dark" onClick={() => setSecondFactorOpen(true)}>
-        {t('mfa.settings.open')}
-      </button>
-      {secondFactorOpen && <SecondFactorDialog user={user} onClose={() => setSecondFactorOpen(false)} />}
       <button
         type="button"
         class="top-bar__sign-out button button--on-dark"
