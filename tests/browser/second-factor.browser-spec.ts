@@ -33,7 +33,7 @@ async function newOfficer(): Promise<{ email: string; displayName: string }> {
 }
 
 describe('second factor', () => {
-  it('turns it on with a code from the shown key, then signs in with the password and a code', async () => {
+  it('turns it on with a code from the shown key, signs in with the password and a code, and an administrator resets it', async () => {
     const officer = await newOfficer();
     const page = await browser.newPage({ welcomed: true });
     await page.goto('/');
@@ -78,5 +78,19 @@ describe('second factor', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await banner.getByText(officer.displayName).waitFor();
     expect(await page.evaluate(() => localStorage.getItem('samverkan.accessToken'))).toEqual(expect.any(String));
+
+    // Phone and codes lost: an administrator resets it, and the officer's session ends at once.
+    const admin = await browser.newSignedInPage('admin');
+    await admin.getByRole('link', { name: 'Administration' }).click();
+    const row = admin.locator(`[data-testid="user-row"][data-email="${officer.email}"]`);
+    await row.getByText('Two-step verification on').waitFor();
+    admin.once('dialog', (dialog) => void dialog.accept());
+    await row.getByRole('button', { name: 'Reset second factor' }).click();
+    await row.getByRole('button', { name: 'Reset second factor' }).waitFor({ state: 'detached' });
+    expect(await row.getByText('Two-step verification on').count()).toBe(0);
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    await fillSignInForm(page, officer.email, PASSWORD);
+    await banner.getByText(officer.displayName).waitFor();
   });
 });
