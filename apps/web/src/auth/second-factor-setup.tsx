@@ -17,7 +17,7 @@ function groupedSecret(secret: string): string {
  * ten recovery codes. The session learns of it only when the user is done with the codes, so a required
  * set-up does not leave the page before they are kept.
  */
-export function SecondFactorSetup({ autoStart = false }: { autoStart?: boolean }) {
+export function SecondFactorSetup() {
   const { apiFetch, session } = useServices();
   const { t } = useI18n();
   const api = useMemo(() => secondFactorApi(apiFetch), [apiFetch]);
@@ -41,10 +41,6 @@ export function SecondFactorSetup({ autoStart = false }: { autoStart?: boolean }
       setBusy(false);
     }
   };
-
-  useEffect(() => {
-    if (autoStart) void start();
-  }, []);
 
   useEffect(() => {
     if (setup && canvasRef.current) {
