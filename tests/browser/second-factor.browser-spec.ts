@@ -71,13 +71,18 @@ describe('second factor', () => {
     browser.allowConsoleErrors(/status of 401/);
     await page.getByLabel('Code', { exact: true }).fill('000000');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('alert').filter({ hasText: 'The code is wrong or has been used already.' }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'The code is wrong or has been used already.' })
+      .waitFor();
 
     // The next step's code: the one the set-up used is spent.
     await page.getByLabel('Code', { exact: true }).fill(code(secret, 30));
     await page.getByRole('button', { name: 'Sign in' }).click();
     await banner.getByText(officer.displayName).waitFor();
-    expect(await page.evaluate(() => localStorage.getItem('samverkan.accessToken'))).toEqual(expect.any(String));
+    expect(await page.evaluate(() => localStorage.getItem('samverkan.accessToken'))).toEqual(
+      expect.any(String),
+    );
 
     // Phone and codes lost: an administrator resets it, and the officer's session ends at once.
     const admin = await browser.newSignedInPage('admin');

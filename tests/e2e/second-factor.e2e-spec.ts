@@ -7,7 +7,9 @@ import { startTestApp, TestApp } from '../support/test-app';
 
 /** What the user's authenticator app shows for this secret at this time. */
 function codeAt(secret: string, at: Date): string {
-  return new TOTP({ secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30 }).generate({ timestamp: at.getTime() });
+  return new TOTP({ secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30 }).generate({
+    timestamp: at.getTime(),
+  });
 }
 
 describe('second factor (TOTP and recovery codes)', () => {
@@ -30,8 +32,10 @@ describe('second factor (TOTP and recovery codes)', () => {
   afterEach(() => jest.restoreAllMocks());
   afterAll(() => test.close());
 
-  const login = (email: string, password = TEST_PASSWORD) => request(test.baseUrl, 'POST', '/api/auth/login', { body: { email, password } });
-  const loginMfa = (mfaToken: string, code: string) => request(test.baseUrl, 'POST', '/api/auth/login/mfa', { body: { mfaToken, code } });
+  const login = (email: string, password = TEST_PASSWORD) =>
+    request(test.baseUrl, 'POST', '/api/auth/login', { body: { email, password } });
+  const loginMfa = (mfaToken: string, code: string) =>
+    request(test.baseUrl, 'POST', '/api/auth/login/mfa', { body: { mfaToken, code } });
 
   /** A user of this role with a confirmed factor: its secret, recovery codes and signed-in client. */
   async function enrolled(role: 'police' | 'service' | 'coordinator' = 'police') {
@@ -42,7 +46,10 @@ describe('second factor (TOTP and recovery codes)', () => {
     expect(confirm.status).toBe(200);
     // The confirming code's step is used: sign-ins in the test start from the next one.
     advance(30);
-    return Object.assign(user, { secret: setup.body.secret as string, recoveryCodes: confirm.body.recoveryCodes as string[] });
+    return Object.assign(user, {
+      secret: setup.body.secret as string,
+      recoveryCodes: confirm.body.recoveryCodes as string[],
+    });
   }
 
   it('enrols: a setup changes nothing until a code confirms it, then gives ten recovery codes once', async () => {
@@ -65,14 +72,18 @@ describe('second factor (TOTP and recovery codes)', () => {
     expect(stale.body.details[0]).toMatchObject({ field: 'code', reason: 'wrong_code' });
     expect((await police.post('/api/auth/mfa/totp/confirm', { code: 12 })).status).toBe(400);
 
-    const confirmed = await police.post('/api/auth/mfa/totp/confirm', { code: codeAt(second.body.secret, now) });
+    const confirmed = await police.post('/api/auth/mfa/totp/confirm', {
+      code: codeAt(second.body.secret, now),
+    });
     expect(confirmed.status).toBe(200);
     const codes: string[] = confirmed.body.recoveryCodes;
     expect(codes).toHaveLength(10);
     expect(new Set(codes).size).toBe(10);
     expect((await police.get('/api/auth/me')).body).toMatchObject({ mfaEnabled: true, mfaRequired: false });
     // Shown once: confirming again, or a new setup, is refused while the factor is on.
-    expect((await police.post('/api/auth/mfa/totp/confirm', { code: codeAt(second.body.secret, now) })).status).toBe(409);
+    expect(
+      (await police.post('/api/auth/mfa/totp/confirm', { code: codeAt(second.body.secret, now) })).status,
+    ).toBe(409);
     expect((await police.post('/api/auth/mfa/totp/setup')).status).toBe(409);
 
     // The audit tells what happened, never the secret or the codes.
@@ -97,13 +108,19 @@ describe('second factor (TOTP and recovery codes)', () => {
     expect(signedIn.body.user).toMatchObject({ id: police.user.id, mfaEnabled: true });
     expect((await client(test.baseUrl, signedIn.body.accessToken).get('/api/auth/me')).status).toBe(200);
     // One success ends the mfaToken.
-    expect((await loginMfa(first.body.mfaToken, codeAt(police.secret, new Date(now.getTime() + 30_000)))).status).toBe(401);
+    expect(
+      (await loginMfa(first.body.mfaToken, codeAt(police.secret, new Date(now.getTime() + 30_000)))).status,
+    ).toBe(401);
 
     // The same code again, on a new sign-in, is refused; so is the previous step's code; the next step's passes.
     const again = await login(police.email);
     expect((await loginMfa(again.body.mfaToken, code)).status).toBe(401);
-    expect((await loginMfa(again.body.mfaToken, codeAt(police.secret, new Date(now.getTime() - 30_000)))).status).toBe(401);
-    expect((await loginMfa(again.body.mfaToken, codeAt(police.secret, new Date(now.getTime() + 30_000)))).status).toBe(200);
+    expect(
+      (await loginMfa(again.body.mfaToken, codeAt(police.secret, new Date(now.getTime() - 30_000)))).status,
+    ).toBe(401);
+    expect(
+      (await loginMfa(again.body.mfaToken, codeAt(police.secret, new Date(now.getTime() + 30_000)))).status,
+    ).toBe(200);
   });
 
   it('accepts each recovery code once, in any case and spacing', async () => {
@@ -114,10 +131,16 @@ describe('second factor (TOTP and recovery codes)', () => {
     const two = await login(police.email);
     const reused = await loginMfa(two.body.mfaToken, firstCode);
     expect(reused.status).toBe(401);
-    expect(reused.body).toMatchObject({ statusCode: 401, error: 'Unauthorized', details: [expect.objectContaining({ field: 'code', reason: 'wrong_code' })] });
+    expect(reused.body).toMatchObject({
+      statusCode: 401,
+      error: 'Unauthorized',
+      details: [expect.objectContaining({ field: 'code', reason: 'wrong_code' })],
+    });
     expect((await loginMfa(two.body.mfaToken, secondCode.replace('-', ''))).status).toBe(200);
     const audit = await factory.admin.get(`/api/audit?entity=user&entityId=${police.user.id}`);
-    expect(audit.body.filter((event: { action: string }) => event.action === 'mfa-recovery-code-used')).toHaveLength(2);
+    expect(
+      audit.body.filter((event: { action: string }) => event.action === 'mfa-recovery-code-used'),
+    ).toHaveLength(2);
   });
 
   it('an mfaToken dies after five wrong codes, and after five minutes', async () => {
@@ -160,21 +183,29 @@ describe('second factor (TOTP and recovery codes)', () => {
     expect(coordinator.user).toMatchObject({ mfaEnabled: false, mfaRequired: true });
     const refused = await coordinator.get('/api/users/directory');
     expect(refused.status).toBe(403);
-    expect(refused.body).toMatchObject({ statusCode: 403, error: 'Forbidden', details: [expect.objectContaining({ reason: 'mfa_required' })] });
+    expect(refused.body).toMatchObject({
+      statusCode: 403,
+      error: 'Forbidden',
+      details: [expect.objectContaining({ reason: 'mfa_required' })],
+    });
     expect((await coordinator.get('/api/sites')).status).toBe(403);
     expect((await coordinator.get('/api/auth/me')).status).toBe(200);
     expect(await connectError(test.baseUrl, coordinator.token!)).toBe('mfa_required');
 
     const setup = await coordinator.post('/api/auth/mfa/totp/setup');
     expect(setup.status).toBe(200);
-    expect((await coordinator.post('/api/auth/mfa/totp/confirm', { code: codeAt(setup.body.secret, now) })).status).toBe(200);
+    expect(
+      (await coordinator.post('/api/auth/mfa/totp/confirm', { code: codeAt(setup.body.secret, now) })).status,
+    ).toBe(200);
     expect((await coordinator.get('/api/users/directory')).status).toBe(200);
     const socket = await connectSocket(test.baseUrl, coordinator.token!);
     socket.close();
 
     // While the role needs it, it cannot be turned off.
     advance(30);
-    const off = await coordinator.delete('/api/auth/mfa', { body: { currentPassword: TEST_PASSWORD, code: codeAt(setup.body.secret, now) } });
+    const off = await coordinator.delete('/api/auth/mfa', {
+      body: { currentPassword: TEST_PASSWORD, code: codeAt(setup.body.secret, now) },
+    });
     expect(off.status).toBe(403);
     expect(off.body.details[0].reason).toBe('mfa_required');
 
@@ -185,7 +216,10 @@ describe('second factor (TOTP and recovery codes)', () => {
 
   it('logout and the password change stay open to a user who must set up a factor', async () => {
     const coordinator = await factory.user({ role: 'coordinator' });
-    const changed = await coordinator.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'another-long-password-2026' });
+    const changed = await coordinator.post('/api/auth/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'another-long-password-2026',
+    });
     expect(changed.status).toBe(204);
     expect((await coordinator.post('/api/auth/logout')).status).toBe(204);
   });
@@ -194,17 +228,29 @@ describe('second factor (TOTP and recovery codes)', () => {
     const police = await enrolled();
     const noCode = await police.delete('/api/auth/mfa', { body: { currentPassword: TEST_PASSWORD } });
     expect(noCode.status).toBe(400);
-    const wrongPassword = await police.delete('/api/auth/mfa', { body: { currentPassword: 'not-the-password', code: codeAt(police.secret, now) } });
+    const wrongPassword = await police.delete('/api/auth/mfa', {
+      body: { currentPassword: 'not-the-password', code: codeAt(police.secret, now) },
+    });
     expect(wrongPassword.status).toBe(400);
-    expect(wrongPassword.body.details[0]).toMatchObject({ field: 'currentPassword', reason: 'wrong_password' });
-    const wrongCode = await police.delete('/api/auth/mfa', { body: { currentPassword: TEST_PASSWORD, code: '000000' } });
+    expect(wrongPassword.body.details[0]).toMatchObject({
+      field: 'currentPassword',
+      reason: 'wrong_password',
+    });
+    const wrongCode = await police.delete('/api/auth/mfa', {
+      body: { currentPassword: TEST_PASSWORD, code: '000000' },
+    });
     expect(wrongCode.status).toBe(400);
     expect(wrongCode.body.details[0]).toMatchObject({ field: 'code', reason: 'wrong_code' });
-    const off = await police.delete('/api/auth/mfa', { body: { currentPassword: TEST_PASSWORD, code: codeAt(police.secret, now) } });
+    const off = await police.delete('/api/auth/mfa', {
+      body: { currentPassword: TEST_PASSWORD, code: codeAt(police.secret, now) },
+    });
     expect(off.status).toBe(204);
     expect((await police.get('/api/auth/me')).body.mfaEnabled).toBe(false);
     expect((await login(police.email)).body.accessToken).toEqual(expect.any(String));
-    expect((await police.delete('/api/auth/mfa', { body: { currentPassword: TEST_PASSWORD, code: '123456' } })).status).toBe(409);
+    expect(
+      (await police.delete('/api/auth/mfa', { body: { currentPassword: TEST_PASSWORD, code: '123456' } }))
+        .status,
+    ).toBe(409);
     const audit = await factory.admin.get(`/api/audit?entity=user&entityId=${police.user.id}`);
     expect(audit.body.map((event: { action: string }) => event.action)).toContain('mfa-disable');
   });
@@ -217,7 +263,9 @@ describe('second factor (TOTP and recovery codes)', () => {
     const closed = socket.disconnection();
 
     expect((await police.post(`/api/users/${police.user.id}/mfa/reset`)).status).toBe(403);
-    expect((await factory.admin.post('/api/users/00000000-0000-4000-8000-000000000000/mfa/reset')).status).toBe(404);
+    expect(
+      (await factory.admin.post('/api/users/00000000-0000-4000-8000-000000000000/mfa/reset')).status,
+    ).toBe(404);
     expect((await factory.admin.post(`/api/users/${police.user.id}/mfa/reset`)).status).toBe(204);
     expect((await police.get('/api/auth/me')).status).toBe(401);
     expect((await client(test.baseUrl, token).get('/api/auth/me')).status).toBe(401);
@@ -234,10 +282,14 @@ describe('second factor (TOTP and recovery codes)', () => {
   it('a password change or an administrator’s password reset keeps the factor', async () => {
     const police = await enrolled();
     const newPassword = 'a-brand-new-password-2026';
-    expect((await police.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword })).status).toBe(204);
+    expect(
+      (await police.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword })).status,
+    ).toBe(204);
     expect((await login(police.email, newPassword)).body.mfaRequired).toBe(true);
     const adminSet = 'set-by-the-administrator-2026';
-    expect((await factory.admin.patch(`/api/users/${police.user.id}`, { password: adminSet })).status).toBe(200);
+    expect((await factory.admin.patch(`/api/users/${police.user.id}`, { password: adminSet })).status).toBe(
+      200,
+    );
     const challenge = await login(police.email, adminSet);
     expect(challenge.body).toEqual({ mfaRequired: true, mfaToken: expect.any(String) });
     expect((await loginMfa(challenge.body.mfaToken, codeAt(police.secret, now))).status).toBe(200);

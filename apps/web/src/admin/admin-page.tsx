@@ -264,7 +264,12 @@ function UserRow({
           </button>
         )}
         {user.mfaEnabled && user.id !== me.id && (
-          <button type="button" class="button button--secondary button--small" disabled={busy} onClick={() => void resetSecondFactor()}>
+          <button
+            type="button"
+            class="button button--secondary button--small"
+            disabled={busy}
+            onClick={() => void resetSecondFactor()}
+          >
             {t('admin.mfaReset')}
           </button>
         )}

@@ -10,7 +10,7 @@ import { UnreachablePage } from './unreachable-page';
 
 /** Chooses between the sign-in page and the signed-in shell from the session. */
 export function App() {
-  const { session } = useServices();
+  const { session, apiFetch } = useServices();
   const state = useStore(session);
   const { language, t } = useI18n();
 
@@ -35,10 +35,11 @@ export function App() {
     case 'signed-out':
       return <SignInPage reason={state.reason} />;
     case 'second-step':
-      return <SecondStepPage />;
+      return <SecondStepPage session={session} />;
     case 'signed-in':
       // A role that requires a second factor can do nothing else until it has one.
-      if (state.user.mfaRequired && !state.user.mfaEnabled) return <RequiredSetupPage />;
+      if (state.user.mfaRequired && !state.user.mfaEnabled)
+        return <RequiredSetupPage session={session} apiFetch={apiFetch} />;
       return <SignedInShell key={state.user.id} user={state.user} />;
   }
 }

@@ -9,7 +9,7 @@ import type { Route, Router } from './router';
 import { useServices } from './services';
 
 export function TopBar({ user, page, router }: { user: User; page: Route; router: Router }) {
-  const { session } = useServices();
+  const { session, apiFetch } = useServices();
   const { t } = useI18n();
   const [signingOut, setSigningOut] = useState(false);
   const [secondFactorOpen, setSecondFactorOpen] = useState(false);
@@ -59,7 +59,14 @@ export function TopBar({ user, page, router }: { user: User; page: Route; router
         <button type="button" class="top-bar__second-factor" onClick={() => setSecondFactorOpen(true)}>
           {t('mfa.settings.open')}
         </button>
-        {secondFactorOpen && <SecondFactorDialog user={user} onClose={() => setSecondFactorOpen(false)} />}
+        {secondFactorOpen && (
+          <SecondFactorDialog
+            user={user}
+            session={session}
+            apiFetch={apiFetch}
+            onClose={() => setSecondFactorOpen(false)}
+          />
+        )}
       </div>
       <div class="top-bar__language">
         <LanguageSwitch tone="dark" />

@@ -1,13 +1,13 @@
 import { useState } from 'preact/hooks';
-import { useServices } from '../app/services';
 import { LanguageSwitch } from '../i18n/language-switch';
 import { useI18n } from '../i18n/use-i18n';
 import { SecondFactorSetup } from './second-factor-setup';
+import type { SecondFactorContext } from './second-factor.api';
 import './second-factor.css';
 
 /** What a user whose role requires a second factor sees until they have one: the set-up, or signing out. */
-export function RequiredSetupPage() {
-  const { session } = useServices();
+export function RequiredSetupPage(context: SecondFactorContext) {
+  const { session } = context;
   const { t } = useI18n();
   const [signingOut, setSigningOut] = useState(false);
 
@@ -23,7 +23,7 @@ export function RequiredSetupPage() {
         <div class="card sign-in__form">
           <h1>{t('mfa.setup.title')}</h1>
           <p class="notice">{t('mfa.setup.required')}</p>
-          <SecondFactorSetup />
+          <SecondFactorSetup {...context} />
           <p class="second-factor__back">
             <button
               type="button"

@@ -1,26 +1,29 @@
 import type { User } from '@samverkan/contracts';
 import { useId, useMemo, useState } from 'preact/hooks';
 import { apiErrorText } from '../api/api-error';
-import { useServices } from '../app/services';
 import { useI18n } from '../i18n/use-i18n';
 import { Dialog } from '../ui/dialog';
 import { SecondFactorSetup } from './second-factor-setup';
-import { secondFactorApi } from './second-factor.api';
+import { secondFactorApi, type SecondFactorContext } from './second-factor.api';
 import './second-factor.css';
 
 /** The user's own second factor, from the top bar: turn it on, or off with the password and a code. */
-export function SecondFactorDialog({ user, onClose }: { user: User; onClose: () => void }) {
+export function SecondFactorDialog({
+  user,
+  onClose,
+  ...context
+}: SecondFactorContext & { user: User; onClose: () => void }) {
   const { t } = useI18n();
   return (
     <Dialog title={t('mfa.name')} onClose={onClose}>
       <div class="second-factor__dialog">
         <p role="status">{t(user.mfaEnabled ? 'mfa.settings.on' : 'mfa.settings.off')}</p>
         {!user.mfaEnabled ? (
-          <SecondFactorSetup />
+          <SecondFactorSetup {...context} />
         ) : user.mfaRequired ? (
           <p class="notice">{t('mfa.settings.required')}</p>
         ) : (
-          <TurnOffForm />
+          <TurnOffForm {...context} />
         )}
         <div class="dialog__actions">
           <button type="button" class="button button--secondary" onClick={onClose}>
@@ -32,8 +35,7 @@ export function SecondFactorDialog({ user, onClose }: { user: User; onClose: () 
   );
 }
 
-function TurnOffForm() {
-  const { apiFetch, session } = useServices();
+function TurnOffForm({ session, apiFetch }: SecondFactorContext) {
   const { t } = useI18n();
   const api = useMemo(() => secondFactorApi(apiFetch), [apiFetch]);
   const [password, setPassword] = useState('');

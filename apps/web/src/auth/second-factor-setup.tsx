@@ -2,14 +2,16 @@ import type { TotpSetupResponse } from '@samverkan/contracts';
 import QRCode from 'qrcode';
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import { apiErrorText } from '../api/api-error';
-import { useServices } from '../app/services';
 import { useI18n } from '../i18n/use-i18n';
 import { RecoveryCodes } from './recovery-codes';
-import { secondFactorApi } from './second-factor.api';
+import { secondFactorApi, type SecondFactorContext } from './second-factor.api';
 
 /** The secret in groups of four, as authenticator apps ask for it to be typed. */
 function groupedSecret(secret: string): string {
-  return secret.replace(/=+$/, '').replace(/(.{4})/g, '$1 ').trim();
+  return secret
+    .replace(/=+$/, '')
+    .replace(/(.{4})/g, '$1 ')
+    .trim();
 }
 
 /**
@@ -17,8 +19,7 @@ function groupedSecret(secret: string): string {
  * ten recovery codes. The session learns of it only when the user is done with the codes, so a required
  * set-up does not leave the page before they are kept.
  */
-export function SecondFactorSetup() {
-  const { apiFetch, session } = useServices();
+export function SecondFactorSetup({ session, apiFetch }: SecondFactorContext) {
   const { t } = useI18n();
   const api = useMemo(() => secondFactorApi(apiFetch), [apiFetch]);
   const [setup, setSetup] = useState<TotpSetupResponse | null>(null);
@@ -44,9 +45,11 @@ export function SecondFactorSetup() {
 
   useEffect(() => {
     if (setup && canvasRef.current) {
-      QRCode.toCanvas(canvasRef.current, setup.otpauthUrl, { width: 200, margin: 2, errorCorrectionLevel: 'M' }).catch(
-        () => undefined,
-      );
+      QRCode.toCanvas(canvasRef.current, setup.otpauthUrl, {
+        width: 200,
+        margin: 2,
+        errorCorrectionLevel: 'M',
+      }).catch(() => undefined);
     }
   }, [setup]);
 
@@ -99,7 +102,12 @@ export function SecondFactorSetup() {
   }
 
   return (
-    <form class="second-factor__setup" onSubmit={confirm} noValidate aria-describedby={error ? ids.error : undefined}>
+    <form
+      class="second-factor__setup"
+      onSubmit={confirm}
+      noValidate
+      aria-describedby={error ? ids.error : undefined}
+    >
       <p>{t('mfa.setup.scan')}</p>
       <canvas ref={canvasRef} class="second-factor__qr" role="img" aria-label={t('mfa.setup.qrLabel')} />
       <p id={ids.secret}>{t('mfa.setup.manual')}</p>

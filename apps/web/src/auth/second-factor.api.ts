@@ -1,5 +1,12 @@
 import type { DisableMfaRequest, RecoveryCodesResponse, TotpSetupResponse, User } from '@samverkan/contracts';
 import type { ApiFetch } from '../api/api-client';
+import type { SessionStore } from './session.store';
+
+/** What the second factor's screens need, handed in by the shell (features do not import it). */
+export interface SecondFactorContext {
+  session: SessionStore;
+  apiFetch: ApiFetch;
+}
 
 /** The signed-in user's own second factor. */
 export function secondFactorApi(apiFetch: ApiFetch) {

@@ -1,13 +1,12 @@
 import { useId, useRef, useState } from 'preact/hooks';
 import { ApiError, apiErrorText } from '../api/api-error';
-import { useServices } from '../app/services';
 import { LanguageSwitch } from '../i18n/language-switch';
 import './second-factor.css';
 import { useI18n } from '../i18n/use-i18n';
+import type { SessionStore } from './session.store';
 
 /** The sign-in's second step: a code from the authenticator app, or a recovery code. */
-export function SecondStepPage() {
-  const { session } = useServices();
+export function SecondStepPage({ session }: { session: SessionStore }) {
   const { t } = useI18n();
   const [code, setCode] = useState('');
   const [submitting, setSubmitting] = useState(false);
@@ -31,7 +30,10 @@ export function SecondStepPage() {
     } catch (caught) {
       setSubmitting(false);
       // Too slow, or too many wrong codes: the password must be given again.
-      if (caught instanceof ApiError && caught.details.some((detail) => detail.reason === 'sign_in_expired')) {
+      if (
+        caught instanceof ApiError &&
+        caught.details.some((detail) => detail.reason === 'sign_in_expired')
+      ) {
         session.cancelSecondStep('code-expired');
         return;
       }
@@ -51,7 +53,12 @@ export function SecondStepPage() {
           <p class="brand-name">{t('app.name')}</p>
           <p class="sign-in__tagline">{t('mfa.name')}</p>
         </header>
-        <form class="card sign-in__form" onSubmit={submit} noValidate aria-describedby={error ? ids.error : undefined}>
+        <form
+          class="card sign-in__form"
+          onSubmit={submit}
+          noValidate
+          aria-describedby={error ? ids.error : undefined}
+        >
           <h1>{t('mfa.step.title')}</h1>
           <p>{t('mfa.step.intro')}</p>
           <div role="alert" id={ids.error} class={error ? 'form-error' : 'form-error form-error--empty'}>
@@ -80,7 +87,12 @@ export function SecondStepPage() {
               {t('mfa.step.hint')}
             </p>
           </div>
-          <button type="submit" class="button button--primary button--block" aria-busy={submitting} aria-disabled={submitting}>
+          <button
+            type="submit"
+            class="button button--primary button--block"
+            aria-busy={submitting}
+            aria-disabled={submitting}
+          >
             {submitting && <span class="spinner" aria-hidden="true" />}
             {t(submitting ? 'mfa.step.submitting' : 'mfa.step.submit')}
           </button>

@@ -87,7 +87,9 @@ describe('SessionStore', () => {
 
   it('with a second factor, asks for the code and signs in with it, storing nothing before', async () => {
     const { session, storage, calls } = setup((path) =>
-      path === '/api/auth/login' ? { mfaRequired: true, mfaToken: 'challenge' } : { accessToken: 'fresh', user },
+      path === '/api/auth/login'
+        ? { mfaRequired: true, mfaToken: 'challenge' }
+        : { accessToken: 'fresh', user },
     );
     expect(await session.signIn({ email: user.email, password: 'secret' })).toBeNull();
     expect(session.value).toEqual({ status: 'second-step', mfaToken: 'challenge' });

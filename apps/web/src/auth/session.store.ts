@@ -1,4 +1,10 @@
-import { isMfaChallenge, type LoginRequest, type LoginResponse, type LoginStepResponse, type User } from '@samverkan/contracts';
+import {
+  isMfaChallenge,
+  type LoginRequest,
+  type LoginResponse,
+  type LoginStepResponse,
+  type User,
+} from '@samverkan/contracts';
 import type { ApiFetch } from '../api/api-client';
 import { ApiError } from '../api/api-error';
 import { Store } from '../state/store';
@@ -93,7 +99,8 @@ export class SessionStore extends Store<Session> {
 
   /** The signed-in user's record changed (a second factor turned on or off). */
   userChanged(user: User): void {
-    if (this.value.status === 'signed-in' && this.value.user.id === user.id) this.set({ ...this.value, user });
+    if (this.value.status === 'signed-in' && this.value.user.id === user.id)
+      this.set({ ...this.value, user });
   }
 
   /** Ends the session on the server (so the token stops working at once) and here, even if the server is unreachable. */

@@ -6,7 +6,8 @@ export const secondFactorTextsSv = {
   'mfa.step.title': 'Ange koden',
   'mfa.step.intro': 'Öppna autentiseringsappen i telefonen och ange koden som visas för Samverkan.',
   'mfa.step.code': 'Kod',
-  'mfa.step.hint': 'Sex siffror från appen. Har du inte telefonen med dig kan du ange en av dina reservkoder i stället.',
+  'mfa.step.hint':
+    'Sex siffror från appen. Har du inte telefonen med dig kan du ange en av dina reservkoder i stället.',
   'mfa.step.submit': 'Logga in',
   'mfa.step.submitting': 'Kontrollerar …',
   'mfa.step.back': 'Tillbaka till lösenordet',
@@ -61,7 +62,8 @@ export const secondFactorTextsEn: Record<keyof typeof secondFactorTextsSv, strin
   'mfa.step.title': 'Enter the code',
   'mfa.step.intro': 'Open the authenticator app on your phone and enter the code it shows for Samverkan.',
   'mfa.step.code': 'Code',
-  'mfa.step.hint': 'Six digits from the app. If you do not have your phone with you, enter one of your recovery codes instead.',
+  'mfa.step.hint':
+    'Six digits from the app. If you do not have your phone with you, enter one of your recovery codes instead.',
   'mfa.step.submit': 'Sign in',
   'mfa.step.submitting': 'Checking …',
   'mfa.step.back': 'Back to the password',

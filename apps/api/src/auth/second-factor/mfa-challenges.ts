@@ -24,7 +24,12 @@ export class MfaChallenges {
   async start(userId: string): Promise<string> {
     const token = randomBytes(32).toString('base64url');
     const now = this.clock.now();
-    await this.repository.createChallenge(userId, tokenHash(token), new Date(now.getTime() + MFA_TOKEN_LIFETIME_MS), now);
+    await this.repository.createChallenge(
+      userId,
+      tokenHash(token),
+      new Date(now.getTime() + MFA_TOKEN_LIFETIME_MS),
+      now,
+    );
     return token;
   }
 

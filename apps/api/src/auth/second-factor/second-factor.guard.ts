@@ -14,7 +14,11 @@ export function lacksRequiredSecondFactor(user: Pick<User, 'mfaRequired' | 'mfaE
 }
 
 /** For the HTTP guard: throws 403 `mfa_required` unless the route is exempt or the user is fine. */
-export function assertSecondFactorSetUp(user: User, reflector: Reflector, targets: Parameters<Reflector['getAllAndOverride']>[1]): void {
+export function assertSecondFactorSetUp(
+  user: User,
+  reflector: Reflector,
+  targets: Parameters<Reflector['getAllAndOverride']>[1],
+): void {
   if (!lacksRequiredSecondFactor(user)) return;
   if (reflector.getAllAndOverride<boolean>(SECOND_FACTOR_EXEMPT, targets)) return;
   throw new DetailedHttpException(

@@ -7,7 +7,13 @@ import { DataSource, EntityManager } from 'typeorm';
  * (and other statements with the rows alone).
  */
 function changedRows(result: unknown): number {
-  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[1];
+  if (
+    Array.isArray(result) &&
+    result.length === 2 &&
+    Array.isArray(result[0]) &&
+    typeof result[1] === 'number'
+  )
+    return result[1];
   return Array.isArray(result) ? result.length : 0;
 }
 
@@ -38,12 +44,19 @@ export class SecondFactorRepository {
   }
 
   async findFactor(userId: string): Promise<TotpFactorRow | null> {
-    const rows: { secret: string; confirmed: boolean; last_step: string | null }[] = await this.dataSource.query(
-      `SELECT secret, confirmed_at IS NOT NULL AS confirmed, last_step FROM user_totp_factors WHERE user_id = $1`,
-      [userId],
-    );
+    const rows: { secret: string; confirmed: boolean; last_step: string | null }[] =
+      await this.dataSource.query(
+        `SELECT secret, confirmed_at IS NOT NULL AS confirmed, last_step FROM user_totp_factors WHERE user_id = $1`,
+        [userId],
+      );
     const row = rows[0];
-    return row ? { secret: row.secret, confirmed: row.confirmed, lastStep: row.last_step === null ? null : Number(row.last_step) } : null;
+    return row
+      ? {
+          secret: row.secret,
+          confirmed: row.confirmed,
+          lastStep: row.last_step === null ? null : Number(row.last_step),
+        }
+      : null;
   }
 
   /** Stores a new unconfirmed secret, replacing an unconfirmed one; false when a confirmed factor exists. */
@@ -81,7 +94,10 @@ export class SecondFactorRepository {
   async replaceRecoveryCodes(manager: EntityManager, userId: string, hashes: string[]): Promise<void> {
     await manager.query(`DELETE FROM user_recovery_codes WHERE user_id = $1`, [userId]);
     for (const hash of hashes) {
-      await manager.query(`INSERT INTO user_recovery_codes (user_id, code_hash) VALUES ($1, $2)`, [userId, hash]);
+      await manager.query(`INSERT INTO user_recovery_codes (user_id, code_hash) VALUES ($1, $2)`, [
+        userId,
+        hash,
+      ]);
     }
   }
 
@@ -106,7 +122,10 @@ export class SecondFactorRepository {
   async removeFactor(manager: EntityManager, userId: string): Promise<boolean> {
     await manager.query(`DELETE FROM user_recovery_codes WHERE user_id = $1`, [userId]);
     await manager.query(`DELETE FROM mfa_challenges WHERE user_id = $1`, [userId]);
-    const result: unknown = await manager.query(`DELETE FROM user_totp_factors WHERE user_id = $1 RETURNING user_id`, [userId]);
+    const result: unknown = await manager.query(
+      `DELETE FROM user_totp_factors WHERE user_id = $1 RETURNING user_id`,
+      [userId],
+    );
     return changedRows(result) === 1;
   }
 
@@ -115,17 +134,18 @@ export class SecondFactorRepository {
    * statement PeopleService uses when an account is disabled.
    */
   async revokeSessions(manager: EntityManager, userId: string): Promise<void> {
-    await manager.query(`UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
+    await manager.query(`UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [
+      userId,
+    ]);
   }
 
   async createChallenge(userId: string, tokenHash: string, expiresAt: Date, now: Date): Promise<void> {
     // Expired challenges are swept here: sign-ins are rare enough, and nothing else reads them.
     await this.dataSource.query(`DELETE FROM mfa_challenges WHERE expires_at < $1`, [now]);
-    await this.dataSource.query(`INSERT INTO mfa_challenges (user_id, token_hash, expires_at) VALUES ($1, $2, $3)`, [
-      userId,
-      tokenHash,
-      expiresAt,
-    ]);
+    await this.dataSource.query(
+      `INSERT INTO mfa_challenges (user_id, token_hash, expires_at) VALUES ($1, $2, $3)`,
+      [userId, tokenHash, expiresAt],
+    );
   }
 
   /** A challenge still usable at `now`: not expired, not used, fewer than `maxFailures` wrong codes. */
@@ -140,7 +160,9 @@ export class SecondFactorRepository {
   }
 
   async countFailure(challengeId: string): Promise<void> {
-    await this.dataSource.query(`UPDATE mfa_challenges SET failures = failures + 1 WHERE id = $1`, [challengeId]);
+    await this.dataSource.query(`UPDATE mfa_challenges SET failures = failures + 1 WHERE id = $1`, [
+      challengeId,
+    ]);
   }
 
   /** Uses the challenge up; false when a parallel request did first. */

@@ -50,14 +50,19 @@ export class SecondFactorService {
   async setup(user: AuthUser): Promise<TotpSetupResponse> {
     const secret = newTotpSecret();
     if (!(await this.repository.saveUnconfirmedSecret(user.id, secret))) {
-      throw conflict('mfa', 'A second factor is on already: turn it off first to set up a new one', 'already_exists');
+      throw conflict(
+        'mfa',
+        'A second factor is on already: turn it off first to set up a new one',
+        'already_exists',
+      );
     }
     return { secret, otpauthUrl: totpUri(secret, user.email) };
   }
 
   async confirm(user: AuthUser, code: string): Promise<RecoveryCodesResponse> {
     const factor = await this.repository.findFactor(user.id);
-    if (!factor) throw conflict('mfa', 'Start the set-up first: there is no secret to confirm', 'nothing_to_change');
+    if (!factor)
+      throw conflict('mfa', 'Start the set-up first: there is no secret to confirm', 'nothing_to_change');
     if (factor.confirmed) throw conflict('mfa', 'The second factor is confirmed already', 'already_exists');
     // Guesses with a stolen token are slowed like wrong current passwords.
     const attempt = this.throttle.admitPasswordCheck(user.id);
@@ -69,13 +74,21 @@ export class SecondFactorService {
     attempt.succeeded();
     const recoveryCodes = newRecoveryCodes();
     // Hashed before the transaction: argon2 takes a while, and the embedded database serves one at a time.
-    const hashes = await Promise.all(recoveryCodes.map((recoveryCode) => this.hasher.hash(normaliseRecoveryCode(recoveryCode)!)));
+    const hashes = await Promise.all(
+      recoveryCodes.map((recoveryCode) => this.hasher.hash(normaliseRecoveryCode(recoveryCode)!)),
+    );
     await this.repository.transaction(async (manager) => {
       if (!(await this.repository.confirm(manager, user.id, factor.secret, step))) {
         throw new ConflictException('The set-up changed meanwhile: start it again');
       }
       await this.repository.replaceRecoveryCodes(manager, user.id, hashes);
-      await this.audit.record(manager, { actorId: user.id, action: 'mfa-enable', entity: 'user', entityId: user.id, after: { mfaEnabled: true } });
+      await this.audit.record(manager, {
+        actorId: user.id,
+        action: 'mfa-enable',
+        entity: 'user',
+        entityId: user.id,
+        after: { mfaEnabled: true },
+      });
     });
     return { recoveryCodes };
   }
@@ -103,7 +116,13 @@ export class SecondFactorService {
     if (user.mfaRequired) {
       throw new DetailedHttpException(
         HttpStatus.FORBIDDEN,
-        [{ field: 'mfa', message: 'your role needs a second factor, so it cannot be turned off', reason: 'mfa_required' }],
+        [
+          {
+            field: 'mfa',
+            message: 'your role needs a second factor, so it cannot be turned off',
+            reason: 'mfa_required',
+          },
+        ],
         'Your role needs a second factor, so it cannot be turned off',
       );
     }
@@ -121,7 +140,13 @@ export class SecondFactorService {
     attempt.succeeded();
     await this.repository.transaction(async (manager) => {
       await this.repository.removeFactor(manager, user.id);
-      await this.audit.record(manager, { actorId: user.id, action: 'mfa-disable', entity: 'user', entityId: user.id, after: { mfaEnabled: false } });
+      await this.audit.record(manager, {
+        actorId: user.id,
+        action: 'mfa-disable',
+        entity: 'user',
+        entityId: user.id,
+        after: { mfaEnabled: false },
+      });
     });
   }
 
@@ -133,7 +158,14 @@ export class SecondFactorService {
     await this.repository.transaction(async (manager) => {
       const had = await this.repository.removeFactor(manager, userId);
       await this.repository.revokeSessions(manager, userId);
-      await this.audit.record(manager, { actorId: actor.id, action: 'mfa-reset', entity: 'user', entityId: userId, before: { mfaEnabled: had }, after: { mfaEnabled: false } });
+      await this.audit.record(manager, {
+        actorId: actor.id,
+        action: 'mfa-reset',
+        entity: 'user',
+        entityId: userId,
+        before: { mfaEnabled: had },
+        after: { mfaEnabled: false },
+      });
     });
     this.auth.announceRevoked({ userId });
   }
@@ -153,7 +185,12 @@ export class SecondFactorService {
       if (!(await this.hasher.verify(row.codeHash, recoveryCode))) continue;
       return this.repository.transaction(async (manager) => {
         if (!(await this.repository.useRecoveryCode(manager, row.id))) return false;
-        await this.audit.record(manager, { actorId: userId, action: 'mfa-recovery-code-used', entity: 'user', entityId: userId });
+        await this.audit.record(manager, {
+          actorId: userId,
+          action: 'mfa-recovery-code-used',
+          entity: 'user',
+          entityId: userId,
+        });
         return true;
       });
     }

@@ -3,7 +3,12 @@ import { acceptedTotpStep, newTotpSecret, totpStep, totpUri } from './totp';
 import { newRecoveryCodes, normaliseRecoveryCode, RECOVERY_CODE_COUNT } from './recovery-codes';
 
 const secret = newTotpSecret();
-const authenticator = new TOTP({ secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30 });
+const authenticator = new TOTP({
+  secret: Secret.fromBase32(secret),
+  algorithm: 'SHA1',
+  digits: 6,
+  period: 30,
+});
 const codeAt = (at: Date) => authenticator.generate({ timestamp: at.getTime() });
 // The middle of a step, so ±30 s lands in the neighbouring steps.
 const now = new Date(Date.UTC(2026, 11, 7, 4, 0, 15));

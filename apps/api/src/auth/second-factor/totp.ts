@@ -35,7 +35,12 @@ export function totpStep(now: Date): number {
  * The time step a code belongs to, within the window around `now`, and only if it is later than `lastStep`:
  * each step's code is accepted once, and an older one never after a newer one. Null: refuse the code.
  */
-export function acceptedTotpStep(secret: string, code: string, now: Date, lastStep: number | null): number | null {
+export function acceptedTotpStep(
+  secret: string,
+  code: string,
+  now: Date,
+  lastStep: number | null,
+): number | null {
   if (!/^\d{6}$/.test(code)) return null;
   const delta = totp(secret).validate({ token: code, timestamp: now.getTime(), window: TOTP_WINDOW });
   if (delta === null) return null;
