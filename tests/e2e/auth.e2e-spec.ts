@@ -24,6 +24,8 @@ describe('sign-in and sessions', () => {
       canSign: true,
       organisationId: police.organisationId,
       disabled: false,
+      mfaEnabled: false,
+      mfaRequired: false,
     });
     expect(JSON.stringify(me.body)).not.toMatch(/password|hash/i);
   });

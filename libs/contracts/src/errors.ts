@@ -37,6 +37,10 @@ export const ERROR_REASONS = [
   'nothing_to_change',
   'wrong_password',
   'same_password',
+  // The second factor: the role needs one and the account has none yet (403), or a code was not accepted.
+  'mfa_required',
+  'wrong_code',
+  'sign_in_expired',
   'not_a_signatory',
   'not_a_phone_number',
   // A suspension's end time (`until`).

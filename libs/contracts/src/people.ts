@@ -27,6 +27,10 @@ export interface User {
   canSign: boolean;
   organisationId: string;
   disabled: boolean;
+  /** A confirmed second factor (TOTP) guards this account's sign-in. */
+  mfaEnabled: boolean;
+  /** The role is in MFA_REQUIRED_ROLES: without a second factor the account can do nothing but set one up. */
+  mfaRequired: boolean;
 }
 
 export interface Organisation {
@@ -43,6 +47,45 @@ export interface LoginRequest {
 export interface LoginResponse {
   accessToken: string;
   user: User;
+}
+
+/** The password was right and the account has a second factor: `POST /api/auth/login/mfa` finishes the sign-in. */
+export interface MfaChallengeResponse {
+  mfaRequired: true;
+  mfaToken: string;
+}
+
+/** What `POST /api/auth/login` answers: signed in, or a second step to take. */
+export type LoginStepResponse = LoginResponse | MfaChallengeResponse;
+
+export function isMfaChallenge(response: LoginStepResponse): response is MfaChallengeResponse {
+  return 'mfaRequired' in response && response.mfaRequired === true;
+}
+
+export interface MfaLoginRequest {
+  mfaToken: string;
+  /** A current TOTP code or an unused recovery code. */
+  code: string;
+}
+
+export interface TotpSetupResponse {
+  /** Base32. */
+  secret: string;
+  otpauthUrl: string;
+}
+
+export interface TotpConfirmRequest {
+  code: string;
+}
+
+export interface RecoveryCodesResponse {
+  /** Ten single-use codes, shown this once. */
+  recoveryCodes: string[];
+}
+
+export interface DisableMfaRequest {
+  currentPassword: string;
+  code: string;
 }
 
 export interface ChangePasswordRequest {

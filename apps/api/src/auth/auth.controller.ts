@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import type { LoginResponse, User } from '@samverkan/contracts';
+import type { LoginStepResponse, User } from '@samverkan/contracts';
 import { CurrentUser, Public } from './auth.decorators';
 import type { AuthUser } from './auth-user';
 import { AuthService } from './auth.service';
 import { ChangePasswordDto, LoginDto, LoginResponseDto } from './dto/auth.dto';
+import { SecondFactorExempt } from './second-factor/second-factor.guard';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -16,11 +17,12 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @ApiOkResponse({ type: LoginResponseDto })
-  login(@Body() body: LoginDto, @Req() request: Request): Promise<LoginResponse> {
+  login(@Body() body: LoginDto, @Req() request: Request): Promise<LoginStepResponse> {
     return this.auth.login(body.email, body.password, request.ip ?? 'unknown');
   }
 
   @ApiBearerAuth()
+  @SecondFactorExempt()
   @Post('logout')
   @HttpCode(204)
   async logout(@CurrentUser() user: AuthUser): Promise<void> {
@@ -28,6 +30,7 @@ export class AuthController {
   }
 
   @ApiBearerAuth()
+  @SecondFactorExempt()
   @Post('password')
   @HttpCode(204)
   async changePassword(@CurrentUser() user: AuthUser, @Body() body: ChangePasswordDto): Promise<void> {
@@ -35,6 +38,7 @@ export class AuthController {
   }
 
   @ApiBearerAuth()
+  @SecondFactorExempt()
   @Get('me')
   me(@CurrentUser() user: AuthUser): User {
     const { organisationKind: _kind, sessionId: _session, ...dto } = user;

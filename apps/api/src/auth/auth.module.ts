@@ -8,18 +8,26 @@ import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { LoginThrottle } from './login-throttle';
 import { SessionsModule } from './sessions.module';
+import { AuditModule } from '../audit/audit.module';
+import { ClockModule } from '../common/clock';
+import { MfaChallenges } from './second-factor/mfa-challenges';
+import { SecondFactorController } from './second-factor/second-factor.controller';
+import { SecondFactorRepository } from './second-factor/second-factor.repository';
+import { SecondFactorService } from './second-factor/second-factor.service';
 
 @Module({
   imports: [
     PeopleModule,
     SessionsModule,
+    AuditModule,
+    ClockModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
     }),
   ],
-  controllers: [AuthController],
-  providers: [AuthService, LoginThrottle, { provide: APP_GUARD, useClass: AuthGuard }],
+  controllers: [AuthController, SecondFactorController],
+  providers: [AuthService, LoginThrottle, SecondFactorRepository, MfaChallenges, SecondFactorService, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService],
 })
 export class AuthModule {}

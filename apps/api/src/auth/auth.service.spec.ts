@@ -8,6 +8,7 @@ import type { PeopleService } from '../people/people.service';
 import type { AuthUser } from './auth-user';
 import { AuthService } from './auth.service';
 import type { LoginThrottle } from './login-throttle';
+import type { MfaChallenges } from './second-factor/mfa-challenges';
 import type { SessionsService } from './sessions.service';
 import type { TokenPayload } from './token-payload';
 
@@ -62,6 +63,7 @@ function world(options: { live: boolean }) {
     strictFake<LoginThrottle>('throttle', {}),
     people,
     new UnitOfWork(dataSource, events),
+    strictFake<MfaChallenges>('MfaChallenges', {}),
   );
   return { auth, asked, revoked, announced };
 }

@@ -2,14 +2,15 @@ import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { isUUID } from 'class-validator';
 import { randomUUID } from 'node:crypto';
-import type { LoginResponse } from '@samverkan/contracts';
+import type { LoginResponse, LoginStepResponse } from '@samverkan/contracts';
 import { badRequest } from '../common/api-exception.filter';
 import { PeopleService } from '../people/people.service';
-import { toUserDto } from '../people/people.mapper';
 import { UnitOfWork } from '../database/transaction-events';
 import { AUTH_EVENTS, AuthUser } from './auth-user';
 import { LoginThrottle } from './login-throttle';
+import { MfaChallenges } from './second-factor/mfa-challenges';
 import { PasswordHasher } from '../people/password-hasher';
+import { UserEntity } from '../people/entities/user.entity';
 import { SessionsService } from './sessions.service';
 import { TOKEN_LIFETIME_SECONDS, TokenPayload } from './token-payload';
 
@@ -25,9 +26,10 @@ export class AuthService {
     private readonly throttle: LoginThrottle,
     private readonly people: PeopleService,
     private readonly unitOfWork: UnitOfWork,
+    private readonly mfaChallenges: MfaChallenges,
   ) {}
 
-  async login(email: string, password: string, ip: string): Promise<LoginResponse> {
+  async login(email: string, password: string, ip: string): Promise<LoginStepResponse> {
     // Counted before the password is verified, so guesses sent in parallel all count.
     const attempt = this.throttle.admitLogin(ip, email);
     const found = await this.people.findUserWithPasswordHash(email);
@@ -36,12 +38,24 @@ export class AuthService {
       attempt.failed();
       throw new UnauthorizedException(WRONG_CREDENTIALS);
     }
+    if (found.user.mfaEnabled) {
+      // The code still decides: the account's failures stay counted until it is right.
+      attempt.passwordAccepted();
+      return { mfaRequired: true, mfaToken: await this.mfaChallenges.start(found.user.id) };
+    }
     attempt.succeeded();
+    return this.startSession(found.user);
+  }
+
+  /** A new session and its token, for a user who has passed every step of signing in. */
+  async startSession(userOrId: UserEntity | string): Promise<LoginResponse> {
+    const user = typeof userOrId === 'string' ? await this.people.findUserEntity(userOrId) : userOrId;
+    if (!user || user.disabled) throw new UnauthorizedException(WRONG_CREDENTIALS);
     const sessionId = randomUUID();
-    await this.sessions.start(sessionId, found.user.id);
-    const payload: TokenPayload = { sub: found.user.id, jti: sessionId };
+    await this.sessions.start(sessionId, user.id);
+    const payload: TokenPayload = { sub: user.id, jti: sessionId };
     const accessToken = await this.jwt.signAsync(payload, { expiresIn: TOKEN_LIFETIME_SECONDS });
-    return { accessToken, user: toUserDto(found.user) };
+    return { accessToken, user: this.people.toUserDto(user) };
   }
 
   /**

@@ -67,6 +67,18 @@ describe('LoginThrottle', () => {
     expect(() => limiter.admitLogin('192.0.2.2', 'c@x.se', 1000)).not.toThrow();
   });
 
+  it('a right password before a second factor keeps the account counted until the code is right', () => {
+    const limiter = throttle(2, 3);
+    // The address's count comes back (colleagues behind one address are not held up)...
+    for (let i = 0; i < 2; i++) limiter.admitLogin('10.0.0.1', `${i}@x.se`, 1000).passwordAccepted();
+    expect(() => limiter.admitLogin('10.0.0.1', 'other@x.se', 1000).succeeded(1000)).not.toThrow();
+    // ...but a new challenge does not clear the account's wrong codes: three counts and the next attempt waits.
+    limiter.admitLogin('10.0.0.2', 'a@x.se', 1000).passwordAccepted();
+    limiter.admitLogin('10.0.0.2', 'a@x.se', 1000).failed(1000);
+    limiter.admitLogin('10.0.0.2', 'a@x.se', 1000).passwordAccepted();
+    expect(retryAfter(() => limiter.admitLogin('10.0.0.2', 'a@x.se', 1000))).toBe(2);
+  });
+
   it('throttles wrong current passwords per account', () => {
     const limiter = throttle();
     for (let i = 0; i < 3; i++) limiter.admitPasswordCheck('user-1', 1000).failed(1000);

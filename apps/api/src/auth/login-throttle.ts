@@ -7,6 +7,12 @@ export interface ThrottledAttempt {
   succeeded(now?: number): void;
 }
 
+/** A sign-in whose password was right and whose second factor follows. */
+export interface LoginAttempt extends ThrottledAttempt {
+  /** The address gets its count back; the account's counts stay until the code is right (they count its guesses). */
+  passwordAccepted(): void;
+}
+
 interface Counter {
   count: number;
   /** When the last attempt under this key started or failed. */
@@ -92,7 +98,7 @@ export class LoginThrottle {
   }
 
   /** Throws 429 when this sign-in must wait; else counts it as a failure until told otherwise. */
-  admitLogin(ip: string, email: string, now = Date.now()): ThrottledAttempt {
+  admitLogin(ip: string, email: string, now = Date.now()): LoginAttempt {
     const emailKey = email.toLowerCase();
     const pairKey = `${ip} ${emailKey}`;
     const fromKnownAddress = this.isKnownAddress(emailKey, ip, now);
@@ -122,6 +128,7 @@ export class LoginThrottle {
         this.perEmail.clear(emailKey);
         this.rememberAddress(emailKey, ip, at);
       },
+      passwordAccepted: () => this.perIp.refund(ip),
     };
   }
 

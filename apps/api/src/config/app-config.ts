@@ -1,3 +1,5 @@
+import type { Role } from '@samverkan/contracts';
+
 /** The validated run-time settings: built once at boot from the environment; nothing else reads process.env. */
 export interface AppConfig {
   port: number;
@@ -36,6 +38,8 @@ export interface AppConfig {
    * The client's address is read from X-Forwarded-For only as far as these proxies vouch for it.
    */
   trustProxy: false | number | string[];
+  /** MFA_REQUIRED_ROLES: the roles that must use a second factor (default none). */
+  mfaRequiredRoles: Role[];
   /** Not an environment setting: tests tighten or loosen it. */
   loginThrottle: LoginThrottleConfig;
   /** Where the built web app lives; absent in development before `npm run build:web`. */

@@ -43,6 +43,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...server, MESSAGE_RATE_LIMIT: '3/60' }).messageRateLimit).toEqual({ messages: 3, windowSeconds: 60 });
   });
 
+  it('reads MFA_REQUIRED_ROLES as comma-separated roles, none by default, and names a wrong one', () => {
+    expect(loadConfig(server).mfaRequiredRoles).toEqual([]);
+    expect(loadConfig({ ...server, MFA_REQUIRED_ROLES: ' admin, Coordinator,admin' }).mfaRequiredRoles).toEqual(['admin', 'coordinator']);
+    expect(errorFor({ ...server, MFA_REQUIRED_ROLES: 'admin,signatory' })).toMatch(/MFA_REQUIRED_ROLES .*"signatory"/);
+  });
+
   it('uses the server defaults when DATABASE_URL is set', () => {
     expect(loadConfig(server)).toMatchObject({ host: '0.0.0.0', demo: false, embeddedDatabase: false });
   });

@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import { isAbsolute, join, resolve } from 'node:path';
-import { MESSAGE_RATE_LIMIT } from '@samverkan/contracts';
+import { MESSAGE_RATE_LIMIT, ROLES, type Role } from '@samverkan/contracts';
 import { passwordWeakness } from '../common/password-strength';
 import { AppConfig, DEFAULT_TILE_URL } from './app-config';
 import { readOrCreateSecret } from './private-files';
@@ -159,11 +159,26 @@ export function loadConfig(env: Env, overrides: Partial<AppConfig> = {}): AppCon
     messageRateLimit: readMessageRateLimit(env),
     allowedOrigins: readOrigins(env),
     trustProxy: readTrustProxy(env),
+    mfaRequiredRoles: readMfaRequiredRoles(env),
     loginThrottle: { perIp: 50, perEmail: 10, windowSeconds: 15 * 60 },
     webDistDir: join(findProjectRoot(), 'apps', 'web', 'dist'),
     logLevel,
     ...overrides,
   };
+}
+
+/** MFA_REQUIRED_ROLES: comma-separated roles, e.g. `admin,coordinator`; unset or empty: none. */
+function readMfaRequiredRoles(env: Env): Role[] {
+  const entries = (env.MFA_REQUIRED_ROLES ?? '')
+    .split(',')
+    .map((entry) => entry.trim().toLowerCase())
+    .filter(Boolean);
+  for (const entry of entries) {
+    if (!(ROLES as readonly string[]).includes(entry)) {
+      throw new ConfigError('MFA_REQUIRED_ROLES', `must list roles among ${ROLES.join(', ')}, separated by commas (got "${entry}")`);
+    }
+  }
+  return [...new Set(entries)] as Role[];
 }
 
 function readRedisKeyPrefix(env: Env): string {

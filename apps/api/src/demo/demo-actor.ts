@@ -1,5 +1,4 @@
 import type { AuthUser } from '../auth/auth-user';
-import { toUserDto } from '../people/people.mapper';
 import { PeopleService } from '../people/people.service';
 
 /** A demo account as the services see a signed-in caller, so the demo seeds act (and are audited) as that person. */
@@ -7,5 +6,5 @@ export async function demoActor(people: PeopleService, email: string): Promise<A
   const found = await people.findUserWithPasswordHash(email);
   if (!found) throw new Error(`The demo account ${email} is missing`);
   const organisation = await people.getOrganisation(found.user.organisationId);
-  return { ...toUserDto(found.user), organisationKind: organisation.kind, sessionId: 'demo-seed' };
+  return { ...people.toUserDto(found.user), organisationKind: organisation.kind, sessionId: 'demo-seed' };
 }

@@ -54,6 +54,8 @@ export function meetingUser(
     canSign,
     organisationId,
     disabled: false,
+    mfaEnabled: false,
+    mfaRequired: false,
     organisationKind: KIND_OF[organisationId],
     sessionId: `session-${id}`,
   };
@@ -98,6 +100,8 @@ export class MeetingsStore implements MeetingsState {
     canSign,
     organisationId,
     disabled: false,
+    mfaEnabled: false,
+    mfaRequired: false,
   }));
   sites = [{ id: 'site-1', name: 'Sprututbytet' }];
   /** Field reports (by id) and the organisations that may not see them. */

@@ -11,6 +11,8 @@ const user = (overrides: Partial<AuthUser>): AuthUser => ({
   organisationId: 'o1',
   organisationKind: 'service',
   disabled: false,
+  mfaEnabled: false,
+  mfaRequired: false,
   sessionId: 's1',
   ...overrides,
 });

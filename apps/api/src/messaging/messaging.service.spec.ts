@@ -20,6 +20,8 @@ const author: AuthUser = {
   canSign: false,
   organisationId: 'org-police',
   disabled: false,
+  mfaEnabled: false,
+  mfaRequired: false,
   organisationKind: 'police',
   sessionId: 'session-1',
 };

@@ -1,8 +1,9 @@
-import type { Organisation, User } from '@samverkan/contracts';
+import type { Organisation, Role, User } from '@samverkan/contracts';
 import { OrganisationEntity } from './entities/organisation.entity';
 import { UserEntity } from './entities/user.entity';
 
-export function toUserDto(user: UserEntity): User {
+/** `mfaRequiredRoles`: MFA_REQUIRED_ROLES, which decides `mfaRequired`. */
+export function toUserDto(user: UserEntity, mfaRequiredRoles: readonly Role[]): User {
   return {
     id: user.id,
     email: user.email,
@@ -11,6 +12,9 @@ export function toUserDto(user: UserEntity): User {
     canSign: user.canSign,
     organisationId: user.organisationId,
     disabled: user.disabled,
+    // A user just saved was not read back with the virtual column; a new user has no second factor.
+    mfaEnabled: user.mfaEnabled ?? false,
+    mfaRequired: mfaRequiredRoles.includes(user.role),
   };
 }
 

@@ -125,7 +125,9 @@ class PeopleTables {
     const dataSource = strictFake<DataSource>('dataSource', {
       transaction: (work: (manager: EntityManager) => Promise<unknown>) => work(this.manager),
     });
-    return new PeopleService(this.repository(), hasher, audit, new UnitOfWork(dataSource, events), this.sessionsService());
+    return new PeopleService(this.repository(), hasher, audit, new UnitOfWork(dataSource, events), this.sessionsService(), {
+      mfaRequiredRoles: [],
+    });
   }
 }
 

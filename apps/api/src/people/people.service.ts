@@ -1,10 +1,11 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { REQUIRED_ORGANISATION_KIND, type Organisation, type Role, type User } from '@samverkan/contracts';
 import { AuditService } from '../audit/audit.service';
 import { AUTH_EVENTS, AuthUser } from '../auth/auth-user';
 import { SessionsService } from '../auth/sessions.service';
 import { SYSTEM_AUTHOR } from '../common/system-author';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { conflict, DetailedHttpException } from '../common/api-exception.filter';
 import { Transaction, UnitOfWork } from '../database/transaction-events';
 import { CreateOrganisationDto, CreateUserDto, UpdateUserDto } from './dto/people.dto';
@@ -22,7 +23,13 @@ export class PeopleService {
     private readonly audit: AuditService,
     private readonly unitOfWork: UnitOfWork,
     private readonly sessions: SessionsService,
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'mfaRequiredRoles'>,
   ) {}
+
+  /** The contract's `user` for a loaded entity. */
+  toUserDto(user: UserEntity): User {
+    return toUserDto(user, this.config.mfaRequiredRoles);
+  }
 
   async listOrganisations(): Promise<Organisation[]> {
     const rows = await this.people.listOrganisations(SYSTEM_AUTHOR.organisationId);
@@ -52,7 +59,7 @@ export class PeopleService {
   async usersByIds(ids: string[], manager: EntityManager = this.people.manager): Promise<User[]> {
     if (!ids.length) return [];
     const rows = await this.people.usersByIds(manager, ids);
-    return rows.map(toUserDto);
+    return rows.map((row) => this.toUserDto(row));
   }
 
   async createOrganisation(input: CreateOrganisationDto, actorId: string | null): Promise<Organisation> {
@@ -66,20 +73,20 @@ export class PeopleService {
 
   async listUsers(): Promise<User[]> {
     const rows = await this.people.listUsers(SYSTEM_AUTHOR.userId);
-    return rows.map(toUserDto);
+    return rows.map((row) => this.toUserDto(row));
   }
 
   async getUser(id: string): Promise<User> {
     const user = id === SYSTEM_AUTHOR.userId ? null : await this.people.findUser(this.people.manager, id);
     if (!user) throw new NotFoundException(`No user with id ${id}`);
-    return toUserDto(user);
+    return this.toUserDto(user);
   }
 
   /** The active signatories of these organisations: who signs for a side of a zone. */
   async activeSignatories(organisationIds: string[]): Promise<User[]> {
     if (!organisationIds.length) return [];
     const rows = await this.people.activeSignatories(organisationIds, SYSTEM_AUTHOR.userId);
-    return rows.map(toUserDto);
+    return rows.map((row) => this.toUserDto(row));
   }
 
   /** Whether a user of this organisation goes by this name, whatever its case (a kit's label must not name a person). */
@@ -105,7 +112,7 @@ export class PeopleService {
         organisationId: organisation.id,
         passwordHash,
       });
-      const dto = toUserDto(saved);
+      const dto = this.toUserDto(saved);
       await this.audit.record(manager, { actorId, action: 'create', entity: 'user', entityId: saved.id, after: dto });
       return dto;
     });
@@ -118,7 +125,7 @@ export class PeopleService {
       // The automatic notices' author is not an account anyone may manage.
       const current = id === SYSTEM_AUTHOR.userId ? null : await this.people.findUser(manager, id, { lock: true });
       if (!current) throw new NotFoundException(`No user with id ${id}`);
-      const before = toUserDto(current);
+      const before = this.toUserDto(current);
       const role = input.role ?? current.role;
       const organisationId = input.organisationId ?? current.organisationId;
       if (input.role !== undefined || input.organisationId !== undefined) {
@@ -137,7 +144,7 @@ export class PeopleService {
       };
       if (passwordHash) changes.passwordHash = passwordHash;
       await this.people.updateUser(manager, id, changes);
-      const after = toUserDto({ ...current, ...changes } as UserEntity);
+      const after = this.toUserDto({ ...current, ...changes } as UserEntity);
       const action = input.disabled === true && !current.disabled ? 'disable' : input.disabled === false && current.disabled ? 'enable' : 'update';
       await this.audit.record(manager, {
         actorId,
@@ -169,7 +176,7 @@ export class PeopleService {
         const current = await this.people.findEnabledByEmailForUpdate(manager, email);
         if (!current) return null;
         await this.people.disable(manager, current.id);
-        const before = toUserDto(current);
+        const before = this.toUserDto(current);
         await this.audit.record(manager, { actorId, action: 'disable', entity: 'user', entityId: current.id, before, after: { ...before, disabled: true } });
         await this.revokeSessions(transaction, current.id);
         return current.id;
@@ -190,6 +197,11 @@ export class PeopleService {
     });
   }
 
+  /** The entity itself, for auth (which starts sessions for it); null when unknown. */
+  async findUserEntity(id: string): Promise<UserEntity | null> {
+    return this.people.findUser(this.people.manager, id);
+  }
+
   async findUserWithPasswordHash(email: string): Promise<{ user: UserEntity; passwordHash: string } | null> {
     const user = await this.people.findWithPasswordHash(email);
     return user ? { user, passwordHash: user.passwordHash } : null;
@@ -198,7 +210,7 @@ export class PeopleService {
   /** An enabled user with their organisation's kind, as a signed-in caller (auth has checked the session). */
   async findActiveUser(userId: string, sessionId: string): Promise<AuthUser | null> {
     const user = await this.people.findEnabledWithOrganisationKind(userId);
-    return user ? { ...toUserDto(user), organisationKind: user.organisationKind, sessionId } : null;
+    return user ? { ...this.toUserDto(user), organisationKind: user.organisationKind, sessionId } : null;
   }
 
   /** Sessions are auth's: it ends them in this transaction; once committed, the user's sockets close too. */

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import { AuthService } from '../auth/auth.service';
+import { secondFactorSocketRefusal } from '../auth/second-factor/second-factor.guard';
 import { isOriginAllowed } from '../common/origin-policy';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ClusterLink } from './cluster-link';
@@ -52,6 +53,8 @@ export class SocketServerSetup {
     const token = typeof auth?.token === 'string' ? auth.token : null;
     const user = await this.auth.authenticate(token);
     if (!user) return new Error('unauthorized');
+    const refusal = secondFactorSocketRefusal(user);
+    if (refusal) return refusal;
     socket.data.user = user;
     // The token has done its work: it is not kept, nor shared with other instances when they list sockets.
     delete auth!.token;

@@ -32,6 +32,8 @@ function user(role: AuthUser['role'], options: { canSign?: boolean; organisation
     canSign: options.canSign ?? false,
     organisationId,
     disabled: false,
+    mfaEnabled: false,
+    mfaRequired: false,
     organisationKind: role === 'police' ? 'police' : role === 'service' ? 'service' : 'coordination',
     sessionId: 'session-1',
   };

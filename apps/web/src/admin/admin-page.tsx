@@ -217,6 +217,19 @@ function UserRow({
     }
   };
 
+  const resetSecondFactor = async () => {
+    if (!window.confirm(t('admin.mfaResetConfirm', { name: user.displayName }))) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await store.resetSecondFactor(user.id);
+    } catch (caught) {
+      setError(apiErrorText(caught, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+
   return (
     <li
       class={`admin-list__item admin-user${user.disabled ? ' admin-user--disabled' : ''}`}
@@ -229,6 +242,7 @@ function UserRow({
         <span class="admin-list__detail">
           {t(ROLE_LABEL[user.role])} · {organisationName}
           {user.disabled && <strong> · {t('admin.disabled')}</strong>}
+          {user.mfaEnabled && <> · {t('admin.mfaOn')}</>}
         </span>
       </div>
       <div class="admin-user__actions">
@@ -250,6 +264,16 @@ function UserRow({
             onClick={() => void change({ disabled: !user.disabled })}
           >
             {t(user.disabled ? 'admin.enable' : 'admin.disable')}
+          </button>
+        )}
+        {user.mfaEnabled && user.id !== me.id && (
+          <button
+            type="button"
+            class="button button--secondary button--small"
+            disabled={busy}
+            onClick={() => void resetSecondFactor()}
+          >
+            {t('admin.mfaReset')}
           </button>
         )}
       </div>

@@ -51,4 +51,13 @@ export class AdminStore extends Store<AdminState> {
     this.set({ ...this.value, users: this.value.users.map((known) => (known.id === userId ? user : known)) });
     return user;
   }
+
+  /** Removes a user's second factor and ends their sessions. */
+  async resetSecondFactor(userId: string): Promise<void> {
+    await this.api.users.resetSecondFactor(userId);
+    this.set({
+      ...this.value,
+      users: this.value.users.map((known) => (known.id === userId ? { ...known, mfaEnabled: false } : known)),
+    });
+  }
 }

@@ -115,6 +115,8 @@ export function createSamverkanApi(apiFetch: ApiFetch) {
       create: (body: CreateUserRequest) => apiFetch<User>('/api/users', { method: 'POST', body }),
       update: (userId: string, body: UpdateUserRequest) =>
         apiFetch<User>(`/api/users/${pathSegment(userId)}`, { method: 'PATCH', body }),
+      resetSecondFactor: (userId: string) =>
+        apiFetch<void>(`/api/users/${pathSegment(userId)}/mfa/reset`, { method: 'POST' }),
     },
   };
 }

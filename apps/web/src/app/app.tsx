@@ -1,4 +1,6 @@
 import { useEffect } from 'preact/hooks';
+import { RequiredSetupPage } from '../auth/required-setup-page';
+import { SecondStepPage } from '../auth/second-step-page';
 import { SignInPage } from '../auth/sign-in-page';
 import { useI18n } from '../i18n/use-i18n';
 import { useAppBase } from '../session/feature-registry';
@@ -8,7 +10,7 @@ import { UnreachablePage } from './unreachable-page';
 
 /** Chooses between the sign-in page and the signed-in shell from the session. */
 export function App() {
-  const { session } = useAppBase();
+  const { session, apiFetch } = useAppBase();
   const state = useStore(session);
   const { language, t } = useI18n();
 
@@ -32,7 +34,12 @@ export function App() {
       return <UnreachablePage />;
     case 'signed-out':
       return <SignInPage reason={state.reason} />;
+    case 'second-step':
+      return <SecondStepPage session={session} />;
     case 'signed-in':
+      // A role that requires a second factor can do nothing else until it has one.
+      if (state.user.mfaRequired && !state.user.mfaEnabled)
+        return <RequiredSetupPage session={session} apiFetch={apiFetch} />;
       return <SignedInShell key={state.user.id} user={state.user} />;
   }
 }

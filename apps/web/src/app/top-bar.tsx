@@ -1,6 +1,7 @@
 import type { User } from '@samverkan/contracts';
 import { useState } from 'preact/hooks';
 import { ROLE_LABEL } from '../auth/role-label';
+import { SecondFactorDialog } from '../auth/second-factor-dialog';
 import { LanguageSwitch } from '../i18n/language-switch';
 import { useI18n } from '../i18n/use-i18n';
 import { useAppBase } from '../session/feature-registry';
@@ -9,9 +10,10 @@ import { ConnectionIndicator } from './connection-indicator';
 import type { Router } from './router';
 
 export function TopBar({ user, page, router }: { user: User; page: Route; router: Router }) {
-  const { session } = useAppBase();
+  const { session, apiFetch } = useAppBase();
   const { t } = useI18n();
   const [signingOut, setSigningOut] = useState(false);
+  const [secondFactorOpen, setSecondFactorOpen] = useState(false);
 
   const signOut = async () => {
     if (signingOut) return;
@@ -55,6 +57,17 @@ export function TopBar({ user, page, router }: { user: User; page: Route; router
           <span class="top-bar__role-text">{t(ROLE_LABEL[user.role])}</span>
           {user.canSign && <span class="badge">{t('role.signatory')}</span>}
         </span>
+        <button type="button" class="top-bar__second-factor" onClick={() => setSecondFactorOpen(true)}>
+          {t('mfa.settings.open')}
+        </button>
+        {secondFactorOpen && (
+          <SecondFactorDialog
+            user={user}
+            session={session}
+            apiFetch={apiFetch}
+            onClose={() => setSecondFactorOpen(false)}
+          />
+        )}
       </div>
       <div class="top-bar__language">
         <LanguageSwitch tone="dark" />

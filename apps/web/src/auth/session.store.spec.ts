@@ -13,6 +13,8 @@ const user: User = {
   canSign: false,
   organisationId: 'o1',
   disabled: false,
+  mfaEnabled: false,
+  mfaRequired: false,
 };
 
 type Handler = (path: string, request: ApiRequest) => unknown;
@@ -81,6 +83,39 @@ describe('SessionStore', () => {
     expect(calls[0]).toMatchObject({ path: '/api/auth/login', request: { method: 'POST', auth: false } });
     expect(session.value).toEqual({ status: 'signed-in', user, token: 'fresh' });
     expect(storage.get(TOKEN_STORAGE_KEY)).toBe('fresh');
+  });
+
+  it('with a second factor, asks for the code and signs in with it, storing nothing before', async () => {
+    const { session, storage, calls } = setup((path) =>
+      path === '/api/auth/login'
+        ? { mfaRequired: true, mfaToken: 'challenge' }
+        : { accessToken: 'fresh', user },
+    );
+    expect(await session.signIn({ email: user.email, password: 'secret' })).toBeNull();
+    expect(session.value).toEqual({ status: 'second-step', mfaToken: 'challenge' });
+    expect(storage.get(TOKEN_STORAGE_KEY)).toBeNull();
+
+    await session.signInWithCode('123456');
+    expect(calls[1]).toMatchObject({
+      path: '/api/auth/login/mfa',
+      request: { method: 'POST', auth: false, body: { mfaToken: 'challenge', code: '123456' } },
+    });
+    expect(session.value).toEqual({ status: 'signed-in', user, token: 'fresh' });
+    expect(storage.get(TOKEN_STORAGE_KEY)).toBe('fresh');
+  });
+
+  it('goes back from the second step to the password, saying why', async () => {
+    const { session } = setup(() => ({ mfaRequired: true, mfaToken: 'challenge' }));
+    await session.signIn({ email: user.email, password: 'secret' });
+    session.cancelSecondStep('code-expired');
+    expect(session.value).toEqual({ status: 'signed-out', reason: 'code-expired' });
+  });
+
+  it('takes the signed-in user’s new record (a second factor turned on)', async () => {
+    const { session } = setup(() => ({ accessToken: 'fresh', user }));
+    await session.signIn({ email: user.email, password: 'secret' });
+    session.userChanged({ ...user, mfaEnabled: true });
+    expect(session.user?.mfaEnabled).toBe(true);
   });
 
   it('signs out on the server and here, even when the server cannot be reached', async () => {

@@ -1,4 +1,10 @@
-import type { LoginRequest, LoginResponse, User } from '@samverkan/contracts';
+import {
+  isMfaChallenge,
+  type LoginRequest,
+  type LoginResponse,
+  type LoginStepResponse,
+  type User,
+} from '@samverkan/contracts';
 import type { ApiFetch } from '../api/api-client';
 import { ApiError } from '../api/api-error';
 import { Store } from '../state/store';
@@ -6,13 +12,18 @@ import type { KeyValueStorage } from '../state/safe-storage';
 
 export const TOKEN_STORAGE_KEY = 'samverkan.accessToken';
 
-/** Why the sign-in page is showing: the user signed out, or the server stopped accepting the token. */
-export type SignedOutReason = 'signed-out' | 'expired' | null;
+/**
+ * Why the sign-in page is showing: the user signed out, the server stopped accepting the token, or the second
+ * step took too long or had too many wrong codes.
+ */
+export type SignedOutReason = 'signed-out' | 'expired' | 'code-expired' | null;
 
 export type Session =
   | { status: 'restoring' }
   | { status: 'unreachable' }
   | { status: 'signed-out'; reason: SignedOutReason }
+  /** The password was right; the second factor's code is asked for next. The token lives only in memory. */
+  | { status: 'second-step'; mfaToken: string }
   | { status: 'signed-in'; user: User; token: string };
 
 /**
@@ -53,16 +64,43 @@ export class SessionStore extends Store<Session> {
     }
   }
 
-  /** Throws the ApiError of a refused sign-in (401 wrong credentials, 429 too many attempts). */
-  async signIn(credentials: LoginRequest): Promise<User> {
-    const { accessToken, user } = await this.api<LoginResponse>('/api/auth/login', {
+  /**
+   * Throws the ApiError of a refused sign-in (401 wrong credentials, 429 too many attempts). With a second factor
+   * the session moves to 'second-step' and the user is null until `signInWithCode`.
+   */
+  async signIn(credentials: LoginRequest): Promise<User | null> {
+    const response = await this.api<LoginStepResponse>('/api/auth/login', {
       method: 'POST',
       body: credentials,
       auth: false,
     });
-    this.storage.set(TOKEN_STORAGE_KEY, accessToken);
-    this.set({ status: 'signed-in', user, token: accessToken });
-    return user;
+    if (isMfaChallenge(response)) {
+      this.set({ status: 'second-step', mfaToken: response.mfaToken });
+      return null;
+    }
+    return this.signedIn(response);
+  }
+
+  /** The second step: a TOTP code or a recovery code. Throws the ApiError of a refusal (401, 429). */
+  async signInWithCode(code: string): Promise<User> {
+    if (this.value.status !== 'second-step') throw new Error('No sign-in is waiting for a code');
+    const response = await this.api<LoginResponse>('/api/auth/login/mfa', {
+      method: 'POST',
+      body: { mfaToken: this.value.mfaToken, code },
+      auth: false,
+    });
+    return this.signedIn(response);
+  }
+
+  /** Back from the second step to the password. */
+  cancelSecondStep(reason: SignedOutReason = null): void {
+    if (this.value.status === 'second-step') this.set({ status: 'signed-out', reason });
+  }
+
+  /** The signed-in user's record changed (a second factor turned on or off). */
+  userChanged(user: User): void {
+    if (this.value.status === 'signed-in' && this.value.user.id === user.id)
+      this.set({ ...this.value, user });
   }
 
   /** Ends the session on the server (so the token stops working at once) and here, even if the server is unreachable. */
@@ -88,6 +126,12 @@ export class SessionStore extends Store<Session> {
     if (stored === current) return;
     if (stored) void this.restore();
     else this.set({ status: 'signed-out', reason: 'signed-out' });
+  }
+
+  private signedIn({ accessToken, user }: LoginResponse): User {
+    this.storage.set(TOKEN_STORAGE_KEY, accessToken);
+    this.set({ status: 'signed-in', user, token: accessToken });
+    return user;
   }
 
   private forget(reason: SignedOutReason): void {

@@ -9,6 +9,7 @@ import { signInErrorMessage } from './sign-in-error';
 const REASON_NOTICE: Record<Exclude<SignedOutReason, null>, MessageKey> = {
   'signed-out': 'signIn.signedOut',
   expired: 'signIn.sessionEnded',
+  'code-expired': 'mfa.step.expired',
 };
 
 export function SignInPage({ reason }: { reason: SignedOutReason }) {

@@ -15,6 +15,7 @@ import { meetingTextsEn, meetingTextsSv } from './meetings.texts';
 import { naloxoneTextsEn, naloxoneTextsSv } from './naloxone.texts';
 import { suspensionTextsEn, suspensionTextsSv } from './suspension.texts';
 import { siteTextsEn, siteTextsSv } from './sites.texts';
+import { secondFactorTextsEn, secondFactorTextsSv } from './second-factor.texts';
 
 const sv = {
   'app.name': 'Samverkan',
@@ -663,6 +664,7 @@ const sv = {
   ...approvalTextsSv,
   ...errorTextsSv,
   ...siteTextsSv,
+  ...secondFactorTextsSv,
 } as const;
 
 export type MessageKey = keyof typeof sv;
@@ -1313,6 +1315,7 @@ const en: Record<MessageKey, string> = {
   ...approvalTextsEn,
   ...errorTextsEn,
   ...siteTextsEn,
+  ...secondFactorTextsEn,
 };
 
 export const LANGUAGES = ['sv', 'en'] as const;

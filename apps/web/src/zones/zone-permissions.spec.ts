@@ -9,6 +9,8 @@ const user = (role: User['role'], canSign = false, organisationId = 'service-org
   canSign,
   organisationId,
   disabled: false,
+  mfaEnabled: false,
+  mfaRequired: false,
 });
 
 const zone = (overrides: Partial<ZoneProperties> = {}): ZoneProperties => ({

@@ -7,6 +7,7 @@ import { SystemAuthor1764800000000 } from './1764800000000-system-author';
 import { Meetings1764600000000 } from './1764600000000-meetings';
 import { ZoneSuspension1765014000000 } from './1765014000000-zone-suspension';
 import { SitePhoneAndKitUser1765100000000 } from './1765100000000-site-phone-and-kit-user';
+import { SecondFactor1765200000000 } from './1765200000000-second-factor';
 
 /** Every migration, oldest first. Listed explicitly so the build and the tests load the same set. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   Meetings1764600000000,
   ZoneSuspension1765014000000,
   SitePhoneAndKitUser1765100000000,
+  SecondFactor1765200000000,
 ];

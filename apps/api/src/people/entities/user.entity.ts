@@ -1,4 +1,11 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VirtualColumn,
+} from 'typeorm';
 import type { Role } from '@samverkan/contracts';
 
 @Entity('users')
@@ -26,6 +33,14 @@ export class UserEntity {
 
   @Column('text', { name: 'password_hash', select: false })
   passwordHash: string;
+
+  /** Read with the user wherever it is loaded, so every `user` in the api's answers tells it. */
+  @VirtualColumn({
+    type: 'boolean',
+    query: (alias) =>
+      `SELECT EXISTS (SELECT 1 FROM user_totp_factors f WHERE f.user_id = ${alias}.id AND f.confirmed_at IS NOT NULL)`,
+  })
+  mfaEnabled?: boolean;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
