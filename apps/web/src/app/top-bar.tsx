@@ -1,6 +1,7 @@
 import type { User } from '@samverkan/contracts';
 import { useState } from 'preact/hooks';
 import { ROLE_LABEL } from '../auth/role-label';
+import { Icon } from '../ui/icons';
 import { SecondFactorDialog } from '../auth/second-factor-dialog';
 import { LanguageSwitch } from '../i18n/language-switch';
 import { useI18n } from '../i18n/use-i18n';
@@ -58,7 +59,8 @@ export function TopBar({ user, page, router }: { user: User; page: Route; router
           {user.canSign && <span class="badge">{t('role.signatory')}</span>}
         </span>
         <button type="button" class="top-bar__second-factor" onClick={() => setSecondFactorOpen(true)}>
-          {t('mfa.settings.open')}
+          <Icon name="key" />
+          <span class="top-bar__second-factor-text">{t('mfa.settings.open')}</span>
         </button>
         {secondFactorOpen && (
           <SecondFactorDialog

@@ -16,6 +16,7 @@ const PATHS = {
   map: 'M9 4L3 6v14l6-2 6 2 6-2V4l-6 2-6-2zM9 4v14M15 6v14',
   edit: 'M4 20h4L19 9l-4-4L4 16v4zM13.5 6.5l4 4',
   history: 'M3 12a9 9 0 1 0 3-6.7M3 4v4h4M12 8v4l3 2',
+  key: 'M11 9a4 4 0 1 0 8 0a4 4 0 1 0-8 0M12.2 11.8L4 20M7 17l2 2M9.5 14.5l2 2',
 } as const;
 
 export type IconName = keyof typeof PATHS;
