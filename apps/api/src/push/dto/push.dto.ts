@@ -7,11 +7,13 @@ import type { PushSubscriptionRequest, PushUnsubscribeRequest } from '@samverkan
 const BASE64URL = /^[A-Za-z0-9_-]+={0,2}$/;
 
 const IsEndpoint = () => (target: object, key: string | symbol) => {
+  IsDefined({ message: 'endpoint is required' })(target, key);
   IsString({ message: 'endpoint must be a string' })(target, key);
   MaxLength(PUSH_LIMITS.maxEndpointLength, { message: `endpoint must be at most ${PUSH_LIMITS.maxEndpointLength} characters` })(target, key);
 };
 
 const IsKey = (field: string) => (target: object, key: string | symbol) => {
+  IsDefined({ message: `${field} is required` })(target, key);
   IsString({ message: `${field} must be a string` })(target, key);
   MaxLength(PUSH_LIMITS.maxKeyLength, { message: `${field} must be at most ${PUSH_LIMITS.maxKeyLength} characters` })(target, key);
   Matches(BASE64URL, { message: `${field} must be URL-safe base64`, context: { reason: 'invalid_push_key' } })(target, key);
