@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { Message } from '@samverkan/contracts';
 import { DOMAIN_EVENTS } from '../common/domain-events';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { RealtimePublisher } from '../realtime/realtime.publisher';
 import { ROOMS } from '../realtime/rooms';
 import { channelAudience } from './channel-access';
@@ -19,13 +20,15 @@ export class MessagePushes {
     private readonly publisher: RealtimePublisher,
     private readonly channels: ChannelsService,
     private readonly events: EventEmitter2,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** `firstTime: false` for a resend of a stored message: sockets hear it again, phones are not woken twice. */
   async stored(message: Message, options = { firstTime: true }): Promise<void> {
     this.publisher.publish('message:new', [ROOMS.channel(message.channelId)], message);
     const urgent = message.priority === 'urgent';
-    if (!urgent && !options.firstTime) return;
+    // A normal message needs its channel looked up only to wake the other person of a direct channel.
+    if (!urgent && (!options.firstTime || !this.config.push)) return;
     const facts = await this.channels.audienceFactsOf(message.channelId);
     if (!facts) return;
     if (urgent) {
