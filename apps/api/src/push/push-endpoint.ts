@@ -1,21 +1,32 @@
+import { isIP } from 'node:net';
+
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+export type EndpointProblem = { reason: 'not_https' | 'not_a_push_service'; message: string };
+
+const NOT_HTTPS: EndpointProblem = { reason: 'not_https', message: 'must be an https URL' };
 
 /**
  * Why a push endpoint is refused, or null. Push services are reached over https only: the endpoint is where the
- * api sends (encrypted) messages, so an http one, or one carrying credentials, is never taken. `http://` on a
- * loopback address only when the test setting allows it (a fake push service in the end-to-end tests).
+ * api sends (encrypted) messages, so an http one, or one carrying credentials, is never taken. Push services
+ * have public host names: an address or `localhost` would let a signed-in user make the api post to machines
+ * beside it. `http://` on a loopback address only when the test setting allows it (the end-to-end tests' fake).
  */
-export function pushEndpointProblem(endpoint: string, allowInsecureLoopback = false): string | null {
+export function pushEndpointProblem(endpoint: string, allowInsecureLoopback = false): EndpointProblem | null {
   let url: URL;
   try {
     url = new URL(endpoint);
   } catch {
-    return 'must be an https URL';
+    return NOT_HTTPS;
   }
-  if (url.username || url.password) return 'must not carry a user name or password';
-  if (url.protocol === 'https:') return null;
   if (allowInsecureLoopback && url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname)) return null;
-  return 'must be an https URL';
+  if (url.protocol !== 'https:') return NOT_HTTPS;
+  if (url.username || url.password) return { reason: 'not_a_push_service', message: 'must not carry a user name or password' };
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  if (isIP(host) !== 0 || host === 'localhost' || host.endsWith('.localhost') || !host.includes('.')) {
+    return { reason: 'not_a_push_service', message: "must name a push service by its public host name" };
+  }
+  return null;
 }
 
 /**

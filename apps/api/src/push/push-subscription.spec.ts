@@ -43,18 +43,31 @@ describe('a push subscription', () => {
 
   it('takes https endpoints only', () => {
     expect(pushEndpointProblem(endpoint)).toBeNull();
-    expect(pushEndpointProblem('http://push.example/abc')).toBe('must be an https URL');
-    expect(pushEndpointProblem('http://127.0.0.1:9999/push')).toBe('must be an https URL');
-    expect(pushEndpointProblem('ftp://push.example/abc')).toBe('must be an https URL');
-    expect(pushEndpointProblem('javascript:alert(1)')).toBe('must be an https URL');
-    expect(pushEndpointProblem('not a url')).toBe('must be an https URL');
-    expect(pushEndpointProblem('https://user:secret@push.example/abc')).toBe('must not carry a user name or password');
+    expect(pushEndpointProblem('https://web.push.apple.com/QGx')).toBeNull();
+    for (const refused of ['http://push.example/abc', 'http://127.0.0.1:9999/push', 'ftp://push.example/abc', 'javascript:alert(1)', 'not a url']) {
+      expect(pushEndpointProblem(refused)?.reason).toBe('not_https');
+    }
+  });
+
+  it('takes only a push service by its public name: no credentials, addresses or local names', () => {
+    for (const refused of [
+      'https://user:secret@push.example/abc',
+      'https://127.0.0.1/push',
+      'https://10.1.2.3/push',
+      'https://[::1]/push',
+      'https://[fd00::1]/push',
+      'https://localhost/push',
+      'https://api.localhost/push',
+      'https://intranet/push',
+    ]) {
+      expect(pushEndpointProblem(refused)?.reason).toBe('not_a_push_service');
+    }
   });
 
   it('takes http on a loopback address only when the test setting allows it', () => {
     expect(pushEndpointProblem('http://127.0.0.1:9999/push', true)).toBeNull();
     expect(pushEndpointProblem('http://localhost:9999/push', true)).toBeNull();
-    expect(pushEndpointProblem('http://push.example/abc', true)).toBe('must be an https URL');
-    expect(pushEndpointProblem('http://10.0.0.1/abc', true)).toBe('must be an https URL');
+    expect(pushEndpointProblem('http://push.example/abc', true)?.reason).toBe('not_https');
+    expect(pushEndpointProblem('http://10.0.0.1/abc', true)?.reason).toBe('not_https');
   });
 });

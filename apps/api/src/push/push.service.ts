@@ -34,7 +34,7 @@ export class PushService {
   async subscribe(user: AuthUser, input: PushSubscriptionDto): Promise<{ subscription: PushSubscriptionResponse; created: boolean }> {
     this.requireEnabled();
     const endpointProblem = pushEndpointProblem(input.endpoint, this.config.pushInsecureLoopbackEndpoints);
-    if (endpointProblem) throw badRequest('endpoint', endpointProblem, 'not_https');
+    if (endpointProblem) throw badRequest('endpoint', endpointProblem.message, endpointProblem.reason);
     const keysProblem = pushKeysProblem(input.keys);
     if (keysProblem) throw badRequest(keysProblem.field, keysProblem.message, 'invalid_push_key');
     const { subscription, created } = await this.subscriptions.upsert(

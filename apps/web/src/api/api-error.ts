@@ -93,6 +93,7 @@ export const REASON_TEXTS: Record<ErrorReason, MessageKey> = {
   last_administrator: 'error.reason.last_administrator',
   push_off: 'error.reason.push_off',
   not_https: 'error.reason.not_https',
+  not_a_push_service: 'error.reason.not_a_push_service',
   invalid_push_key: 'error.reason.invalid_push_key',
   zones_out_of_reach: 'siteErrors.zonesOutOfReach',
   zones_under_agreement: 'siteErrors.zonesUnderAgreement',
