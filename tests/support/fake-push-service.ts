@@ -55,7 +55,10 @@ export class FakePushService {
     const auth = randomBytes(16);
     const endpoint = `${this.baseUrl}/push/${randomUUID()}`;
     this.browsers.set(endpoint, { ecdh, auth });
-    return { endpoint, keys: { p256dh: ecdh.getPublicKey().toString('base64url'), auth: auth.toString('base64url') } };
+    return {
+      endpoint,
+      keys: { p256dh: ecdh.getPublicKey().toString('base64url'), auth: auth.toString('base64url') },
+    };
   }
 
   /** From now on this endpoint answers 410 Gone. */
@@ -93,7 +96,12 @@ function decrypt(browser: FakeBrowser, body: Buffer): string {
   const serverPublic = body.subarray(21, 21 + idLength);
   const ciphertext = body.subarray(21 + idLength);
   const ecdhSecret = browser.ecdh.computeSecret(serverPublic);
-  const keyInfo = Buffer.concat([Buffer.from('WebPush: info\0'), browser.ecdh.getPublicKey(), serverPublic, Buffer.from([1])]);
+  const keyInfo = Buffer.concat([
+    Buffer.from('WebPush: info\0'),
+    browser.ecdh.getPublicKey(),
+    serverPublic,
+    Buffer.from([1]),
+  ]);
   const ikm = hmac(hmac(browser.auth, ecdhSecret), keyInfo);
   const prk = hmac(salt, ikm);
   const cek = hmac(prk, Buffer.from('Content-Encoding: aes128gcm\0\x01')).subarray(0, 16);

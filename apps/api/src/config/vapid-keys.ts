@@ -28,7 +28,11 @@ export function vapidKeysProblem(keys: VapidKeys): string | null {
 export function generateVapidKeys(): VapidKeys {
   const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
   const jwk = publicKey.export({ format: 'jwk' });
-  const point = Buffer.concat([Buffer.from([0x04]), Buffer.from(jwk.x!, 'base64url'), Buffer.from(jwk.y!, 'base64url')]);
+  const point = Buffer.concat([
+    Buffer.from([0x04]),
+    Buffer.from(jwk.x!, 'base64url'),
+    Buffer.from(jwk.y!, 'base64url'),
+  ]);
   return { publicKey: point.toString('base64url'), privateKey: privateKey.export({ format: 'jwk' }).d! };
 }
 
@@ -43,7 +47,12 @@ export function readOrCreateVapidKeys(dataDir: string): VapidKeys {
     ensureSecretFileMode(file);
     try {
       const stored = JSON.parse(readFileSync(file, 'utf8')) as VapidKeys;
-      if (typeof stored.publicKey === 'string' && typeof stored.privateKey === 'string' && !vapidKeysProblem(stored)) return stored;
+      if (
+        typeof stored.publicKey === 'string' &&
+        typeof stored.privateKey === 'string' &&
+        !vapidKeysProblem(stored)
+      )
+        return stored;
     } catch {
       // Not JSON: made anew below.
     }

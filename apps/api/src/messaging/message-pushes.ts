@@ -37,7 +37,8 @@ export class MessagePushes {
       if (options.firstTime) this.events.emit(DOMAIN_EVENTS.alertStored, { message, audience });
       return;
     }
-    const recipientId = facts.kind === 'direct' ? facts.directUserIds?.find((id) => id !== message.authorId) : undefined;
+    const recipientId =
+      facts.kind === 'direct' ? facts.directUserIds?.find((id) => id !== message.authorId) : undefined;
     if (recipientId) this.events.emit(DOMAIN_EVENTS.directMessageStored, { message, recipientId });
   }
 }

@@ -21,10 +21,11 @@ export function pushEndpointProblem(endpoint: string, allowInsecureLoopback = fa
   }
   if (allowInsecureLoopback && url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname)) return null;
   if (url.protocol !== 'https:') return NOT_HTTPS;
-  if (url.username || url.password) return { reason: 'not_a_push_service', message: 'must not carry a user name or password' };
+  if (url.username || url.password)
+    return { reason: 'not_a_push_service', message: 'must not carry a user name or password' };
   const host = url.hostname.replace(/^\[|\]$/g, '');
   if (isIP(host) !== 0 || host === 'localhost' || host.endsWith('.localhost') || !host.includes('.')) {
-    return { reason: 'not_a_push_service', message: "must name a push service by its public host name" };
+    return { reason: 'not_a_push_service', message: 'must name a push service by its public host name' };
   }
   return null;
 }
@@ -34,9 +35,14 @@ export function pushEndpointProblem(endpoint: string, allowInsecureLoopback = fa
  * first) and `auth` a 16-byte secret, both URL-safe base64. Checked here, not when a message is sent, so a
  * broken subscription is refused at once instead of failing silently later.
  */
-export function pushKeysProblem(keys: { p256dh: string; auth: string }): { field: string; message: string } | null {
+export function pushKeysProblem(keys: {
+  p256dh: string;
+  auth: string;
+}): { field: string; message: string } | null {
   const p256dh = Buffer.from(keys.p256dh, 'base64url');
-  if (p256dh.length !== 65 || p256dh[0] !== 0x04) return { field: 'keys.p256dh', message: 'must be a P-256 public key (65 bytes, uncompressed)' };
-  if (Buffer.from(keys.auth, 'base64url').length !== 16) return { field: 'keys.auth', message: 'must be a 16-byte secret' };
+  if (p256dh.length !== 65 || p256dh[0] !== 0x04)
+    return { field: 'keys.p256dh', message: 'must be a P-256 public key (65 bytes, uncompressed)' };
+  if (Buffer.from(keys.auth, 'base64url').length !== 16)
+    return { field: 'keys.auth', message: 'must be a 16-byte secret' };
   return null;
 }

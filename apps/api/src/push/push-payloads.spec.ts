@@ -27,7 +27,10 @@ describe('push payloads', () => {
       url: `/#/chat/${message.channelId}`,
       tag: `alert:${message.id}`,
     });
-    expect(alertPushPayload(message, { step: 2, of: 3 })).toMatchObject({ escalation: { step: 2, of: 3 }, tag: `alert:${message.id}` });
+    expect(alertPushPayload(message, { step: 2, of: 3 })).toMatchObject({
+      escalation: { step: 2, of: 3 },
+      tag: `alert:${message.id}`,
+    });
   });
 
   it("an alert's long text is cut to fit a push message, on a code point", () => {

@@ -4,11 +4,16 @@ import type { AlertPushPayload, DirectPushPayload, Message } from '@samverkan/co
 /** The text cut to `max` code points (never inside a surrogate pair). */
 function cut(text: string, max: number): { text: string; truncated: boolean } {
   const codePoints = Array.from(text);
-  return codePoints.length <= max ? { text, truncated: false } : { text: codePoints.slice(0, max).join(''), truncated: true };
+  return codePoints.length <= max
+    ? { text, truncated: false }
+    : { text: codePoints.slice(0, max).join(''), truncated: true };
 }
 
 /** An urgent message as a push: with its text (cut to fit a push message), like the socket's `alert`. */
-export function alertPushPayload(message: Message, escalation?: { step: number; of: number }): AlertPushPayload {
+export function alertPushPayload(
+  message: Message,
+  escalation?: { step: number; of: number },
+): AlertPushPayload {
   const body = cut(message.body, PUSH_LIMITS.maxBodyCodePoints);
   return {
     kind: 'alert',

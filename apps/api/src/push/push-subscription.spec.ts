@@ -9,7 +9,10 @@ const auth = Buffer.alloc(16, 9).toString('base64url');
 const endpoint = 'https://fcm.googleapis.com/fcm/send/abc:def';
 
 async function problemsOf(body: unknown): Promise<string[]> {
-  const errors = await validate(plainToInstance(PushSubscriptionDto, body), { whitelist: true, forbidNonWhitelisted: true });
+  const errors = await validate(plainToInstance(PushSubscriptionDto, body), {
+    whitelist: true,
+    forbidNonWhitelisted: true,
+  });
   const flatten = (list: typeof errors, parent = ''): string[] =>
     list.flatMap((error) => [
       ...Object.keys(error.constraints ?? {}).map(() => `${parent}${error.property}`),
@@ -28,7 +31,9 @@ describe('a push subscription', () => {
   it('refuses a missing or malformed shape, over-long endpoints and keys, unknown fields', async () => {
     expect(await problemsOf({ endpoint })).toContain('keys');
     expect(await problemsOf({ keys: { p256dh, auth } })).toContain('endpoint');
-    expect(await problemsOf({ endpoint: `https://push.example/${'a'.repeat(1100)}`, keys: { p256dh, auth } })).toContain('endpoint');
+    expect(
+      await problemsOf({ endpoint: `https://push.example/${'a'.repeat(1100)}`, keys: { p256dh, auth } }),
+    ).toContain('endpoint');
     expect(await problemsOf({ endpoint, keys: { p256dh: 'not base64!', auth } })).toContain('keys.p256dh');
     expect(await problemsOf({ endpoint, keys: { p256dh: 'A'.repeat(200), auth } })).toContain('keys.p256dh');
     expect(await problemsOf({ endpoint, keys: { p256dh, auth: 5 } })).toContain('keys.auth');
@@ -36,15 +41,25 @@ describe('a push subscription', () => {
   });
 
   it('refuses keys of the wrong size', () => {
-    expect(pushKeysProblem({ p256dh: Buffer.alloc(65, 4).toString('base64url').replace(/^./, 'A'), auth })?.field).toBe('keys.p256dh');
-    expect(pushKeysProblem({ p256dh: Buffer.alloc(33, 4).toString('base64url'), auth })?.field).toBe('keys.p256dh');
+    expect(
+      pushKeysProblem({ p256dh: Buffer.alloc(65, 4).toString('base64url').replace(/^./, 'A'), auth })?.field,
+    ).toBe('keys.p256dh');
+    expect(pushKeysProblem({ p256dh: Buffer.alloc(33, 4).toString('base64url'), auth })?.field).toBe(
+      'keys.p256dh',
+    );
     expect(pushKeysProblem({ p256dh, auth: Buffer.alloc(8).toString('base64url') })?.field).toBe('keys.auth');
   });
 
   it('takes https endpoints only', () => {
     expect(pushEndpointProblem(endpoint)).toBeNull();
     expect(pushEndpointProblem('https://web.push.apple.com/QGx')).toBeNull();
-    for (const refused of ['http://push.example/abc', 'http://127.0.0.1:9999/push', 'ftp://push.example/abc', 'javascript:alert(1)', 'not a url']) {
+    for (const refused of [
+      'http://push.example/abc',
+      'http://127.0.0.1:9999/push',
+      'ftp://push.example/abc',
+      'javascript:alert(1)',
+      'not a url',
+    ]) {
       expect(pushEndpointProblem(refused)?.reason).toBe('not_https');
     }
   });

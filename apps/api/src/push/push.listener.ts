@@ -1,7 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { AUTH_EVENTS, SessionsRevokedEvent } from '../auth/auth-user';
-import { AlertEscalatedEvent, AlertStoredEvent, DirectMessageStoredEvent, DOMAIN_EVENTS } from '../common/domain-events';
+import {
+  AlertEscalatedEvent,
+  AlertStoredEvent,
+  DirectMessageStoredEvent,
+  DOMAIN_EVENTS,
+} from '../common/domain-events';
 import { PeopleService } from '../people/people.service';
 import { PresenceService } from '../realtime/presence.service';
 import { roomsOf } from '../realtime/rooms';
@@ -32,7 +37,11 @@ export class PushListener {
     await this.guarded(`the alert ${message.id}`, async () => {
       if (!this.push.enabled) return;
       const members = (await this.subscribersIn(audience)).filter((userId) => userId !== message.authorId);
-      await this.push.deliver(members, alertPushPayload(message), { urgency: 'high', ttlSeconds: ALERT_TTL_SECONDS, topic: pushTopic(message.id) });
+      await this.push.deliver(members, alertPushPayload(message), {
+        urgency: 'high',
+        ttlSeconds: ALERT_TTL_SECONDS,
+        topic: pushTopic(message.id),
+      });
     });
   }
 
@@ -53,13 +62,19 @@ export class PushListener {
   @OnEvent(DOMAIN_EVENTS.alertEscalated, { async: true, promisify: true })
   async onEscalated({ message, userIds, escalation }: AlertEscalatedEvent): Promise<void> {
     await this.guarded(`escalation step ${escalation.step} of the alert ${message.id}`, () =>
-      this.push.deliver(userIds, alertPushPayload(message, escalation), { urgency: 'high', ttlSeconds: ALERT_TTL_SECONDS, topic: pushTopic(message.id) }),
+      this.push.deliver(userIds, alertPushPayload(message, escalation), {
+        urgency: 'high',
+        ttlSeconds: ALERT_TTL_SECONDS,
+        topic: pushTopic(message.id),
+      }),
     );
   }
 
   @OnEvent(AUTH_EVENTS.sessionsRevoked, { async: true, promisify: true })
   async onSessionsRevoked({ userId, sessionIds }: SessionsRevokedEvent): Promise<void> {
-    await this.guarded(`the subscriptions of ended sessions of ${userId}`, () => this.push.sessionsEnded(userId, sessionIds));
+    await this.guarded(`the subscriptions of ended sessions of ${userId}`, () =>
+      this.push.sessionsEnded(userId, sessionIds),
+    );
   }
 
   /**
@@ -67,15 +82,24 @@ export class PushListener {
    * reach exactly its members (messaging's channelAudience), so a user is a member when one of their rooms is.
    */
   private async subscribersIn(audience: string[] | 'everyone'): Promise<string[]> {
-    const users = (await this.people.usersByIds(await this.push.subscribedUserIds())).filter((user) => !user.disabled);
+    const users = (await this.people.usersByIds(await this.push.subscribedUserIds())).filter(
+      (user) => !user.disabled,
+    );
     if (audience === 'everyone') return users.map((user) => user.id);
-    const kinds = new Map((await this.people.organisationsByIds([...new Set(users.map((user) => user.organisationId))])).map((o) => [o.id, o.kind]));
+    const kinds = new Map(
+      (await this.people.organisationsByIds([...new Set(users.map((user) => user.organisationId))])).map(
+        (o) => [o.id, o.kind],
+      ),
+    );
     const rooms = new Set(audience);
     return users
       .filter((user) => {
         const organisationKind = kinds.get(user.organisationId);
         // The session room is in no channel's audience; a user's other rooms are the same for all their sessions.
-        return organisationKind && roomsOf({ ...user, organisationKind, sessionId: '' }).some((room) => rooms.has(room));
+        return (
+          organisationKind &&
+          roomsOf({ ...user, organisationKind, sessionId: '' }).some((room) => rooms.has(room))
+        );
       })
       .map((user) => user.id);
   }

@@ -34,7 +34,13 @@ export class PushRepository {
            SET p256dh = EXCLUDED.p256dh, auth = EXCLUDED.auth, user_id = EXCLUDED.user_id,
                session_id = EXCLUDED.session_id, updated_at = now()
          RETURNING ${COLUMNS}, (xmax = 0) AS created`,
-        [subscription.endpoint, subscription.p256dh, subscription.auth, subscription.userId, subscription.sessionId],
+        [
+          subscription.endpoint,
+          subscription.p256dh,
+          subscription.auth,
+          subscription.userId,
+          subscription.sessionId,
+        ],
       );
       await manager.query(
         `DELETE FROM push_subscriptions WHERE user_id = $1 AND id NOT IN (
@@ -62,17 +68,24 @@ export class PushRepository {
 
   async deleteOfSessions(sessionIds: string[]): Promise<void> {
     if (!sessionIds.length) return;
-    await this.dataSource.query(`DELETE FROM push_subscriptions WHERE session_id = ANY($1::uuid[])`, [sessionIds]);
+    await this.dataSource.query(`DELETE FROM push_subscriptions WHERE session_id = ANY($1::uuid[])`, [
+      sessionIds,
+    ]);
   }
 
   async findOfUsers(userIds: string[]): Promise<StoredSubscription[]> {
     if (!userIds.length) return [];
-    return this.dataSource.query(`SELECT ${COLUMNS} FROM push_subscriptions WHERE user_id = ANY($1::uuid[]) ORDER BY id`, [userIds]);
+    return this.dataSource.query(
+      `SELECT ${COLUMNS} FROM push_subscriptions WHERE user_id = ANY($1::uuid[]) ORDER BY id`,
+      [userIds],
+    );
   }
 
   /** Every user with at least one subscription. */
   async subscribedUserIds(): Promise<string[]> {
-    const rows: { userId: string }[] = await this.dataSource.query(`SELECT DISTINCT user_id AS "userId" FROM push_subscriptions`);
+    const rows: { userId: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT user_id AS "userId" FROM push_subscriptions`,
+    );
     return rows.map((row) => row.userId);
   }
 }

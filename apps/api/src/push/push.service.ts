@@ -31,17 +31,29 @@ export class PushService {
   }
 
   /** Binds the browser's subscription to the caller's session: it ends with that session. */
-  async subscribe(user: AuthUser, input: PushSubscriptionDto): Promise<{ subscription: PushSubscriptionResponse; created: boolean }> {
+  async subscribe(
+    user: AuthUser,
+    input: PushSubscriptionDto,
+  ): Promise<{ subscription: PushSubscriptionResponse; created: boolean }> {
     this.requireEnabled();
     const endpointProblem = pushEndpointProblem(input.endpoint, this.config.pushInsecureLoopbackEndpoints);
     if (endpointProblem) throw badRequest('endpoint', endpointProblem.message, endpointProblem.reason);
     const keysProblem = pushKeysProblem(input.keys);
     if (keysProblem) throw badRequest(keysProblem.field, keysProblem.message, 'invalid_push_key');
     const { subscription, created } = await this.subscriptions.upsert(
-      { endpoint: input.endpoint, p256dh: input.keys.p256dh, auth: input.keys.auth, userId: user.id, sessionId: user.sessionId },
+      {
+        endpoint: input.endpoint,
+        p256dh: input.keys.p256dh,
+        auth: input.keys.auth,
+        userId: user.id,
+        sessionId: user.sessionId,
+      },
       PUSH_LIMITS.maxPerUser,
     );
-    return { subscription: { endpoint: subscription.endpoint, createdAt: subscription.createdAt.toISOString() }, created };
+    return {
+      subscription: { endpoint: subscription.endpoint, createdAt: subscription.createdAt.toISOString() },
+      created,
+    };
   }
 
   /** Every user with at least one subscription (those an alert may reach). */
@@ -80,24 +92,38 @@ export class PushService {
         live.map(async (subscription) => ({
           subscription,
           outcome: await this.sender
-            .send({ endpoint: subscription.endpoint, keys: { p256dh: subscription.p256dh, auth: subscription.auth } }, payload, options)
+            .send(
+              {
+                endpoint: subscription.endpoint,
+                keys: { p256dh: subscription.p256dh, auth: subscription.auth },
+              },
+              payload,
+              options,
+            )
             .catch((error: unknown) => ({ kind: 'failed' as const, reason: (error as Error).message })),
         })),
       );
-      await this.subscriptions.deleteByIds(outcomes.filter(({ outcome }) => outcome.kind === 'gone').map(({ subscription }) => subscription.id));
+      await this.subscriptions.deleteByIds(
+        outcomes.filter(({ outcome }) => outcome.kind === 'gone').map(({ subscription }) => subscription.id),
+      );
       for (const { subscription, outcome } of outcomes) {
         // The endpoint is a capability URL: only its host is logged.
-        if (outcome.kind === 'failed') this.logger.warn(`A push to ${new URL(subscription.endpoint).host} failed: ${outcome.reason}`);
+        if (outcome.kind === 'failed')
+          this.logger.warn(`A push to ${new URL(subscription.endpoint).host} failed: ${outcome.reason}`);
       }
     } catch (error) {
-      this.logger.error(`Pushes of ${payload.kind} ${payload.messageId} not sent: ${(error as Error).message}`);
+      this.logger.error(
+        `Pushes of ${payload.kind} ${payload.messageId} not sent: ${(error as Error).message}`,
+      );
     }
   }
 
   /** Deletes the subscriptions whose session is no longer live (revoked, expired, user disabled); answers the rest. */
   private async dropDeadSessions(subscriptions: StoredSubscription[]): Promise<StoredSubscription[]> {
     if (!subscriptions.length) return [];
-    const live = new Set(await this.sessions.liveOf([...new Set(subscriptions.map((subscription) => subscription.sessionId))]));
+    const live = new Set(
+      await this.sessions.liveOf([...new Set(subscriptions.map((subscription) => subscription.sessionId))]),
+    );
     const dead = subscriptions.filter((subscription) => !live.has(subscription.sessionId));
     await this.subscriptions.deleteByIds(dead.map((subscription) => subscription.id));
     return subscriptions.filter((subscription) => live.has(subscription.sessionId));
@@ -105,7 +131,11 @@ export class PushService {
 
   private requireEnabled(): NonNullable<AppConfig['push']> {
     if (!this.config.push) {
-      throw new DetailedHttpException(HttpStatus.NOT_FOUND, [{ field: 'push', message: 'Push is off on this server', reason: 'push_off' }], 'Push is off on this server');
+      throw new DetailedHttpException(
+        HttpStatus.NOT_FOUND,
+        [{ field: 'push', message: 'Push is off on this server', reason: 'push_off' }],
+        'Push is off on this server',
+      );
     }
     return this.config.push;
   }

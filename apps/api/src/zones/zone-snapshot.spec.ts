@@ -18,7 +18,10 @@ describe('the zone snapshot ETag', () => {
 
   it('puts the zones into the body as they are, beside generatedAt', () => {
     const { body } = servedSnapshot(zones, new Date('2026-01-01T00:00:00Z'));
-    expect(JSON.parse(body)).toEqual({ generatedAt: '2026-01-01T00:00:00.000Z', zones: [{ id: 'a', name: 'Zone A' }] });
+    expect(JSON.parse(body)).toEqual({
+      generatedAt: '2026-01-01T00:00:00.000Z',
+      zones: [{ id: 'a', name: 'Zone A' }],
+    });
   });
 
   it('matches If-None-Match by tag, in a list, weakly, or by *', () => {

@@ -16,7 +16,10 @@ export function snapshotEtag(zonesJson: string): string {
 
 /** The response body, put together around the zones' JSON as the database wrote it (no parse, no re-serialise). */
 export function servedSnapshot(zonesJson: string, generatedAt: Date): ServedSnapshot {
-  return { body: `{"generatedAt":${JSON.stringify(generatedAt.toISOString())},"zones":${zonesJson}}`, etag: snapshotEtag(zonesJson) };
+  return {
+    body: `{"generatedAt":${JSON.stringify(generatedAt.toISOString())},"zones":${zonesJson}}`,
+    etag: snapshotEtag(zonesJson),
+  };
 }
 
 /**

@@ -21,7 +21,9 @@ export class PushSubscriptions1765500000000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
     await queryRunner.query(`CREATE INDEX push_subscriptions_user_id_idx ON push_subscriptions (user_id)`);
-    await queryRunner.query(`CREATE INDEX push_subscriptions_session_id_idx ON push_subscriptions (session_id)`);
+    await queryRunner.query(
+      `CREATE INDEX push_subscriptions_session_id_idx ON push_subscriptions (session_id)`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -1,6 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsNumber, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import {
+  IsDefined,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { PUSH_LIMITS } from '@samverkan/contracts';
 import type { PushSubscriptionRequest, PushUnsubscribeRequest } from '@samverkan/contracts';
 
@@ -9,14 +18,21 @@ const BASE64URL = /^[A-Za-z0-9_-]+={0,2}$/;
 const IsEndpoint = () => (target: object, key: string | symbol) => {
   IsDefined({ message: 'endpoint is required' })(target, key);
   IsString({ message: 'endpoint must be a string' })(target, key);
-  MaxLength(PUSH_LIMITS.maxEndpointLength, { message: `endpoint must be at most ${PUSH_LIMITS.maxEndpointLength} characters` })(target, key);
+  MaxLength(PUSH_LIMITS.maxEndpointLength, {
+    message: `endpoint must be at most ${PUSH_LIMITS.maxEndpointLength} characters`,
+  })(target, key);
 };
 
 const IsKey = (field: string) => (target: object, key: string | symbol) => {
   IsDefined({ message: `${field} is required` })(target, key);
   IsString({ message: `${field} must be a string` })(target, key);
-  MaxLength(PUSH_LIMITS.maxKeyLength, { message: `${field} must be at most ${PUSH_LIMITS.maxKeyLength} characters` })(target, key);
-  Matches(BASE64URL, { message: `${field} must be URL-safe base64`, context: { reason: 'invalid_push_key' } })(target, key);
+  MaxLength(PUSH_LIMITS.maxKeyLength, {
+    message: `${field} must be at most ${PUSH_LIMITS.maxKeyLength} characters`,
+  })(target, key);
+  Matches(BASE64URL, {
+    message: `${field} must be URL-safe base64`,
+    context: { reason: 'invalid_push_key' },
+  })(target, key);
 };
 
 export class PushKeysDto {
@@ -31,7 +47,10 @@ export class PushKeysDto {
 
 /** `PushSubscription.toJSON()` as the browser gives it; `expirationTime` is taken and ignored. */
 export class PushSubscriptionDto implements PushSubscriptionRequest {
-  @ApiProperty({ description: "The push service's URL for this browser (https only)", maxLength: PUSH_LIMITS.maxEndpointLength })
+  @ApiProperty({
+    description: "The push service's URL for this browser (https only)",
+    maxLength: PUSH_LIMITS.maxEndpointLength,
+  })
   @IsEndpoint()
   endpoint: string;
 
@@ -42,7 +61,10 @@ export class PushSubscriptionDto implements PushSubscriptionRequest {
   @Type(() => PushKeysDto)
   keys: PushKeysDto;
 
-  @ApiPropertyOptional({ description: 'Ignored: what PushSubscription.toJSON() holds besides endpoint and keys', nullable: true })
+  @ApiPropertyOptional({
+    description: 'Ignored: what PushSubscription.toJSON() holds besides endpoint and keys',
+    nullable: true,
+  })
   @IsOptional()
   @IsNumber({}, { message: 'expirationTime must be a number or null' })
   expirationTime?: number | null;
