@@ -38,6 +38,11 @@ export interface AppConfig {
    * The client's address is read from X-Forwarded-For only as far as these proxies vouch for it.
    */
   trustProxy: false | number | string[];
+  /**
+   * Passkeys' relying party, from PUBLIC_URL (or `localhost` on a loopback HOST): the RP ID (a domain) and the
+   * origins a ceremony may come from. Null: passkeys are off, since no address for them is known.
+   */
+  webAuthn: WebAuthnConfig | null;
   /** MFA_REQUIRED_ROLES: the roles that must use a second factor (default none). */
   mfaRequiredRoles: Role[];
   /** Not an environment setting: tests tighten or loosen it. */
@@ -45,6 +50,12 @@ export interface AppConfig {
   /** Where the built web app lives; absent in development before `npm run build:web`. */
   webDistDir: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
+}
+
+export interface WebAuthnConfig {
+  rpId: string;
+  rpName: string;
+  origins: string[];
 }
 
 export interface LoginThrottleConfig {
