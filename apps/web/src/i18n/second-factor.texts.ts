@@ -18,7 +18,9 @@ export const secondFactorTextsSv = {
   'mfa.step.passkey': 'Använd en nyckel (passkey)',
   'mfa.step.passkeyBusy': 'Väntar på nyckeln …',
 
-  'mfa.passkey.cancelled': 'Det avbröts. Försök igen när du är redo.',
+  'mfa.passkey.cancelled':
+    'Nyckeln användes inte: det avbröts, eller så finns ingen av dina nycklar här. Försök igen, eller använd en kod.',
+  'mfa.passkey.alreadyAdded': 'Den här nyckeln är redan tillagd.',
   'mfa.passkey.unsupported':
     'Den här webbläsaren kan inte använda nycklar (passkeys) här. Använd en kod i stället, eller en annan webbläsare.',
   'mfa.passkey.notRecognised': 'Nyckeln kändes inte igen. Använd en nyckel som du har lagt till för Samverkan.',
@@ -107,7 +109,9 @@ export const secondFactorTextsEn: Record<keyof typeof secondFactorTextsSv, strin
   'mfa.step.passkey': 'Use a passkey',
   'mfa.step.passkeyBusy': 'Waiting for the passkey …',
 
-  'mfa.passkey.cancelled': 'It was cancelled. Try again when you are ready.',
+  'mfa.passkey.cancelled':
+    'The passkey was not used: it was cancelled, or none of your passkeys is here. Try again, or use a code.',
+  'mfa.passkey.alreadyAdded': 'This passkey is added already.',
   'mfa.passkey.unsupported': 'This browser cannot use passkeys here. Use a code instead, or another browser.',
   'mfa.passkey.notRecognised': 'The passkey was not recognised. Use a passkey you added for Samverkan.',
   'mfa.passkey.unavailable': 'Passkeys are not turned on for this server.',
