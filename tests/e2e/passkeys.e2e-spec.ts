@@ -199,6 +199,22 @@ describe('passkeys as a second factor', () => {
     );
   });
 
+  it('passkeys are off without a public address, and the app is told so', async () => {
+    expect((await request(test.baseUrl, 'GET', '/api/client-config')).body).toMatchObject({ passkeys: true });
+    const unaddressed = await startTestApp({ env: { HOST: '0.0.0.0' } });
+    try {
+      expect((await request(unaddressed.baseUrl, 'GET', '/api/client-config')).body).toMatchObject({
+        passkeys: false,
+      });
+      const police = await (await Factory.create(unaddressed.baseUrl)).user({ role: 'police' });
+      const refused = await police.post('/api/auth/mfa/passkeys/options');
+      expect(refused.status).toBe(409);
+      expect(refused.body.details[0]).toMatchObject({ field: 'passkey', reason: 'passkeys_unavailable' });
+    } finally {
+      await unaddressed.close();
+    }
+  });
+
   it('an administrator’s reset removes the passkeys', async () => {
     const police = await factory.user({ role: 'police' });
     await addPasskey(police);
