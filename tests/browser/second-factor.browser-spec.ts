@@ -1,5 +1,6 @@
 import { Secret, TOTP } from 'otpauth';
 import type { Organisation } from '@samverkan/contracts';
+import { WELCOME_SEEN_KEY } from '../../apps/web/src/state/panel.store';
 import { fillSignInForm, useBrowser } from './support/browser-harness';
 
 const browser = useBrowser();
@@ -97,5 +98,46 @@ describe('second factor', () => {
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
     await fillSignInForm(page, officer.email, PASSWORD);
     await banner.getByText(officer.displayName).waitFor();
+  });
+  it('adds a passkey, and signs in with the password and then the passkey', async () => {
+    const officer = await newOfficer();
+    const page = await browser.newPage();
+    // Chromium's virtual authenticator stands in for the platform's passkey dialog.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('WebAuthn.enable');
+    await cdp.send('WebAuthn.addVirtualAuthenticator', {
+      options: {
+        protocol: 'ctap2',
+        transport: 'internal',
+        hasResidentKey: true,
+        hasUserVerification: true,
+        isUserVerified: true,
+      },
+    });
+    // Passkeys belong to a domain, not an address: on a loopback HOST the api's relying party is localhost.
+    const origin = browser.baseUrl.replace('127.0.0.1', 'localhost');
+    await page.goto(`${origin}/`);
+    await page.evaluate((key) => localStorage.setItem(key, '1'), WELCOME_SEEN_KEY);
+    await fillSignInForm(page, officer.email, PASSWORD);
+    const banner = page.getByRole('banner');
+    await banner.getByText(officer.displayName).waitFor();
+
+    await banner.getByRole('button', { name: 'Two-step verification' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Two-step verification' });
+    await dialog.getByText('Two-step verification is off').waitFor();
+    await dialog.getByLabel('Name of the passkey').fill('Work laptop');
+    await dialog.getByRole('button', { name: 'Add a passkey' }).click();
+    await dialog.getByTestId('passkey').filter({ hasText: 'Work laptop' }).waitFor();
+    await dialog.getByText('Two-step verification is on').waitFor();
+    await browser.screenshot(page, 'second-factor-passkey-added');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    await fillSignInForm(page, officer.email, PASSWORD);
+    await page.getByRole('heading', { level: 1, name: 'Enter the code' }).waitFor();
+    await page.getByRole('button', { name: 'Use a passkey' }).click();
+    await banner.getByText(officer.displayName).waitFor();
+    expect(await page.evaluate(() => localStorage.getItem('samverkan.accessToken'))).toEqual(expect.any(String));
   });
 });

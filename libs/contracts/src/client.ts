@@ -7,6 +7,8 @@ export interface ClientConfig {
   /** TILE_ATTRIBUTION as plain text; null: the app credits OpenStreetMap for its tiles, else names the tile host. */
   tileAttribution: string | null;
   demo: boolean;
+  /** Whether passkeys can be used here (the api knows its public address: PUBLIC_URL, or localhost). */
+  passkeys: boolean;
 }
 
 /** Extension: `GET /api/users/directory`: a colleague as every signed-in user may see them (to start a direct message). */

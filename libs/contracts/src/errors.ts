@@ -41,6 +41,10 @@ export const ERROR_REASONS = [
   'mfa_required',
   'wrong_code',
   'sign_in_expired',
+  // Passkeys: the browser's answer was not one of the account's passkeys or did not check out, or the api does
+  // not know its public address (PUBLIC_URL), so passkeys are off.
+  'passkey_not_recognised',
+  'passkeys_unavailable',
   'not_a_signatory',
   'not_a_phone_number',
   // A suspension's end time (`until`).

@@ -1,3 +1,9 @@
+import type {
+  AuthenticationResponseJSON,
+  PublicKeyCredentialCreationOptionsJSON,
+  PublicKeyCredentialRequestOptionsJSON,
+  RegistrationResponseJSON,
+} from '@simplewebauthn/browser';
 export const ROLES = ['admin', 'coordinator', 'police', 'service'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -85,7 +91,53 @@ export interface RecoveryCodesResponse {
 
 export interface DisableMfaRequest {
   currentPassword: string;
-  code: string;
+  /** A TOTP or recovery code; may be left out when `passkey` is given (extension). */
+  code?: string;
+  /** Extension: a passkey's answer instead of a code. */
+  passkey?: PasskeyAssertion;
+}
+
+/**
+ * Extension: a passkey (WebAuthn credential) of the signed-in user, as `GET /api/auth/mfa/passkeys` lists them.
+ * Public keys and credential ids stay on the server.
+ */
+export interface Passkey {
+  id: string;
+  /** What the user called it ("Work laptop"). */
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+}
+
+/**
+ * Extension: the options of a WebAuthn ceremony and the browser's answer, as JSON (what `@simplewebauthn/browser`'s
+ * `startRegistration`/`startAuthentication` take and give). Their shape is the WebAuthn standard's.
+ */
+export type PasskeyCreationOptions = PublicKeyCredentialCreationOptionsJSON;
+export type PasskeyRequestOptions = PublicKeyCredentialRequestOptionsJSON;
+export type PasskeyRegistration = RegistrationResponseJSON;
+export type PasskeyAssertion = AuthenticationResponseJSON;
+
+/** Extension: `POST /api/auth/mfa/passkeys`: the browser's answer to the creation options, and a name for it. */
+export interface AddPasskeyRequest {
+  name: string;
+  response: PasskeyRegistration;
+}
+
+/** Extension: `POST /api/auth/login/mfa/passkey`: the second sign-in step with a passkey instead of a code. */
+export interface PasskeyLoginRequest {
+  mfaToken: string;
+  response: PasskeyAssertion;
+}
+
+/**
+ * Extension: `DELETE /api/auth/mfa/passkeys/:id` (and `DELETE /api/auth/mfa`): the password and a second factor,
+ * either a code (TOTP or recovery) or a passkey's answer to `POST /api/auth/mfa/passkeys/confirm-options`.
+ */
+export interface ConfirmWithSecondFactor {
+  currentPassword: string;
+  code?: string;
+  passkey?: PasskeyAssertion;
 }
 
 export interface ChangePasswordRequest {

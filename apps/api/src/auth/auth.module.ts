@@ -11,6 +11,11 @@ import { SessionsModule } from './sessions.module';
 import { AuditModule } from '../audit/audit.module';
 import { ClockModule } from '../common/clock';
 import { MfaChallenges } from './second-factor/mfa-challenges';
+import { PasskeyCeremonies } from './second-factor/passkey-ceremonies';
+import { PasskeyChallenges } from './second-factor/passkey-challenges';
+import { PasskeysController } from './second-factor/passkeys.controller';
+import { PasskeysRepository } from './second-factor/passkeys.repository';
+import { PasskeysService } from './second-factor/passkeys.service';
 import { SecondFactorController } from './second-factor/second-factor.controller';
 import { SecondFactorRepository } from './second-factor/second-factor.repository';
 import { SecondFactorService } from './second-factor/second-factor.service';
@@ -26,8 +31,8 @@ import { SecondFactorService } from './second-factor/second-factor.service';
       useFactory: (config: AppConfig) => ({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
     }),
   ],
-  controllers: [AuthController, SecondFactorController],
-  providers: [AuthService, LoginThrottle, SecondFactorRepository, MfaChallenges, SecondFactorService, { provide: APP_GUARD, useClass: AuthGuard }],
+  controllers: [AuthController, SecondFactorController, PasskeysController],
+  providers: [AuthService, LoginThrottle, SecondFactorRepository, MfaChallenges, SecondFactorService, PasskeysRepository, PasskeyChallenges, PasskeyCeremonies, PasskeysService, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService],
 })
 export class AuthModule {}

@@ -48,6 +48,11 @@ export interface AppConfig {
    * push service. Never on outside tests (a real push service is always https).
    */
   pushInsecureLoopbackEndpoints: boolean;
+  /**
+   * Passkeys' relying party, from PUBLIC_URL (or `localhost` on a loopback HOST): the RP ID (a domain) and the
+   * origins a ceremony may come from. Null: passkeys are off, since no address for them is known.
+   */
+  webAuthn: WebAuthnConfig | null;
   /** MFA_REQUIRED_ROLES: the roles that must use a second factor (default none). */
   mfaRequiredRoles: Role[];
   /** Not an environment setting: tests tighten or loosen it. */
@@ -62,6 +67,12 @@ export interface PushConfig {
   privateKey: string;
   /** A `mailto:` or `https:` contact the push services can reach. */
   subject: string;
+}
+
+export interface WebAuthnConfig {
+  rpId: string;
+  rpName: string;
+  origins: string[];
 }
 
 export interface LoginThrottleConfig {

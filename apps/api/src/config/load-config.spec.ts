@@ -44,6 +44,27 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...server, MESSAGE_RATE_LIMIT: '3/60' }).messageRateLimit).toEqual({ messages: 3, windowSeconds: 60 });
   });
 
+  it('derives the passkeys\' relying party from PUBLIC_URL, localhost on a loopback HOST, else none', () => {
+    expect(loadConfig({ ...server, HOST: '127.0.0.1', PORT: '4000' }).webAuthn).toEqual({
+      rpId: 'localhost',
+      rpName: 'Samverkan',
+      origins: ['http://localhost:4000'],
+    });
+    expect(loadConfig(server).webAuthn).toBeNull();
+    const config = loadConfig({
+      ...server,
+      PUBLIC_URL: 'https://samverkan.example.org/app',
+      ALLOWED_ORIGINS: 'https://m.samverkan.example.org,https://other.example',
+    });
+    expect(config.webAuthn).toEqual({
+      rpId: 'samverkan.example.org',
+      rpName: 'Samverkan',
+      origins: ['https://samverkan.example.org', 'https://m.samverkan.example.org'],
+    });
+    expect(errorFor({ ...server, PUBLIC_URL: 'https://10.0.0.5' })).toMatch(/PUBLIC_URL must name the host by its domain name/);
+    expect(errorFor({ ...server, PUBLIC_URL: 'http://samverkan.example.org' })).toMatch(/PUBLIC_URL must start with https:/);
+  });
+
   it('reads MFA_REQUIRED_ROLES as comma-separated roles, none by default, and names a wrong one', () => {
     expect(loadConfig(server).mfaRequiredRoles).toEqual([]);
     expect(loadConfig({ ...server, MFA_REQUIRED_ROLES: ' admin, Coordinator,admin' }).mfaRequiredRoles).toEqual(['admin', 'coordinator']);

@@ -189,6 +189,7 @@ export function loadConfig(env: Env, overrides: Partial<AppConfig> = {}): AppCon
     retentionDays: readInteger(env, 'RETENTION_DAYS', 365, 1, 36500),
     messageRateLimit: readMessageRateLimit(env),
     allowedOrigins: readOrigins(env),
+    webAuthn: readWebAuthn(env, host, readInteger(env, 'PORT', 3000, 0, 65535), readOrigins(env)),
     trustProxy: readTrustProxy(env),
     mfaRequiredRoles: readMfaRequiredRoles(env),
     push: readPush(env, embedded, dataDir),
@@ -198,6 +199,35 @@ export function loadConfig(env: Env, overrides: Partial<AppConfig> = {}): AppCon
     logLevel,
     ...overrides,
   };
+}
+
+/**
+ * Passkeys are bound to a domain (the RP ID) and checked against the page's origin, so the api must know the
+ * address people open. PUBLIC_URL names it; ALLOWED_ORIGINS on the same domain (or below it) may use passkeys
+ * too. Without PUBLIC_URL, a loopback HOST means `http://localhost:PORT`; elsewhere passkeys are off.
+ */
+function readWebAuthn(env: Env, host: string, port: number, allowedOrigins: string[]): AppConfig['webAuthn'] {
+  const raw = readUrl(env, 'PUBLIC_URL', ['https:', 'http:']);
+  let origin: string;
+  if (raw === null) {
+    if (!isLoopback(host)) return null;
+    origin = `http://localhost:${port}`;
+  } else {
+    const url = new URL(raw);
+    if (isIP(url.hostname.replace(/^\[|\]$/g, '')) !== 0) {
+      throw new ConfigError('PUBLIC_URL', `must name the host by its domain name, not an address (got ${url.hostname}): passkeys belong to a domain`);
+    }
+    if (url.protocol === 'http:' && url.hostname !== 'localhost') {
+      throw new ConfigError('PUBLIC_URL', `must start with https: (only localhost may use http:), since browsers offer passkeys only on secure pages`);
+    }
+    origin = url.origin;
+  }
+  const rpId = new URL(origin).hostname;
+  const sameSite = allowedOrigins.filter((allowed) => {
+    const hostname = new URL(allowed).hostname;
+    return hostname === rpId || hostname.endsWith(`.${rpId}`);
+  });
+  return { rpId, rpName: 'Samverkan', origins: [...new Set([origin, ...sameSite])] };
 }
 
 /** MFA_REQUIRED_ROLES: comma-separated roles, e.g. `admin,coordinator`; unset or empty: none. */

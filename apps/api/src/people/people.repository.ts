@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { OrganisationKind, Role } from '@samverkan/contracts';
 import { OrganisationEntity } from './entities/organisation.entity';
 import { UserEntity } from './entities/user.entity';
+import { mfaEnabledSql } from './mfa-enabled';
 
 // Writes that answer rows are `WITH x AS (… RETURNING *) SELECT …`, so the columns get their aliases.
 
@@ -12,7 +13,7 @@ const ORGANISATION_COLUMNS = `o.id, o.name, o.kind, o.created_at AS "createdAt",
 // Never the password hash: only findWithPasswordHash reads it.
 const USER_COLUMNS = `u.id, u.email, u.display_name AS "displayName", u.role, u.can_sign AS "canSign",
   u.organisation_id AS "organisationId", u.disabled, u.created_at AS "createdAt", u.updated_at AS "updatedAt",
-  EXISTS (SELECT 1 FROM user_totp_factors f WHERE f.user_id = u.id AND f.confirmed_at IS NOT NULL) AS "mfaEnabled"`;
+  ${mfaEnabledSql('u')} AS "mfaEnabled"`;
 
 export interface NewUser {
   email: string;

@@ -13,6 +13,11 @@ export class ClientConfigController {
   @Public()
   @Get()
   get(): ClientConfig {
-    return { tileUrl: this.config.tileUrl, tileAttribution: this.config.tileAttribution, demo: this.config.demo };
+    return {
+      tileUrl: this.config.tileUrl,
+      tileAttribution: this.config.tileAttribution,
+      demo: this.config.demo,
+      passkeys: this.config.webAuthn !== null,
+    };
   }
 }

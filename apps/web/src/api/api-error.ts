@@ -84,6 +84,8 @@ export const REASON_TEXTS: Record<ErrorReason, MessageKey> = {
   mfa_required: 'error.reason.mfa_required',
   wrong_code: 'error.reason.wrong_code',
   sign_in_expired: 'error.reason.sign_in_expired',
+  passkey_not_recognised: 'mfa.passkey.notRecognised',
+  passkeys_unavailable: 'mfa.passkey.unavailable',
   not_a_signatory: 'error.reason.not_a_signatory',
   not_a_phone_number: 'error.reason.not_a_phone_number',
   not_in_future: 'error.reason.not_in_future',

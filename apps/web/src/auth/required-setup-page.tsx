@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks';
 import { LanguageSwitch } from '../i18n/language-switch';
 import { useI18n } from '../i18n/use-i18n';
+import { passkeysSupported } from './passkey-ceremony';
+import { PasskeysSection } from './passkeys-section';
 import { SecondFactorSetup } from './second-factor-setup';
 import type { SecondFactorContext } from './second-factor.api';
 import './second-factor.css';
@@ -24,6 +26,7 @@ export function RequiredSetupPage(context: SecondFactorContext) {
           <h1>{t('mfa.setup.title')}</h1>
           <p class="notice">{t('mfa.setup.required')}</p>
           <SecondFactorSetup {...context} />
+          {passkeysSupported() && <PasskeysSection {...context} />}
           <p class="second-factor__back">
             <button
               type="button"

@@ -1,13 +1,17 @@
 import type { User } from '@samverkan/contracts';
 import { useId, useMemo, useState } from 'preact/hooks';
-import { apiErrorText } from '../api/api-error';
 import { useI18n } from '../i18n/use-i18n';
 import { Dialog } from '../ui/dialog';
+import { passkeyErrorText, passkeysSupported, signWithPasskey } from './passkey-ceremony';
+import { PasskeysSection } from './passkeys-section';
 import { SecondFactorSetup } from './second-factor-setup';
 import { secondFactorApi, type SecondFactorContext } from './second-factor.api';
 import './second-factor.css';
 
-/** The user's own second factor, from the top bar: turn it on, or off with the password and a code. */
+/**
+ * The user's own second factor, from the top bar: turn it on (an authenticator app, or a passkey), manage the
+ * passkeys, or turn it all off with the password and a code or a passkey.
+ */
 export function SecondFactorDialog({
   user,
   onClose,
@@ -25,6 +29,7 @@ export function SecondFactorDialog({
         ) : (
           <TurnOffForm {...context} />
         )}
+        {passkeysSupported() && <PasskeysSection {...context} />}
         <div class="dialog__actions">
           <button type="button" class="button button--secondary" onClick={onClose}>
             {t('mfa.settings.close')}
@@ -44,22 +49,30 @@ function TurnOffForm({ session, apiFetch }: SecondFactorContext) {
   const [error, setError] = useState<string | null>(null);
   const ids = { password: useId(), code: useId(), error: useId(), title: useId() };
 
-  const submit = async (event: Event) => {
-    event.preventDefault();
+  const turnOff = async (withPasskey: boolean) => {
     if (busy) return;
-    if (!password || !code.trim()) {
-      setError(t('mfa.settings.missing'));
+    if (!password || (!withPasskey && !code.trim())) {
+      setError(t(password ? 'mfa.settings.missing' : 'mfa.passkeys.missingPassword'));
       return;
     }
     setBusy(true);
     setError(null);
     try {
-      await api.disable({ currentPassword: password, code: code.trim() });
+      await api.disable(
+        withPasskey
+          ? { currentPassword: password, passkey: await signWithPasskey(await api.confirmOptions()) }
+          : { currentPassword: password, code: code.trim() },
+      );
       session.userChanged(await api.me());
     } catch (caught) {
-      setError(apiErrorText(caught, t));
+      setError(passkeyErrorText(caught, t));
       setBusy(false);
     }
+  };
+
+  const submit = (event: Event) => {
+    event.preventDefault();
+    void turnOff(false);
   };
 
   return (
@@ -91,9 +104,16 @@ function TurnOffForm({ session, apiFetch }: SecondFactorContext) {
           onInput={(event) => setCode(event.currentTarget.value)}
         />
       </div>
-      <button type="submit" class="button button--danger" aria-busy={busy} aria-disabled={busy}>
-        {t(busy ? 'mfa.settings.turningOff' : 'mfa.settings.turnOff')}
-      </button>
+      <div class="second-factor__actions">
+        <button type="submit" class="button button--danger" aria-busy={busy} aria-disabled={busy}>
+          {t(busy ? 'mfa.settings.turningOff' : 'mfa.settings.turnOff')}
+        </button>
+        {passkeysSupported() && (
+          <button type="button" class="button button--secondary" onClick={() => void turnOff(true)}>
+            {t('mfa.passkeys.confirmWithPasskey')}
+          </button>
+        )}
+      </div>
     </form>
   );
 }

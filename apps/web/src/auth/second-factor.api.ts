@@ -1,4 +1,14 @@
-import type { DisableMfaRequest, RecoveryCodesResponse, TotpSetupResponse, User } from '@samverkan/contracts';
+import type {
+  AddPasskeyRequest,
+  ConfirmWithSecondFactor,
+  DisableMfaRequest,
+  Passkey,
+  PasskeyCreationOptions,
+  PasskeyRequestOptions,
+  RecoveryCodesResponse,
+  TotpSetupResponse,
+  User,
+} from '@samverkan/contracts';
 import type { ApiFetch } from '../api/api-client';
 import type { SessionStore } from './session.store';
 
@@ -16,5 +26,13 @@ export function secondFactorApi(apiFetch: ApiFetch) {
       apiFetch<RecoveryCodesResponse>('/api/auth/mfa/totp/confirm', { method: 'POST', body: { code } }),
     disable: (body: DisableMfaRequest) => apiFetch<void>('/api/auth/mfa', { method: 'DELETE', body }),
     me: () => apiFetch<User>('/api/auth/me'),
+    passkeys: () => apiFetch<Passkey[]>('/api/auth/mfa/passkeys'),
+    passkeyOptions: () => apiFetch<PasskeyCreationOptions>('/api/auth/mfa/passkeys/options', { method: 'POST' }),
+    addPasskey: (body: AddPasskeyRequest) =>
+      apiFetch<Passkey>('/api/auth/mfa/passkeys', { method: 'POST', body }),
+    confirmOptions: () =>
+      apiFetch<PasskeyRequestOptions>('/api/auth/mfa/passkeys/confirm-options', { method: 'POST' }),
+    removePasskey: (id: string, body: ConfirmWithSecondFactor) =>
+      apiFetch<void>(`/api/auth/mfa/passkeys/${encodeURIComponent(id)}`, { method: 'DELETE', body }),
   };
 }

@@ -3,16 +3,39 @@ import { ApiError, apiErrorText } from '../api/api-error';
 import { LanguageSwitch } from '../i18n/language-switch';
 import './second-factor.css';
 import { useI18n } from '../i18n/use-i18n';
+import { passkeyErrorText, passkeysSupported, signWithPasskey } from './passkey-ceremony';
 import type { SessionStore } from './session.store';
 
-/** The sign-in's second step: a code from the authenticator app, or a recovery code. */
+/** The sign-in's second step: a code from the authenticator app, a recovery code, or a passkey. */
 export function SecondStepPage({ session }: { session: SessionStore }) {
   const { t } = useI18n();
   const [code, setCode] = useState('');
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [usingPasskey, setUsingPasskey] = useState(false);
   const codeRef = useRef<HTMLInputElement>(null);
   const ids = { code: useId(), hint: useId(), error: useId() };
+
+  /** Too slow, or too many wrong answers: the password must be given again. */
+  const signInEnded = (caught: unknown) =>
+    caught instanceof ApiError && caught.details.some((detail) => detail.reason === 'sign_in_expired');
+
+  const usePasskey = async () => {
+    if (submitting || usingPasskey) return;
+    setUsingPasskey(true);
+    setError(null);
+    try {
+      const response = await signWithPasskey(await session.passkeySignInOptions());
+      await session.signInWithPasskey(response);
+    } catch (caught) {
+      setUsingPasskey(false);
+      if (signInEnded(caught)) {
+        session.cancelSecondStep('code-expired');
+        return;
+      }
+      setError(passkeyErrorText(caught, t));
+    }
+  };
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -29,11 +52,7 @@ export function SecondStepPage({ session }: { session: SessionStore }) {
       await session.signInWithCode(code.trim());
     } catch (caught) {
       setSubmitting(false);
-      // Too slow, or too many wrong codes: the password must be given again.
-      if (
-        caught instanceof ApiError &&
-        caught.details.some((detail) => detail.reason === 'sign_in_expired')
-      ) {
+      if (signInEnded(caught)) {
         session.cancelSecondStep('code-expired');
         return;
       }
@@ -96,6 +115,21 @@ export function SecondStepPage({ session }: { session: SessionStore }) {
             {submitting && <span class="spinner" aria-hidden="true" />}
             {t(submitting ? 'mfa.step.submitting' : 'mfa.step.submit')}
           </button>
+          {passkeysSupported() && (
+            <>
+              <p class="second-factor__or">{t('mfa.step.or')}</p>
+              <button
+                type="button"
+                class="button button--secondary button--block"
+                aria-busy={usingPasskey}
+                aria-disabled={usingPasskey}
+                onClick={() => void usePasskey()}
+              >
+                {usingPasskey && <span class="spinner" aria-hidden="true" />}
+                {t(usingPasskey ? 'mfa.step.passkeyBusy' : 'mfa.step.passkey')}
+              </button>
+            </>
+          )}
           <p class="second-factor__back">
             <button type="button" class="link-button" onClick={() => session.cancelSecondStep()}>
               {t('mfa.step.back')}

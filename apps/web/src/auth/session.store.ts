@@ -3,6 +3,8 @@ import {
   type LoginRequest,
   type LoginResponse,
   type LoginStepResponse,
+  type PasskeyAssertion,
+  type PasskeyRequestOptions,
   type User,
 } from '@samverkan/contracts';
 import type { ApiFetch } from '../api/api-client';
@@ -90,6 +92,27 @@ export class SessionStore extends Store<Session> {
       auth: false,
     });
     return this.signedIn(response);
+  }
+
+  /** The options to sign with a passkey at the second step (the browser ceremony runs in between). */
+  async passkeySignInOptions(): Promise<PasskeyRequestOptions> {
+    if (this.value.status !== 'second-step') throw new Error('No sign-in is waiting for a second step');
+    return this.api<PasskeyRequestOptions>('/api/auth/login/mfa/passkey/options', {
+      method: 'POST',
+      body: { mfaToken: this.value.mfaToken },
+      auth: false,
+    });
+  }
+
+  /** The second step with a passkey's answer instead of a code. */
+  async signInWithPasskey(response: PasskeyAssertion): Promise<User> {
+    if (this.value.status !== 'second-step') throw new Error('No sign-in is waiting for a second step');
+    const answer = await this.api<LoginResponse>('/api/auth/login/mfa/passkey', {
+      method: 'POST',
+      body: { mfaToken: this.value.mfaToken, response },
+      auth: false,
+    });
+    return this.signedIn(answer);
   }
 
   /** Back from the second step to the password. */

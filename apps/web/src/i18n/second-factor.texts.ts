@@ -1,5 +1,5 @@
 // The second factor (two-step verification): the sign-in's second step, turning it on with an authenticator
-// app and recovery codes, turning it off, and an administrator's reset. dictionary.ts merges them.
+// app and recovery codes, passkeys, turning it off, and an administrator's reset. dictionary.ts merges them.
 
 export const secondFactorTextsSv = {
   'mfa.name': 'Tvåstegsverifiering',
@@ -13,6 +13,41 @@ export const secondFactorTextsSv = {
   'mfa.step.back': 'Tillbaka till lösenordet',
   'mfa.step.missingCode': 'Ange koden från appen, eller en reservkod.',
   'mfa.step.expired': 'Inloggningen tog för lång tid eller avbröts. Ange ditt lösenord igen.',
+
+  'mfa.step.or': 'eller',
+  'mfa.step.passkey': 'Använd en nyckel (passkey)',
+  'mfa.step.passkeyBusy': 'Väntar på nyckeln …',
+
+  'mfa.passkey.cancelled':
+    'Nyckeln användes inte: det avbröts, eller så finns ingen av dina nycklar här. Försök igen, eller använd en kod.',
+  'mfa.passkey.alreadyAdded': 'Den här nyckeln är redan tillagd.',
+  'mfa.passkey.unsupported':
+    'Den här webbläsaren kan inte använda nycklar (passkeys) här. Använd en kod i stället, eller en annan webbläsare.',
+  'mfa.passkey.notRecognised': 'Nyckeln kändes inte igen. Använd en nyckel som du har lagt till för Samverkan.',
+  'mfa.passkey.unavailable': 'Nycklar (passkeys) är inte påslagna på den här servern.',
+
+  'mfa.passkeys.title': 'Nycklar (passkeys)',
+  'mfa.passkeys.intro':
+    'En nyckel i datorn, telefonen eller en säkerhetsnyckel kan användas i stället för koden från appen när du loggar in.',
+  'mfa.passkeys.listLabel': 'Dina nycklar',
+  'mfa.passkeys.none': 'Du har inga nycklar.',
+  'mfa.passkeys.added': 'Tillagd {date}',
+  'mfa.passkeys.lastUsed': 'senast använd {date}',
+  'mfa.passkeys.name': 'Namn på nyckeln',
+  'mfa.passkeys.nameHint': 'Till exempel ”Jobbdatorn”, så att du känner igen den.',
+  'mfa.passkeys.add': 'Lägg till en nyckel',
+  'mfa.passkeys.adding': 'Väntar på nyckeln …',
+  'mfa.passkeys.missingName': 'Ge nyckeln ett namn.',
+  'mfa.passkeys.addedStatus': 'Nyckeln {name} är tillagd.',
+  'mfa.passkeys.remove': 'Ta bort',
+  'mfa.passkeys.removeLabel': 'Ta bort {name}',
+  'mfa.passkeys.removeTitle': 'Ta bort nyckeln {name}',
+  'mfa.passkeys.removeIntro': 'Ange ditt lösenord och bekräfta med en kod från appen, en reservkod eller en nyckel.',
+  'mfa.passkeys.removeWithCode': 'Ta bort',
+  'mfa.passkeys.confirmWithPasskey': 'Bekräfta med en nyckel',
+  'mfa.passkeys.missingPassword': 'Ange ditt lösenord.',
+  'mfa.passkeys.removed': 'Nyckeln {name} är borttagen.',
+  'mfa.passkeys.cancel': 'Avbryt',
 
   'mfa.setup.title': 'Slå på tvåstegsverifiering',
   'mfa.setup.required': 'Din roll kräver tvåstegsverifiering. Slå på den för att kunna fortsätta.',
@@ -39,7 +74,7 @@ export const secondFactorTextsSv = {
   'mfa.codes.done': 'Jag har sparat koderna',
 
   'mfa.settings.open': 'Tvåstegsverifiering',
-  'mfa.settings.on': 'Tvåstegsverifiering är på: du loggar in med lösenord och en kod från appen.',
+  'mfa.settings.on': 'Tvåstegsverifiering är på: du loggar in med lösenord och en kod från appen eller en nyckel.',
   'mfa.settings.off': 'Tvåstegsverifiering är av: du loggar in med bara lösenordet.',
   'mfa.settings.required': 'Din roll kräver tvåstegsverifiering, så den kan inte stängas av.',
   'mfa.settings.turnOffTitle': 'Stäng av tvåstegsverifiering',
@@ -70,6 +105,40 @@ export const secondFactorTextsEn: Record<keyof typeof secondFactorTextsSv, strin
   'mfa.step.missingCode': 'Enter the code from the app, or a recovery code.',
   'mfa.step.expired': 'The sign-in took too long or was stopped. Enter your password again.',
 
+  'mfa.step.or': 'or',
+  'mfa.step.passkey': 'Use a passkey',
+  'mfa.step.passkeyBusy': 'Waiting for the passkey …',
+
+  'mfa.passkey.cancelled':
+    'The passkey was not used: it was cancelled, or none of your passkeys is here. Try again, or use a code.',
+  'mfa.passkey.alreadyAdded': 'This passkey is added already.',
+  'mfa.passkey.unsupported': 'This browser cannot use passkeys here. Use a code instead, or another browser.',
+  'mfa.passkey.notRecognised': 'The passkey was not recognised. Use a passkey you added for Samverkan.',
+  'mfa.passkey.unavailable': 'Passkeys are not turned on for this server.',
+
+  'mfa.passkeys.title': 'Passkeys',
+  'mfa.passkeys.intro':
+    'A passkey on your computer, your phone or a security key can be used instead of the code from the app when you sign in.',
+  'mfa.passkeys.listLabel': 'Your passkeys',
+  'mfa.passkeys.none': 'You have no passkeys.',
+  'mfa.passkeys.added': 'Added {date}',
+  'mfa.passkeys.lastUsed': 'last used {date}',
+  'mfa.passkeys.name': 'Name of the passkey',
+  'mfa.passkeys.nameHint': 'For example “Work laptop”, so you recognise it.',
+  'mfa.passkeys.add': 'Add a passkey',
+  'mfa.passkeys.adding': 'Waiting for the passkey …',
+  'mfa.passkeys.missingName': 'Give the passkey a name.',
+  'mfa.passkeys.addedStatus': 'The passkey {name} was added.',
+  'mfa.passkeys.remove': 'Remove',
+  'mfa.passkeys.removeLabel': 'Remove {name}',
+  'mfa.passkeys.removeTitle': 'Remove the passkey {name}',
+  'mfa.passkeys.removeIntro': 'Enter your password and confirm with a code from the app, a recovery code or a passkey.',
+  'mfa.passkeys.removeWithCode': 'Remove',
+  'mfa.passkeys.confirmWithPasskey': 'Confirm with a passkey',
+  'mfa.passkeys.missingPassword': 'Enter your password.',
+  'mfa.passkeys.removed': 'The passkey {name} was removed.',
+  'mfa.passkeys.cancel': 'Cancel',
+
   'mfa.setup.title': 'Turn on two-step verification',
   'mfa.setup.required': 'Your role requires two-step verification. Turn it on to continue.',
   'mfa.setup.intro':
@@ -95,7 +164,7 @@ export const secondFactorTextsEn: Record<keyof typeof secondFactorTextsSv, strin
   'mfa.codes.done': 'I have saved the codes',
 
   'mfa.settings.open': 'Two-step verification',
-  'mfa.settings.on': 'Two-step verification is on: you sign in with your password and a code from the app.',
+  'mfa.settings.on': 'Two-step verification is on: you sign in with your password and a code from the app or a passkey.',
   'mfa.settings.off': 'Two-step verification is off: you sign in with your password alone.',
   'mfa.settings.required': 'Your role requires two-step verification, so it cannot be turned off.',
   'mfa.settings.turnOffTitle': 'Turn off two-step verification',

@@ -36,4 +36,14 @@ export class MfaChallenges {
   find(token: string): Promise<ChallengeRow | null> {
     return this.repository.findLiveChallenge(tokenHash(token), this.clock.now(), MFA_TOKEN_MAX_FAILURES);
   }
+
+  /** A wrong answer at the second step (a code or a passkey): the fifth ends the challenge. */
+  countFailure(challengeId: string): Promise<void> {
+    return this.repository.countFailure(challengeId);
+  }
+
+  /** Uses the challenge up; false when a parallel request did first. */
+  consume(challengeId: string): Promise<boolean> {
+    return this.repository.consumeChallenge(challengeId);
+  }
 }

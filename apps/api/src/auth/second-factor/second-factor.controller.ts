@@ -41,7 +41,7 @@ export class SecondFactorController {
   @Delete('auth/mfa')
   @HttpCode(204)
   async disable(@CurrentUser() user: AuthUser, @Body() body: DisableMfaDto): Promise<void> {
-    await this.secondFactor.disable(user, body.currentPassword, body.code);
+    await this.secondFactor.disable(user, body);
   }
 
   @ApiBearerAuth()

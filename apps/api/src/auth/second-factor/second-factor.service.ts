@@ -1,5 +1,10 @@
 import { ConflictException, HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
-import type { RecoveryCodesResponse, LoginResponse, TotpSetupResponse } from '@samverkan/contracts';
+import type {
+  ConfirmWithSecondFactor,
+  LoginResponse,
+  RecoveryCodesResponse,
+  TotpSetupResponse,
+} from '@samverkan/contracts';
 import { AuditService } from '../../audit/audit.service';
 import { badRequest, conflict, DetailedHttpException } from '../../common/api-exception.filter';
 import { Clock } from '../../common/clock';
@@ -11,12 +16,14 @@ import { AuthService } from '../auth.service';
 import { LoginThrottle } from '../login-throttle';
 import { SessionsService } from '../sessions.service';
 import { MfaChallenges } from './mfa-challenges';
+import { PasskeyCeremonies } from './passkey-ceremonies';
+import { PasskeysRepository } from './passkeys.repository';
 import { newRecoveryCodes, normaliseRecoveryCode } from './recovery-codes';
 import { SecondFactorRepository } from './second-factor.repository';
 import { acceptedTotpStep, newTotpSecret, totpUri } from './totp';
 
 /** 401s that say which of the two it was, so the app can ask for a new code or for the password again. */
-function wrongCode(): DetailedHttpException {
+export function wrongCode(): DetailedHttpException {
   return new DetailedHttpException(
     HttpStatus.UNAUTHORIZED,
     [{ field: 'code', message: 'is wrong or was used already', reason: 'wrong_code' }],
@@ -24,7 +31,7 @@ function wrongCode(): DetailedHttpException {
   );
 }
 
-function signInEnded(): DetailedHttpException {
+export function signInEnded(): DetailedHttpException {
   return new DetailedHttpException(
     HttpStatus.UNAUTHORIZED,
     [{ field: 'mfaToken', message: 'has expired or ended', reason: 'sign_in_expired' }],
@@ -49,6 +56,8 @@ export class SecondFactorService {
     private readonly clock: Clock,
     private readonly unitOfWork: UnitOfWork,
     private readonly sessions: SessionsService,
+    private readonly passkeys: PasskeysRepository,
+    private readonly ceremonies: PasskeyCeremonies,
   ) {}
 
   async setup(user: AuthUser): Promise<TotpSetupResponse> {
@@ -116,7 +125,8 @@ export class SecondFactorService {
     return this.auth.startSession(challenge.userId);
   }
 
-  async disable(user: AuthUser, currentPassword: string, code: string): Promise<void> {
+  /** Turns every second factor off: the TOTP factor, its recovery codes and the passkeys. */
+  async disable(user: AuthUser, confirmation: ConfirmWithSecondFactor): Promise<void> {
     if (user.mfaRequired) {
       throw new DetailedHttpException(
         HttpStatus.FORBIDDEN,
@@ -131,19 +141,10 @@ export class SecondFactorService {
       );
     }
     if (!user.mfaEnabled) throw conflict('mfa', 'There is no second factor to turn off', 'nothing_to_change');
-    const attempt = this.throttle.admitPasswordCheck(user.id);
-    const found = await this.people.findUserWithPasswordHash(user.email);
-    if (!found || !(await this.hasher.verify(found.passwordHash, currentPassword))) {
-      attempt.failed();
-      throw badRequest('currentPassword', 'is not your current password', 'wrong_password');
-    }
-    if (!(await this.useCode(user.id, code))) {
-      attempt.failed();
-      throw badRequest('code', 'is not a current code or an unused recovery code', 'wrong_code');
-    }
-    attempt.succeeded();
-    await this.repository.transaction(async (manager) => {
+    await this.confirmIdentity(user, confirmation);
+    await this.unitOfWork.run(async ({ manager }) => {
       await this.repository.removeFactor(manager, user.id);
+      await this.passkeys.removeAll(manager, user.id);
       await this.audit.record(manager, {
         actorId: user.id,
         action: 'mfa-disable',
@@ -154,13 +155,49 @@ export class SecondFactorService {
     });
   }
 
-  /** An administrator's help for someone who lost the phone and the codes: the factor goes, and every session. */
+  /**
+   * The current password and a second factor (a code, or a passkey's answer), as turning a factor off asks:
+   * a stolen token alone must not remove one. Wrong answers are throttled like wrong current passwords.
+   */
+  async confirmIdentity(user: AuthUser, confirmation: ConfirmWithSecondFactor): Promise<void> {
+    const { currentPassword, code, passkey } = confirmation;
+    if (code === undefined && passkey === undefined) {
+      throw badRequest('code', 'is required (or a passkey instead)', 'required');
+    }
+    const attempt = this.throttle.admitPasswordCheck(user.id);
+    const found = await this.people.findUserWithPasswordHash(user.email);
+    if (!found || !(await this.hasher.verify(found.passwordHash, currentPassword))) {
+      attempt.failed();
+      throw badRequest('currentPassword', 'is not your current password', 'wrong_password');
+    }
+    if (passkey !== undefined) {
+      if (!(await this.ceremonies.verifyAssertion(user.id, passkey, 'confirm'))) {
+        attempt.failed();
+        throw badRequest('passkey', 'is not one of your passkeys, or its answer is stale', 'passkey_not_recognised');
+      }
+    } else if (!(await this.useCode(user.id, code ?? ''))) {
+      attempt.failed();
+      throw badRequest('code', 'is not a current code or an unused recovery code', 'wrong_code');
+    }
+    attempt.succeeded();
+  }
+
+  /** Whether the user has a confirmed TOTP factor (passkeys aside). */
+  async hasTotp(userId: string): Promise<boolean> {
+    return (await this.repository.findFactor(userId))?.confirmed ?? false;
+  }
+
+  /**
+   * An administrator's help for someone who lost the phone and the codes (or the passkeys): every factor goes,
+   * and every session.
+   */
   async reset(userId: string, actor: AuthUser): Promise<void> {
     await this.people.getUser(userId).catch(() => {
       throw new NotFoundException(`No user with id ${userId}`);
     });
     await this.unitOfWork.run(async ({ manager, raise }) => {
-      const had = await this.repository.removeFactor(manager, userId);
+      const hadTotp = await this.repository.removeFactor(manager, userId);
+      const hadPasskeys = (await this.passkeys.removeAll(manager, userId)) > 0;
       // Every session ends with the factor; once committed, the user's sockets close too.
       await this.sessions.revokeAllOf(manager, userId);
       await raise(AUTH_EVENTS.sessionsRevoked, { userId });
@@ -169,7 +206,7 @@ export class SecondFactorService {
         action: 'mfa-reset',
         entity: 'user',
         entityId: userId,
-        before: { mfaEnabled: had },
+        before: { mfaEnabled: hadTotp || hadPasskeys },
         after: { mfaEnabled: false },
       });
     });

@@ -9,6 +9,7 @@ import { ZoneSuspension1765014000000 } from './1765014000000-zone-suspension';
 import { SitePhoneAndKitUser1765100000000 } from './1765100000000-site-phone-and-kit-user';
 import { SecondFactor1765200000000 } from './1765200000000-second-factor';
 import { PushSubscriptions1765500000000 } from './1765500000000-push-subscriptions';
+import { Passkeys1765600000000 } from './1765600000000-passkeys';
 
 /** Every migration, oldest first. Listed explicitly so the build and the tests load the same set. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   SitePhoneAndKitUser1765100000000,
   SecondFactor1765200000000,
   PushSubscriptions1765500000000,
+  Passkeys1765600000000,
 ];

@@ -7,6 +7,7 @@ import {
   VirtualColumn,
 } from 'typeorm';
 import type { Role } from '@samverkan/contracts';
+import { mfaEnabledSql } from '../mfa-enabled';
 
 @Entity('users')
 export class UserEntity {
@@ -37,8 +38,7 @@ export class UserEntity {
   /** Read with the user wherever it is loaded, so every `user` in the api's answers tells it. */
   @VirtualColumn({
     type: 'boolean',
-    query: (alias) =>
-      `SELECT EXISTS (SELECT 1 FROM user_totp_factors f WHERE f.user_id = ${alias}.id AND f.confirmed_at IS NOT NULL)`,
+    query: (alias) => `SELECT ${mfaEnabledSql(alias)}`,
   })
   mfaEnabled?: boolean;
 

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, MaxLength, MinLength } from 'class-validator';
+import type { PasskeyAssertion } from '@samverkan/contracts';
+import { IsObject, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 
 function IsCode(): PropertyDecorator {
   return (target, key) => {
@@ -28,6 +29,7 @@ export class MfaLoginDto {
   code: string;
 }
 
+/** The password and a second factor: a code, or (extension) a passkey's answer instead. */
 export class DisableMfaDto {
   @ApiProperty()
   @IsString({ message: 'currentPassword must be a string' })
@@ -35,7 +37,17 @@ export class DisableMfaDto {
   @MaxLength(1024)
   currentPassword: string;
 
-  @ApiProperty({ description: 'A current TOTP code or an unused recovery code' })
+  @ApiProperty({ description: 'A current TOTP code or an unused recovery code; or give `passkey`', required: false })
+  @IsOptional()
   @IsCode()
-  code: string;
+  code?: string;
+
+  @ApiProperty({
+    description: 'Extension: a passkey\'s answer (WebAuthn assertion as JSON) to POST /api/auth/mfa/passkeys/confirm-options',
+    required: false,
+    type: Object,
+  })
+  @IsOptional()
+  @IsObject({ message: 'passkey must be an object' })
+  passkey?: PasskeyAssertion;
 }
