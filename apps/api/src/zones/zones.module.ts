@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { ClockModule } from '../common/clock';
+import { ReviewNoticeJob } from './review-notice.job';
 import { SuspensionEndJob } from './suspension-end.job';
 import { ZoneTransferService } from './zone-transfer.service';
 import { ZonesController } from './zones.controller';
@@ -7,9 +9,9 @@ import { ZonesRepository } from './zones.repository';
 import { ZonesService } from './zones.service';
 
 @Module({
-  imports: [AuditModule],
+  imports: [AuditModule, ClockModule],
   controllers: [ZonesController],
-  providers: [ZonesService, ZoneTransferService, ZonesRepository, SuspensionEndJob],
+  providers: [ZonesService, ZoneTransferService, ZonesRepository, SuspensionEndJob, ReviewNoticeJob],
   exports: [ZonesService],
 })
 export class ZonesModule {}
