@@ -1,6 +1,6 @@
 import type { ZoneApproval, ZoneFeature, ZoneHistory } from '@samverkan/contracts';
 import { describeSchedule } from '@samverkan/geo';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
 import { samverkanApiFeature } from '../api/api-feature';
 import { chatFeature } from '../chat/chat-feature';
 import { mapCommandsFeature } from '../map/map-feature';
@@ -19,6 +19,7 @@ import { MAP_COMMANDS } from '../map/map-events';
 import { useStore } from '../state/use-store';
 import { approvalStatusText } from './approval-status';
 import { SuspensionFacts } from './suspension-facts';
+import { ZoneDiffView } from './zone-diff-view';
 import { ZoneActionDialog, type ZoneAction } from './zone-action-dialog';
 import { displayStateOf, hasPendingProposal } from './zone-display';
 import { zoneAbilities, type ApprovalSide } from './zone-permissions';
@@ -279,6 +280,39 @@ function Approvals({ approvals }: { approvals: ZoneApproval[] }) {
   );
 }
 
+/** Any two versions compared, as the approval dialog shows them; the last two to begin with. */
+function VersionComparison({ zoneId, versions }: { zoneId: string; versions: number[] }) {
+  const { t } = useI18n();
+  const latest = versions[versions.length - 1];
+  const [from, setFrom] = useState(latest - 1);
+  const [to, setTo] = useState(latest);
+  const [shown, setShown] = useState<{ from: number; to: number } | null>(null);
+  const ids = { from: useId(), to: useId() };
+  const select = (id: string, value: number, set: (version: number) => void, testId: string) => (
+    <select id={id} value={value} data-testid={testId} onChange={(event) => set(Number(event.currentTarget.value))}>
+      {versions.map((version) => (
+        <option key={version} value={version}>
+          {t('zone.versionShort', { version })}
+        </option>
+      ))}
+    </select>
+  );
+  return (
+    <div class="zone-diff-compare">
+      <div class="field field--inline">
+        <label for={ids.from}>{t('zoneDiff.from')}</label>
+        {select(ids.from, from, setFrom, 'compare-from')}
+        <label for={ids.to}>{t('zoneDiff.to')}</label>
+        {select(ids.to, to, setTo, 'compare-to')}
+        <button type="button" class="button button--secondary button--small" onClick={() => setShown(shown ? null : { from, to })}>
+          {shown ? t('zoneDiff.hide') : t('zoneDiff.compare')}
+        </button>
+      </div>
+      {shown && <ZoneDiffView zoneId={zoneId} from={shown.from} to={shown.to} />}
+    </div>
+  );
+}
+
 function ZoneHistoryView({ zone }: { zone: ZoneFeature }) {
   const api = useFeature(samverkanApiFeature);
   const directory = useFeature(directoryFeature);
@@ -345,6 +379,7 @@ function ZoneHistoryView({ zone }: { zone: ZoneFeature }) {
               </li>
             ))}
           </ol>
+          {history.versions.length > 1 && <VersionComparison zoneId={p.id} versions={history.versions.map((version) => version.version)} />}
           <h4 class="subsection-title">{t('zone.auditTrail')}</h4>
           <AuditTrail events={history.events} personName={(id) => directory.personName(id)} />
         </>
