@@ -66,7 +66,7 @@ describe('signatories see what they sign', () => {
 
     await dialog.getByRole('button', { name: 'Approve version 2' }).click();
     await dialog.waitFor({ state: 'detached' });
-    await details.locator('[data-side="police"][data-approved="true"]').waitFor();
+    await details.getByRole('button', { name: 'Approve version 2' }).waitFor({ state: 'detached' });
     // The audit trail links the approval to the diff that was shown.
     const events = await apiJson<AuditEvent[]>(browser.baseUrl, policeToken, `/api/audit?entity=zone&entityId=${zone.id}`);
     const approval = events.filter((event) => event.action === 'approve').at(-1)!;

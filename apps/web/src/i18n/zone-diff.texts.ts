@@ -23,6 +23,14 @@ export const zoneDiffTextsSv = {
   'zoneDiff.to': 'till',
   'zoneDiff.hide': 'Dölj jämförelsen',
   'meetings.summary.zonesDueForReview': 'Zoner att se över inom 30 dagar',
+  'zoneForm.terms': 'Villkor',
+  'zoneForm.termsText': 'Övriga villkor (valfritt)',
+  'zoneForm.reviewBy': 'Ses över senast',
+  'zoneForm.reviewByHint': 'Båda sidor får en påminnelse 30 och 7 dagar innan och på dagen. Lämna tomt för inget datum.',
+  'zoneForm.error.reviewBy': 'Ange datumet som ÅÅÅÅ-MM-DD.',
+  'zoneForm.error.termsText': 'Villkoren får vara högst {max} tecken.',
+  'zone.terms': 'Villkor',
+  'zone.reviewBy': 'Ses över senast {date}',
 };
 
 export const zoneDiffTextsEn: Record<keyof typeof zoneDiffTextsSv, string> = {
@@ -47,4 +55,12 @@ export const zoneDiffTextsEn: Record<keyof typeof zoneDiffTextsSv, string> = {
   'zoneDiff.to': 'to',
   'zoneDiff.hide': 'Hide the comparison',
   'meetings.summary.zonesDueForReview': 'Zones to review within 30 days',
+  'zoneForm.terms': 'Terms',
+  'zoneForm.termsText': 'Other terms (optional)',
+  'zoneForm.reviewBy': 'Review by',
+  'zoneForm.reviewByHint': 'Both sides are reminded 30 and 7 days before and on the day. Leave empty for no date.',
+  'zoneForm.error.reviewBy': 'Give the date as YYYY-MM-DD.',
+  'zoneForm.error.termsText': 'The terms may be at most {max} characters.',
+  'zone.terms': 'Terms',
+  'zone.reviewBy': 'Review by {date}',
 };

@@ -1,4 +1,4 @@
-import type { ZoneApproval, ZoneFeature, ZoneHistory } from '@samverkan/contracts';
+import type { ZoneApproval, ZoneFeature, ZoneHistory, ZoneTerms } from '@samverkan/contracts';
 import { describeSchedule } from '@samverkan/geo';
 import { useEffect, useId, useState } from 'preact/hooks';
 import { samverkanApiFeature } from '../api/api-feature';
@@ -12,14 +12,14 @@ import { AuditTrail } from '../ui/audit-trail';
 import { Icon } from '../ui/icons';
 import { PanelFrame } from '../ui/panel-frame';
 import { PlaceReports } from '../reports/place-reports';
-import { formatDateTime } from '../i18n/format';
+import { formatDate, formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/use-i18n';
 import { ZoneSwatch } from '../map/swatches';
 import { MAP_COMMANDS } from '../map/map-events';
 import { useStore } from '../state/use-store';
 import { approvalStatusText } from './approval-status';
 import { SuspensionFacts } from './suspension-facts';
-import { ZoneDiffView } from './zone-diff-view';
+import { termsLines, ZoneDiffView } from './zone-diff-view';
 import { ZoneActionDialog, type ZoneAction } from './zone-action-dialog';
 import { displayStateOf, hasPendingProposal } from './zone-display';
 import { zoneAbilities, type ApprovalSide } from './zone-permissions';
@@ -153,6 +153,8 @@ export function ZoneDetails({ zoneId }: { zoneId: string }) {
             validUntil={p.agreed.validUntil}
             approvals={p.agreed.approvals}
             version={p.agreed.version}
+            terms={p.agreed.terms}
+            reviewBy={p.agreed.reviewBy}
           />
           <VersionFacts
             heading={t('zone.versionProposed', { version: p.version })}
@@ -161,6 +163,8 @@ export function ZoneDetails({ zoneId }: { zoneId: string }) {
             validUntil={p.validUntil}
             approvals={p.approvals}
             version={p.version}
+            terms={p.terms}
+            reviewBy={p.reviewBy}
           />
         </>
       ) : (
@@ -171,6 +175,8 @@ export function ZoneDetails({ zoneId }: { zoneId: string }) {
           validUntil={p.validUntil}
           approvals={p.approvals}
           version={p.version}
+          terms={p.terms}
+          reviewBy={p.reviewBy}
         />
       )}
 
@@ -214,8 +220,12 @@ function VersionFacts({
   validUntil,
   approvals,
   version,
+  terms,
+  reviewBy,
 }: {
   heading: string;
+  terms?: ZoneTerms;
+  reviewBy?: string | null;
   schedule: ZoneFeature['properties']['schedule'];
   validFrom: string | null;
   validUntil: string | null;
@@ -236,7 +246,16 @@ function VersionFacts({
           ))}
         </dd>
         <dt>{t('zone.validity')}</dt>
-        <dd>{validityText(validFrom, validUntil, language, t)}</dd>
+        <dd>
+          {validityText(validFrom, validUntil, language, t)}
+          {reviewBy && <span class="block">{t('zone.reviewBy', { date: formatDate(`${reviewBy}T12:00:00Z`, language) })}</span>}
+        </dd>
+        {terms && (terms.clauses.length > 0 || terms.text) && (
+          <>
+            <dt>{t('zone.terms')}</dt>
+            <dd data-testid="zone-terms">{termsLines(terms, language).join('; ')}</dd>
+          </>
+        )}
         <dt>{t('zone.approvals')}</dt>
         <dd>
           <Approvals approvals={approvals.filter((approval) => approval.version === version)} />
