@@ -2,6 +2,7 @@ import { ConflictException, ForbiddenException, HttpStatus, Injectable, NotFound
 import { EntityManager } from 'typeorm';
 import {
   approvalSideOf,
+  awaitsSignatureOf,
   daysUntilReview,
   DEFAULT_TIMEZONE,
   manageZonesProblem,
@@ -43,7 +44,7 @@ import { Transaction, UnitOfWork } from '../database/transaction-events';
 import type { ZoneInput } from './dto/zone-input';
 import { checkZoneTerms, NO_TERMS } from './dto/zone-terms';
 import { toZoneFeature, toZoneSummary, toZoneVersionRecord } from './zones.mapper';
-import { GeometrySource, LockedZone, ZoneRow, ZonesRepository } from './zones.repository';
+import { GeometrySource, LockedZone, ZonesRepository } from './zones.repository';
 
 /** What creating a zone takes, after the DTO and the shared structure checks. */
 export interface ZoneChanges {
@@ -112,7 +113,7 @@ export class ZonesService {
       reviewByAtMost,
     });
     const signer = filter.awaitingSignatureOf;
-    const listed = signer ? rows.filter((row) => awaitsSideOf(signer, row)) : rows;
+    const listed = signer ? rows.filter((row) => awaitsSignatureOf(signer, row)) : rows;
     return { type: 'FeatureCollection', features: listed.map((row) => toZoneFeature(row, filter.at)) };
   }
 
@@ -611,14 +612,6 @@ export class ZonesService {
   ): Promise<{ proposed: number; agreed: number; suspended: number; withdrawn: number }> {
     return this.zones.statusChangeCounts(organisationIds, period);
   }
-}
-
-/** Whether the zone's current version is proposed and still waits for the side this user signs for. */
-function awaitsSideOf(user: AuthUser, row: ZoneRow): boolean {
-  if (row.status !== 'proposed') return false;
-  const side = approvalSideOf(user, row.organisationId);
-  if (!('side' in side)) return false;
-  return !row.approvals.some((approval) => approval.version === row.version && approval.side === side.side);
 }
 
 /** A value as JSON with sorted keys, so two schedules or terms written in another order compare equal. */

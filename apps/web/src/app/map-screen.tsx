@@ -8,6 +8,9 @@ import { MapCanvas } from '../map/map-canvas';
 import { MapNotices } from '../map/map-notices';
 import { NaloxoneMapButton } from '../naloxone/naloxone-entry';
 import { useFeature, useSessionBase } from '../session/feature-registry';
+import { stockholmDay } from '../i18n/format';
+import { zoneQueues } from '../zones/zone-queues';
+import { zonesFeature } from '../zones/zones-feature';
 import { panelFeature } from '../state/panel-feature';
 import { drawsOnMap } from '../state/panel.store';
 import { useStore } from '../state/use-store';
@@ -32,6 +35,9 @@ export function MapScreen({ offerCheck = true }: { offerCheck?: boolean }) {
   const { t } = useI18n();
   const current = useStore(panel);
   useStore(chat);
+  const zones = useFeature(zonesFeature);
+  const zonesState = useStore(zones);
+  const awaiting = zoneQueues(zonesState.zones.values(), user, stockholmDay(new Date())).awaiting.length;
   const [legendOpen, setLegendOpen] = useState(false);
 
   // On a phone the check waits above the welcome sheet, but its answer needs the map's lower part: a user who
@@ -89,6 +95,12 @@ export function MapScreen({ offerCheck = true }: { offerCheck?: boolean }) {
           >
             <Icon name="list" />
             <span class="map-toolbar__text">{t('toolbar.list')}</span>
+            {awaiting > 0 && (
+              <span class="count-badge" data-testid="awaiting-signature-count">
+                {awaiting}
+                <span class="visually-hidden"> {t('queues.awaitingShort')}</span>
+              </span>
+            )}
           </button>
           <button
             type="button"

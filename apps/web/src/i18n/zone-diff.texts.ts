@@ -31,6 +31,9 @@ export const zoneDiffTextsSv = {
   'zoneForm.error.termsText': 'Villkoren får vara högst {max} tecken.',
   'zone.terms': 'Villkor',
   'zone.reviewBy': 'Ses över senast {date}',
+  'queues.awaiting': 'Väntar på din underskrift ({count})',
+  'queues.awaitingShort': 'väntar på din underskrift',
+  'queues.reviewDue': 'Ska ses över inom 30 dagar ({count})',
 };
 
 export const zoneDiffTextsEn: Record<keyof typeof zoneDiffTextsSv, string> = {
@@ -63,4 +66,7 @@ export const zoneDiffTextsEn: Record<keyof typeof zoneDiffTextsSv, string> = {
   'zoneForm.error.termsText': 'The terms may be at most {max} characters.',
   'zone.terms': 'Terms',
   'zone.reviewBy': 'Review by {date}',
+  'queues.awaiting': 'Awaiting your signature ({count})',
+  'queues.awaitingShort': 'awaiting your signature',
+  'queues.reviewDue': 'To review within 30 days ({count})',
 };
