@@ -1,6 +1,6 @@
 import type { AuditEvent, Polygon, Schedule, SiteFeature, ZoneFeature } from '@samverkan/contracts';
 import { DEMO_SITES } from '../../apps/api/src/demo/demo-map.data';
-import { apiJson, openZoneFromList, unique } from './support/app-helpers';
+import { apiJson, unique } from './support/app-helpers';
 import { useBrowser } from './support/browser-harness';
 
 const browser = useBrowser();
@@ -44,7 +44,12 @@ describe('signatories see what they sign', () => {
     });
 
     const page = await browser.newSignedInPage('policeSignatory');
-    const details = await openZoneFromList(page, name);
+    // The version waits for the police side: counted on the List button, listed first, opened from there.
+    await page.getByTestId('awaiting-signature-count').waitFor();
+    await page.getByRole('button', { name: /^(List|Lista)$/ }).click();
+    await page.getByTestId('awaiting-signature-list').getByText(name).click();
+    const details = page.getByTestId('zone-details');
+    await details.getByRole('heading', { name }).waitFor();
     await details.getByRole('button', { name: 'Approve version 2' }).click();
     const dialog = page.getByTestId('zone-approve-dialog');
     const diff = dialog.getByTestId('zone-diff');

@@ -91,17 +91,21 @@ export function MapScreen({ offerCheck = true }: { offerCheck?: boolean }) {
             type="button"
             class="map-toolbar__button"
             aria-pressed={current.kind === 'list'}
+            aria-describedby={awaiting > 0 ? 'awaiting-signature-description' : undefined}
             onClick={() => (current.kind === 'list' ? panel.close() : panel.open({ kind: 'list' }))}
           >
             <Icon name="list" />
             <span class="map-toolbar__text">{t('toolbar.list')}</span>
+            {/* The count is told as a description, so the button keeps its name ("List"). */}
             {awaiting > 0 && (
-              <span class="count-badge" data-testid="awaiting-signature-count">
+              <span class="count-badge" data-testid="awaiting-signature-count" aria-hidden="true">
                 {awaiting}
-                <span class="visually-hidden"> {t('queues.awaitingShort')}</span>
               </span>
             )}
           </button>
+          <span id="awaiting-signature-description" class="visually-hidden">
+            {awaiting > 0 ? t('queues.awaitingCount', { count: awaiting }) : ''}
+          </span>
           <button
             type="button"
             class="map-toolbar__button"

@@ -32,7 +32,7 @@ export const zoneDiffTextsSv = {
   'zone.terms': 'Villkor',
   'zone.reviewBy': 'Ses över senast {date}',
   'queues.awaiting': 'Väntar på din underskrift ({count})',
-  'queues.awaitingShort': 'väntar på din underskrift',
+  'queues.awaitingCount': '{count} väntar på din underskrift',
   'queues.reviewDue': 'Ska ses över inom 30 dagar ({count})',
 };
 
@@ -67,6 +67,6 @@ export const zoneDiffTextsEn: Record<keyof typeof zoneDiffTextsSv, string> = {
   'zone.terms': 'Terms',
   'zone.reviewBy': 'Review by {date}',
   'queues.awaiting': 'Awaiting your signature ({count})',
-  'queues.awaitingShort': 'awaiting your signature',
+  'queues.awaitingCount': '{count} awaiting your signature',
   'queues.reviewDue': 'To review within 30 days ({count})',
 };
