@@ -40,7 +40,7 @@ describe('the position check GET /api/zones/check', () => {
     const result = await check(centre, '&at=2026-05-04T12:00:00%2B02:00');
     expect(result.at).toBe('2026-05-04T10:00:00.000Z');
     expect(result.inside).toEqual([
-      { zoneId: agreed.id, name: 'A', siteId: site.id, siteName: 'Kontrollplatsen', inForce: true, until: null, nextInForceAt: null, distanceMeters: 0, edgeDistanceMeters: expect.any(Number), suspension: null },
+      { zoneId: agreed.id, name: 'A', siteId: site.id, siteName: 'Kontrollplatsen', inForce: true, until: null, nextInForceAt: null, distanceMeters: 0, edgeDistanceMeters: expect.any(Number), suspension: null, terms: { clauses: [], text: '' } },
     ]);
     // The centre of a 200 m square: 100 m from every edge.
     expect(result.inside[0].edgeDistanceMeters).toBeGreaterThan(98);

@@ -17,3 +17,4 @@ export * from './site-access';
 export * from './zone-access';
 export * from './report-access';
 export * from './naloxone-access';
+export * from './zone-terms';

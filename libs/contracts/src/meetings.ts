@@ -233,6 +233,8 @@ export interface MeetingSummary {
   previousMeetingId: string | null;
   /** Zones of sites of the participating organisations, each counted once per kind of event in the period. */
   zones: { proposed: number; agreed: number; suspended: number; withdrawn: number };
+  /** Extension: zones of those sites whose review date (of the version in force) is within 30 days or past, today. */
+  zonesDueForReview?: number;
   /**
    * Urgent messages sent in the period by members of the participating organisations; acknowledged means by
    * someone other than the sender, timed to the first such acknowledgement.

@@ -126,3 +126,22 @@ export function zoneAbilities(user: ZoneActor, zone: ZoneFacts): ZoneAbilities {
     withdraw: zoneIsOpen(zone) && withdrawZoneProblem(user, organisationId) === null,
   };
 }
+
+/**
+ * Whether a zone's current version waits for the side this user signs for: proposed, and no standing approval
+ * of that side for it. The api's `awaitingMe` list and the web app's badge share it.
+ */
+export function awaitsSignatureOf(
+  user: ZoneActor,
+  zone: Pick<ZoneProperties, 'status' | 'version' | 'approvals'> & { organisationId?: string },
+): boolean {
+  if (zone.status !== 'proposed' || zone.organisationId === undefined) return false;
+  const side = approvalSideOf(user, zone.organisationId);
+  if (!('side' in side)) return false;
+  return !zone.approvals.some((approval) => approval.version === zone.version && approval.side === side.side);
+}
+
+/** The review date that counts for a zone: that of the version in force (the agreed one), else the current one's. */
+export function reviewDateOf(zone: Pick<ZoneProperties, 'reviewBy' | 'agreed'>): string | null {
+  return (zone.agreed ? zone.agreed.reviewBy : zone.reviewBy) ?? null;
+}

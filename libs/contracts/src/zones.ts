@@ -32,6 +32,12 @@ export interface Schedule {
 
 export const DEFAULT_TIMEZONE = 'Europe/Stockholm';
 
+/** A version's terms: standard clauses by key (see zone-terms.ts, in the list's order) and a free text (may be empty). */
+export interface ZoneTerms {
+  clauses: string[];
+  text: string;
+}
+
 /** The two sides of a zone's agreement: the police and the service that owns the zone. */
 export type ApprovalSide = Exclude<OrganisationKind, 'coordination'>;
 
@@ -72,6 +78,10 @@ export interface ZoneProperties {
   agreed?: AgreedZoneVersion | null;
   /** Extension: who suspended the zone, since when, why and until when, while it is suspended; null otherwise. */
   suspension?: ZoneSuspension | null;
+  /** The current version's review date (`YYYY-MM-DD`), or null. */
+  reviewBy?: string | null;
+  /** The current version's terms (standard clauses and a free text). */
+  terms?: ZoneTerms;
 }
 
 /**
@@ -95,6 +105,8 @@ export interface AgreedZoneVersion {
   validFrom: string | null;
   validUntil: string | null;
   approvals: ZoneApproval[];
+  reviewBy?: string | null;
+  terms?: ZoneTerms;
 }
 
 export type ZoneFeature = Feature<ZoneGeometry, ZoneProperties>;
@@ -109,6 +121,9 @@ export interface CreateZoneRequest {
   validFrom?: string | null;
   validUntil?: string | null;
   notes?: string | null;
+  /** A date (`YYYY-MM-DD`) by which both sides look at the zone again, or null. */
+  reviewBy?: string | null;
+  terms?: ZoneTerms;
   /**
    * Extension: a signatory who proposes approves the new version for their side in the same transaction
    * (refused with 403, field `approve`, reason `not_a_signatory`, for anyone who may not approve it).
@@ -125,6 +140,9 @@ export interface UpdateZoneRequest {
   validFrom?: string | null;
   validUntil?: string | null;
   notes?: string | null;
+  /** A date (`YYYY-MM-DD`) by which both sides look at the zone again, or null. */
+  reviewBy?: string | null;
+  terms?: ZoneTerms;
   /** Extension: as in `CreateZoneRequest`, for the new version. */
   approve?: boolean;
 }
@@ -154,6 +172,8 @@ export interface ZoneVersionRecord {
   validFrom: string | null;
   validUntil: string | null;
   notes: string | null;
+  reviewBy: string | null;
+  terms: ZoneTerms;
   createdAt: string;
   createdBy: string | null;
   /** When both sides had approved this version; null if it never was agreed. */
@@ -185,6 +205,8 @@ export interface ZoneSummary {
    * `distanceMeters`). A position less accurate than this may lie on either side of the edge.
    */
   edgeDistanceMeters?: number;
+  /** The terms of the version in force (or, with none agreed, of the current one). */
+  terms?: ZoneTerms;
 }
 
 export interface ZoneCheckResponse {

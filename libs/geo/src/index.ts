@@ -2,5 +2,6 @@
 export { MAX_ERROR_DETAILS } from './error-list';
 export * from './geometry-validation';
 export * from './schedule';
+export * from './schedule-diff';
 export * from './schedule-words';
 export * from './suspension';

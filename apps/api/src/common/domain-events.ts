@@ -1,4 +1,4 @@
-import type { Message, SiteFeature, ZoneFeature } from '@samverkan/contracts';
+import type { ApprovalSide, Message, SiteFeature, ZoneFeature } from '@samverkan/contracts';
 import type { AuthUser } from '../auth/auth-user';
 
 /**
@@ -15,6 +15,10 @@ export const DOMAIN_EVENTS = {
   zoneSuspended: 'zone.suspended',
   /** A suspension ran out and the agreed version applies again: the zone's channel gets a notice. */
   zoneSuspensionEnded: 'zone.suspension-ended',
+  /** A zone's review date comes near (30 or 7 days) or is here or past: the zone's channel gets a notice, once per stage. */
+  zoneReviewDue: 'zone.review-due',
+  /** A new version of a zone was proposed: the zone's channel is told whose signatures it awaits. */
+  zoneProposed: 'zone.proposed',
   /** A notice from the system for the joint channel (posted once per `key`). */
   jointChannelNotice: 'messaging.joint-notice',
   /** An urgent message was stored (after its commit): every member of its channel but the author gets a push. */
@@ -77,6 +81,21 @@ export interface ZoneSuspensionEndedEvent {
   zone: ZoneFeature;
 }
 
+/** Emitted after the stage was claimed (zone_review_notices): `daysBefore` 30, 7 or 0; `daysLeft` negative once past. */
+export interface ZoneReviewDueEvent {
+  zone: ZoneFeature;
+  reviewBy: string;
+  daysBefore: number;
+  daysLeft: number;
+}
+
+/** Emitted after a new version was committed; `approvedBy` the side that approved it with the proposal, if any. */
+export interface ZoneProposedEvent {
+  zone: ZoneFeature;
+  actor: AuthUser;
+  approvedBy: ApprovalSide | null;
+}
+
 /**
  * Who should hear of an urgent message: the socket rooms of its channel's audience (realtime/rooms.ts), or
  * `everyone` (the joint channel). The push module finds its subscribers among them.
@@ -110,6 +129,8 @@ export interface DomainEventMap {
   'meeting.changed': MeetingChangedEvent;
   'zone.suspended': ZoneSuspendedEvent;
   'zone.suspension-ended': ZoneSuspensionEndedEvent;
+  'zone.review-due': ZoneReviewDueEvent;
+  'zone.proposed': ZoneProposedEvent;
   'messaging.joint-notice': JointChannelNoticeEvent;
   'messaging.alert-stored': AlertStoredEvent;
   'messaging.direct-message-stored': DirectMessageStoredEvent;

@@ -40,6 +40,7 @@ function world(previous: boolean) {
       asked.push({ what: 'zones', organisationIds, period });
       return ZONES;
     },
+    reviewDueCount: async () => 3,
   });
   const actions = strictFake<ActionsRepository>('ActionsRepository', {
     actionCounts: async (_seriesKey: string, _upTo: Date, _today: string, period: Period) => {
@@ -64,7 +65,7 @@ describe('MeetingSummaryService', () => {
       { what: 'zones', organisationIds: ORGS, period },
       { what: 'actions', period },
     ]);
-    expect(summary).toMatchObject({ zones: ZONES, actions: ACTIONS, basis: 'previous_meeting', previousMeetingId: 'meeting-1' });
+    expect(summary).toMatchObject({ zones: ZONES, zonesDueForReview: 3, actions: ACTIONS, basis: 'previous_meeting', previousMeetingId: 'meeting-1' });
   });
 
   it('without a previous meeting, asks for the fallback period before the meeting', async () => {

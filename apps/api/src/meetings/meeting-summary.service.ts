@@ -43,6 +43,7 @@ export class MeetingSummaryService {
     const organisationIds = meeting.organisationIds;
 
     const zones = await this.zones.statusChangeCounts(organisationIds, period);
+    const zonesDueForReview = await this.zones.reviewDueCount(organisationIds);
     const alerts = await this.alerts.alertCounts(organisationIds, period);
     const actions = await this.actions.actionCounts(
       meeting.seriesKey,
@@ -67,6 +68,7 @@ export class MeetingSummaryService {
       basis: previous ? 'previous_meeting' : 'fallback',
       previousMeetingId,
       zones,
+      zonesDueForReview,
       alerts,
       actions,
       reports: {

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { DateTime } from 'luxon';
 import { DEFAULT_TIMEZONE, type ZoneFeature, type ZoneSuspension } from '@samverkan/contracts';
-import { DOMAIN_EVENTS, ZoneSuspendedEvent, ZoneSuspensionEndedEvent } from '../common/domain-events';
+import { DOMAIN_EVENTS, ZoneProposedEvent, ZoneReviewDueEvent, ZoneSuspendedEvent, ZoneSuspensionEndedEvent } from '../common/domain-events';
 import { clientIdForNoticeKey, SYSTEM_AUTHOR } from '../common/system-author';
 import { PeopleService } from '../people/people.service';
 import { ChannelsRepository } from './channels.repository';
@@ -32,6 +32,39 @@ export function suspensionEndedNoticeBody(zoneName: string): string {
   return (
     `Upphävandet av zonen ”${zoneName}” har löpt ut: den överenskomna versionen gäller igen enligt sina tider.\n\n` +
     `The suspension of the zone "${zoneName}" has ended: the agreed version applies again by its schedule.`
+  );
+}
+
+/** The review notice, in Swedish and English: how far off the review date is, and how a zone is renewed. */
+export function reviewNoticeBody(zoneName: string, reviewBy: string, daysLeft: number): string {
+  const swedish =
+    daysLeft > 0
+      ? `Zonen ”${zoneName}” ska ses över senast ${reviewBy} (om ${daysLeft} dagar).`
+      : daysLeft === 0
+        ? `Zonen ”${zoneName}” ska ses över i dag (${reviewBy}).`
+        : `Zonen ”${zoneName}” skulle ha setts över senast ${reviewBy}; den gäller ändå tills vidare.`;
+  const english =
+    daysLeft > 0
+      ? `The zone "${zoneName}" is to be reviewed by ${reviewBy} (in ${daysLeft} days).`
+      : daysLeft === 0
+        ? `The zone "${zoneName}" is to be reviewed today (${reviewBy}).`
+        : `The zone "${zoneName}" was to be reviewed by ${reviewBy}; it stays in force meanwhile.`;
+  return (
+    `${swedish} Förnya den med en ny version som båda sidor godkänner.\n\n` +
+    `${english} Renew it with a new version that both sides approve.`
+  );
+}
+
+const SIDE_NAMES = { police: { sv: 'polisen', en: 'the police' }, service: { sv: 'verksamheten', en: 'the service' } } as const;
+
+/** The notice of a proposal: who proposed which version, and which sides' signatures it awaits. */
+export function proposalNoticeBody(zoneName: string, version: number, proposer: string, approvedBy: 'police' | 'service' | null): string {
+  const waiting = (['police', 'service'] as const).filter((side) => side !== approvedBy);
+  const sv = waiting.map((side) => SIDE_NAMES[side].sv).join(' och ');
+  const en = waiting.map((side) => SIDE_NAMES[side].en).join(' and ');
+  return (
+    `${proposer} har föreslagit version ${version} av zonen ”${zoneName}”. Den väntar på underskrift av ${sv}.\n\n` +
+    `${proposer} proposed version ${version} of the zone "${zoneName}". It awaits the signature of ${en}.`
   );
 }
 
@@ -81,6 +114,26 @@ export class ZoneNoticesListener {
     await this.guarded(`the suspension end notice of zone ${zone.properties.id}`, () =>
       this.postNotice(zone, key, suspensionEndedNoticeBody(zone.properties.name)),
     );
+  }
+
+  /** Once per stage: the stage was claimed in the database, and the notice's clientId is fixed by it too. */
+  @OnEvent(DOMAIN_EVENTS.zoneReviewDue, { async: true, promisify: true })
+  async onReviewDue({ zone, reviewBy, daysBefore, daysLeft }: ZoneReviewDueEvent): Promise<void> {
+    const key = `zone-review:${zone.properties.id}:${reviewBy}:${daysBefore}`;
+    await this.guarded(`the review notice of zone ${zone.properties.id}`, () =>
+      this.postNotice(zone, key, reviewNoticeBody(zone.properties.name, reviewBy, daysLeft)),
+    );
+  }
+
+  /** A colleague's proposal, told on the zone's channel (no alert): signatories of both sides see what waits for them. */
+  @OnEvent(DOMAIN_EVENTS.zoneProposed, { async: true, promisify: true })
+  async onProposed({ zone, actor, approvedBy }: ZoneProposedEvent): Promise<void> {
+    const { id, version, name } = zone.properties;
+    const key = `zone-proposed:${id}:${version}`;
+    await this.guarded(`the proposal notice of zone ${id}`, async () => {
+      const [proposer] = await this.people.usersByIds([actor.id]);
+      await this.postNotice(zone, key, proposalNoticeBody(name, version, proposer?.displayName ?? 'Samverkan', approvedBy));
+    });
   }
 
   private async postNotice(zone: ZoneFeature, key: string, body: string): Promise<void> {

@@ -1,5 +1,5 @@
 import { ForbiddenException, HttpException, Injectable } from '@nestjs/common';
-import { canCreateSites, manageZonesProblem, type ExportFormat, type ZoneFeature, type ZoneImportResponse } from '@samverkan/contracts';
+import { canCreateSites, manageZonesProblem, ZONE_CLAUSES, type ExportFormat, type ZoneFeature, type ZoneImportResponse, type ZoneTerms } from '@samverkan/contracts';
 import { describeSchedule } from '@samverkan/geo';
 import type { AuthUser } from '../auth/auth-user';
 import { badRequest } from '../common/api-exception.filter';
@@ -32,9 +32,19 @@ export class ZoneTransferService {
           `Plats: ${row.siteName}`,
           `Tider: ${describeSchedule(row.schedule, 'sv').join('; ')}`,
           `I kraft till: ${state.until ?? 'tills vidare'}`,
+          ...termsLines(row.terms),
+          ...(row.reviewBy ? [`Ses över senast: ${row.reviewBy}`] : []),
           ...(row.notes ? [row.notes] : []),
         ].join('\n'),
-        data: { zoneId: row.id, siteId: row.siteId, siteName: row.siteName, agreedVersion: row.agreedVersion ?? row.suspension.version, until: state.until },
+        data: {
+          zoneId: row.id,
+          siteId: row.siteId,
+          siteName: row.siteName,
+          agreedVersion: row.agreedVersion ?? row.suspension.version,
+          until: state.until,
+          reviewBy: row.reviewBy,
+          clauses: row.terms.clauses.join(','),
+        },
         geometryKml: row.geometry as string,
       }));
       return { contentType: KML_CONTENT_TYPE, filename: `samverkan-zones-${stamp}.kml`, body: kmlDocument(`Samverkan – zoner i kraft ${at.toISOString()}`, placemarks) };
@@ -57,6 +67,8 @@ export class ZoneTransferService {
           validFrom: row.validFrom?.toISOString() ?? null,
           validUntil: row.validUntil?.toISOString() ?? null,
           notes: row.notes,
+          reviewBy: row.reviewBy,
+          terms: row.terms,
           inForce: true,
           until: state.until,
         },
@@ -119,10 +131,16 @@ function zoneInputFromFeature(feature: unknown): Record<string, unknown> {
     throw badRequest('properties', 'must be an object with at least siteId and name');
   }
   const picked: Record<string, unknown> = {};
-  for (const key of ['siteId', 'name', 'radiusMeters', 'schedule', 'validFrom', 'validUntil', 'notes']) {
+  for (const key of ['siteId', 'name', 'radiusMeters', 'schedule', 'validFrom', 'validUntil', 'notes', 'reviewBy', 'terms']) {
     const value = (properties as Record<string, unknown>)[key];
     if (value !== undefined) picked[key] = value;
   }
   if (geometry !== null && geometry !== undefined) picked.geometry = geometry;
   return picked;
+}
+
+/** The terms for a KML description: each chosen clause in Swedish, then the free text. */
+function termsLines(terms: ZoneTerms): string[] {
+  const clauses = terms.clauses.map((key) => ZONE_CLAUSES.find((clause) => clause.key === key)?.sv ?? key);
+  return [...clauses, ...(terms.text ? [terms.text] : [])];
 }

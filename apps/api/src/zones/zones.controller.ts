@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { ZONE_LIMITS } from '@samverkan/contracts';
-import type { ZoneCheckResponse, ZoneFeature, ZoneFeatureCollection, ZoneHistory, ZoneImportResponse, ZoneStatus } from '@samverkan/contracts';
+import { ZONE_CLAUSES, ZONE_LIMITS } from '@samverkan/contracts';
+import type { ZoneCheckResponse, ZoneClause, ZoneDiff, ZoneFeature, ZoneFeatureCollection, ZoneHistory, ZoneImportResponse, ZoneStatus } from '@samverkan/contracts';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
 import { parseOptionalInstant } from '../common/instant.validators';
@@ -15,6 +15,7 @@ import {
   UpdateZoneDto,
   ZoneAtQueryDto,
   ZoneCheckQueryDto,
+  ZoneDiffQueryDto,
   ZoneExportQueryDto,
   ZoneListQueryDto,
   ZoneReasonDto,
@@ -38,16 +39,24 @@ export class ZonesController {
 
   /** Everyone signed in sees the map: every zone that is not withdrawn (unless `status` asks for withdrawn ones). */
   @Get()
-  list(@Query() query: ZoneListQueryDto): Promise<ZoneFeatureCollection> {
+  list(@Query() query: ZoneListQueryDto, @CurrentUser() user: AuthUser): Promise<ZoneFeatureCollection> {
     return this.zones.list({
       bbox: query.bbox ? parseBbox(query.bbox) : undefined,
       statuses: query.status ? (parseWordList(query.status) as ZoneStatus[]) : undefined,
       siteId: query.siteId,
       at: atOrNow(query.at),
+      reviewDue: query.reviewDue === 'true',
+      awaitingSignatureOf: query.awaitingMe === 'true' ? user : undefined,
     });
   }
 
   // The fixed paths come before `:id`.
+
+  /** The standard clauses a zone's terms pick from. */
+  @Get('clauses')
+  clauses(): readonly ZoneClause[] {
+    return ZONE_CLAUSES;
+  }
 
   /** Which zones hold or are near a position. The position is not stored or logged, nor kept by caches. */
   @Get('check')
@@ -103,6 +112,12 @@ export class ZonesController {
     return this.zones.history(id);
   }
 
+  /** Readable by whoever reads the zone's history: everyone signed in. */
+  @Get(':id/diff')
+  diff(@Param('id', new ParseUUIDPipe()) id: string, @Query() query: ZoneDiffQueryDto): Promise<ZoneDiff> {
+    return this.zones.diff(id, query);
+  }
+
   @Patch(':id')
   update(@Param('id', new ParseUUIDPipe()) id: string, @Body(zoneShapesPipe()) body: UpdateZoneDto, @CurrentUser() user: AuthUser): Promise<ZoneFeature> {
     return this.zones.update(id, body, user);
@@ -111,7 +126,7 @@ export class ZonesController {
   @Post(':id/approve')
   @HttpCode(200)
   approve(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: ApproveZoneDto, @CurrentUser() user: AuthUser): Promise<ZoneFeature> {
-    return this.zones.approve(id, body.version, user);
+    return this.zones.approve(id, body.version, user, body.diffFrom);
   }
 
   @Post(':id/suspend')

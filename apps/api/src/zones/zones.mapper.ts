@@ -42,6 +42,8 @@ export function toZoneFeature(row: ZoneRow, at: Date): ZoneFeature {
         validFrom: isoOrNull(row.agreed.validFrom),
         validUntil: isoOrNull(row.agreed.validUntil),
         approvals: approvalsOf(row.agreed.version),
+        reviewBy: row.agreed.reviewBy,
+        terms: row.agreed.terms,
       }
     : null;
   return {
@@ -68,6 +70,8 @@ export function toZoneFeature(row: ZoneRow, at: Date): ZoneFeature {
       statusReason: row.statusReason,
       agreed,
       suspension: toSuspension(row.suspension),
+      reviewBy: row.current.reviewBy,
+      terms: row.current.terms,
     },
   };
 }
@@ -89,6 +93,7 @@ export function toZoneSummary(row: CheckRow, at: Date): ZoneSummary {
     suspension: toSuspension(row.suspension),
     // Extension: how far the zone's edge is, inside or out, to weigh against the position's accuracy.
     edgeDistanceMeters: Math.round(row.edgeDistanceMeters * 10) / 10,
+    terms: row.terms,
   };
 }
 
@@ -102,6 +107,8 @@ export function toZoneVersionRecord(row: VersionHistoryRow): ZoneVersionRecord {
     validFrom: isoOrNull(row.validFrom),
     validUntil: isoOrNull(row.validUntil),
     notes: row.notes,
+    reviewBy: row.reviewBy,
+    terms: row.terms,
     createdAt: row.createdAt.toISOString(),
     createdBy: row.createdBy,
     agreedAt: isoOrNull(row.agreedAt),

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { ClockModule } from '../common/clock';
+import { ReviewNoticeJob } from './review-notice.job';
 import { SuspensionEndJob } from './suspension-end.job';
 import { ZoneSnapshotService } from './zone-snapshot.service';
 import { ZoneTransferService } from './zone-transfer.service';
@@ -11,7 +12,7 @@ import { ZonesService } from './zones.service';
 @Module({
   imports: [AuditModule, ClockModule],
   controllers: [ZonesController],
-  providers: [ZonesService, ZoneTransferService, ZonesRepository, SuspensionEndJob, ZoneSnapshotService],
+  providers: [ZonesService, ZoneTransferService, ZonesRepository, SuspensionEndJob, ReviewNoticeJob, ZoneSnapshotService],
   exports: [ZonesService],
 })
 export class ZonesModule {}

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { ZONE_SNAPSHOT_STATUSES } from '@samverkan/contracts';
-import type { ExportFormat, Schedule, ZoneApproval, ZoneGeometry, ZoneStatus } from '@samverkan/contracts';
+import type { ExportFormat, MultiPolygon, Schedule, ZoneApproval, ZoneGeometry, ZoneStatus, ZoneTerms } from '@samverkan/contracts';
 import type { Bbox } from '../common/query-param.validators';
 import { degreeMargins } from '../common/geo-input';
 import { ZoneApprovalEntity } from './entities/zone-approval.entity';
@@ -31,6 +31,8 @@ export interface ZoneVersionData {
   validFrom: Date | null;
   validUntil: Date | null;
   notes: string | null;
+  terms: ZoneTerms;
+  reviewBy: string | null;
 }
 
 export interface ZoneRow {
@@ -65,6 +67,8 @@ export interface ZoneFilter {
   siteId?: string;
   statuses?: ZoneStatus[];
   bbox?: Bbox;
+  /** Only zones whose version in force (or, with none agreed, current one) is to be reviewed by this date. */
+  reviewByAtMost?: string;
 }
 
 export interface LockedZone {
@@ -110,6 +114,8 @@ export interface NewVersion {
   validFrom: Date | null;
   validUntil: Date | null;
   notes: string | null;
+  terms: ZoneTerms;
+  reviewBy: string | null;
   createdBy: string | null;
 }
 
@@ -124,6 +130,7 @@ export interface CheckRow {
   schedule: Schedule | null;
   validFrom: Date | null;
   validUntil: Date | null;
+  terms: ZoneTerms;
   inside: boolean;
   distanceMeters: number;
   edgeDistanceMeters: number;
@@ -138,6 +145,8 @@ export interface VersionHistoryRow {
   validFrom: Date | null;
   validUntil: Date | null;
   notes: string | null;
+  terms: ZoneTerms;
+  reviewBy: string | null;
   createdAt: Date;
   createdBy: string | null;
   agreedAt: Date | null;
@@ -157,6 +166,8 @@ export interface ExportRow {
   validFrom: Date | null;
   validUntil: Date | null;
   notes: string | null;
+  terms: ZoneTerms;
+  reviewBy: string | null;
   /** GeoJSON (outer rings counter-clockwise, RFC 7946) or a KML geometry element, as asked. */
   geometry: ZoneGeometry | string;
 }
@@ -178,7 +189,7 @@ const SUSPENSION_COLUMNS = `z.status_reason AS "s_reason", z.suspended_by_organi
 export const ZONE_CHECK_SQL = `
   SELECT z.id AS "zoneId", v.name, z.site_id AS "siteId", s.name AS "siteName", z.status,
          z.agreed_version AS "agreedVersion", v.schedule, v.valid_from AS "validFrom", v.valid_until AS "validUntil",
-         ${SUSPENSION_COLUMNS},
+         v.terms, ${SUSPENSION_COLUMNS},
          ST_Covers(v.geom, p.pt) AS inside,
          ST_Distance(v.geom::geography, p.pt::geography) AS "distanceMeters",
          ST_Distance(ST_Boundary(v.geom)::geography, p.pt::geography) AS "edgeDistanceMeters"
@@ -271,14 +282,16 @@ export class ZonesRepository {
       input.validUntil,
       input.notes,
       input.createdBy,
+      JSON.stringify(input.terms),
+      input.reviewBy,
     ];
-    const columns = `zone_id, version, name, schedule, valid_from, valid_until, notes, created_by, geom, geometry_type, radius_meters`;
+    const columns = `zone_id, version, name, schedule, valid_from, valid_until, notes, created_by, terms, review_by, geom, geometry_type, radius_meters`;
     const source = input.source;
     switch (source.kind) {
       case 'geojson':
         await manager.query(
           `INSERT INTO zone_versions (${columns})
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, ST_Multi(ST_Force2D(ST_SetSRID(ST_GeomFromGeoJSON($9), 4326))), $10, NULL)`,
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, ST_Multi(ST_Force2D(ST_SetSRID(ST_GeomFromGeoJSON($11), 4326))), $12, NULL)`,
           [...values, JSON.stringify(source.geometry), source.geometry.type],
         );
         return;
@@ -286,8 +299,8 @@ export class ZonesRepository {
         // The circle is computed by PostGIS on the spheroid around the site, then stored as geometry.
         await manager.query(
           `INSERT INTO zone_versions (${columns})
-           SELECT $1, $2, $3, $4, $5, $6, $7, $8,
-                  ST_Multi(ST_Buffer(s.location::geography, $9, '${CIRCLE_SEGMENTS}')::geometry), 'Polygon', $9
+           SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10,
+                  ST_Multi(ST_Buffer(s.location::geography, $11, '${CIRCLE_SEGMENTS}')::geometry), 'Polygon', $11
            FROM zones z JOIN sites s ON s.id = z.site_id WHERE z.id = $1`,
           [...values, source.radiusMeters],
         );
@@ -295,8 +308,8 @@ export class ZonesRepository {
       case 'previous':
         await manager.query(
           `INSERT INTO zone_versions (${columns})
-           SELECT $1, $2, $3, $4, $5, $6, $7, $8, p.geom, p.geometry_type, p.radius_meters
-           FROM zone_versions p WHERE p.zone_id = $1 AND p.version = $9`,
+           SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, p.geom, p.geometry_type, p.radius_meters
+           FROM zone_versions p WHERE p.zone_id = $1 AND p.version = $11`,
           [...values, source.version],
         );
         return;
@@ -370,6 +383,55 @@ export class ZonesRepository {
     );
   }
 
+  /**
+   * The area in version `to` and not in `from` (added) and the reverse (removed), each a MultiPolygon or null
+   * when empty, with their areas in m² on the spheroid, and both versions' shapes. Two rows found by primary
+   * key: no spatial filter is needed, so no index is skipped.
+   */
+  async geometryDifference(
+    zoneId: string,
+    from: number,
+    to: number,
+  ): Promise<{ added: MultiPolygon | null; removed: MultiPolygon | null; addedAreaM2: number; removedAreaM2: number; fromGeometry: ZoneGeometry; toGeometry: ZoneGeometry }> {
+    const [row] = await this.dataSource.query(
+      `SELECT CASE WHEN ST_IsEmpty(d.added) THEN NULL ELSE ST_AsGeoJSON(d.added, 15)::json END AS added,
+              CASE WHEN ST_IsEmpty(d.removed) THEN NULL ELSE ST_AsGeoJSON(d.removed, 15)::json END AS removed,
+              CASE WHEN ST_IsEmpty(d.added) THEN 0 ELSE ST_Area(d.added::geography) END AS "addedAreaM2",
+              CASE WHEN ST_IsEmpty(d.removed) THEN 0 ELSE ST_Area(d.removed::geography) END AS "removedAreaM2",
+              d."fromGeometry", d."toGeometry"
+       FROM (
+         SELECT ST_Multi(ST_CollectionExtract(ST_Difference(t.geom, f.geom), 3)) AS added,
+                ST_Multi(ST_CollectionExtract(ST_Difference(f.geom, t.geom), 3)) AS removed,
+                ${VERSION_GEOJSON('f')} AS "fromGeometry", ${VERSION_GEOJSON('t')} AS "toGeometry"
+         FROM zone_versions f JOIN zone_versions t ON t.zone_id = f.zone_id AND t.version = $3
+         WHERE f.zone_id = $1 AND f.version = $2
+       ) AS d`,
+      [zoneId, from, to],
+    );
+    return { ...row, addedAreaM2: Number(row.addedAreaM2), removedAreaM2: Number(row.removedAreaM2) };
+  }
+
+  /**
+   * Claims the review notice stages (days before `reviewBy`) that have come by `today`, for every zone that is not
+   * withdrawn, by the review date of its version in force (or, with none agreed, its current one). The primary key
+   * is the claim: a stage already claimed (before a restart, or by another instance, even one still in its
+   * transaction) adds nothing, so each is answered once.
+   */
+  async claimReviewNotices(manager: EntityManager, today: string, stages: readonly number[]): Promise<{ zoneId: string; reviewBy: string; daysBefore: number }[]> {
+    return manager.query(
+      `INSERT INTO zone_review_notices (zone_id, review_by, days_before)
+       SELECT z.id, v.review_by, s.days
+       FROM zones z
+       JOIN zone_versions v ON v.zone_id = z.id AND v.version = COALESCE(z.agreed_version, z.suspended_version, z.current_version)
+       CROSS JOIN unnest($2::int[]) AS s(days)
+       WHERE z.status <> 'withdrawn' AND v.review_by IS NOT NULL AND v.review_by - s.days <= $1::date
+       ORDER BY z.id, s.days DESC
+       ON CONFLICT DO NOTHING
+       RETURNING zone_id AS "zoneId", review_by::text AS "reviewBy", days_before AS "daysBefore"`,
+      [today, stages],
+    );
+  }
+
   async findVersion(manager: EntityManager, zoneId: string, version: number): Promise<ZoneVersionEntity> {
     return manager.getRepository(ZoneVersionEntity).findOneByOrFail({ zoneId, version });
   }
@@ -427,6 +489,11 @@ export class ZonesRepository {
     if (filter.ids) where.push(`z.id = ANY(${add(filter.ids)}::uuid[])`);
     if (filter.siteId) where.push(`z.site_id = ${add(filter.siteId)}`);
     if (filter.statuses) where.push(`z.status = ANY(${add(filter.statuses)}::text[])`);
+    if (filter.reviewByAtMost) {
+      where.push(`(SELECT rv.review_by FROM zone_versions rv
+                   WHERE rv.zone_id = z.id AND rv.version = COALESCE(z.agreed_version, z.suspended_version, z.current_version))
+                  <= ${add(filter.reviewByAtMost)}::date`);
+    }
     if (filter.bbox) {
       // The current or the agreed version touches the box; `&&` uses the GiST index.
       const envelope = `ST_MakeEnvelope(${add(filter.bbox[0])}, ${add(filter.bbox[1])}, ${add(filter.bbox[2])}, ${add(filter.bbox[3])}, 4326)`;
@@ -440,9 +507,11 @@ export class ZonesRepository {
               z.updated_at AS "updatedAt", ${SUSPENSION_COLUMNS},
               cv.name AS "c_name", ${VERSION_GEOJSON('cv')} AS "c_geometry", cv.schedule AS "c_schedule",
               cv.valid_from AS "c_validFrom", cv.valid_until AS "c_validUntil", cv.notes AS "c_notes",
+              cv.terms AS "c_terms", cv.review_by::text AS "c_reviewBy",
               av.version AS "a_version", av.name AS "a_name",
               CASE WHEN av.zone_id IS NULL THEN NULL ELSE ${VERSION_GEOJSON('av')} END AS "a_geometry",
               av.schedule AS "a_schedule", av.valid_from AS "a_validFrom", av.valid_until AS "a_validUntil", av.notes AS "a_notes",
+              av.terms AS "a_terms", av.review_by::text AS "a_reviewBy",
               COALESCE((
                 SELECT json_agg(json_build_object(
                          'version', a.version, 'side', a.side, 'userId', a.user_id,
@@ -467,7 +536,8 @@ export class ZonesRepository {
   async findVersionHistory(zoneId: string): Promise<VersionHistoryRow[]> {
     const rows = await this.dataSource.query(
       `SELECT v.version, v.name, ${VERSION_GEOJSON('v')} AS geometry, v.radius_meters AS "radiusMeters", v.schedule,
-              v.valid_from AS "validFrom", v.valid_until AS "validUntil", v.notes, v.created_at AS "createdAt",
+              v.valid_from AS "validFrom", v.valid_until AS "validUntil", v.notes, v.terms, v.review_by::text AS "reviewBy",
+              v.created_at AS "createdAt",
               v.created_by AS "createdBy", v.agreed_at AS "agreedAt",
               COALESCE((
                 SELECT json_agg(json_build_object(
@@ -506,7 +576,7 @@ export class ZonesRepository {
     return this.dataSource.query(
       `SELECT z.id, z.site_id AS "siteId", s.name AS "siteName", z.current_version AS version, z.status,
               z.agreed_version AS "agreedVersion", v.name, v.schedule, v.valid_from AS "validFrom",
-              v.valid_until AS "validUntil", v.notes, ${geometry} AS geometry,
+              v.valid_until AS "validUntil", v.notes, v.terms, v.review_by::text AS "reviewBy", ${geometry} AS geometry,
               json_build_object('until', z.suspended_until, 'version', z.suspended_version) AS suspension
        FROM zones z
        JOIN zone_versions v ON v.zone_id = z.id AND v.version = COALESCE(z.agreed_version, z.suspended_version)
@@ -601,6 +671,19 @@ export class ZonesRepository {
     return new Map(rows.map((row) => [row.id, row.name]));
   }
 
+  /** Zones of the organisations' sites, not withdrawn, whose version in force is to be reviewed by `reviewByAtMost`. */
+  async countReviewDue(organisationIds: string[], reviewByAtMost: string): Promise<number> {
+    const [row] = await this.dataSource.query(
+      `SELECT count(*)::int AS count
+       FROM zones z
+       JOIN sites s ON s.id = z.site_id
+       JOIN zone_versions v ON v.zone_id = z.id AND v.version = COALESCE(z.agreed_version, z.suspended_version, z.current_version)
+       WHERE z.status <> 'withdrawn' AND s.organisation_id = ANY($1::uuid[]) AND v.review_by <= $2::date`,
+      [organisationIds, reviewByAtMost],
+    );
+    return row.count;
+  }
+
   async zoneVersionExists(manager: EntityManager, zoneId: string, version: number): Promise<boolean> {
     const rows: unknown[] = await manager.query(`SELECT 1 FROM zone_versions WHERE zone_id = $1 AND version = $2`, [
       zoneId,
@@ -690,6 +773,8 @@ function versionFrom(row: RawZoneRow, prefix: 'c_' | 'a_', version: number): Zon
     validFrom: (row[`${prefix}validFrom`] as Date | null) ?? null,
     validUntil: (row[`${prefix}validUntil`] as Date | null) ?? null,
     notes: (row[`${prefix}notes`] as string | null) ?? null,
+    terms: row[`${prefix}terms`] as ZoneTerms,
+    reviewBy: (row[`${prefix}reviewBy`] as string | null) ?? null,
   };
 }
 

@@ -4,6 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { ZoneGeometry, ZoneStatus } from '@samverkan/contracts';
 import type { AuditRecord, AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
+import { Clock } from '../common/clock';
 import { DOMAIN_EVENTS, ZoneChangedEvent, ZoneSuspendedEvent, ZoneSuspensionEndedEvent } from '../common/domain-events';
 import { refusalOf, strictFake } from '../common/spec-helpers';
 import { Transaction, UnitOfWork } from '../database/transaction-events';
@@ -73,6 +74,8 @@ interface StoredVersion {
   validFrom: Date | null;
   validUntil: Date | null;
   notes: string | null;
+  terms: NewVersion['terms'];
+  reviewBy: string | null;
   agreedAt: Date | null;
 }
 type StoredApproval = Omit<ZoneApprovalEntity, 'id'>;
@@ -119,6 +122,8 @@ class ZonesStore {
         validFrom: null,
         validUntil: null,
         notes: null,
+        terms: { clauses: [], text: '' },
+        reviewBy: null,
         agreedAt: version === options.agreedVersion ? new Date() : null,
       });
     }
@@ -129,8 +134,8 @@ class ZonesStore {
     const zone = this.zone(id);
     const data = (version: number) => {
       const stored = this.versions.find((entry) => entry.zoneId === id && entry.version === version)!;
-      const { name, geometry, schedule, validFrom, validUntil, notes } = stored;
-      return { version, name, geometry, schedule, validFrom, validUntil, notes };
+      const { name, geometry, schedule, validFrom, validUntil, notes, terms, reviewBy } = stored;
+      return { version, name, geometry, schedule, validFrom, validUntil, notes, terms, reviewBy };
     };
     return {
       id,
@@ -184,8 +189,8 @@ class ZonesStore {
             : source.kind === 'previous'
               ? this.versions.find((entry) => entry.zoneId === input.zoneId && entry.version === source.version)!.geometry
               : square;
-        const { zoneId, version, name, schedule, validFrom, validUntil, notes } = input;
-        this.versions.push({ zoneId, version, name, geometry, schedule, validFrom, validUntil, notes, agreedAt: null });
+        const { zoneId, version, name, schedule, validFrom, validUntil, notes, terms, reviewBy } = input;
+        this.versions.push({ zoneId, version, name, geometry, schedule, validFrom, validUntil, notes, terms, reviewBy, agreedAt: null });
       },
       updateZone: async (_: EntityManager, id: string, changes: Partial<StoredZone>) => {
         Object.assign(this.zone(id), changes);
@@ -255,7 +260,7 @@ function setUp() {
     inTransaction.push({ zoneId: zone.properties.id, name: zone.properties.name, organisationId });
   });
   const repository = store.repository();
-  const service = new ZonesService(unitOfWork, repository, audit);
+  const service = new ZonesService(unitOfWork, repository, audit, new Clock());
   const transfer = new ZoneTransferService(repository, service);
   /** A transaction of the caller's (a site's), raising into the same unit of work. */
   const siteTransaction = (): Transaction => ({ manager: {} as EntityManager, raise: async () => [] });

@@ -2,12 +2,17 @@ import { ConflictException, ForbiddenException, HttpStatus, Injectable, NotFound
 import { EntityManager } from 'typeorm';
 import {
   approvalSideOf,
+  awaitsSignatureOf,
+  daysUntilReview,
+  DEFAULT_TIMEZONE,
   manageZonesProblem,
   SITE_CONFLICT_REASONS,
   suspensionTarget,
   suspendZoneProblem,
   withdrawZoneProblem,
+  ZONE_DIFF_FIELDS,
   ZONE_LIMITS,
+  ZONE_REVIEW,
   type ApprovalSide,
   type SuspendConflict,
 } from '@samverkan/contracts';
@@ -19,12 +24,17 @@ import type {
   ZoneFeatureCollection,
   ZoneGeometry,
   ZoneHistory,
+  ZoneDiff,
+  ZoneFieldChange,
   ZoneStatus,
+  ZoneTerms,
 } from '@samverkan/contracts';
-import { suspensionUntilProblem } from '@samverkan/geo';
+import { describeScheduleChange, suspensionUntilProblem } from '@samverkan/geo';
+import { DateTime } from 'luxon';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { badRequest, conflict, DetailedHttpException } from '../common/api-exception.filter';
+import { Clock } from '../common/clock';
 import { ChangeKind, DOMAIN_EVENTS } from '../common/domain-events';
 import type { Bbox } from '../common/query-param.validators';
 import { parseInstant } from '../common/instant.validators';
@@ -32,6 +42,7 @@ import { SYSTEM_AUTHOR } from '../common/system-author';
 import { checkVersion } from '../common/version-check';
 import { Transaction, UnitOfWork } from '../database/transaction-events';
 import type { ZoneInput } from './dto/zone-input';
+import { checkZoneTerms, NO_TERMS } from './dto/zone-terms';
 import { toZoneFeature, toZoneSummary, toZoneVersionRecord } from './zones.mapper';
 import { GeometrySource, LockedZone, ZonesRepository } from './zones.repository';
 
@@ -45,6 +56,8 @@ export interface ZoneChanges {
   validFrom?: string | null;
   validUntil?: string | null;
   notes?: string | null;
+  reviewBy?: string | null;
+  terms?: ZoneTerms;
   approve?: boolean;
 }
 
@@ -59,12 +72,16 @@ export interface ZoneListFilter {
   statuses?: ZoneStatus[];
   siteId?: string;
   at: Date;
+  /** Only zones whose version in force is to be reviewed within 30 days, or past its review date. */
+  reviewDue?: boolean;
+  /** Only zones whose current version is proposed and awaits this user's side. */
+  awaitingSignatureOf?: AuthUser;
 }
 
 /** Statuses listed when none is asked for: a withdrawn zone has ended and is shown only on request. */
 const LISTED_BY_DEFAULT: ZoneStatus[] = ['proposed', 'agreed', 'suspended'];
 
-const CHANGEABLE_FIELDS = ['name', 'geometry', 'radiusMeters', 'schedule', 'validFrom', 'validUntil', 'notes'] as const;
+const CHANGEABLE_FIELDS = ['name', 'geometry', 'radiusMeters', 'schedule', 'validFrom', 'validUntil', 'notes', 'reviewBy', 'terms'] as const;
 
 const SITE_DELETED_REASON = 'The site was deleted';
 
@@ -77,17 +94,27 @@ export class ZonesService {
     private readonly unitOfWork: UnitOfWork,
     private readonly zones: ZonesRepository,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
+
+  /** Today's date where the zones are, `YYYY-MM-DD`: review dates are local dates. */
+  today(): string {
+    return DateTime.fromJSDate(this.clock.now(), { zone: DEFAULT_TIMEZONE }).toISODate()!;
+  }
 
   // ------------------------------------------------------------------ reads
 
   async list(filter: ZoneListFilter): Promise<ZoneFeatureCollection> {
+    const reviewByAtMost = filter.reviewDue ? this.reviewDueLimit() : undefined;
     const rows = await this.zones.findRows({
       bbox: filter.bbox,
       siteId: filter.siteId,
       statuses: filter.statuses ?? LISTED_BY_DEFAULT,
+      reviewByAtMost,
     });
-    return { type: 'FeatureCollection', features: rows.map((row) => toZoneFeature(row, filter.at)) };
+    const signer = filter.awaitingSignatureOf;
+    const listed = signer ? rows.filter((row) => awaitsSignatureOf(signer, row)) : rows;
+    return { type: 'FeatureCollection', features: listed.map((row) => toZoneFeature(row, filter.at)) };
   }
 
   async get(id: string, at: Date): Promise<ZoneFeature> {
@@ -105,6 +132,47 @@ export class ZonesService {
     return { zoneId: id, versions: versions.map(toZoneVersionRecord), events };
   }
 
+  /**
+   * What changed between two versions: the area added and removed (PostGIS, m² on the spheroid) and every other
+   * field that differs. By default `to` is the current version and `from` the version in force, or the one before.
+   */
+  async diff(id: string, query: { from?: number; to?: number }): Promise<ZoneDiff> {
+    const [row] = await this.zones.findRows({ ids: [id] });
+    if (!row) throw new NotFoundException(`No zone with id ${id}`);
+    const to = query.to ?? row.version;
+    const inForce = row.agreedVersion ?? row.suspension?.version ?? null;
+    const from = query.from ?? (inForce !== null && inForce !== to ? inForce : Math.max(1, to - 1));
+    for (const [field, version] of [['from', from], ['to', to]] as const) {
+      if (version > row.version) throw new NotFoundException(`Zone ${id} has no version ${version} (${field})`);
+    }
+    const [areas, before, after] = await Promise.all([
+      this.zones.geometryDifference(id, from, to),
+      this.zones.findVersion(this.zones.manager, id, from),
+      this.zones.findVersion(this.zones.manager, id, to),
+    ]);
+    const comparable = (version: typeof before) => ({
+      name: version.name,
+      schedule: version.schedule,
+      validFrom: version.validFrom?.toISOString() ?? null,
+      validUntil: version.validUntil?.toISOString() ?? null,
+      notes: version.notes,
+      terms: version.terms,
+      reviewBy: version.reviewBy,
+    });
+    const was = comparable(before);
+    const now = comparable(after);
+    const fields: ZoneFieldChange[] = ZONE_DIFF_FIELDS.filter((field) => canonical(was[field]) !== canonical(now[field])).map((field) => ({
+      field,
+      before: was[field],
+      after: now[field],
+    }));
+    const scheduleChange = {
+      sv: describeScheduleChange(before.schedule, after.schedule, 'sv'),
+      en: describeScheduleChange(before.schedule, after.schedule, 'en'),
+    };
+    return { zoneId: id, from, to, ...areas, fields, scheduleChange };
+  }
+
   /** The position check. The position lives only in this call: it is not stored, logged or put in an error. */
   async check(lat: number, lng: number, radiusMeters: number, at: Date): Promise<ZoneCheckResponse> {
     const rows = await this.zones.check(lng, lat, radiusMeters);
@@ -120,6 +188,7 @@ export class ZonesService {
 
   async create(input: ZoneInput, user: AuthUser): Promise<ZoneFeature> {
     const validity = checkZoneInput(input);
+    const terms = input.terms === undefined ? NO_TERMS : checkZoneTerms(input.terms);
     return this.unitOfWork.run(async (transaction) => {
       const { manager } = transaction;
       const site = await this.zones.findSiteForZone(manager, input.siteId);
@@ -137,13 +206,16 @@ export class ZonesService {
         schedule: input.schedule ?? null,
         ...validity,
         notes: input.notes ?? null,
+        terms,
+        reviewBy: input.reviewBy === undefined ? this.defaultReviewBy() : input.reviewBy,
         createdBy: user.id,
       });
       const feature = await this.feature(manager, zoneId);
       await this.audit.record(manager, { actorId: user.id, action: 'create', entity: 'zone', entityId: zoneId, after: feature });
-      if (!side) return this.changed(transaction, feature, 'created', user.id);
-      await this.recordApproval(manager, { id: zoneId, status: 'proposed', agreedVersion: null }, 1, side, user);
-      return this.changed(transaction, await this.feature(manager, zoneId), 'created', user.id);
+      if (side) await this.recordApproval(manager, { id: zoneId, status: 'proposed', agreedVersion: null }, 1, side, user);
+      const created = await this.changed(transaction, side ? await this.feature(manager, zoneId) : feature, 'created', user.id);
+      await transaction.raise(DOMAIN_EVENTS.zoneProposed, { zone: created, actor: user, approvedBy: side });
+      return created;
     });
   }
 
@@ -155,6 +227,7 @@ export class ZonesService {
     if (changes.geometry !== undefined && changes.radiusMeters != null) {
       throw badRequest('geometry', 'give either geometry or radiusMeters, not both', 'geometry_or_radius');
     }
+    const terms = changes.terms === undefined ? undefined : checkZoneTerms(changes.terms);
     return this.unitOfWork.run(async (transaction) => {
       const { manager } = transaction;
       const zone = await this.lockForChange(manager, id);
@@ -191,20 +264,23 @@ export class ZonesService {
         schedule: merged.schedule ?? null,
         ...validity,
         notes: merged.notes ?? null,
+        terms: terms ?? previous.terms,
+        reviewBy: changes.reviewBy === undefined ? previous.reviewBy : changes.reviewBy,
         createdBy: user.id,
       });
       // A suspended zone stays out of force: its agreed version was already cleared by the suspension.
       await this.zones.updateZone(manager, id, { currentVersion: version, status: 'proposed', statusReason: null, ...NO_SUSPENSION });
       const after = await this.feature(manager, id);
       await this.audit.record(manager, { actorId: user.id, action: 'update', entity: 'zone', entityId: id, before, after });
-      if (!side) return this.changed(transaction, after, 'updated', user.id);
-      await this.recordApproval(manager, { id, status: 'proposed', agreedVersion: zone.agreedVersion }, version, side, user);
-      return this.changed(transaction, await this.feature(manager, id), 'updated', user.id);
+      if (side) await this.recordApproval(manager, { id, status: 'proposed', agreedVersion: zone.agreedVersion }, version, side, user);
+      const proposed = await this.changed(transaction, side ? await this.feature(manager, id) : after, 'updated', user.id);
+      await transaction.raise(DOMAIN_EVENTS.zoneProposed, { zone: proposed, actor: user, approvedBy: side });
+      return proposed;
     });
   }
 
   /** A signatory approves the current version for their side; with both sides it becomes the agreed version. */
-  async approve(id: string, version: number, user: AuthUser): Promise<ZoneFeature> {
+  async approve(id: string, version: number, user: AuthUser, shownFrom?: number): Promise<ZoneFeature> {
     return this.unitOfWork.run(async (transaction) => {
       const { manager } = transaction;
       const zone = await this.lockForChange(manager, id);
@@ -212,7 +288,10 @@ export class ZonesService {
       if ('denied' in side) throw new ForbiddenException(side.denied);
       if (zone.status === 'withdrawn') throw new ConflictException('This zone is withdrawn: there is nothing to approve');
       checkVersion('zone', zone.currentVersion, version);
-      await this.recordApproval(manager, zone, version, side.side, user);
+      if (shownFrom !== undefined && shownFrom > zone.currentVersion) {
+        throw badRequest('diffFrom', `names no version of this zone (it has ${zone.currentVersion})`, 'unknown_reference');
+      }
+      await this.recordApproval(manager, zone, version, side.side, user, shownFrom);
       return this.changed(transaction, await this.feature(manager, id), 'updated', user.id);
     });
   }
@@ -224,8 +303,11 @@ export class ZonesService {
     version: number,
     side: ApprovalSide,
     user: AuthUser,
+    shownFrom?: number,
   ): Promise<void> {
     const id = zone.id;
+    // The diff the signatory was shown (GET /api/zones/:id/diff): from the version in force, or the one before.
+    const diffFrom = shownFrom ?? (zone.agreedVersion !== null && zone.agreedVersion !== version ? zone.agreedVersion : version > 1 ? version - 1 : null);
     const standing = await this.zones.standingApprovals(manager, id, version);
     if (standing.some((approval) => approval.side === side)) {
       throw conflict('version', `Version ${version} is already approved for the ${side} side`, 'already_approved');
@@ -243,7 +325,14 @@ export class ZonesService {
       action: 'approve',
       entity: 'zone',
       entityId: id,
-      after: { version, side, userId: user.id, organisationId: user.organisationId, at: approval.at.toISOString() },
+      after: {
+        version,
+        side,
+        userId: user.id,
+        organisationId: user.organisationId,
+        at: approval.at.toISOString(),
+        diff: diffFrom === null ? null : { from: diffFrom, to: version },
+      },
     });
 
     const otherSide = side === 'police' ? 'service' : 'police';
@@ -352,6 +441,31 @@ export class ZonesService {
     });
   }
 
+  /**
+   * Posts the review notices due by today (30 and 7 days before a zone's `reviewBy`, and on the day), each stage
+   * once: the stages are claimed in the database, then one notice per zone names the newest stage reached (after
+   * a pause, the older ones it skipped are claimed without a notice of their own). Answers how many were sent.
+   */
+  async sendReviewNotices(): Promise<number> {
+    const today = this.today();
+    return this.unitOfWork.run(async (transaction) => {
+      const { manager } = transaction;
+      const claimed = await this.zones.claimReviewNotices(manager, today, ZONE_REVIEW.noticeDaysBefore);
+      const newest = new Map<string, { reviewBy: string; daysBefore: number }>();
+      for (const claim of claimed) {
+        const known = newest.get(claim.zoneId);
+        if (!known || claim.daysBefore < known.daysBefore) newest.set(claim.zoneId, claim);
+      }
+      const rows = newest.size ? await this.zones.findRows({ ids: [...newest.keys()] }, manager) : [];
+      for (const row of rows) {
+        const { reviewBy, daysBefore } = newest.get(row.id)!;
+        const zone = toZoneFeature(row, this.clock.now());
+        await transaction.raise(DOMAIN_EVENTS.zoneReviewDue, { zone, reviewBy, daysBefore, daysLeft: daysUntilReview(reviewBy, today) });
+      }
+      return rows.length;
+    });
+  }
+
   /** Ends a zone for good. */
   async withdraw(id: string, reason: string, user: AuthUser): Promise<ZoneFeature> {
     return this.unitOfWork.run(async (transaction) => {
@@ -396,6 +510,16 @@ export class ZonesService {
   }
 
   // ------------------------------------------------------------------ helpers
+
+  /** The last review date `reviewDue` counts: 30 days from today. */
+  private reviewDueLimit(): string {
+    return DateTime.fromISO(this.today(), { zone: DEFAULT_TIMEZONE }).plus({ days: ZONE_REVIEW.dueWithinDays }).toISODate()!;
+  }
+
+  /** New zones propose a review a year ahead. */
+  private defaultReviewBy(): string {
+    return DateTime.fromISO(this.today(), { zone: DEFAULT_TIMEZONE }).plus({ months: ZONE_REVIEW.defaultMonthsAhead }).toISODate()!;
+  }
 
   private async lockForChange(manager: EntityManager, id: string): Promise<LockedZone> {
     const zone = await this.zones.lockZone(manager, id);
@@ -476,6 +600,11 @@ export class ZonesService {
     return this.zones.zoneVersionExists(manager, zoneId, version);
   }
 
+  /** How many zones of the organisations' sites (not withdrawn) are due for review: within 30 days, or past. */
+  async reviewDueCount(organisationIds: string[]): Promise<number> {
+    return this.zones.countReviewDue(organisationIds, this.reviewDueLimit());
+  }
+
   /** How many zones of the organisations' sites were proposed, agreed, suspended and withdrawn in the period. */
   statusChangeCounts(
     organisationIds: string[],
@@ -483,6 +612,15 @@ export class ZonesService {
   ): Promise<{ proposed: number; agreed: number; suspended: number; withdrawn: number }> {
     return this.zones.statusChangeCounts(organisationIds, period);
   }
+}
+
+/** A value as JSON with sorted keys, so two schedules or terms written in another order compare equal. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    inner && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
+      : inner,
+  );
 }
 
 /** Exactly one shape, and a validity period that is not empty. Returns the period as instants. */

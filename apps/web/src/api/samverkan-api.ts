@@ -21,6 +21,7 @@ import type {
   ZoneCheckResponse,
   ZoneFeature,
   ZoneFeatureCollection,
+  ZoneDiff,
   ZoneHistory,
   ZoneStatus,
   ZoneSuspendRequest,
@@ -60,6 +61,9 @@ export function createSamverkanApi(apiFetch: ApiFetch) {
         ),
       get: (zoneId: string) => apiFetch<ZoneFeature>(`/api/zones/${pathSegment(zoneId)}`),
       history: (zoneId: string) => apiFetch<ZoneHistory>(`/api/zones/${pathSegment(zoneId)}/history`),
+      /** What changed between two versions; by default from the version in force (or the one before) to the current one. */
+      diff: (zoneId: string, versions: { from?: number; to?: number } = {}, signal?: AbortSignal) =>
+        apiFetch<ZoneDiff>(`/api/zones/${pathSegment(zoneId)}/diff${queryString({ from: versions.from, to: versions.to })}`, { signal }),
       /** The position is sent here and nowhere else; the api does not store it. */
       check: (position: { lat: number; lng: number }, radiusMeters?: number, signal?: AbortSignal) =>
         apiFetch<ZoneCheckResponse>(
@@ -69,10 +73,11 @@ export function createSamverkanApi(apiFetch: ApiFetch) {
       create: (body: CreateZoneRequest) => apiFetch<ZoneFeature>('/api/zones', { method: 'POST', body }),
       update: (zoneId: string, body: UpdateZoneRequest) =>
         apiFetch<ZoneFeature>(`/api/zones/${pathSegment(zoneId)}`, { method: 'PATCH', body }),
-      approve: (zoneId: string, version: number) =>
+      /** `diffFrom`: the version the signatory compared against, recorded with the approval. */
+      approve: (zoneId: string, version: number, diffFrom?: number) =>
         apiFetch<ZoneFeature>(`/api/zones/${pathSegment(zoneId)}/approve`, {
           method: 'POST',
-          body: { version },
+          body: diffFrom === undefined ? { version } : { version, diffFrom },
         }),
       suspend: (zoneId: string, body: ZoneSuspendRequest) =>
         apiFetch<ZoneFeature>(`/api/zones/${pathSegment(zoneId)}/suspend`, {

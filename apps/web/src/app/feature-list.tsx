@@ -1,9 +1,11 @@
+import { reviewDateOf, type ZoneFeature } from '@samverkan/contracts';
+import { formatDate, stockholmDay } from '../i18n/format';
 import { useI18n } from '../i18n/use-i18n';
 import { MAP_COMMANDS } from '../map/map-events';
 import { mapCommandsFeature } from '../map/map-feature';
 import { SiteSwatch, ZoneSwatch } from '../map/swatches';
 import { directoryFeature } from '../people/directory-feature';
-import { useFeature } from '../session/feature-registry';
+import { useFeature, useSessionBase } from '../session/feature-registry';
 import { SITE_TYPE_LOOKS } from '../sites/site-types';
 import { sitesFeature } from '../sites/sites-feature';
 import { panelFeature } from '../state/panel-feature';
@@ -11,6 +13,7 @@ import { useStore } from '../state/use-store';
 import { PanelFrame } from '../ui/panel-frame';
 import { listStatusText } from '../zones/approval-status';
 import { displayStateOf, STATE_ORDER } from '../zones/zone-display';
+import { zoneQueues } from '../zones/zone-queues';
 import { ZONE_STATE_STYLES } from '../zones/zone-style';
 import { zonesFeature } from '../zones/zones-feature';
 
@@ -34,12 +37,43 @@ export function FeatureList() {
         STATE_ORDER[a.state] - STATE_ORDER[b.state] ||
         a.zone.properties.name.localeCompare(b.zone.properties.name, language),
     );
+  const { user } = useSessionBase();
+  const queues = zoneQueues(zonesState.zones.values(), user, stockholmDay(now));
+  const open = (zone: ZoneFeature) => {
+    panel.open({ kind: 'zone', zoneId: zone.properties.id });
+    mapCommands.emit(MAP_COMMANDS.focusZone, { zoneId: zone.properties.id });
+  };
+  const queue = (title: string, zones: ZoneFeature[], testId: string, detail: (zone: ZoneFeature) => string) =>
+    zones.length > 0 && (
+      <>
+        <h3 class="section-title">{title}</h3>
+        <ul class="feature-list" data-testid={testId}>
+          {zones.map((zone) => (
+            <li key={zone.properties.id}>
+              <button type="button" class="feature-list__item" onClick={() => open(zone)}>
+                <ZoneSwatch state={displayStateOf(zone.properties)} />
+                <span class="feature-list__text">
+                  <span class="feature-list__name">{zone.properties.name}</span>
+                  <span class="feature-list__detail">{detail(zone)}</span>
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      </>
+    );
   const siteList = [...sitesState.sites.values()].sort((a, b) =>
     a.properties.name.localeCompare(b.properties.name, language),
   );
 
   return (
     <PanelFrame title={t('list.title')} onClose={() => panel.close()} testId="feature-list">
+      {queue(t('queues.awaiting', { count: queues.awaiting.length }), queues.awaiting, 'awaiting-signature-list', (zone) =>
+        t('zone.versionShort', { version: zone.properties.version }),
+      )}
+      {queue(t('queues.reviewDue', { count: queues.reviewDue.length }), queues.reviewDue, 'review-due-list', (zone) =>
+        t('zone.reviewBy', { date: formatDate(`${reviewDateOf(zone.properties)}T12:00:00Z`, language) }),
+      )}
       <h3 class="section-title">{t('list.zones', { count: zoneList.length })}</h3>
       {zonesState.status === 'loading' && <p role="status">{t('common.loading')}</p>}
       {zonesState.status === 'error' && <p class="form-error">{t('list.zonesFailed')}</p>}

@@ -8,6 +8,9 @@ import { MapCanvas } from '../map/map-canvas';
 import { MapNotices } from '../map/map-notices';
 import { NaloxoneMapButton } from '../naloxone/naloxone-entry';
 import { useFeature, useSessionBase } from '../session/feature-registry';
+import { stockholmDay } from '../i18n/format';
+import { zoneQueues } from '../zones/zone-queues';
+import { zonesFeature } from '../zones/zones-feature';
 import { panelFeature } from '../state/panel-feature';
 import { drawsOnMap } from '../state/panel.store';
 import { useStore } from '../state/use-store';
@@ -32,6 +35,9 @@ export function MapScreen({ offerCheck = true }: { offerCheck?: boolean }) {
   const { t } = useI18n();
   const current = useStore(panel);
   useStore(chat);
+  const zones = useFeature(zonesFeature);
+  const zonesState = useStore(zones);
+  const awaiting = zoneQueues(zonesState.zones.values(), user, stockholmDay(new Date())).awaiting.length;
   const [legendOpen, setLegendOpen] = useState(false);
 
   // On a phone the check waits above the welcome sheet, but its answer needs the map's lower part: a user who
@@ -85,11 +91,21 @@ export function MapScreen({ offerCheck = true }: { offerCheck?: boolean }) {
             type="button"
             class="map-toolbar__button"
             aria-pressed={current.kind === 'list'}
+            aria-describedby={awaiting > 0 ? 'awaiting-signature-description' : undefined}
             onClick={() => (current.kind === 'list' ? panel.close() : panel.open({ kind: 'list' }))}
           >
             <Icon name="list" />
             <span class="map-toolbar__text">{t('toolbar.list')}</span>
+            {/* The count is told as a description, so the button keeps its name ("List"). */}
+            {awaiting > 0 && (
+              <span class="count-badge" data-testid="awaiting-signature-count" aria-hidden="true">
+                {awaiting}
+              </span>
+            )}
           </button>
+          <span id="awaiting-signature-description" class="visually-hidden">
+            {awaiting > 0 ? t('queues.awaitingCount', { count: awaiting }) : ''}
+          </span>
           <button
             type="button"
             class="map-toolbar__button"

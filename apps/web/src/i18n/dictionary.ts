@@ -14,6 +14,7 @@ import { errorTextsEn, errorTextsSv } from './errors.texts';
 import { meetingTextsEn, meetingTextsSv } from './meetings.texts';
 import { naloxoneTextsEn, naloxoneTextsSv } from './naloxone.texts';
 import { suspensionTextsEn, suspensionTextsSv } from './suspension.texts';
+import { zoneDiffTextsEn, zoneDiffTextsSv } from './zone-diff.texts';
 import { siteTextsEn, siteTextsSv } from './sites.texts';
 import { secondFactorTextsEn, secondFactorTextsSv } from './second-factor.texts';
 
@@ -660,6 +661,7 @@ const sv = {
   ...meetingTextsSv,
   ...naloxoneTextsSv,
   ...suspensionTextsSv,
+  ...zoneDiffTextsSv,
   ...mapLayoutTextsSv,
   ...approvalTextsSv,
   ...errorTextsSv,
@@ -1311,6 +1313,7 @@ const en: Record<MessageKey, string> = {
   ...meetingTextsEn,
   ...naloxoneTextsEn,
   ...suspensionTextsEn,
+  ...zoneDiffTextsEn,
   ...mapLayoutTextsEn,
   ...approvalTextsEn,
   ...errorTextsEn,

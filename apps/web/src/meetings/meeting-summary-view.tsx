@@ -102,6 +102,9 @@ export function MeetingSummaryView({ meeting }: { meeting: Meeting }) {
         <SummaryFigure label={t('meetings.summary.zonesAgreed')} value={summary.zones.agreed} />
         <SummaryFigure label={t('meetings.summary.zonesSuspended')} value={summary.zones.suspended} />
         <SummaryFigure label={t('meetings.summary.zonesWithdrawn')} value={summary.zones.withdrawn} />
+        {summary.zonesDueForReview !== undefined && (
+          <SummaryFigure label={t('meetings.summary.zonesDueForReview')} value={summary.zonesDueForReview} />
+        )}
         <SummaryFigure label={t('meetings.summary.alerts')} value={summary.alerts.total} />
         <SummaryFigure
           label={t('meetings.summary.alertsUnacknowledged')}

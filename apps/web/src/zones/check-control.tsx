@@ -10,6 +10,7 @@ import { useI18n } from '../i18n/use-i18n';
 import { MAP_COMMANDS } from '../map/map-events';
 import { useStore } from '../state/use-store';
 import { SuspensionFacts } from './suspension-facts';
+import { termsLines } from './zone-diff-view';
 import { isSuspendedAt, type CheckAnswer } from './zone-check-answer';
 import { zoneCheckFeature } from './zone-check-feature';
 import type { CheckFailure, CheckState } from './zone-check.store';
@@ -216,6 +217,11 @@ function ZoneLines({
               {withDistance && <strong>{formatDistance(zone.distanceMeters, language)} · </strong>}
               {suspended ? t('suspension.check.state') : summaryTimingText(zone, now, language, t)}
             </span>
+            {zone.terms && (zone.terms.clauses.length > 0 || zone.terms.text) && (
+              <span class="check__zone-terms block" data-testid="check-terms">
+                {termsLines(zone.terms, language).join('; ')}
+              </span>
+            )}
             {suspended && zone.suspension && <SuspensionFacts suspension={zone.suspension} />}
           </li>
         );

@@ -13,6 +13,7 @@ import { IdentityHint } from '../ui/identity-hint';
 import { versionInForce } from './zone-display';
 import type { ApprovalSide } from './zone-permissions';
 import { validityText } from './zone-timing-text';
+import { ZoneDiffView } from './zone-diff-view';
 import { zonesFeature } from './zones-feature';
 
 export type ZoneAction = 'approve' | 'suspend' | 'withdraw';
@@ -68,6 +69,9 @@ export function ZoneActionDialog({
   // A datetime-local value, read as Stockholm time like every time the app asks for.
   const [until, setUntil] = useState('');
   const [busy, setBusy] = useState(false);
+  // The version the signatory is shown the proposal against (recorded with the approval).
+  const [diffFrom, setDiffFrom] = useState<number | undefined>(undefined);
+  const compares = action === 'approve' && p.version > 1;
   const [error, setError] = useState<{ text: string; stale: boolean } | null>(null);
   const ids = { reason: useId(), until: useId(), untilHint: useId(), error: useId() };
   const needsReason = action !== 'approve';
@@ -103,7 +107,7 @@ export function ZoneActionDialog({
     try {
       const updated =
         action === 'approve'
-          ? await api.zones.approve(p.id, p.version)
+          ? await api.zones.approve(p.id, p.version, diffFrom)
           : action === 'suspend'
             ? await api.zones.suspend(p.id, untilIso ? { reason, until: untilIso } : { reason })
             : await api.zones.withdraw(p.id, reason);
@@ -161,6 +165,7 @@ export function ZoneActionDialog({
             </>
           )}
         </dl>
+        {compares && <ZoneDiffView zoneId={p.id} to={p.version} onLoaded={(diff) => setDiffFrom(diff.from)} />}
         {needsReason && (
           <div class="field">
             <label for={ids.reason}>{t('zoneAction.reason')}</label>

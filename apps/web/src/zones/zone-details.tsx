@@ -1,6 +1,6 @@
-import type { ZoneApproval, ZoneFeature, ZoneHistory } from '@samverkan/contracts';
+import type { ZoneApproval, ZoneFeature, ZoneHistory, ZoneTerms } from '@samverkan/contracts';
 import { describeSchedule } from '@samverkan/geo';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
 import { samverkanApiFeature } from '../api/api-feature';
 import { chatFeature } from '../chat/chat-feature';
 import { mapCommandsFeature } from '../map/map-feature';
@@ -12,13 +12,14 @@ import { AuditTrail } from '../ui/audit-trail';
 import { Icon } from '../ui/icons';
 import { PanelFrame } from '../ui/panel-frame';
 import { PlaceReports } from '../reports/place-reports';
-import { formatDateTime } from '../i18n/format';
+import { formatDate, formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/use-i18n';
 import { ZoneSwatch } from '../map/swatches';
 import { MAP_COMMANDS } from '../map/map-events';
 import { useStore } from '../state/use-store';
 import { approvalStatusText } from './approval-status';
 import { SuspensionFacts } from './suspension-facts';
+import { termsLines, ZoneDiffView } from './zone-diff-view';
 import { ZoneActionDialog, type ZoneAction } from './zone-action-dialog';
 import { displayStateOf, hasPendingProposal } from './zone-display';
 import { zoneAbilities, type ApprovalSide } from './zone-permissions';
@@ -152,6 +153,8 @@ export function ZoneDetails({ zoneId }: { zoneId: string }) {
             validUntil={p.agreed.validUntil}
             approvals={p.agreed.approvals}
             version={p.agreed.version}
+            terms={p.agreed.terms}
+            reviewBy={p.agreed.reviewBy}
           />
           <VersionFacts
             heading={t('zone.versionProposed', { version: p.version })}
@@ -160,6 +163,8 @@ export function ZoneDetails({ zoneId }: { zoneId: string }) {
             validUntil={p.validUntil}
             approvals={p.approvals}
             version={p.version}
+            terms={p.terms}
+            reviewBy={p.reviewBy}
           />
         </>
       ) : (
@@ -170,6 +175,8 @@ export function ZoneDetails({ zoneId }: { zoneId: string }) {
           validUntil={p.validUntil}
           approvals={p.approvals}
           version={p.version}
+          terms={p.terms}
+          reviewBy={p.reviewBy}
         />
       )}
 
@@ -213,8 +220,12 @@ function VersionFacts({
   validUntil,
   approvals,
   version,
+  terms,
+  reviewBy,
 }: {
   heading: string;
+  terms?: ZoneTerms;
+  reviewBy?: string | null;
   schedule: ZoneFeature['properties']['schedule'];
   validFrom: string | null;
   validUntil: string | null;
@@ -235,7 +246,16 @@ function VersionFacts({
           ))}
         </dd>
         <dt>{t('zone.validity')}</dt>
-        <dd>{validityText(validFrom, validUntil, language, t)}</dd>
+        <dd>
+          {validityText(validFrom, validUntil, language, t)}
+          {reviewBy && <span class="block">{t('zone.reviewBy', { date: formatDate(`${reviewBy}T12:00:00Z`, language) })}</span>}
+        </dd>
+        {terms && (terms.clauses.length > 0 || terms.text) && (
+          <>
+            <dt>{t('zone.terms')}</dt>
+            <dd data-testid="zone-terms">{termsLines(terms, language).join('; ')}</dd>
+          </>
+        )}
         <dt>{t('zone.approvals')}</dt>
         <dd>
           <Approvals approvals={approvals.filter((approval) => approval.version === version)} />
@@ -276,6 +296,39 @@ function Approvals({ approvals }: { approvals: ZoneApproval[] }) {
         );
       })}
     </ul>
+  );
+}
+
+/** Any two versions compared, as the approval dialog shows them; the last two to begin with. */
+function VersionComparison({ zoneId, versions }: { zoneId: string; versions: number[] }) {
+  const { t } = useI18n();
+  const latest = versions[versions.length - 1];
+  const [from, setFrom] = useState(latest - 1);
+  const [to, setTo] = useState(latest);
+  const [shown, setShown] = useState<{ from: number; to: number } | null>(null);
+  const ids = { from: useId(), to: useId() };
+  const select = (id: string, value: number, set: (version: number) => void, testId: string) => (
+    <select id={id} value={value} data-testid={testId} onChange={(event) => set(Number(event.currentTarget.value))}>
+      {versions.map((version) => (
+        <option key={version} value={version}>
+          {t('zone.versionShort', { version })}
+        </option>
+      ))}
+    </select>
+  );
+  return (
+    <div class="zone-diff-compare">
+      <div class="field field--inline">
+        <label for={ids.from}>{t('zoneDiff.from')}</label>
+        {select(ids.from, from, setFrom, 'compare-from')}
+        <label for={ids.to}>{t('zoneDiff.to')}</label>
+        {select(ids.to, to, setTo, 'compare-to')}
+        <button type="button" class="button button--secondary button--small" onClick={() => setShown(shown ? null : { from, to })}>
+          {shown ? t('zoneDiff.hide') : t('zoneDiff.compare')}
+        </button>
+      </div>
+      {shown && <ZoneDiffView zoneId={zoneId} from={shown.from} to={shown.to} />}
+    </div>
   );
 }
 
@@ -345,6 +398,7 @@ function ZoneHistoryView({ zone }: { zone: ZoneFeature }) {
               </li>
             ))}
           </ol>
+          {history.versions.length > 1 && <VersionComparison zoneId={p.id} versions={history.versions.map((version) => version.version)} />}
           <h4 class="subsection-title">{t('zone.auditTrail')}</h4>
           <AuditTrail events={history.events} personName={(id) => directory.personName(id)} />
         </>

@@ -2,6 +2,8 @@ import {
   DEFAULT_TIMEZONE,
   MAX_NAME_LENGTH,
   ZONE_LIMITS,
+  ZONE_REVIEW,
+  ZONE_TERMS_LIMITS,
   type CreateZoneRequest,
   type IsoWeekday,
   type Schedule,
@@ -13,7 +15,7 @@ import {
 import { validateSchedule, validateZoneGeometry } from '@samverkan/geo';
 import { checkText } from '@samverkan/text';
 import type { MessageKey } from '../i18n/dictionary';
-import { fromLocalInputValue, toLocalInputValue } from '../i18n/format';
+import { fromLocalInputValue, stockholmDay, toLocalInputValue } from '../i18n/format';
 import { areaSquareMeters, distanceToGeometry } from './geo-math';
 
 export interface WindowDraft {
@@ -39,9 +41,23 @@ export interface ZoneDraft {
   validFrom: string;
   validUntil: string;
   notes: string;
+  /** `YYYY-MM-DD`, or '' for no review date. */
+  reviewBy: string;
+  /** Chosen standard clauses, by key. */
+  clauses: string[];
+  termsText: string;
 }
 
-export type DraftField = 'site' | 'name' | 'shape' | 'schedule' | 'validity' | 'notes';
+export type DraftField = 'site' | 'name' | 'shape' | 'schedule' | 'validity' | 'notes' | 'reviewBy' | 'terms';
+
+/** The review date a new zone proposes: the same day a year on (28 February for 29 February). */
+export function reviewDateAhead(today: string, months: number = ZONE_REVIEW.defaultMonthsAhead): string {
+  const [year, month, day] = today.split('-').map(Number);
+  const target = new Date(Date.UTC(year, month - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(day, lastDay));
+  return target.toISOString().slice(0, 10);
+}
 
 /** A problem found before sending, in the user's language (the shared validators' own words are English). */
 export interface DraftProblem {
@@ -66,6 +82,9 @@ export function emptyDraft(siteId: string | null): ZoneDraft {
     validFrom: '',
     validUntil: '',
     notes: '',
+    reviewBy: reviewDateAhead(stockholmDay(new Date())),
+    clauses: [],
+    termsText: '',
   };
 }
 
@@ -108,6 +127,9 @@ export function draftFromZone(zone: ZoneFeature): ZoneDraft {
     validFrom: p.validFrom ? toLocalInputValue(p.validFrom) : '',
     validUntil: p.validUntil ? toLocalInputValue(p.validUntil) : '',
     notes: p.notes ?? '',
+    reviewBy: p.reviewBy ?? '',
+    clauses: [...(p.terms?.clauses ?? [])],
+    termsText: p.terms?.text ?? '',
   };
 }
 
@@ -138,6 +160,8 @@ export function toCreateRequest(draft: ZoneDraft): CreateZoneRequest {
     validFrom: instantOf(draft.validFrom),
     validUntil: instantOf(draft.validUntil),
     notes: draft.notes === '' ? null : draft.notes,
+    reviewBy: draft.reviewBy === '' ? null : draft.reviewBy,
+    terms: { clauses: draft.clauses, text: draft.termsText },
   };
 }
 
@@ -178,6 +202,12 @@ export function validateDraft(draft: ZoneDraft, site: SiteFeature | undefined): 
 
   if (checkText(draft.notes, 'notes', { min: 0, max: NOTES_MAX }).length > 0) {
     problems.push({ field: 'notes', message: 'zoneForm.error.notes', params: { max: NOTES_MAX } });
+  }
+  if (draft.reviewBy !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(draft.reviewBy)) {
+    problems.push({ field: 'reviewBy', message: 'zoneForm.error.reviewBy' });
+  }
+  if (checkText(draft.termsText, 'terms.text', { min: 0, max: ZONE_TERMS_LIMITS.maxText }).length > 0) {
+    problems.push({ field: 'terms', message: 'zoneForm.error.termsText', params: { max: ZONE_TERMS_LIMITS.maxText } });
   }
   return problems;
 }

@@ -1,4 +1,4 @@
-import { ZONE_LIMITS, type SiteFeature } from '@samverkan/contracts';
+import { ZONE_CLAUSES, ZONE_LIMITS, type SiteFeature } from '@samverkan/contracts';
 import { describeSchedule } from '@samverkan/geo';
 import { useEffect, useId, useMemo, useState } from 'preact/hooks';
 import { ApiError, apiErrorText, refusalTexts } from '../api/api-error';
@@ -71,6 +71,8 @@ export function ZoneForm(props: Props) {
     from: useId(),
     until: useId(),
     notes: useId(),
+    reviewBy: useId(),
+    termsText: useId(),
     always: useId(),
     approve: useId(),
     problems: useId(),
@@ -415,6 +417,47 @@ export function ZoneForm(props: Props) {
           <p class="field__hint">{t('zoneForm.notesHint')}</p>
           <IdentityHint text={draft.notes} />
           <FieldProblems problems={shown('notes')} />
+        </div>
+
+        <fieldset class="field" data-testid="zone-terms">
+          <legend>{t('zoneForm.terms')}</legend>
+          {ZONE_CLAUSES.map((clause) => (
+            <label key={clause.key} class="checkbox">
+              <input
+                type="checkbox"
+                checked={draft.clauses.includes(clause.key)}
+                onChange={(event) =>
+                  update({
+                    clauses: event.currentTarget.checked
+                      ? [...draft.clauses, clause.key]
+                      : draft.clauses.filter((key) => key !== clause.key),
+                  })
+                }
+              />{' '}
+              {clause[language]}
+            </label>
+          ))}
+          <label for={ids.termsText}>{t('zoneForm.termsText')}</label>
+          <textarea
+            id={ids.termsText}
+            rows={2}
+            value={draft.termsText}
+            onInput={(event) => update({ termsText: event.currentTarget.value })}
+          />
+          <IdentityHint text={draft.termsText} />
+          <FieldProblems problems={shown('terms')} />
+        </fieldset>
+
+        <div class="field">
+          <label for={ids.reviewBy}>{t('zoneForm.reviewBy')}</label>
+          <input
+            id={ids.reviewBy}
+            type="date"
+            value={draft.reviewBy}
+            onInput={(event) => update({ reviewBy: event.currentTarget.value })}
+          />
+          <p class="field__hint">{t('zoneForm.reviewByHint')}</p>
+          <FieldProblems problems={shown('reviewBy')} />
         </div>
 
         {signsFor && (

@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import type { Schedule, ZoneGeometry } from '@samverkan/contracts';
+import type { Schedule, ZoneGeometry, ZoneTerms } from '@samverkan/contracts';
 import { validateSchedule, validateZoneGeometry } from '@samverkan/geo';
 import { DetailedHttpException } from '../../common/api-exception.filter';
 import { geoShapeProblems, GeoShapesPipe } from '../../common/geo-input';
@@ -16,6 +16,8 @@ export interface ZoneInput {
   validFrom?: string | null;
   validUntil?: string | null;
   notes?: string | null;
+  reviewBy?: string | null;
+  terms?: ZoneTerms;
   /** Extension: the proposer approves the new version for their side in the same transaction. */
   approve?: boolean;
 }

@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Allow, IsBoolean, IsIn, IsNumber, IsOptional, IsUUID, Max, Min, ValidateIf } from 'class-validator';
 import { EXPORT_FORMATS, ZONE_LIMITS, ZONE_STATUSES } from '@samverkan/contracts';
-import type { ExportFormat, Schedule, ZoneGeometry } from '@samverkan/contracts';
+import type { ExportFormat, Schedule, ZoneGeometry, ZoneTerms } from '@samverkan/contracts';
 import { IsIsoInstant } from '../../common/instant.validators';
 import { IsBbox, IsWordList, ToDecimal } from '../../common/query-param.validators';
-import { IsVersion } from '../../common/field.validators';
+import { IsCalendarDate, IsVersion } from '../../common/field.validators';
 import { IsContractText, IsName, IsNotIdentifying } from '../../common/text.validators';
 
 const GEOMETRY_DOC = {
@@ -70,6 +70,16 @@ export class CreateZoneDto {
   @IsNotIdentifying()
   notes?: string | null;
 
+  @ApiPropertyOptional({ nullable: true, example: '2027-12-01', description: 'A date (YYYY-MM-DD) by which both sides look at the zone again; null for none. New zones default to a year ahead.' })
+  @IsOptional()
+  @IsCalendarDate('2027-12-01')
+  reviewBy?: string | null;
+
+  // Checked by the service (checkZoneTerms): known clause keys, a text of 0–2,000 characters that identifies no one.
+  @ApiPropertyOptional({ description: '{ clauses: [key from GET /api/zones/clauses], text (0–2000 characters) }', example: { clauses: ['no_searches_for_equipment'], text: '' } })
+  @Allow()
+  terms?: ZoneTerms;
+
   @ApiPropertyOptional({
     description:
       "Extension: the proposer, a signatory, approves the new version for their side in the same transaction (one audit trail, no half state). A caller who may not approve is refused (403, field `approve`, reason `not_a_signatory`) and nothing is saved.",
@@ -120,6 +130,16 @@ export class UpdateZoneDto {
   @IsNotIdentifying()
   notes?: string | null;
 
+  @ApiPropertyOptional({ nullable: true, example: '2027-12-01', description: 'A date (YYYY-MM-DD) by which both sides look at the zone again; null for none. New zones default to a year ahead.' })
+  @IsOptional()
+  @IsCalendarDate('2027-12-01')
+  reviewBy?: string | null;
+
+  // Checked by the service (checkZoneTerms): known clause keys, a text of 0–2,000 characters that identifies no one.
+  @ApiPropertyOptional({ description: '{ clauses: [key from GET /api/zones/clauses], text (0–2000 characters) }', example: { clauses: ['no_searches_for_equipment'], text: '' } })
+  @Allow()
+  terms?: ZoneTerms;
+
   @ApiPropertyOptional({
     description:
       "Extension: the proposer, a signatory, approves the new version for their side in the same transaction (one audit trail, no half state). A caller who may not approve is refused (403, field `approve`, reason `not_a_signatory`) and nothing is saved.",
@@ -133,6 +153,11 @@ export class ApproveZoneDto {
   @ApiProperty({ description: 'The version approved; it must be the current one (409 otherwise).' })
   @IsVersion()
   version: number;
+
+  @ApiPropertyOptional({ description: 'Extension: the version the signatory compared against (GET /api/zones/:id/diff?from=); recorded in the audit event. Default: the version in force, or the one before.' })
+  @IsOptional()
+  @IsVersion()
+  diffFrom?: number;
 }
 
 export class ZoneReasonDto {
@@ -173,6 +198,30 @@ export class ZoneListQueryDto {
   @IsOptional()
   @IsUUID('all', { message: 'siteId must be a UUID' })
   siteId?: string;
+
+  @ApiPropertyOptional({ enum: ['true'], description: 'Only zones whose reviewBy (of the version in force) is within 30 days or past.' })
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'reviewDue must be true or false' })
+  reviewDue?: 'true' | 'false';
+
+  @ApiPropertyOptional({ enum: ['true'], description: 'Extension: only zones whose current version is proposed and still awaits the approval of the side the caller signs for.' })
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'awaitingMe must be true or false' })
+  awaitingMe?: 'true' | 'false';
+}
+
+export class ZoneDiffQueryDto {
+  @ApiPropertyOptional({ description: 'Version compared from; default the version in force, or the one before `to`.' })
+  @IsOptional()
+  @ToDecimal()
+  @IsVersion()
+  from?: number;
+
+  @ApiPropertyOptional({ description: 'Version compared to; default the current version.' })
+  @IsOptional()
+  @ToDecimal()
+  @IsVersion()
+  to?: number;
 }
 
 export class ZoneAtQueryDto {

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { MultiPolygon, Schedule } from '@samverkan/contracts';
+import type { MultiPolygon, Schedule, ZoneTerms } from '@samverkan/contracts';
 
 /** One version of a zone: its shape, schedule, validity and notes. Spatial reads and writes go through ZonesRepository. */
 @Entity('zone_versions')
@@ -33,6 +33,13 @@ export class ZoneVersionEntity {
 
   @Column('text', { nullable: true })
   notes: string | null;
+
+  @Column('jsonb', { default: () => `'{"clauses": [], "text": ""}'::jsonb` })
+  terms: ZoneTerms;
+
+  /** A local date, kept as `YYYY-MM-DD` text: a JavaScript Date would shift it by the time zone. */
+  @Column('date', { name: 'review_by', nullable: true })
+  reviewBy: string | null;
 
   @Column('uuid', { name: 'created_by', nullable: true })
   createdBy: string | null;
