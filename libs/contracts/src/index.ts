@@ -4,6 +4,7 @@ export * from './people';
 export * from './geojson';
 export * from './sites';
 export * from './zones';
+export * from './push';
 export * from './audit';
 export * from './messaging';
 export * from './socket-events';

@@ -210,3 +210,39 @@ export const ZONE_LIMITS = {
   /** Extension: a suspension's `until` lies at most this many days ahead; a longer one is given without an end. */
   maxSuspensionDays: 90,
 } as const;
+
+/**
+ * The statuses a zone of the phone's snapshot may have: `agreed`, or `proposed` while an earlier agreed version
+ * stays in force (`agreedVersion` is then set). Suspended and withdrawn zones are left out: neither is in force,
+ * and a suspended zone comes back only through a change (the snapshot's ETag changes with it).
+ */
+export const ZONE_SNAPSHOT_STATUSES = ['agreed', 'proposed'] as const satisfies readonly ZoneStatus[];
+export type ZoneSnapshotStatus = (typeof ZONE_SNAPSHOT_STATUSES)[number];
+
+/**
+ * One zone of `GET /api/zones/snapshot`, as the version in force describes it (the agreed version, never a
+ * pending proposal): enough for a phone to tell by itself, offline too, whether a position lies in a zone in
+ * force at a given time (status allows it, `validFrom <= at < validUntil`, `at` in a schedule window).
+ */
+export interface ZoneSnapshotEntry {
+  id: string;
+  siteId: string;
+  /** The name of the version in force. */
+  name: string;
+  siteName: string;
+  status: ZoneSnapshotStatus;
+  /** The version in force; never null in the snapshot. */
+  agreedVersion: number;
+  geometry: ZoneGeometry;
+  schedule: Schedule | null;
+  validFrom: string | null;
+  validUntil: string | null;
+}
+
+/** `GET /api/zones/snapshot`; its `ETag` covers `zones` (not `generatedAt`), so an unchanged set answers 304. */
+export interface ZoneSnapshot {
+  /** When this set of zones was read from the database (ISO 8601). */
+  generatedAt: string;
+  /** Ordered by `id`. */
+  zones: ZoneSnapshotEntry[];
+}

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import { ZONE_LIMITS } from '@samverkan/contracts';
 import type { ZoneCheckResponse, ZoneFeature, ZoneFeatureCollection, ZoneHistory, ZoneImportResponse, ZoneStatus } from '@samverkan/contracts';
 import { CurrentUser } from '../auth/auth.decorators';
@@ -19,6 +19,8 @@ import {
   ZoneListQueryDto,
   ZoneReasonDto,
 } from './dto/zones.dto';
+import { ifNoneMatchHolds } from './zone-snapshot';
+import { ZoneSnapshotService } from './zone-snapshot.service';
 import { ZoneTransferService } from './zone-transfer.service';
 import { ZonesService } from './zones.service';
 
@@ -31,6 +33,7 @@ export class ZonesController {
   constructor(
     private readonly zones: ZonesService,
     private readonly transfer: ZoneTransferService,
+    private readonly snapshots: ZoneSnapshotService,
   ) {}
 
   /** Everyone signed in sees the map: every zone that is not withdrawn (unless `status` asks for withdrawn ones). */
@@ -51,6 +54,23 @@ export class ZonesController {
   @Header('Cache-Control', 'no-store')
   check(@Query() query: ZoneCheckQueryDto): Promise<ZoneCheckResponse> {
     return this.zones.check(query.lat, query.lng, query.radius ?? ZONE_LIMITS.defaultCheckRadiusMeters, atOrNow(query.at));
+  }
+
+  /**
+   * Every zone in force or waiting for its time, in its version in force, for the phone to check by itself
+   * (ZoneSnapshot). `no-cache`: a cache may keep it but asks again each time, and gets 304 while the ETag holds.
+   */
+  @Get('snapshot')
+  @ApiOkResponse({ description: 'ZoneSnapshot (libs/contracts); 304 when If-None-Match names the current ETag.' })
+  async snapshot(@Req() request: Request, @Res() response: Response): Promise<void> {
+    const snapshot = await this.snapshots.current();
+    response.setHeader('ETag', snapshot.etag);
+    response.setHeader('Cache-Control', 'private, no-cache');
+    if (ifNoneMatchHolds(request.headers['if-none-match'], snapshot.etag)) {
+      response.status(304).end();
+      return;
+    }
+    response.type('application/json').send(snapshot.body);
   }
 
   @Get('export')

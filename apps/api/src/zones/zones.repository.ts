@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { ZONE_SNAPSHOT_STATUSES } from '@samverkan/contracts';
 import type { ExportFormat, Schedule, ZoneApproval, ZoneGeometry, ZoneStatus } from '@samverkan/contracts';
 import type { Bbox } from '../common/query-param.validators';
 import { degreeMargins } from '../common/geo-input';
@@ -513,6 +514,30 @@ export class ZonesRepository {
        WHERE z.status IN ('agreed', 'proposed', 'suspended')
        ORDER BY v.name, z.id`,
     );
+  }
+
+  /**
+   * The phone's snapshot, one statement: every zone in force by agreement or waiting for its time (`agreed`, or
+   * `proposed` with an agreed version), with the name, shape, schedule and validity of the version in force,
+   * as one JSON array (ordered by id) in the shape of ZoneSnapshotEntry. It comes back as text, unparsed: the
+   * snapshot service hashes it for the ETag and sends it as it is.
+   */
+  async snapshotZonesJson(): Promise<string> {
+    const shape = `ST_ForcePolygonCCW(CASE WHEN v.geometry_type = 'Polygon' THEN ST_GeometryN(v.geom, 1) ELSE v.geom END)`;
+    const [row]: { zones: string }[] = await this.dataSource.query(
+      `SELECT COALESCE(json_agg(json_build_object(
+                'id', z.id, 'siteId', z.site_id, 'name', v.name, 'siteName', s.name, 'status', z.status,
+                'agreedVersion', z.agreed_version, 'geometry', ST_AsGeoJSON(${shape}, 15)::json, 'schedule', v.schedule,
+                'validFrom', CASE WHEN v.valid_from IS NULL THEN NULL ELSE ${ISO_UTC('v.valid_from')} END,
+                'validUntil', CASE WHEN v.valid_until IS NULL THEN NULL ELSE ${ISO_UTC('v.valid_until')} END)
+              ORDER BY z.id), '[]'::json)::text AS zones
+       FROM zones z
+       JOIN zone_versions v ON v.zone_id = z.id AND v.version = z.agreed_version
+       JOIN sites s ON s.id = z.site_id
+       WHERE z.status = ANY($1::text[]) AND z.agreed_version IS NOT NULL AND s.deleted_at IS NULL`,
+      [[...ZONE_SNAPSHOT_STATUSES]],
+    );
+    return row.zones;
   }
 
   // ------------------------------------------------------------------ zones of one site (site moves and deletion)
