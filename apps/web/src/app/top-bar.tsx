@@ -6,7 +6,7 @@ import { LanguageSwitch } from '../i18n/language-switch';
 import { useI18n } from '../i18n/use-i18n';
 import { useAppBase } from '../session/feature-registry';
 import type { Route } from '../state/routes';
-import { ConnectionIndicator } from './connection-indicator';
+import { ConnectionIndicator, OfflineBadge } from './connection-indicator';
 import type { Router } from './router';
 
 export function TopBar({ user, page, router }: { user: User; page: Route; router: Router }) {
@@ -49,6 +49,7 @@ export function TopBar({ user, page, router }: { user: User; page: Route; router
       </nav>
       <div class="top-bar__status">
         <ConnectionIndicator />
+        <OfflineBadge />
       </div>
       <div class="top-bar__user" data-testid="signed-in-user">
         <span class="visually-hidden">{t('shell.signedInAs')} </span>

@@ -1,4 +1,4 @@
-import type { ZoneSnapshot } from '@samverkan/geo/snapshot-check';
+import type { ZoneSnapshot } from '@samverkan/contracts';
 import { ApiError } from '../api/api-error';
 import type { SessionStore } from '../auth/session.store';
 

@@ -1,4 +1,4 @@
-import type { ZoneSnapshot } from '@samverkan/geo/snapshot-check';
+import type { ZoneSnapshot } from '@samverkan/contracts';
 import { ApiError } from '../api/api-error';
 import type { KeyValueDatabase } from '../state/idb-key-value';
 import type { FetchSnapshot, SnapshotReply } from './zone-snapshot.api';

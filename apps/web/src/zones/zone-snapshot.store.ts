@@ -1,4 +1,5 @@
-import { SnapshotIndex, type ZoneSnapshot } from '@samverkan/geo/snapshot-check';
+import type { ZoneSnapshot } from '@samverkan/contracts';
+import { SnapshotIndex } from '@samverkan/geo/snapshot-check';
 import type { KeyValueDatabase } from '../state/idb-key-value';
 import { Store } from '../state/store';
 import type { FetchSnapshot } from './zone-snapshot.api';
@@ -66,6 +67,12 @@ export class ZoneSnapshotStore extends Store<SnapshotState> {
       })
       .catch(() => undefined);
     return this.loading;
+  }
+
+  /** The kept copy read, and the first refresh done when there was no copy to answer from meanwhile. */
+  async ready(): Promise<void> {
+    await this.load();
+    if (!this.value.stored && this.refreshing) await this.refreshing;
   }
 
   /** Asks the api; while one request runs, later calls make one more after it (a burst of zone changes). */
