@@ -5,8 +5,8 @@ import {
   type ExpectedSummary,
   type LngLat,
 } from './check-agreement.table';
-import { SnapshotIndex, type ZoneSnapshot } from './snapshot-check';
-import type { ZoneSummary } from '@samverkan/contracts';
+import type { ZoneSnapshot, ZoneSummary } from '@samverkan/contracts';
+import { SnapshotIndex } from './snapshot-check';
 
 const CENTRE: LngLat = [18.0686, 59.3293];
 

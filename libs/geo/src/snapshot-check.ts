@@ -2,10 +2,10 @@ import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import Flatbush from 'flatbush';
 import type {
   Position,
-  Schedule,
   ZoneCheckResponse,
   ZoneGeometry,
-  ZoneStatus,
+  ZoneSnapshot,
+  ZoneSnapshotEntry,
   ZoneSummary,
 } from '@samverkan/contracts';
 import { evaluateZoneTime, type ZoneTimeState } from './schedule';
@@ -17,31 +17,12 @@ import { evaluateZoneTime, type ZoneTimeState } from './schedule';
 // schedule code (evaluateZoneTime). The snapshot holds only zones that are or may come in force, so zones the
 // api would list as never agreed, suspended or withdrawn are simply absent here: none of them is in force.
 
-/** A zone of the snapshot: the version in force, as the contract's "Push and the phone" describes it. */
-export interface SnapshotZone {
-  id: string;
-  siteId: string;
-  name: string;
-  siteName: string;
-  status: ZoneStatus;
-  agreedVersion: number | null;
-  geometry: ZoneGeometry;
-  schedule: Schedule | null;
-  validFrom: string | null;
-  validUntil: string | null;
-}
-
-export interface ZoneSnapshot {
-  generatedAt: string;
-  zones: SnapshotZone[];
-}
-
-const NOT_IN_FORCE: ZoneTimeState = { inForce: false, until: null, nextInForceAt: null };
-
-/** The in-force rule for a snapshot zone: only by an agreed version, then by its schedule and validity. */
-export function snapshotZoneTimeState(zone: SnapshotZone, at: Date): ZoneTimeState {
-  const byAgreement = (zone.status === 'agreed' || zone.status === 'proposed') && zone.agreedVersion !== null;
-  return byAgreement ? evaluateZoneTime(zone, at) : NOT_IN_FORCE;
+/**
+ * When a snapshot zone is in force: every zone of the snapshot is there by an agreed version (the one the entry
+ * describes), so its schedule and validity decide, as on the api.
+ */
+export function snapshotZoneTimeState(zone: ZoneSnapshotEntry, at: Date): ZoneTimeState {
+  return evaluateZoneTime(zone, at);
 }
 
 // WGS 84, as PostGIS's geography measures: a local projection with the ellipsoid's radii of curvature at the
