@@ -66,8 +66,8 @@ describe('the phone check agrees with the api check', () => {
       const entry: Made = { centre, ids: {}, keys: {}, geometries: {} };
       for (const zone of scenario.zones) {
         const created = await makeZone(site, zone, centre);
-        entry.ids[zone.key] = created.id;
-        entry.keys[created.id] = zone.key;
+        entry.ids[zone.key] = created.properties.id;
+        entry.keys[created.properties.id] = zone.key;
         entry.geometries[zone.key] = zone.geometry(centre);
       }
       made.set(scenario, entry);
