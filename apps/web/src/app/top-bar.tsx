@@ -6,6 +6,7 @@ import { LanguageSwitch } from '../i18n/language-switch';
 import { useI18n } from '../i18n/use-i18n';
 import { useAppBase } from '../session/feature-registry';
 import type { Route } from '../state/routes';
+import { PushSettingsButton, PushSettingsDialog } from '../pwa/push-settings-dialog';
 import { ConnectionIndicator, OfflineBadge } from './connection-indicator';
 import type { Router } from './router';
 
@@ -14,6 +15,7 @@ export function TopBar({ user, page, router }: { user: User; page: Route; router
   const { t } = useI18n();
   const [signingOut, setSigningOut] = useState(false);
   const [secondFactorOpen, setSecondFactorOpen] = useState(false);
+  const [pushOpen, setPushOpen] = useState(false);
 
   const signOut = async () => {
     if (signingOut) return;
@@ -61,6 +63,8 @@ export function TopBar({ user, page, router }: { user: User; page: Route; router
         <button type="button" class="top-bar__second-factor" onClick={() => setSecondFactorOpen(true)}>
           {t('mfa.settings.open')}
         </button>
+        <PushSettingsButton onOpen={() => setPushOpen(true)} />
+        {pushOpen && <PushSettingsDialog onClose={() => setPushOpen(false)} />}
         {secondFactorOpen && (
           <SecondFactorDialog
             user={user}

@@ -10,8 +10,8 @@ export const phoneTextsSv = {
   'offline.badge': 'Offline',
   'offline.explain':
     'Ingen anslutning. Kontrollen, den sparade naloxonguiden och utkorgen fungerar; meddelanden skickas när anslutningen är tillbaka.',
-  'offline.needsNetwork': 'Det här kräver anslutning.',
   'push.title': 'Aviseringar',
+  'push.close': 'Stäng',
   'push.toggle': 'Avisera mig om brådskande larm på den här enheten',
   'push.why':
     'Då når ett brådskande larm dig även när appen är stängd. Telefonen frågar om lov först när du slår på det, och aviseringen för direktmeddelanden visar bara vem som skrev.',
@@ -20,10 +20,6 @@ export const phoneTextsSv = {
     'På iPhone fungerar aviseringar när appen har lagts till på hemskärmen (Dela → Lägg till på hemskärmen). Öppna den därifrån och slå på aviseringar.',
   'push.unsupported': 'Den här webbläsaren kan inte ta emot aviseringar.',
   'push.failed': 'Aviseringarna kunde inte slås på. Försök igen.',
-  'push.zoneToggle': 'Säg till när zonen jag är nära börjar gälla',
-  'push.zoneWhy': 'Räknas ut på telefonen från de sparade zonerna och din senaste kontroll; positionen skickas inte.',
-  'push.zoneNotice.title': 'Zonen gäller nu',
-  'push.zoneNotice.body': '{zone} ({site}) gäller från {time}.',
 };
 
 export const phoneTextsEn: Record<keyof typeof phoneTextsSv, string> = {
@@ -35,8 +31,8 @@ export const phoneTextsEn: Record<keyof typeof phoneTextsSv, string> = {
   'offline.badge': 'Offline',
   'offline.explain':
     'No connection. The check, the saved naloxone guide and the outbox work; messages are sent when the connection is back.',
-  'offline.needsNetwork': 'This needs a connection.',
   'push.title': 'Notifications',
+  'push.close': 'Close',
   'push.toggle': 'Notify me of urgent alerts on this device',
   'push.why':
     'An urgent alert then reaches you even when the app is closed. The phone asks for permission only when you turn this on, and a direct message notification shows only who wrote.',
@@ -45,8 +41,4 @@ export const phoneTextsEn: Record<keyof typeof phoneTextsSv, string> = {
     'On iPhone, notifications work once the app is added to the home screen (Share → Add to Home Screen). Open it from there and turn notifications on.',
   'push.unsupported': 'This browser cannot receive notifications.',
   'push.failed': 'Notifications could not be turned on. Try again.',
-  'push.zoneToggle': 'Tell me when the zone I am near comes into force',
-  'push.zoneWhy': 'Worked out on the phone from the saved zones and your last check; the position is not sent.',
-  'push.zoneNotice.title': 'The zone is in force now',
-  'push.zoneNotice.body': '{zone} ({site}) is in force from {time}.',
 };
