@@ -22,6 +22,7 @@ import { ReportsModule } from './reports/reports.module';
 import { GuidesModule } from './guides/guides.module';
 import { KitsModule } from './kits/kits.module';
 import { MeetingsModule } from './meetings/meetings.module';
+import { PushModule } from './push/push.module';
 
 /** The whole api, one module per feature. */
 @Module({})
@@ -48,6 +49,7 @@ export class AppModule {
         GuidesModule,
         KitsModule,
         MeetingsModule,
+        PushModule,
         WebAppHostingModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],

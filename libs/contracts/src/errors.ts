@@ -50,6 +50,12 @@ export const ERROR_REASONS = [
   'already_exists',
   'already_approved',
   'last_administrator',
+  // Web Push: push is off on this server (404), an endpoint that is not https or names no public push service,
+  // keys of the wrong size.
+  'push_off',
+  'not_https',
+  'not_a_push_service',
+  'invalid_push_key',
   // A site change (409): see SITE_CONFLICT_REASONS.
   'zones_out_of_reach',
   'zones_under_agreement',

@@ -28,6 +28,10 @@ export const PUSH_LIMITS = {
   maxEndpointLength: 1024,
   /** `p256dh` is 87 base64url characters, `auth` 22; a little room for padding. */
   maxKeyLength: 128,
+  /** An alert's text in a push is cut to this many code points: a push message holds about 4 kB encrypted. */
+  maxBodyCodePoints: 700,
+  /** Subscriptions one user may hold (browsers and phones); a new one beyond it replaces the oldest. */
+  maxPerUser: 20,
 } as const;
 
 export const PUSH_KINDS = ['alert', 'direct'] as const;
@@ -42,7 +46,10 @@ export interface AlertPushPayload {
   channelId: string;
   messageId: string;
   authorName: string;
+  /** The message's text, cut to `PUSH_LIMITS.maxBodyCodePoints` (push messages hold about 4 kB). */
   body: string;
+  /** True when `body` was cut: the app shows the whole text from the channel. */
+  truncated: boolean;
   createdAt: string;
   /** The app's path to open on tap: `/#/chat/<channelId>`. */
   url: string;

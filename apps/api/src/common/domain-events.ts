@@ -1,4 +1,4 @@
-import type { SiteFeature, ZoneFeature } from '@samverkan/contracts';
+import type { Message, SiteFeature, ZoneFeature } from '@samverkan/contracts';
 import type { AuthUser } from '../auth/auth-user';
 
 /**
@@ -17,6 +17,15 @@ export const DOMAIN_EVENTS = {
   zoneSuspensionEnded: 'zone.suspension-ended',
   /** A notice from the system for the joint channel (posted once per `key`). */
   jointChannelNotice: 'messaging.joint-notice',
+  /** An urgent message was stored (after its commit): every member of its channel but the author gets a push. */
+  alertStored: 'messaging.alert-stored',
+  /** A message in a direct channel was stored (after its commit): the other person gets a push if not connected. */
+  directMessageStored: 'messaging.direct-message-stored',
+  /**
+   * An escalation step of an unacknowledged alert fired (raised by the escalation engine, after its commit):
+   * each target user gets the alert as a push, with `escalation` added, member of the channel or not.
+   */
+  alertEscalated: 'alert.escalated',
 } as const;
 
 export type ChangeKind = 'created' | 'updated' | 'deleted';
@@ -69,6 +78,29 @@ export interface ZoneSuspensionEndedEvent {
 }
 
 /**
+ * Who should hear of an urgent message: the socket rooms of its channel's audience (realtime/rooms.ts), or
+ * `everyone` (the joint channel). The push module finds its subscribers among them.
+ */
+export interface AlertStoredEvent {
+  message: Message;
+  audience: string[] | 'everyone';
+}
+
+export interface DirectMessageStoredEvent {
+  message: Message;
+  /** The other person of the direct channel (never the author). */
+  recipientId: string;
+}
+
+/** One escalation step: the alert again, to these users, whether or not they are members of its channel. */
+export interface AlertEscalatedEvent {
+  message: Message;
+  userIds: string[];
+  /** The step (1-based, counting repeats) and how many there are in all. */
+  escalation: { step: number; of: number };
+}
+
+/**
  * Every event's payload, by name. Owners of events outside this file (auth, messaging) add theirs by declaration
  * merging beside their own types.
  */
@@ -79,6 +111,9 @@ export interface DomainEventMap {
   'zone.suspended': ZoneSuspendedEvent;
   'zone.suspension-ended': ZoneSuspensionEndedEvent;
   'messaging.joint-notice': JointChannelNoticeEvent;
+  'messaging.alert-stored': AlertStoredEvent;
+  'messaging.direct-message-stored': DirectMessageStoredEvent;
+  'alert.escalated': AlertEscalatedEvent;
 }
 
 export type DomainEventName = keyof DomainEventMap;

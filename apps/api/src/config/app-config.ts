@@ -38,6 +38,16 @@ export interface AppConfig {
    * The client's address is read from X-Forwarded-For only as far as these proxies vouch for it.
    */
   trustProxy: false | number | string[];
+  /**
+   * Web Push (VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY, VAPID_SUBJECT): generated into DATA_DIR in embedded mode;
+   * null on a server without them: push is off.
+   */
+  push: PushConfig | null;
+  /**
+   * Not an environment setting: accept `http://` push endpoints on a loopback address, so a test can run a fake
+   * push service. Never on outside tests (a real push service is always https).
+   */
+  pushInsecureLoopbackEndpoints: boolean;
   /** MFA_REQUIRED_ROLES: the roles that must use a second factor (default none). */
   mfaRequiredRoles: Role[];
   /** Not an environment setting: tests tighten or loosen it. */
@@ -45,6 +55,13 @@ export interface AppConfig {
   /** Where the built web app lives; absent in development before `npm run build:web`. */
   webDistDir: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
+}
+
+export interface PushConfig {
+  publicKey: string;
+  privateKey: string;
+  /** A `mailto:` or `https:` contact the push services can reach. */
+  subject: string;
 }
 
 export interface LoginThrottleConfig {

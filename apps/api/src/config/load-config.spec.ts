@@ -1,7 +1,8 @@
 import { chmodSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError, loadConfig } from './load-config';
+import { ConfigError, DEFAULT_VAPID_SUBJECT, loadConfig } from './load-config';
+import { generateVapidKeys } from './vapid-keys';
 
 const server = { DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/samverkan', JWT_SECRET: 'x'.repeat(40), AUDIT_KEY: 'k'.repeat(40) };
 
@@ -74,6 +75,29 @@ describe('loadConfig', () => {
     expect(statSync(dataDir).mode & 0o777).toBe(0o700);
     expect(statSync(join(dataDir, 'jwt-secret')).mode & 0o777).toBe(0o600);
     expect(statSync(join(dataDir, 'audit-key')).mode & 0o777).toBe(0o600);
+  });
+
+  it('in embedded mode makes the VAPID keys once into DATA_DIR; the subject defaults to the first administrator', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'samverkan-config-'));
+    const config = loadConfig({ DATA_DIR: dataDir });
+    expect(config.push).toEqual({ publicKey: expect.stringMatching(/^[\w-]{87}$/), privateKey: expect.stringMatching(/^[\w-]{43}$/), subject: DEFAULT_VAPID_SUBJECT });
+    expect(JSON.parse(readFileSync(join(dataDir, 'vapid-keys.json'), 'utf8'))).toEqual({ publicKey: config.push!.publicKey, privateKey: config.push!.privateKey });
+    expect(statSync(join(dataDir, 'vapid-keys.json')).mode & 0o777).toBe(0o600);
+    expect(loadConfig({ DATA_DIR: dataDir }).push!.publicKey).toBe(config.push!.publicKey);
+    expect(loadConfig({ DATA_DIR: dataDir, ADMIN_EMAIL: 'admin@example.org', ADMIN_PASSWORD: 'a-long-and-unusual-passphrase-2026' }).push!.subject).toBe('mailto:admin@example.org');
+    expect(config.pushInsecureLoopbackEndpoints).toBe(false);
+  });
+
+  it('on a server, push is off without VAPID keys and needs all three settings otherwise', () => {
+    const keys = generateVapidKeys();
+    expect(loadConfig(server).push).toBeNull();
+    const full = { ...server, VAPID_PUBLIC_KEY: keys.publicKey, VAPID_PRIVATE_KEY: keys.privateKey, VAPID_SUBJECT: 'https://samverkan.example/contact' };
+    expect(loadConfig(full).push).toEqual({ ...keys, subject: 'https://samverkan.example/contact' });
+    expect(errorFor({ ...full, VAPID_SUBJECT: '' })).toMatch(/^Configuration error: VAPID_SUBJECT is required/);
+    expect(errorFor({ ...full, VAPID_SUBJECT: 'http://samverkan.example' })).toMatch(/^Configuration error: VAPID_SUBJECT must be a mailto: address or an https: URL/);
+    expect(errorFor({ ...full, VAPID_PRIVATE_KEY: '' })).toBe('Configuration error: VAPID_PRIVATE_KEY is required with VAPID_PUBLIC_KEY');
+    expect(errorFor({ ...full, VAPID_PUBLIC_KEY: keys.privateKey })).toMatch(/^Configuration error: VAPID_PUBLIC_KEY must be a P-256 public key/);
+    expect(errorFor({ ...server, VAPID_SUBJECT: 'mailto:a@b.example' })).toMatch(/^Configuration error: VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY are required/);
   });
 
   it.each([

@@ -2,8 +2,9 @@ import { isIP } from 'node:net';
 import { isAbsolute, join, resolve } from 'node:path';
 import { MESSAGE_RATE_LIMIT, ROLES, type Role } from '@samverkan/contracts';
 import { passwordWeakness } from '../common/password-strength';
-import { AppConfig, DEFAULT_TILE_URL } from './app-config';
+import { AppConfig, DEFAULT_TILE_URL, PushConfig } from './app-config';
 import { readOrCreateSecret } from './private-files';
+import { readOrCreateVapidKeys, vapidKeysProblem } from './vapid-keys';
 import { findProjectRoot } from './project-root';
 
 /** A setting that cannot be used; the message names the variable and says what is wrong. */
@@ -105,6 +106,36 @@ function readAuditKey(env: Env, embedded: boolean, dataDir: string): string {
   return readOrCreateSecret(dataDir, 'audit-key');
 }
 
+/** The contact push services are given when VAPID_SUBJECT is unset in embedded mode. */
+export const DEFAULT_VAPID_SUBJECT = 'mailto:admin@samverkan.invalid';
+
+/**
+ * VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY and VAPID_SUBJECT: all three on a server, or none (push is off). In
+ * embedded mode the keys are made once into DATA_DIR, and the subject defaults to ADMIN_EMAIL's address.
+ */
+function readPush(env: Env, embedded: boolean, dataDir: string): PushConfig | null {
+  const publicKey = env.VAPID_PUBLIC_KEY ?? '';
+  const privateKey = env.VAPID_PRIVATE_KEY ?? '';
+  const subject = env.VAPID_SUBJECT ?? '';
+  if (subject !== '' && !/^(mailto:[^\s@]+@[^\s@]+|https:\/\/[^\s/]+\S*)$/.test(subject)) {
+    throw new ConfigError('VAPID_SUBJECT', 'must be a mailto: address or an https: URL where the push services can reach you');
+  }
+  if (publicKey === '' && privateKey === '') {
+    if (!embedded) {
+      if (subject !== '') throw new ConfigError('VAPID_PUBLIC_KEY', 'and VAPID_PRIVATE_KEY are required with VAPID_SUBJECT');
+      return null;
+    }
+    const fallback = env.ADMIN_EMAIL ? `mailto:${env.ADMIN_EMAIL}` : DEFAULT_VAPID_SUBJECT;
+    return { ...readOrCreateVapidKeys(dataDir), subject: subject || fallback };
+  }
+  if (publicKey === '') throw new ConfigError('VAPID_PUBLIC_KEY', 'is required with VAPID_PRIVATE_KEY');
+  if (privateKey === '') throw new ConfigError('VAPID_PRIVATE_KEY', 'is required with VAPID_PUBLIC_KEY');
+  const problem = vapidKeysProblem({ publicKey, privateKey });
+  if (problem) throw new ConfigError(problem.split(' ')[0], problem.slice(problem.indexOf(' ') + 1));
+  if (subject === '') throw new ConfigError('VAPID_SUBJECT', 'is required with the VAPID keys (a mailto: address or an https: URL)');
+  return { publicKey, privateKey, subject };
+}
+
 /** Validates every setting of the contract; throws ConfigError naming the first bad variable. */
 export function loadConfig(env: Env, overrides: Partial<AppConfig> = {}): AppConfig {
   const databaseUrl = readUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
@@ -160,6 +191,8 @@ export function loadConfig(env: Env, overrides: Partial<AppConfig> = {}): AppCon
     allowedOrigins: readOrigins(env),
     trustProxy: readTrustProxy(env),
     mfaRequiredRoles: readMfaRequiredRoles(env),
+    push: readPush(env, embedded, dataDir),
+    pushInsecureLoopbackEndpoints: false,
     loginThrottle: { perIp: 50, perEmail: 10, windowSeconds: 15 * 60 },
     webDistDir: join(findProjectRoot(), 'apps', 'web', 'dist'),
     logLevel,

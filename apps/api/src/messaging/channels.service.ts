@@ -5,7 +5,7 @@ import type { Channel } from '@samverkan/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { badRequest } from '../common/api-exception.filter';
 import { PeopleService } from '../people/people.service';
-import { channelAudience, seesAllSharedChannels } from './channel-access';
+import { channelAudience, ChannelAudienceFacts, seesAllSharedChannels } from './channel-access';
 import { ChannelsRepository, OwnedChannelChange } from './channels.repository';
 import { CreateChannelDto } from './dto/messaging.dto';
 import { ChannelChangedEvent, MESSAGING_EVENTS } from './messaging.events';
@@ -53,6 +53,12 @@ export class ChannelsService {
   async audienceOf(channelId: string): Promise<string[] | 'everyone'> {
     const channel = await this.channels.findAccess(channelId);
     return channel ? channelAudience(toAudienceFacts(channel)) : [];
+  }
+
+  /** What decides who sees the channel (its kind, organisations, the two people of a direct one); null if unknown. */
+  async audienceFactsOf(channelId: string): Promise<ChannelAudienceFacts | null> {
+    const channel = await this.channels.findAccess(channelId);
+    return channel ? toAudienceFacts(channel) : null;
   }
 
   /** `POST /api/channels`: an existing channel is returned (`created: false`), never a second one. */

@@ -1,24 +1,43 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { Message } from '@samverkan/contracts';
+import { DOMAIN_EVENTS } from '../common/domain-events';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { RealtimePublisher } from '../realtime/realtime.publisher';
 import { ROOMS } from '../realtime/rooms';
+import { channelAudience } from './channel-access';
 import { ChannelsService } from './channels.service';
 
 /**
  * How a stored message reaches the connected users, whoever wrote it (a user through `message:send`, or the
- * api's own notices): `message:new` to the channel's room, and an urgent one as `alert` to every member.
+ * api's own notices): `message:new` to the channel's room, and an urgent one as `alert` to every member. It is
+ * called once the message is committed; the Web Push side hears of it through after-commit events
+ * (`messaging.alert-stored`, `messaging.direct-message-stored`), which never hold up or fail the send.
  */
 @Injectable()
 export class MessagePushes {
   constructor(
     private readonly publisher: RealtimePublisher,
     private readonly channels: ChannelsService,
+    private readonly events: EventEmitter2,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async stored(message: Message): Promise<void> {
+  /** `firstTime: false` for a resend of a stored message: sockets hear it again, phones are not woken twice. */
+  async stored(message: Message, options = { firstTime: true }): Promise<void> {
     this.publisher.publish('message:new', [ROOMS.channel(message.channelId)], message);
-    if (message.priority === 'urgent') {
-      this.publisher.publish('alert', await this.channels.audienceOf(message.channelId), message);
+    const urgent = message.priority === 'urgent';
+    // A normal message needs its channel looked up only to wake the other person of a direct channel.
+    if (!urgent && (!options.firstTime || !this.config.push)) return;
+    const facts = await this.channels.audienceFactsOf(message.channelId);
+    if (!facts) return;
+    if (urgent) {
+      const audience = channelAudience(facts);
+      this.publisher.publish('alert', audience, message);
+      if (options.firstTime) this.events.emit(DOMAIN_EVENTS.alertStored, { message, audience });
+      return;
     }
+    const recipientId = facts.kind === 'direct' ? facts.directUserIds?.find((id) => id !== message.authorId) : undefined;
+    if (recipientId) this.events.emit(DOMAIN_EVENTS.directMessageStored, { message, recipientId });
   }
 }

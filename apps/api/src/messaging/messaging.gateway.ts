@@ -80,10 +80,10 @@ export class MessagingGateway implements OnGatewayConnection<AppSocket> {
     @ConnectedSocket() socket: AppSocket,
     @MessageBody() body: MessageSendDto,
   ): Promise<Ack<{ message: Message; warnings?: IdentifyingKind[] }>> {
-    const { message } = await this.messaging.send(socket.data.user, body);
+    const { message, created } = await this.messaging.send(socket.data.user, body);
     // Also after a resend: if the first broadcast was lost with a crashed instance, this one delivers it
     // (clients keep messages by id, so a second copy changes nothing).
-    await this.pushes.stored(message);
+    await this.pushes.stored(message, { firstTime: created });
     // What the guard refuses never got this far (the DTO); what it only warns about is said in the answer.
     const { warned } = guardIdentifyingText(message.body, 'chat');
     return warned.length > 0 ? { ok: true, message, warnings: warned } : { ok: true, message };

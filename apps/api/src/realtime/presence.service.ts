@@ -55,6 +55,11 @@ export class PresenceService implements OnApplicationShutdown {
     return [...rooms].filter((room) => room.startsWith(prefix)).map((room) => room.slice(prefix.length));
   }
 
+  /** Whether the user has an open connection on any instance (this instance's alone while the link is down). */
+  async isConnected(userId: string): Promise<boolean> {
+    return (await this.connectionsOf(userId)) > 0;
+  }
+
   private async announceIfOffline(userId: string): Promise<void> {
     if (this.local.has(userId)) return;
     try {

@@ -91,6 +91,10 @@ export const REASON_TEXTS: Record<ErrorReason, MessageKey> = {
   already_exists: 'error.reason.already_exists',
   already_approved: 'error.reason.already_approved',
   last_administrator: 'error.reason.last_administrator',
+  push_off: 'error.reason.push_off',
+  not_https: 'error.reason.not_https',
+  not_a_push_service: 'error.reason.not_a_push_service',
+  invalid_push_key: 'error.reason.invalid_push_key',
   zones_out_of_reach: 'siteErrors.zonesOutOfReach',
   zones_under_agreement: 'siteErrors.zonesUnderAgreement',
 };
