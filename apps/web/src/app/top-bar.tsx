@@ -52,6 +52,8 @@ export function TopBar({ user, page, router }: { user: User; page: Route; router
       <div class="top-bar__status">
         <ConnectionIndicator />
         <OfflineBadge />
+        <PushSettingsButton onOpen={() => setPushOpen(true)} />
+        {pushOpen && <PushSettingsDialog onClose={() => setPushOpen(false)} />}
       </div>
       <div class="top-bar__user" data-testid="signed-in-user">
         <span class="visually-hidden">{t('shell.signedInAs')} </span>
@@ -63,8 +65,6 @@ export function TopBar({ user, page, router }: { user: User; page: Route; router
         <button type="button" class="top-bar__second-factor" onClick={() => setSecondFactorOpen(true)}>
           {t('mfa.settings.open')}
         </button>
-        <PushSettingsButton onOpen={() => setPushOpen(true)} />
-        {pushOpen && <PushSettingsDialog onClose={() => setPushOpen(false)} />}
         {secondFactorOpen && (
           <SecondFactorDialog
             user={user}

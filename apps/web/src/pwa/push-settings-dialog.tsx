@@ -4,6 +4,7 @@ import { useI18n } from '../i18n/use-i18n';
 import { useFeature } from '../session/feature-registry';
 import { useStore } from '../state/use-store';
 import { Dialog } from '../ui/dialog';
+import { Icon } from '../ui/icons';
 import { pushFeature } from './push-feature';
 import type { PushSettingsState } from './push-settings.store';
 
@@ -54,7 +55,7 @@ export function PushSettingsDialog({ onClose }: { onClose: () => void }) {
   );
 }
 
-/** The top bar's "Notifications" button: shown only when this server sends pushes. */
+/** The top bar's "Notifications" button, a bell beside the connection's state: shown only when this server sends pushes. */
 export function PushSettingsButton({ onOpen }: { onOpen: () => void }) {
   const push = useFeature(pushFeature);
   const state = useStore(push);
@@ -62,8 +63,15 @@ export function PushSettingsButton({ onOpen }: { onOpen: () => void }) {
   useEffect(() => void push.load(), []);
   if (state.status === 'loading' || state.status === 'unavailable') return null;
   return (
-    <button type="button" class="top-bar__second-factor" onClick={onOpen} data-testid="push-settings-button">
-      {t('push.title')}
+    <button
+      type="button"
+      class="icon-button icon-button--small top-bar__push"
+      onClick={onOpen}
+      aria-label={t('push.title')}
+      title={t('push.title')}
+      data-testid="push-settings-button"
+    >
+      <Icon name="bell" size={18} />
     </button>
   );
 }
