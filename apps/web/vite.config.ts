@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -65,7 +66,40 @@ export default defineConfig({
       '@samverkan/text': fromRoot('../../libs/text/src'),
     },
   },
-  plugins: [precompressAssets()],
+  plugins: [
+    precompressAssets(),
+    // The service worker (src/pwa/sw.ts, built to /sw.js) with the precache list of the app shell injected, and
+    // the web app manifest. The app registers the worker itself (src/pwa/app-update.ts) to let updates wait.
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'src/pwa',
+      filename: 'sw.ts',
+      injectRegister: false,
+      injectManifest: {
+        // The shell: the entry, its chunks, styles and the favicon (the manifest's icons come by themselves). Source maps and precompressed copies are not.
+        globPatterns: ['**/*.{js,css,html,svg,woff2}'],
+        globIgnores: ['**/*.map', '**/*.br', '**/*.gz'],
+        maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+      },
+      manifest: {
+        name: 'Samverkan',
+        short_name: 'Samverkan',
+        description: 'Polisen och de skadereducerande verksamheterna: zoner, kontroll och meddelanden.',
+        lang: 'sv',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        theme_color: '#0b4f6c',
+        background_color: '#ffffff',
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-maskable-192.png', sizes: '192x192', type: 'image/png', purpose: 'maskable' },
+          { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+    }),
+  ],
   oxc: {
     jsx: { runtime: 'automatic', importSource: 'preact' },
   },

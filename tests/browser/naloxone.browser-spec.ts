@@ -32,12 +32,14 @@ describe('the naloxone guide', () => {
 
     // The service worker has taken over the page and cached the app shell.
     await page.waitForFunction(() => navigator.serviceWorker?.controller !== null);
-    await page.waitForFunction(async () => Boolean(await caches.match('/index.html')));
+    // Workbox keys the precached shell by its revision: `/index.html?__WB_REVISION__=…`.
+    await page.waitForFunction(async () => Boolean(await caches.match('/index.html', { ignoreSearch: true })));
 
     await goOffline(page.context());
     await page.reload();
 
-    const saved = page.getByTestId('saved-naloxone-guide');
+    // The app opens signed in without a network (the token still lasts), on the same page, with the saved copy.
+    const saved = page.getByTestId('naloxone-guide');
     await saved.getByRole('heading', { name: /Naloxon vid misstänkt opioidöverdos/ }).waitFor();
     await saved.getByText('Ingen uppkoppling: du läser guiden som sparades på den här enheten').waitFor();
     await saved.getByRole('heading', { name: 'Gör så här' }).waitFor();

@@ -87,6 +87,10 @@ describe('the web app’s static files', () => {
     expect(worker.status).toBe(200);
     expect(worker.headers['content-type']).toMatch(/^text\/javascript/);
     expect(worker.headers['cache-control']).toBe('no-cache');
+    const manifest = await rawGet(test.baseUrl + '/manifest.webmanifest');
+    expect(manifest.status).toBe(200);
+    expect(manifest.headers['content-type']).toMatch(/^application\/manifest\+json/);
+    expect(manifest.headers['cache-control']).toBe('no-cache');
 
     const missing = await rawGet(test.baseUrl + '/assets/index-from-an-old-build.js');
     expect(missing.status).toBe(404);

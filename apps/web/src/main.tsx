@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { App } from './app/app';
 import { createAppBase } from './app/create-app-base';
 import { TOKEN_STORAGE_KEY } from './auth/session.store';
-import { registerServiceWorker } from './naloxone/service-worker-registration';
+import { appUpdateFeature } from './pwa/app-update';
 import { FeatureRegistry, FeatureRegistryContext } from './session/feature-registry';
 import './styles/base.css';
 import './styles/sign-in.css';
@@ -28,5 +28,5 @@ render(
   document.getElementById('app')!,
 );
 void base.session.restore();
-// The app shell and the naloxone guide stay available offline (apps/web/public/sw.js).
-registerServiceWorker(window, import.meta.env.PROD);
+// The app shell and the naloxone guide stay available offline; pushes arrive (apps/web/src/pwa/sw.ts).
+features.get(appUpdateFeature).register(import.meta.env.PROD);

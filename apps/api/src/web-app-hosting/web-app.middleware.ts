@@ -6,10 +6,11 @@ import { ContentCoding, preferredCoding } from './accept-encoding';
 /** Vite names every file under /assets/ by its content's hash, so a name never changes content. */
 const ASSETS_PREFIX = '/assets/';
 const IMMUTABLE = 'public, max-age=31536000, immutable';
-/** index.html and the service worker: always asked again, so a new build is picked up at once. */
+/** index.html, the service worker and the web app manifest: always asked again, so a new build is picked up at once. */
 const NO_CACHE = 'no-cache';
 const NOT_HASHED = 'public, max-age=3600';
-const ALWAYS_FRESH = new Set(['index.html', 'sw.js']);
+const ALWAYS_FRESH = new Set(['index.html', 'sw.js', 'manifest.webmanifest']);
+const MANIFEST_TYPE = 'application/manifest+json';
 
 /** The precompressed copies the web build writes beside each asset (apps/web/vite.config.ts). */
 const COPIES: Record<ContentCoding, string> = { br: '.br', gzip: '.gz' };
@@ -47,7 +48,11 @@ export function webAppHandlers(webDistDir: string): express.RequestHandler[] {
   const serveFiles = express.static(webDistDir, {
     index: false,
     fallthrough: true,
-    setHeaders: (response, path) => response.setHeader('Cache-Control', ALWAYS_FRESH.has(path.slice(webDistDir.length + 1)) ? NO_CACHE : NOT_HASHED),
+    setHeaders: (response, path) => {
+      const name = path.slice(webDistDir.length + 1);
+      response.setHeader('Cache-Control', ALWAYS_FRESH.has(name) ? NO_CACHE : NOT_HASHED);
+      if (name.endsWith('.webmanifest')) response.setHeader('Content-Type', MANIFEST_TYPE);
+    },
   });
   const isServerPath = (request: Request) => /^\/(api|socket\.io)(\/|$)/.test(request.path);
 

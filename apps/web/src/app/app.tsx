@@ -7,9 +7,20 @@ import { useAppBase } from '../session/feature-registry';
 import { useStore } from '../state/use-store';
 import { SignedInShell } from './signed-in-shell';
 import { UnreachablePage } from './unreachable-page';
+import { UpdateBanner } from './update-banner';
+
+/** The page for the session's state, and the banner offering a new version of the app. */
+export function App() {
+  return (
+    <>
+      <UpdateBanner />
+      <SessionPage />
+    </>
+  );
+}
 
 /** Chooses between the sign-in page and the signed-in shell from the session. */
-export function App() {
+function SessionPage() {
   const { session, apiFetch } = useAppBase();
   const state = useStore(session);
   const { language, t } = useI18n();

@@ -1,7 +1,8 @@
 import type { ConnectionStatus } from '../api/socket-client';
 import type { MessageKey } from '../i18n/dictionary';
 import { useI18n } from '../i18n/use-i18n';
-import { useSessionBase } from '../session/feature-registry';
+import { onlineFeature } from '../pwa/online.store';
+import { useFeature, useSessionBase } from '../session/feature-registry';
 import { useStore } from '../state/use-store';
 
 const TEXT: Record<ConnectionStatus, MessageKey> = {
@@ -29,16 +30,29 @@ export function ConnectionIndicator() {
   );
 }
 
+/** "Offline" beside the connection's state while the phone has no network at all. */
+export function OfflineBadge() {
+  const online = useStore(useFeature(onlineFeature));
+  const { t } = useI18n();
+  if (online) return null;
+  return (
+    <span class="badge badge--offline" data-testid="offline-badge">
+      {t('offline.badge')}
+    </span>
+  );
+}
+
 /** A band under the top bar while the live connection is down, saying what still works. */
 export function ConnectionBanner() {
   const { socket } = useSessionBase();
+  const online = useStore(useFeature(onlineFeature));
   const { t } = useI18n();
   const { status } = useStore(socket.connection);
-  if (status !== 'reconnecting') return null;
+  if (online && status !== 'reconnecting') return null;
   return (
     <p class="connection-banner" data-testid="connection-banner">
       <span class="connection-banner__dot" aria-hidden="true" />
-      {t('connection.banner')}
+      {t(online ? 'connection.banner' : 'offline.explain')}
     </p>
   );
 }

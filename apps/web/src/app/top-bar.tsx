@@ -7,7 +7,8 @@ import { LanguageSwitch } from '../i18n/language-switch';
 import { useI18n } from '../i18n/use-i18n';
 import { useAppBase } from '../session/feature-registry';
 import type { Route } from '../state/routes';
-import { ConnectionIndicator } from './connection-indicator';
+import { PushSettingsButton, PushSettingsDialog } from '../pwa/push-settings-dialog';
+import { ConnectionIndicator, OfflineBadge } from './connection-indicator';
 import type { Router } from './router';
 
 export function TopBar({ user, page, router }: { user: User; page: Route; router: Router }) {
@@ -15,6 +16,7 @@ export function TopBar({ user, page, router }: { user: User; page: Route; router
   const { t } = useI18n();
   const [signingOut, setSigningOut] = useState(false);
   const [secondFactorOpen, setSecondFactorOpen] = useState(false);
+  const [pushOpen, setPushOpen] = useState(false);
 
   const signOut = async () => {
     if (signingOut) return;
@@ -50,6 +52,9 @@ export function TopBar({ user, page, router }: { user: User; page: Route; router
       </nav>
       <div class="top-bar__status">
         <ConnectionIndicator />
+        <OfflineBadge />
+        <PushSettingsButton onOpen={() => setPushOpen(true)} />
+        {pushOpen && <PushSettingsDialog onClose={() => setPushOpen(false)} />}
       </div>
       <div class="top-bar__user" data-testid="signed-in-user">
         <span class="visually-hidden">{t('shell.signedInAs')} </span>

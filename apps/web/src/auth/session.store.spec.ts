@@ -2,7 +2,7 @@ import type { User } from '@samverkan/contracts';
 import type { ApiFetch, ApiRequest } from '../api/api-client';
 import { ApiError } from '../api/api-error';
 import { memoryStorage } from '../state/safe-storage';
-import { SessionStore, TOKEN_STORAGE_KEY } from './session.store';
+import { SessionStore, TOKEN_STORAGE_KEY, USER_STORAGE_KEY } from './session.store';
 import { signInErrorMessage } from './sign-in-error';
 
 const user: User = {
@@ -77,12 +77,29 @@ describe('SessionStore', () => {
     expect(storage.get(TOKEN_STORAGE_KEY)).toBe('stored');
   });
 
+  it('offline, opens signed in as the user the token was last confirmed for, until the token expires', async () => {
+    const jwt = (exp: number) => `h.${btoa(JSON.stringify({ sub: 'u1', exp }))}.s`;
+    const offline = () => {
+      throw ApiError.network(new TypeError('Failed to fetch'));
+    };
+    const valid = jwt(Math.floor(Date.now() / 1000) + 3600);
+    const { session } = setup(offline, { [TOKEN_STORAGE_KEY]: valid, [USER_STORAGE_KEY]: JSON.stringify(user) });
+    await session.restore();
+    expect(session.value).toEqual({ status: 'signed-in', user, token: valid });
+
+    const expired = jwt(Math.floor(Date.now() / 1000) - 60);
+    const later = setup(offline, { [TOKEN_STORAGE_KEY]: expired, [USER_STORAGE_KEY]: JSON.stringify(user) });
+    await later.session.restore();
+    expect(later.session.value).toEqual({ status: 'unreachable' });
+  });
+
   it('signs in without sending a token and stores the new one', async () => {
     const { session, storage, calls } = setup(() => ({ accessToken: 'fresh', user }));
     await session.signIn({ email: user.email, password: 'secret' });
     expect(calls[0]).toMatchObject({ path: '/api/auth/login', request: { method: 'POST', auth: false } });
     expect(session.value).toEqual({ status: 'signed-in', user, token: 'fresh' });
     expect(storage.get(TOKEN_STORAGE_KEY)).toBe('fresh');
+    expect(JSON.parse(storage.get(USER_STORAGE_KEY) ?? 'null')).toEqual(user);
   });
 
   it('with a second factor, asks for the code and signs in with it, storing nothing before', async () => {

@@ -13,6 +13,18 @@ import { Store } from '../state/store';
 import type { KeyValueStorage } from '../state/safe-storage';
 
 export const TOKEN_STORAGE_KEY = 'samverkan.accessToken';
+/** Who the stored token belongs to, so the app opens signed in without a connection (until the token expires). */
+export const USER_STORAGE_KEY = 'samverkan.user';
+
+/** The token's own end (a JWT's `exp`), or null when it says none; the api decides once it is reachable. */
+export function tokenExpiresAt(token: string): number | null {
+  try {
+    const payload = JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))) as { exp?: unknown };
+    return typeof payload.exp === 'number' ? payload.exp * 1000 : null;
+  } catch {
+    return null;
+  }
+}
 
 /**
  * Why the sign-in page is showing: the user signed out, the server stopped accepting the token, or the second
@@ -36,6 +48,7 @@ export class SessionStore extends Store<Session> {
   constructor(
     private readonly storage: KeyValueStorage,
     private readonly api: ApiFetch,
+    private readonly now: () => number = Date.now,
   ) {
     super({ status: 'restoring' });
   }
@@ -58,11 +71,16 @@ export class SessionStore extends Store<Session> {
     this.set({ status: 'restoring' });
     try {
       const user = await this.api<User>('/api/auth/me');
-      if (this.storage.get(TOKEN_STORAGE_KEY) === token) this.set({ status: 'signed-in', user, token });
+      if (this.storage.get(TOKEN_STORAGE_KEY) === token) {
+        this.storage.set(USER_STORAGE_KEY, JSON.stringify(user));
+        this.set({ status: 'signed-in', user, token });
+      }
     } catch (error) {
       // A 401 has already signed the user out (see `expired`); anything else leaves the token for a retry.
       if (error instanceof ApiError && error.status === 401) return;
-      this.set({ status: 'unreachable' });
+      // Offline: the user the token was last confirmed for, while the token lasts; the api re-checks on reconnect.
+      const known = error instanceof ApiError && error.isNetworkError ? this.knownUser(token) : null;
+      this.set(known ? { status: 'signed-in', user: known, token } : { status: 'unreachable' });
     }
   }
 
@@ -122,8 +140,10 @@ export class SessionStore extends Store<Session> {
 
   /** The signed-in user's record changed (a second factor turned on or off). */
   userChanged(user: User): void {
-    if (this.value.status === 'signed-in' && this.value.user.id === user.id)
+    if (this.value.status === 'signed-in' && this.value.user.id === user.id) {
+      this.storage.set(USER_STORAGE_KEY, JSON.stringify(user));
       this.set({ ...this.value, user });
+    }
   }
 
   /** Ends the session on the server (so the token stops working at once) and here, even if the server is unreachable. */
@@ -151,14 +171,27 @@ export class SessionStore extends Store<Session> {
     else this.set({ status: 'signed-out', reason: 'signed-out' });
   }
 
+  private knownUser(token: string): User | null {
+    const expiresAt = tokenExpiresAt(token);
+    if (expiresAt !== null && expiresAt <= this.now()) return null;
+    try {
+      const user = JSON.parse(this.storage.get(USER_STORAGE_KEY) ?? 'null') as User | null;
+      return user && typeof user.id === 'string' ? user : null;
+    } catch {
+      return null;
+    }
+  }
+
   private signedIn({ accessToken, user }: LoginResponse): User {
     this.storage.set(TOKEN_STORAGE_KEY, accessToken);
+    this.storage.set(USER_STORAGE_KEY, JSON.stringify(user));
     this.set({ status: 'signed-in', user, token: accessToken });
     return user;
   }
 
   private forget(reason: SignedOutReason): void {
     this.storage.remove(TOKEN_STORAGE_KEY);
+    this.storage.remove(USER_STORAGE_KEY);
     this.set({ status: 'signed-out', reason });
   }
 }

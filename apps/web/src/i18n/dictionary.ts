@@ -17,6 +17,7 @@ import { suspensionTextsEn, suspensionTextsSv } from './suspension.texts';
 import { zoneDiffTextsEn, zoneDiffTextsSv } from './zone-diff.texts';
 import { siteTextsEn, siteTextsSv } from './sites.texts';
 import { secondFactorTextsEn, secondFactorTextsSv } from './second-factor.texts';
+import { phoneTextsEn, phoneTextsSv } from './phone.texts';
 
 const sv = {
   'app.name': 'Samverkan',
@@ -667,6 +668,7 @@ const sv = {
   ...errorTextsSv,
   ...siteTextsSv,
   ...secondFactorTextsSv,
+  ...phoneTextsSv,
 } as const;
 
 export type MessageKey = keyof typeof sv;
@@ -1319,6 +1321,7 @@ const en: Record<MessageKey, string> = {
   ...errorTextsEn,
   ...siteTextsEn,
   ...secondFactorTextsEn,
+  ...phoneTextsEn,
 };
 
 export const LANGUAGES = ['sv', 'en'] as const;

@@ -17,6 +17,7 @@ const PATHS = {
   edit: 'M4 20h4L19 9l-4-4L4 16v4zM13.5 6.5l4 4',
   history: 'M3 12a9 9 0 1 0 3-6.7M3 4v4h4M12 8v4l3 2',
   key: 'M11 9a4 4 0 1 0 8 0a4 4 0 1 0-8 0M12.2 11.8L4 20M7 17l2 2M9.5 14.5l2 2',
+  bell: 'M6 16V11a6 6 0 1 1 12 0v5l2 2H4l2-2zM10 20a2 2 0 0 0 4 0',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -5,7 +5,7 @@ import { useFeature } from '../session/feature-registry';
 import { panelFeature } from '../state/panel-feature';
 import { Icon } from '../ui/icons';
 import type { MessageKey } from '../i18n/dictionary';
-import { formatDistance, formatTime } from '../i18n/format';
+import { formatDateTime, formatDistance, formatTime } from '../i18n/format';
 import { useI18n } from '../i18n/use-i18n';
 import { MAP_COMMANDS } from '../map/map-events';
 import { useStore } from '../state/use-store';
@@ -32,7 +32,7 @@ const POOR_ACCURACY_METERS = 75;
 
 /**
  * "Am I in a zone?": one big button within a thumb's reach, and the answer in one glance above it. The
- * position goes to the check endpoint and onto the map, nowhere else.
+ * position goes onto the map, and to the check endpoint only when the phone has no zones of its own.
  */
 export function CheckControl() {
   const check = useFeature(zoneCheckFeature);
@@ -145,8 +145,19 @@ function CheckResult({ state }: { state: Extract<CheckState, { status: 'answered
       <AnswerDetails answer={answer} at={new Date(state.at)} />
       {/* The nearest naloxone sites, worked out on the phone from the position the check has. */}
       <NearestNaloxoneDisclosure position={position} />
+      {state.zonesStale && state.zonesSyncedAt && (
+        <p class="check__stale" role="alert" data-testid="check-zones-stale">
+          {t('check.zonesStale', { when: formatDateTime(state.zonesSyncedAt, language) })}
+        </p>
+      )}
       <p class="check__meta">
         {t('check.checkedAt', { time: formatTime(state.at, language) })}
+        {state.zonesSyncedAt && !state.zonesStale && (
+          <span data-testid="check-zones-synced">
+            {' · '}
+            {t('check.zonesSynced', { time: formatTime(state.zonesSyncedAt, language) })}
+          </span>
+        )}
         {/* At an edge the headline has already said it. */}
         {position.accuracy > POOR_ACCURACY_METERS && !atEdge && (
           <> · {t('check.poorAccuracy', { meters: Math.round(position.accuracy) })}</>

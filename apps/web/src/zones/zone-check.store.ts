@@ -1,8 +1,10 @@
+import type { ZoneCheckResponse } from '@samverkan/contracts';
 import { failureKindOf } from '../api/api-error';
 import type { SamverkanApi } from '../api/samverkan-api';
 import { Store } from '../state/store';
 import { checkEdgeOf, type CheckEdge } from './check-edge';
 import { checkAnswerOf, type CheckAnswer } from './zone-check-answer';
+import type { ZoneSnapshotStore } from './zone-snapshot.store';
 
 export interface GeoPosition {
   lat: number;
@@ -26,15 +28,27 @@ export type CheckState =
   | { status: 'idle' }
   | { status: 'locating' }
   | { status: 'checking'; position: GeoPosition }
-  | { status: 'answered'; position: GeoPosition; answer: CheckAnswer; edge: CheckEdge; at: string }
+  | {
+      status: 'answered';
+      position: GeoPosition;
+      answer: CheckAnswer;
+      edge: CheckEdge;
+      at: string;
+      /** Answered on the phone from the zones synced then; null when the api answered. */
+      zonesSyncedAt: string | null;
+      /** The phone's zones are older than a day: they may be out of date. */
+      zonesStale: boolean;
+    }
   | { status: 'failed'; reason: CheckFailure; position: GeoPosition | null };
 
 /** The check radius: zones this near are listed as nearby. */
 export const NEARBY_RADIUS_METERS = 300;
 
 /**
- * "Am I in a zone?": finds the position (through `locate`, the browser's geolocation) and asks the check
- * endpoint. The position is kept here for the map only, never stored and never sent anywhere else.
+ * "Am I in a zone?": finds the position (through `locate`, the browser's geolocation) and answers from the zones
+ * kept on the phone when they were synced within a day, so the position is sent nowhere. Without such a copy it
+ * asks the check endpoint, and when that cannot be reached it answers from an older copy, saying how old.
+ * The position is kept here for the map only, never stored.
  */
 export class ZoneCheckStore extends Store<CheckState> {
   private run = 0;
@@ -42,6 +56,11 @@ export class ZoneCheckStore extends Store<CheckState> {
   constructor(
     private readonly api: SamverkanApi,
     private readonly locate: () => Promise<GeoPosition>,
+    private readonly snapshots: ZoneSnapshotStore | null = null,
+    private readonly now: () => number = Date.now,
+    /** Adds what the phone knows besides the snapshot (suspended zones the map holds) to its own answer. */
+    private readonly complete: (answer: ZoneCheckResponse, position: GeoPosition) => ZoneCheckResponse = (answer) =>
+      answer,
   ) {
     super({ status: 'idle' });
   }
@@ -62,21 +81,46 @@ export class ZoneCheckStore extends Store<CheckState> {
       return;
     }
     if (run !== this.run) return;
+    if (this.snapshots) await this.snapshots.ready();
+    if (run !== this.run) return;
+    const freshness = this.snapshots?.freshness() ?? 'none';
+    if (freshness === 'fresh' && this.answerOnPhone(position, false)) return;
     this.set({ status: 'checking', position });
     try {
       const response = await this.api.zones.check(position, NEARBY_RADIUS_METERS);
-      if (run === this.run)
-        this.set({
-          status: 'answered',
-          position,
-          answer: checkAnswerOf(response),
-          edge: checkEdgeOf(response, position.accuracy),
-          at: response.at,
-        });
+      if (run === this.run) this.answer(position, response, null, false);
     } catch (error) {
+      if (run !== this.run) return;
       const reason = failureKindOf(error);
-      if (run === this.run) this.set({ status: 'failed', reason, position });
+      // Out of reach: an older copy of the zones is better than no answer, with its age said.
+      if (reason === 'network' && freshness === 'stale' && this.answerOnPhone(position, true)) return;
+      this.set({ status: 'failed', reason, position });
     }
+  }
+
+  private answerOnPhone(position: GeoPosition, stale: boolean): boolean {
+    const { index, stored } = this.snapshots?.value ?? { index: null, stored: null };
+    if (!index || !stored) return false;
+    const response = this.complete(index.check(position, NEARBY_RADIUS_METERS, new Date(this.now())), position);
+    this.answer(position, response, stored.syncedAt, stale);
+    return true;
+  }
+
+  private answer(
+    position: GeoPosition,
+    response: ZoneCheckResponse,
+    zonesSyncedAt: string | null,
+    zonesStale: boolean,
+  ): void {
+    this.set({
+      status: 'answered',
+      position,
+      answer: checkAnswerOf(response),
+      edge: checkEdgeOf(response, position.accuracy),
+      at: response.at,
+      zonesSyncedAt,
+      zonesStale,
+    });
   }
 
   /** Closes the answer and forgets the position. */

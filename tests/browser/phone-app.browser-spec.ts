@@ -1,0 +1,87 @@
+// Service workers' own requests are not affected by context.setOffline(); with this Playwright routes them
+// too, so the test can cut the service worker's network as well. Read when the browser starts.
+process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
+
+import type { BrowserContext, Page, Request, Route } from 'playwright-core';
+import { DEMO_SITES } from '../../apps/api/src/demo/demo-map.data';
+import { PHONE, useBrowser } from './support/browser-harness';
+
+const browser = useBrowser();
+
+// Södervärn's zone: a 150 m circle, agreed, always in force.
+const [longitude, latitude] = DEMO_SITES.find((site) => site.name.includes('Södervärn'))!.location.coordinates;
+const INSIDE = { latitude, longitude, accuracy: 10 };
+
+const abortServiceWorkerRequests = (route: Route) =>
+  route.request().serviceWorker() ? route.abort('internetdisconnected') : route.continue();
+
+async function goOffline(context: BrowserContext): Promise<void> {
+  await context.setOffline(true);
+  await context.route('**', abortServiceWorkerRequests);
+}
+
+/** Requests that carried the position (URL or body), or went to the api's check at all. */
+function positionRequests(page: Page): Request[] {
+  const seen: Request[] = [];
+  const lat = String(INSIDE.latitude).slice(0, 7);
+  const lng = String(INSIDE.longitude).slice(0, 7);
+  page.on('request', (request) => {
+    const carries = [request.url(), request.postData() ?? ''].some((text) => text.includes(lat) || text.includes(lng));
+    if (carries || new URL(request.url()).pathname === '/api/zones/check') seen.push(request);
+  });
+  return seen;
+}
+
+describe('the app on a phone', () => {
+  it('is installable: a manifest with icons, and an active service worker', async () => {
+    const page = await browser.newSignedInPage('police', { viewport: PHONE, mobile: true });
+    const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+    const response = await page.request.get(new URL(href!, browser.baseUrl).href);
+    expect(response.headers()['content-type']).toMatch(/^application\/manifest\+json/);
+    const manifest = (await response.json()) as {
+      name: string;
+      short_name: string;
+      display: string;
+      theme_color: string;
+      icons: { src: string; sizes: string; purpose?: string }[];
+    };
+    expect(manifest).toMatchObject({ name: 'Samverkan', short_name: 'Samverkan', display: 'standalone' });
+    expect(manifest.theme_color).toMatch(/^#/);
+    for (const sizes of ['192x192', '512x512']) {
+      expect(manifest.icons.filter((icon) => icon.sizes === sizes).map((icon) => icon.purpose ?? 'any').sort()).toEqual(['any', 'maskable']);
+    }
+    for (const icon of manifest.icons) {
+      const image = await page.request.get(new URL(icon.src, browser.baseUrl).href);
+      expect(image.headers()['content-type']).toBe('image/png');
+    }
+    await page.waitForFunction(async () => (await navigator.serviceWorker.ready).active?.state === 'activated');
+    expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(`${browser.baseUrl}/sw.js`);
+  });
+
+  it('checks on the phone: online without sending the position, and offline after a reload, with the zones’ sync time', async () => {
+    browser.allowConsoleErrors(/ERR_INTERNET_DISCONNECTED|Failed to fetch|net::ERR_FAILED|WebSocket connection to/);
+    const page = await browser.newSignedInPage('police', { viewport: PHONE, mobile: true, geolocation: INSIDE });
+    const carried = positionRequests(page);
+    // The service worker controls the page and has the shell; the snapshot is on the phone.
+    await page.waitForFunction(() => navigator.serviceWorker?.controller !== null);
+
+    const button = page.getByRole('button', { name: 'Am I in a zone?' });
+    await button.click();
+    const answer = page.getByTestId('check-answer');
+    await answer.and(page.locator('[data-answer-kind="inside-in-force"]')).waitFor();
+    expect(await answer.getByTestId('check-zones-synced').textContent()).toMatch(/zones synced \d{2}:\d{2}/);
+    await answer.getByRole('button', { name: 'Close the answer' }).click();
+
+    await goOffline(page.context());
+    await page.reload();
+    await page.getByTestId('signed-in-user').waitFor();
+    await page.getByTestId('offline-badge').waitFor();
+    await page.getByTestId('connection-banner').waitFor();
+    await button.click();
+    await answer.and(page.locator('[data-answer-kind="inside-in-force"]')).waitFor();
+    expect(await answer.getByTestId('check-zones-synced').textContent()).toMatch(/zones synced \d{2}:\d{2}/);
+    await browser.screenshot(page, 'check-offline-phone');
+
+    expect(carried.map((request) => request.url())).toEqual([]);
+  });
+});
