@@ -16,3 +16,5 @@ export * from './site-access';
 export * from './zone-access';
 export * from './report-access';
 export * from './naloxone-access';
+export * from './escalation';
+export * from './escalation-access';

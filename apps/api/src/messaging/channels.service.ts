@@ -147,6 +147,17 @@ export class ChannelsService {
     return change ? [change] : [];
   }
 
+  /** In the caller's transaction: the escalation policy the channel follows (null: none). Pass the answer to `publish` once committed. */
+  async setEscalationPolicy(
+    manager: EntityManager,
+    channelId: string,
+    policyId: string | null,
+  ): Promise<OwnedChannelChange> {
+    const change = await this.channels.setEscalationPolicy(manager, channelId, policyId);
+    if (!change) throw new NotFoundException(`No channel with id ${channelId}`);
+    return change;
+  }
+
   /** After the commit: the channels' audiences hear of them; connections that lost sight of one leave it. */
   publish(changes: OwnedChannelChange[]): void {
     for (const change of changes) this.emitChanged(change);

@@ -8,6 +8,7 @@ import { Meetings1764600000000 } from './1764600000000-meetings';
 import { ZoneSuspension1765014000000 } from './1765014000000-zone-suspension';
 import { SitePhoneAndKitUser1765100000000 } from './1765100000000-site-phone-and-kit-user';
 import { SecondFactor1765200000000 } from './1765200000000-second-factor';
+import { AlertEscalation1765400000000 } from './1765400000000-alert-escalation';
 
 /** Every migration, oldest first. Listed explicitly so the build and the tests load the same set. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   ZoneSuspension1765014000000,
   SitePhoneAndKitUser1765100000000,
   SecondFactor1765200000000,
+  AlertEscalation1765400000000,
 ];
