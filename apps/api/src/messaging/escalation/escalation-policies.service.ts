@@ -116,10 +116,10 @@ export class EscalationPoliciesService {
   ): Promise<EscalationPolicyInput> {
     const steps = (input.steps as Pick<EscalationStepDto, 'delaySeconds' | 'targets'>[]).map((step, s) => ({
       delaySeconds: step.delaySeconds,
-      targets: step.targets.map((target, t) => targetOf(target, `steps.${s}.targets.${t}`)),
+      targets: step.targets.map((target, t) => targetOf(target, `steps[${s}].targets[${t}]`)),
     }));
     const named = steps.flatMap((step, s) =>
-      step.targets.map((target, t) => ({ target, field: `steps.${s}.targets.${t}` })),
+      step.targets.map((target, t) => ({ target, field: `steps[${s}].targets[${t}]` })),
     );
     const userIds = named.flatMap(({ target }) => (target.kind === 'user' ? [target.userId] : []));
     const known = new Set(
