@@ -60,6 +60,8 @@ export interface AlertStatus {
   of: number;
   /** When the next step fires; null when none will (acknowledged, exhausted, or no policy). */
   nextAt: string | null;
+  /** Extension: whom the next step will tell (the policy's targets as they were when the alert was sent); null with no next step. */
+  nextTargets: EscalationTarget[] | null;
   acknowledgedBy: { userId: string; organisationId: string; at: string }[];
   steps: { step: number; at: string; userIds: string[] }[];
 }

@@ -16,6 +16,7 @@ import { naloxoneTextsEn, naloxoneTextsSv } from './naloxone.texts';
 import { suspensionTextsEn, suspensionTextsSv } from './suspension.texts';
 import { siteTextsEn, siteTextsSv } from './sites.texts';
 import { secondFactorTextsEn, secondFactorTextsSv } from './second-factor.texts';
+import { escalationTextsEn, escalationTextsSv } from './escalation.texts';
 
 const sv = {
   'app.name': 'Samverkan',
@@ -665,6 +666,7 @@ const sv = {
   ...errorTextsSv,
   ...siteTextsSv,
   ...secondFactorTextsSv,
+  ...escalationTextsSv,
 } as const;
 
 export type MessageKey = keyof typeof sv;
@@ -1316,6 +1318,7 @@ const en: Record<MessageKey, string> = {
   ...errorTextsEn,
   ...siteTextsEn,
   ...secondFactorTextsEn,
+  ...escalationTextsEn,
 };
 
 export const LANGUAGES = ['sv', 'en'] as const;

@@ -35,6 +35,11 @@ export function criteriaOf(targets: EscalationTarget[]): UserCriteria {
   return criteria;
 }
 
+function nextTargetsOf(escalation: AlertEscalationRow): EscalationTarget[] | null {
+  const index = stepIndexAfter(escalation, escalation.fired);
+  return index === null ? null : escalation.steps[index].targets;
+}
+
 /** The escalation of urgent messages: fires due steps (the job's tick) and answers where an alert stands. */
 @Injectable()
 export class AlertEscalationService {
@@ -124,6 +129,7 @@ export class AlertEscalationService {
       step: escalation?.fired ?? 0,
       of: escalation ? totalSteps(escalation) : 0,
       nextAt: escalation?.next_at ? new Date(escalation.next_at).toISOString() : null,
+      nextTargets: escalation?.next_at ? nextTargetsOf(escalation) : null,
       acknowledgedBy,
       steps: steps.map((s) => ({ step: s.step, at: new Date(s.at).toISOString(), userIds: s.user_ids })),
     };
