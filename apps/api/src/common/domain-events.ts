@@ -1,4 +1,4 @@
-import type { SiteFeature, ZoneFeature } from '@samverkan/contracts';
+import type { EscalationPolicyInput, SiteFeature, ZoneFeature } from '@samverkan/contracts';
 import type { AuthUser } from '../auth/auth-user';
 
 /**
@@ -17,6 +17,8 @@ export const DOMAIN_EVENTS = {
   zoneSuspensionEnded: 'zone.suspension-ended',
   /** A notice from the system for the joint channel (posted once per `key`). */
   jointChannelNotice: 'messaging.joint-notice',
+  /** An escalation policy for the joint channel, taken up only when the channel follows none (the demo data's). */
+  jointEscalationPolicy: 'messaging.joint-escalation-policy',
 } as const;
 
 export type ChangeKind = 'created' | 'updated' | 'deleted';
@@ -64,6 +66,11 @@ export interface ZoneSuspendedEvent {
   alertOrganisationIds: string[];
 }
 
+/** A policy the joint channel should follow if it follows none yet; made once (found again by its name). */
+export interface JointEscalationPolicyEvent {
+  policy: EscalationPolicyInput;
+}
+
 export interface ZoneSuspensionEndedEvent {
   zone: ZoneFeature;
 }
@@ -79,6 +86,7 @@ export interface DomainEventMap {
   'zone.suspended': ZoneSuspendedEvent;
   'zone.suspension-ended': ZoneSuspensionEndedEvent;
   'messaging.joint-notice': JointChannelNoticeEvent;
+  'messaging.joint-escalation-policy': JointEscalationPolicyEvent;
 }
 
 export type DomainEventName = keyof DomainEventMap;

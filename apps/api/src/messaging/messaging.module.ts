@@ -10,6 +10,7 @@ import { EscalationPoliciesController } from './escalation/escalation-policies.c
 import { EscalationPoliciesService } from './escalation/escalation-policies.service';
 import { EscalationPushesListener } from './escalation/escalation-pushes.listener';
 import { EscalationRepository } from './escalation/escalation.repository';
+import { JointPolicyListener } from './escalation/joint-policy.listener';
 import { PeopleModule } from '../people/people.module';
 import { ChannelsController } from './channels.controller';
 import { ChannelsRepository } from './channels.repository';
@@ -55,6 +56,7 @@ import { ZoneNoticesListener } from './zone-notices.listener';
     AlertEscalationService,
     EscalationJob,
     EscalationPushesListener,
+    JointPolicyListener,
   ],
   exports: [ChannelsService],
 })

@@ -28,6 +28,7 @@ export function ChannelEscalation({
   useStore(directory);
   const [chosen, setChosen] = useState<string | null>(channel.escalationPolicyId);
   const [editorOpen, setEditorOpen] = useState(false);
+  const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const selectId = useId();
   const manages = canManageEscalation(user);
@@ -39,15 +40,18 @@ export function ChannelEscalation({
     setChosen(channel.escalationPolicyId);
   }
 
+  // Shown as chosen once the api has it: an urgent message sent right after follows what is shown.
   const choose = async (policyId: string | null) => {
     setError(null);
-    const before = chosen;
-    setChosen(policyId);
+    setSaving(true);
     try {
-      onChanged?.(await escalation.chooseForChannel(channel.id, policyId));
+      const updated = await escalation.chooseForChannel(channel.id, policyId);
+      setChosen(updated.escalationPolicyId);
+      onChanged?.(updated);
     } catch (failure) {
-      setChosen(before);
       setError(apiErrorText(failure, t, language));
+    } finally {
+      setSaving(false);
     }
   };
 
@@ -69,7 +73,8 @@ export function ChannelEscalation({
             <select
               id={selectId}
               value={chosen ?? ''}
-              disabled={state.status !== 'ready'}
+              disabled={state.status !== 'ready' || saving}
+              aria-busy={saving}
               onChange={(event) => void choose(event.currentTarget.value || null)}
             >
               <option value="">{t('escalation.channel.noPolicy')}</option>

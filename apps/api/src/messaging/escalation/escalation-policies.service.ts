@@ -104,6 +104,23 @@ export class EscalationPoliciesService {
     return this.channels.get(user, channelId);
   }
 
+  /**
+   * The joint channel follows `input` (made once, found again by its name) when it follows no policy yet; a
+   * policy someone chose is never replaced. For seeding (the demo data).
+   */
+  async ensureJointPolicy(input: EscalationPolicyInput): Promise<void> {
+    const jointId = await this.channels.jointChannelId();
+    const change = await this.policies.manager.transaction(async (manager) => {
+      const joint = await this.channels.accessOf(jointId, manager);
+      if (!joint || joint.escalation_policy_id) return null;
+      const existing = await this.policies.findPolicyByName(manager, input.name);
+      const policy =
+        existing ?? (await this.policies.insertPolicy(manager, await this.checked(input, manager)));
+      return this.channels.setEscalationPolicy(manager, jointId, policy.id);
+    });
+    if (change) this.channels.publish([change]);
+  }
+
   private checkManager(user: AuthUser): void {
     const problem = manageEscalationProblem(user);
     if (problem) throw new ForbiddenException(problem);

@@ -20,6 +20,14 @@ export class EscalationRepository {
     return this.dataSource.query(`SELECT ${POLICY_COLUMNS} FROM escalation_policies p ORDER BY p.name, p.id`);
   }
 
+  async findPolicyByName(manager: EntityManager, name: string): Promise<EscalationPolicyRow | null> {
+    const rows: EscalationPolicyRow[] = await manager.query(
+      `SELECT ${POLICY_COLUMNS} FROM escalation_policies p WHERE p.name = $1 ORDER BY p.id LIMIT 1`,
+      [name],
+    );
+    return rows[0] ?? null;
+  }
+
   async findPolicy(manager: EntityManager, id: string, lock = false): Promise<EscalationPolicyRow | null> {
     const rows: EscalationPolicyRow[] = await manager.query(
       `SELECT ${POLICY_COLUMNS} FROM escalation_policies p WHERE p.id = $1 ${lock ? 'FOR UPDATE' : ''}`,
