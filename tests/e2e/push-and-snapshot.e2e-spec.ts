@@ -440,7 +440,10 @@ describe('the phone: Web Push', () => {
         .emit(DOMAIN_EVENTS.alertEscalated, {
           message: alert,
           userIds: [target.user.id],
-          escalation: { step: 2, of: 3 },
+          step: 2,
+          of: 3,
+          at: new Date().toISOString(),
+          state: 'open',
         });
       const push = await fake.next(
         'the escalation step',
@@ -459,7 +462,10 @@ describe('the phone: Web Push', () => {
         .emit(DOMAIN_EVENTS.alertEscalated, {
           message: alert,
           userIds: [target.user.id],
-          escalation: { step: 3, of: 3 },
+          step: 3,
+          of: 3,
+          at: new Date().toISOString(),
+          state: 'open',
         });
       await waitFor(
         'the gone subscription deleted',

@@ -63,6 +63,9 @@ export const ERROR_REASONS = [
   // A site change (409): see SITE_CONFLICT_REASONS.
   'zones_out_of_reach',
   'zones_under_agreement',
+  // Escalation policies: a policy a channel follows is not deleted (409); a stale `version` (409).
+  'policy_in_use',
+  'stale_version',
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
 

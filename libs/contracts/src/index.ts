@@ -18,3 +18,5 @@ export * from './zone-access';
 export * from './report-access';
 export * from './naloxone-access';
 export * from './zone-terms';
+export * from './escalation';
+export * from './escalation-access';

@@ -13,6 +13,8 @@ export interface Channel {
   lastSeq: number;
   /** Extension: an archived channel (its site or zone was deleted) keeps its history but takes no messages. */
   archived: boolean;
+  /** Extension: the escalation policy an urgent message in this channel follows (`PATCH /api/channels/:id`), or null. */
+  escalationPolicyId: string | null;
 }
 
 /** Extension: what `channel:updated` carries; unread counts are per user, so they come from `GET /api/channels`. */

@@ -1,6 +1,7 @@
 import type { Meeting, MeetingView } from './meetings';
 import type { ErrorReason, IdentifyingKind } from './errors';
 import type { AlertAck, ChannelUpdate, Message, MessagePriority } from './messaging';
+import type { AlertEscalatedPayload, AlertEscalationMark } from './escalation';
 import type { SiteFeature } from './sites';
 import type { ZoneFeature } from './zones';
 
@@ -113,7 +114,13 @@ export interface ClientToServerEvents {
 export interface ServerToClientEvents {
   'message:new': (message: Message) => void;
   'message:read': (payload: { channelId: string; userId: string; seq: number }) => void;
-  alert: (message: Message) => void;
+  /**
+   * An urgent message, to every member of its channel; again to each target of an escalation step, with
+   * `escalation` (step of steps), also to targets who are not members of the channel.
+   */
+  alert: (message: Message & { escalation?: AlertEscalationMark }) => void;
+  /** Extension: an escalation step fired (who was told, when), to the channel's members and the alert's author. */
+  'alert:escalated': (payload: AlertEscalatedPayload) => void;
   'alert:acked': (payload: AlertAck) => void;
   /** Extension, sent on connect: the urgent messages (last 7 days) this user has not acknowledged, oldest first. */
   'alert:pending': (payload: { alerts: Message[] }) => void;

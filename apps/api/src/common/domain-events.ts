@@ -1,4 +1,4 @@
-import type { ApprovalSide, Message, SiteFeature, ZoneFeature } from '@samverkan/contracts';
+import type { AlertState, ApprovalSide, EscalationPolicyInput, Message, SiteFeature, ZoneFeature } from '@samverkan/contracts';
 import type { AuthUser } from '../auth/auth-user';
 
 /**
@@ -26,10 +26,12 @@ export const DOMAIN_EVENTS = {
   /** A message in a direct channel was stored (after its commit): the other person gets a push if not connected. */
   directMessageStored: 'messaging.direct-message-stored',
   /**
-   * An escalation step of an unacknowledged alert fired (raised by the escalation engine, after its commit):
-   * each target user gets the alert as a push, with `escalation` added, member of the channel or not.
+   * An escalation step of an unacknowledged alert fired (raised by messaging's escalation engine; after its commit
+   * open apps get `alert` again and closed apps a push), each target told, member of the channel or not.
    */
   alertEscalated: 'alert.escalated',
+  /** An escalation policy for the joint channel, taken up only when the channel follows none (the demo data's). */
+  jointEscalationPolicy: 'messaging.joint-escalation-policy',
 } as const;
 
 export type ChangeKind = 'created' | 'updated' | 'deleted';
@@ -77,6 +79,11 @@ export interface ZoneSuspendedEvent {
   alertOrganisationIds: string[];
 }
 
+/** A policy the joint channel should follow if it follows none yet; made once (found again by its name). */
+export interface JointEscalationPolicyEvent {
+  policy: EscalationPolicyInput;
+}
+
 export interface ZoneSuspensionEndedEvent {
   zone: ZoneFeature;
 }
@@ -113,10 +120,17 @@ export interface DirectMessageStoredEvent {
 
 /** One escalation step: the alert again, to these users, whether or not they are members of its channel. */
 export interface AlertEscalatedEvent {
+  /** The urgent message, text included (targets outside the channel see it too). */
   message: Message;
+  /** 1-based, across repeats, of `of` steps in all. */
+  step: number;
+  of: number;
+  /** When the step fired (ISO 8601). */
+  at: string;
+  /** The enabled users the step's targets named, the author left out. */
   userIds: string[];
-  /** The step (1-based, counting repeats) and how many there are in all. */
-  escalation: { step: number; of: number };
+  /** `exhausted` after the last step, else `open`. */
+  state: AlertState;
 }
 
 /**
@@ -135,6 +149,7 @@ export interface DomainEventMap {
   'messaging.alert-stored': AlertStoredEvent;
   'messaging.direct-message-stored': DirectMessageStoredEvent;
   'alert.escalated': AlertEscalatedEvent;
+  'messaging.joint-escalation-policy': JointEscalationPolicyEvent;
 }
 
 export type DomainEventName = keyof DomainEventMap;

@@ -1,10 +1,13 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { DateTime } from 'luxon';
 import { DEFAULT_TIMEZONE, type Meeting } from '@samverkan/contracts';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { PasswordHasher } from '../people/password-hasher';
 import { PeopleService } from '../people/people.service';
 import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS, DEMO_PASSWORD, DemoOrganisationKey } from './demo-data';
+import { DOMAIN_EVENTS, type JointEscalationPolicyEvent } from '../common/domain-events';
+import { demoJointEscalationPolicy } from './demo-escalation.data';
 import { DemoMapSeed } from './demo-map.seed';
 import { DemoMeetingsSeed } from './demo-meetings.seed';
 
@@ -24,6 +27,7 @@ export class DemoSeedService implements OnModuleInit, OnApplicationBootstrap {
     private readonly hasher: PasswordHasher,
     private readonly demoMap: DemoMapSeed,
     private readonly demoMeetings: DemoMeetingsSeed,
+    private readonly events: EventEmitter2,
   ) {}
 
   /** Before ADMIN_EMAIL's bootstrap runs, so that it sees whether an administrator other than the demo's is left. */
@@ -61,6 +65,9 @@ export class DemoSeedService implements OnModuleInit, OnApplicationBootstrap {
     await this.demoMap.seed(organisationIds);
     // The meetings' agendas link the demo sites and zones.
     const meeting = await this.demoMeetings.seed(organisationIds);
+    // Messaging owns channels and policies: it gives the joint channel this one unless it follows one already.
+    const escalation: JointEscalationPolicyEvent = { policy: demoJointEscalationPolicy(organisationIds) };
+    await this.events.emitAsync(DOMAIN_EVENTS.jointEscalationPolicy, escalation);
     this.printLogins(meeting);
   }
 

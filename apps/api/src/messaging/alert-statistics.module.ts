@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { AlertStatistics } from '../meetings/alert-statistics';
+import { EscalationRepository } from './escalation/escalation.repository';
 import { MessagesRepository } from './messages.repository';
 
 /**
@@ -8,7 +9,7 @@ import { MessagesRepository } from './messages.repository';
  */
 @Global()
 @Module({
-  providers: [MessagesRepository, { provide: AlertStatistics, useExisting: MessagesRepository }],
+  providers: [MessagesRepository, EscalationRepository, { provide: AlertStatistics, useExisting: MessagesRepository }],
   exports: [AlertStatistics],
 })
 export class AlertStatisticsModule {}

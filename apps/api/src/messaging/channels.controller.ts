@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AlertAck, Channel, Message } from '@samverkan/contracts';
@@ -6,6 +6,8 @@ import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
 import { ChannelsService } from './channels.service';
 import { CreateChannelDto, HistoryQueryDto } from './dto/messaging.dto';
+import { UpdateChannelDto } from './escalation/escalation.dto';
+import { EscalationPoliciesService } from './escalation/escalation-policies.service';
 import { MessagingService } from './messaging.service';
 
 @ApiTags('messaging')
@@ -15,6 +17,7 @@ export class ChannelsController {
   constructor(
     private readonly channels: ChannelsService,
     private readonly messaging: MessagingService,
+    private readonly escalationPolicies: EscalationPoliciesService,
   ) {}
 
   /** The channels the caller can see (archived ones left out), with unread counts. */
@@ -39,6 +42,16 @@ export class ChannelsController {
   @Get(':id')
   get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() user: AuthUser): Promise<Channel> {
     return this.channels.get(user, id);
+  }
+
+  /** Coordinators and admins: the escalation policy the channel's urgent messages follow (null: none). */
+  @Patch(':id')
+  update(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: UpdateChannelDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<Channel> {
+    return this.escalationPolicies.setChannelPolicy(user, id, body);
   }
 
   @Get(':id/messages')

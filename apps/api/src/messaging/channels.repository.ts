@@ -22,9 +22,9 @@ const UNREAD = `GREATEST(0, c.last_seq - GREATEST(
     COALESCE((SELECT min(m.seq) FROM messages m WHERE m.channel_id = c.id), c.last_seq + 1) - 1
   ))`;
 
-const CHANNEL_COLUMNS = `c.id, c.kind, ${VIEWER_NAME} AS name, c.ref_id, c.last_seq, c.archived_at IS NOT NULL AS archived`;
+const CHANNEL_COLUMNS = `c.id, c.kind, ${VIEWER_NAME} AS name, c.ref_id, c.last_seq, c.archived_at IS NOT NULL AS archived, c.escalation_policy_id`;
 
-const ACCESS_COLUMNS = `c.id, c.kind, c.name, c.ref_id, c.last_seq, c.archived_at IS NOT NULL AS archived, c.organisation_id,
+const ACCESS_COLUMNS = `c.id, c.kind, c.name, c.ref_id, c.last_seq, c.archived_at IS NOT NULL AS archived, c.escalation_policy_id, c.organisation_id,
   c.direct_user_low, c.direct_user_high,
   COALESCE((SELECT array_agg(co.organisation_id::text ORDER BY co.organisation_id)
             FROM channel_organisations co WHERE co.channel_id = c.id), '{}') AS organisation_ids`;
@@ -95,6 +95,22 @@ export class ChannelsRepository {
       [channelId],
     );
     return rows[0] ?? null;
+  }
+
+  /** Sets the escalation policy the channel follows; answers the channel before and after, or null when it does not exist. */
+  async setEscalationPolicy(
+    manager: EntityManager,
+    channelId: string,
+    policyId: string | null,
+  ): Promise<OwnedChannelChange | null> {
+    const previous = await this.findAccess(channelId, manager);
+    if (!previous) return null;
+    await manager.query(`UPDATE channels SET escalation_policy_id = $2, updated_at = now() WHERE id = $1`, [
+      channelId,
+      policyId,
+    ]);
+    const channel = await this.findAccess(channelId, manager);
+    return channel && { channel, previous };
   }
 
   private async findAccessByRef(

@@ -41,6 +41,7 @@ class ChannelTables {
       ref_id: null,
       last_seq: 0,
       archived: false,
+      escalation_policy_id: null,
       organisation_id: null,
       direct_user_low: null,
       direct_user_high: null,

@@ -10,7 +10,7 @@ import { ChannelsRepository, OwnedChannelChange } from './channels.repository';
 import { CreateChannelDto } from './dto/messaging.dto';
 import { ChannelChangedEvent, MESSAGING_EVENTS } from './messaging.events';
 import { toAudienceFacts, toChannelDto } from './messaging.mapper';
-import type { ChannelRow } from './messaging.rows';
+import type { ChannelAccessRow, ChannelRow } from './messaging.rows';
 
 /** What a site's or zone's channel follows: its name, and the organisation that owns the site. */
 export interface OwnedChannelFacts {
@@ -151,6 +151,26 @@ export class ChannelsService {
       current.organisationId,
     );
     return change ? [change] : [];
+  }
+
+  /** In the caller's transaction: the escalation policy the channel follows (null: none). Pass the answer to `publish` once committed. */
+  async setEscalationPolicy(
+    manager: EntityManager,
+    channelId: string,
+    policyId: string | null,
+  ): Promise<OwnedChannelChange> {
+    const change = await this.channels.setEscalationPolicy(manager, channelId, policyId);
+    if (!change) throw new NotFoundException(`No channel with id ${channelId}`);
+    return change;
+  }
+
+  jointChannelId(): Promise<string> {
+    return this.channels.jointChannelId();
+  }
+
+  /** A channel's audience facts and policy, in the caller's transaction. */
+  accessOf(channelId: string, manager: EntityManager): Promise<ChannelAccessRow | null> {
+    return this.channels.findAccess(channelId, manager);
   }
 
   /** After the commit: the channels' audiences hear of them; connections that lost sight of one leave it. */

@@ -4,6 +4,7 @@ import { DOMAIN_EVENTS, JointChannelNoticeEvent } from '../common/domain-events'
 import { RealtimePublisher } from '../realtime/realtime.publisher';
 import { ROOMS } from '../realtime/rooms';
 import { ChannelsRepository } from './channels.repository';
+import { Clock } from '../common/clock';
 import { MessagesRepository } from './messages.repository';
 import { toMessageDto } from './messaging.mapper';
 import { clientIdForNoticeKey, SYSTEM_AUTHOR } from '../common/system-author';
@@ -17,6 +18,7 @@ export class JointNoticesListener {
     private readonly channels: ChannelsRepository,
     private readonly messages: MessagesRepository,
     private readonly publisher: RealtimePublisher,
+    private readonly clock: Clock,
   ) {}
 
   @OnEvent(DOMAIN_EVENTS.jointChannelNotice, { async: true, promisify: true })
@@ -26,6 +28,7 @@ export class JointNoticesListener {
       const row = await this.messages.insert(
         { id: SYSTEM_AUTHOR.userId, organisationId: SYSTEM_AUTHOR.organisationId, role: 'coordinator', organisationKind: 'coordination' },
         { channelId: jointId, clientId: clientIdForNoticeKey(notice.key), body: notice.body, priority: 'normal' },
+        this.clock.now(),
       );
       // Null: this key was posted before (a rerun, or another instance was first).
       if (row) this.publisher.publish('message:new', [ROOMS.channel(jointId)], toMessageDto(row));

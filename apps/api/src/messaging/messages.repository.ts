@@ -5,6 +5,7 @@ import type { MeetingSummary, MessagePriority } from '@samverkan/contracts';
 import type { AlertStatistics, Period } from '../meetings/alert-statistics';
 import type { AuthUser } from '../auth/auth-user';
 import { CAN_SEE_CHANNEL, viewerParams } from './channel-access';
+import { EscalationRepository } from './escalation/escalation.repository';
 import type { AlertAckRow, MessageRow } from './messaging.rows';
 
 type Viewer = Pick<AuthUser, 'id' | 'organisationId' | 'role' | 'organisationKind'>;
@@ -41,6 +42,9 @@ WITH channel AS (
 SELECT ${MESSAGE_COLUMNS.replace(/\bm\./g, 'inserted.')}
 FROM inserted JOIN users u ON u.id = inserted.author_id`;
 
+/** True when an escalation step of message `m` was sent to the viewer ($1). */
+const WAS_TARGET = `EXISTS (SELECT 1 FROM alert_escalation_steps s WHERE s.message_id = m.id AND $1::uuid = ANY(s.user_ids))`;
+
 export interface NewMessage {
   channelId: string;
   clientId: string;
@@ -56,10 +60,16 @@ export interface HistoryWindow {
 
 @Injectable()
 export class MessagesRepository implements AlertStatistics {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly escalations: EscalationRepository,
+  ) {}
 
-  /** The stored message, or null when nothing was inserted (see SEND_SQL). */
-  async insert(author: Viewer, message: NewMessage): Promise<MessageRow | null> {
+  /**
+   * The stored message, or null when nothing was inserted (see SEND_SQL). An urgent one in a channel that follows
+   * an escalation policy gets its escalation in the same transaction, its first step due counting from `now`.
+   */
+  async insert(author: Viewer, message: NewMessage, now: Date): Promise<MessageRow | null> {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
@@ -72,6 +82,7 @@ export class MessagesRepository implements AlertStatistics {
         message.priority,
       ]);
       if (rows.length) {
+        if (message.priority === 'urgent') await this.escalations.start(runner.manager, rows[0].id, now);
         await runner.commitTransaction();
         return rows[0];
       }
@@ -144,12 +155,48 @@ export class MessagesRepository implements AlertStatistics {
     return rows[0] ?? null;
   }
 
-  /** Records that the user has seen an urgent message; null when they had already acknowledged it. */
+  /** A message in one transaction (the escalation worker's), or null. */
+  async findById(manager: EntityManager, messageId: string): Promise<MessageRow | null> {
+    const rows: MessageRow[] = await manager.query(
+      `SELECT ${MESSAGE_COLUMNS} FROM messages m JOIN users u ON u.id = m.author_id WHERE m.id = $1`,
+      [messageId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /**
+   * A message with whether the viewer sees its channel and whether an escalation step was sent to them (who
+   * was told may see and acknowledge the alert without seeing the channel); null when it does not exist.
+   */
+  async findWithAlertAccess(
+    viewer: Viewer,
+    messageId: string,
+  ): Promise<(MessageRow & { sees_channel: boolean; was_target: boolean }) | null> {
+    const rows: (MessageRow & { sees_channel: boolean; was_target: boolean })[] = await this.dataSource.query(
+      `SELECT ${MESSAGE_COLUMNS}, ${CAN_SEE_CHANNEL} AS sees_channel, ${WAS_TARGET} AS was_target
+       FROM messages m JOIN channels c ON c.id = m.channel_id JOIN users u ON u.id = m.author_id
+       WHERE m.id = $5`,
+      [...viewerParams(viewer), messageId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /**
+   * Records that the user has seen an urgent message; null when they had already acknowledged it. An
+   * acknowledgement by anyone but the author ends the alert's escalation, in the same statement.
+   */
   async insertAck(messageId: string, userId: string, organisationId: string): Promise<AlertAckRow | null> {
     const rows: AlertAckRow[] = await this.dataSource.query(
-      `INSERT INTO alert_acks (message_id, user_id, organisation_id) VALUES ($1, $2, $3)
-       ON CONFLICT (message_id, user_id) DO NOTHING
-       RETURNING message_id, user_id, organisation_id, acked_at`,
+      `WITH ack AS (
+         INSERT INTO alert_acks (message_id, user_id, organisation_id) VALUES ($1, $2, $3)
+         ON CONFLICT (message_id, user_id) DO NOTHING
+         RETURNING message_id, user_id, organisation_id, acked_at
+       ), stopped AS (
+         UPDATE alert_escalations e SET state = 'acknowledged', next_at = NULL, updated_at = now()
+         FROM ack JOIN messages m ON m.id = ack.message_id
+         WHERE e.message_id = ack.message_id AND e.state IN ('open', 'exhausted') AND ack.user_id <> m.author_id
+       )
+       SELECT * FROM ack`,
       [messageId, userId, organisationId],
     );
     return rows[0] ?? null;
@@ -173,7 +220,7 @@ export class MessagesRepository implements AlertStatistics {
        WHERE m.priority = 'urgent' AND m.created_at >= $5 AND m.author_id <> $1::uuid
          AND m.created_at >= (SELECT me.created_at FROM users me WHERE me.id = $1::uuid)
          AND NOT EXISTS (SELECT 1 FROM alert_acks a WHERE a.message_id = m.id AND a.user_id = $1::uuid)
-         AND ${CAN_SEE_CHANNEL}
+         AND (${CAN_SEE_CHANNEL} OR ${WAS_TARGET})
        ORDER BY m.created_at, m.id
        LIMIT $6`,
       [...viewerParams(viewer), since, limit],

@@ -16,6 +16,7 @@ import {
   MessageReadDto,
   MessageSendDto,
 } from './dto/messaging.dto';
+import { AlertEscalationService } from './escalation/alert-escalation.service';
 import { MessagePushes } from './message-pushes';
 import { MessagingService } from './messaging.service';
 import { PresenceService } from '../realtime/presence.service';
@@ -43,6 +44,7 @@ export class MessagingGateway implements OnGatewayConnection<AppSocket> {
     private readonly channels: ChannelsService,
     private readonly presence: PresenceService,
     private readonly pushes: MessagePushes,
+    private readonly escalation: AlertEscalationService,
   ) {}
 
   /** The realtime gateway has put the connection in its rooms; here it gets the alerts it has not seen. */
@@ -113,9 +115,11 @@ export class MessagingGateway implements OnGatewayConnection<AppSocket> {
     const { ack, message, created } = await this.messaging.acknowledgeAlert(user, body.messageId);
     if (created) {
       // The sender sees who has seen it; so does the channel, and the acknowledger's other tabs close the alert.
+      // Those an escalation step reached (members of the channel or not) see it close too.
+      const targets = (await this.escalation.targetsOf(message.id)).map(ROOMS.user);
       this.publisher.publish(
         'alert:acked',
-        [ROOMS.user(message.authorId), ROOMS.channel(message.channelId), ROOMS.user(user.id)],
+        [ROOMS.user(message.authorId), ROOMS.channel(message.channelId), ROOMS.user(user.id), ...targets],
         ack,
       );
     }

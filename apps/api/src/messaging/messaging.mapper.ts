@@ -26,6 +26,7 @@ export function toChannelDto(row: ChannelRow): Channel {
     unread: Number(row.unread ?? 0),
     lastSeq: Number(row.last_seq),
     archived: row.archived,
+    escalationPolicyId: row.escalation_policy_id,
   };
 }
 
@@ -37,6 +38,7 @@ export function toChannelUpdate(row: ChannelAccessRow, name: string = row.name):
     refId: row.ref_id,
     lastSeq: Number(row.last_seq),
     archived: row.archived,
+    escalationPolicyId: row.escalation_policy_id,
   };
 }
 

@@ -22,6 +22,7 @@ export interface ChannelRow {
   ref_id: string | null;
   last_seq: number;
   archived: boolean;
+  escalation_policy_id: string | null;
   unread?: number | string;
 }
 

@@ -3,6 +3,7 @@ import { MESSAGE_LIMITS } from '@samverkan/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { refusalOf, strictFake } from '../common/spec-helpers';
 import type { ChannelsService } from './channels.service';
+import type { Clock } from '../common/clock';
 import type { HistoryWindow, MessagesRepository, NewMessage } from './messages.repository';
 import { MessagingService } from './messaging.service';
 import type { AlertAckRow, ChannelRow, MessageRow } from './messaging.rows';
@@ -27,7 +28,7 @@ const author: AuthUser = {
 };
 
 function channel(id: string, changes: Partial<ChannelRow> = {}): ChannelRow {
-  return { id, kind: 'site', name: 'Sprututbytet', ref_id: 'site-1', last_seq: 0, archived: false, ...changes };
+  return { id, kind: 'site', name: 'Sprututbytet', ref_id: 'site-1', last_seq: 0, archived: false, escalation_policy_id: null, ...changes };
 }
 
 function setUp(options: { limit?: number } = {}) {
@@ -75,6 +76,10 @@ function setUp(options: { limit?: number } = {}) {
       return seq;
     },
     findVisible: async (_: AuthUser, messageId: string) => messages.find((stored) => stored.id === messageId) ?? null,
+    findWithAlertAccess: async (_: AuthUser, messageId: string) => {
+      const found = messages.find((stored) => stored.id === messageId);
+      return found ? { ...found, sees_channel: true, was_target: false } : null;
+    },
     insertAck: async (messageId: string, userId: string, organisationId: string) => {
       if (acks.some((ack) => ack.message_id === messageId && ack.user_id === userId)) return null;
       const ack = { message_id: messageId, user_id: userId, organisation_id: organisationId, acked_at: new Date('2026-12-06T10:05:00Z') };
@@ -92,7 +97,8 @@ function setUp(options: { limit?: number } = {}) {
   });
   let now = Date.parse('2026-12-06T10:00:00Z');
   const limiter = new SendRateLimiter(options.limit ?? 20, 10_000, () => now);
-  const service = new MessagingService(repository, channelsService, limiter);
+  const clock = { now: () => new Date(now) } as Clock;
+  const service = new MessagingService(repository, channelsService, limiter, clock);
   return {
     service,
     messages,

@@ -1,8 +1,9 @@
 import { ForbiddenException, HttpException, HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
-import { MESSAGE_LIMITS } from '@samverkan/contracts';
+import { canSeeAlertStatus, MESSAGE_LIMITS } from '@samverkan/contracts';
 import type { AlertAck, Message } from '@samverkan/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { badRequest } from '../common/api-exception.filter';
+import { Clock } from '../common/clock';
 import { ChannelsService } from './channels.service';
 import { HistoryQueryDto, MessageSendDto } from './dto/messaging.dto';
 import { toAlertAckDto, toMessageDto } from './messaging.mapper';
@@ -19,6 +20,7 @@ export class MessagingService {
     private readonly messages: MessagesRepository,
     private readonly channels: ChannelsService,
     private readonly rateLimiter: SendRateLimiter,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -45,7 +47,7 @@ export class MessagingService {
         clientId: input.clientId,
         body: input.body,
         priority: input.priority ?? 'normal',
-      })
+      }, this.clock.now())
       .catch((error: unknown) => {
         this.rateLimiter.giveBack(user.id);
         throw error;
@@ -102,13 +104,17 @@ export class MessagingService {
     return this.messages.markRead(user.id, channelId, seq);
   }
 
-  /** Records that the user has seen an urgent message; `created: false` when they already had. */
+  /**
+   * Records that the user has seen an urgent message; `created: false` when they already had. Those who see the
+   * channel may, and those an escalation step was sent to. Anyone but the author ends the escalation.
+   */
   async acknowledgeAlert(
     user: AuthUser,
     messageId: string,
   ): Promise<{ ack: AlertAck; message: Message; created: boolean }> {
-    const row = await this.messages.findVisible(user, messageId);
-    if (!row) throw new NotFoundException(`No message with id ${messageId}`);
+    const row = await this.messages.findWithAlertAccess(user, messageId);
+    if (!row || !canSeeAlertStatus({ seesChannel: row.sees_channel, wasTarget: row.was_target }))
+      throw new NotFoundException(`No message with id ${messageId}`);
     if (row.priority !== 'urgent')
       throw badRequest('messageId', 'names a message that is not urgent: only alerts are acknowledged', 'unknown_reference');
     const inserted = await this.messages.insertAck(messageId, user.id, user.organisationId);

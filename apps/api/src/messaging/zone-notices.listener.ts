@@ -8,6 +8,7 @@ import { PeopleService } from '../people/people.service';
 import { ChannelsRepository } from './channels.repository';
 import { ChannelsService } from './channels.service';
 import { MessagePushes } from './message-pushes';
+import { Clock } from '../common/clock';
 import { MessagesRepository } from './messages.repository';
 import { toMessageDto } from './messaging.mapper';
 
@@ -84,6 +85,7 @@ export class ZoneNoticesListener {
     private readonly messages: MessagesRepository,
     private readonly people: PeopleService,
     private readonly pushes: MessagePushes,
+    private readonly clock: Clock,
   ) {}
 
   @OnEvent(DOMAIN_EVENTS.zoneSuspended, { async: true, promisify: true })
@@ -102,7 +104,7 @@ export class ZoneNoticesListener {
           clientId: clientIdForNoticeKey(`${key}:alert:${signatory.id}`),
           body,
           priority: 'urgent',
-        });
+        }, this.clock.now());
         if (row) await this.pushes.stored(toMessageDto(row));
       });
     }
@@ -139,7 +141,7 @@ export class ZoneNoticesListener {
   private async postNotice(zone: ZoneFeature, key: string, body: string): Promise<void> {
     const channelId = await this.channelsRepository.openOwnedChannelId('zone', zone.properties.id);
     if (!channelId) return;
-    const row = await this.messages.insert(SYSTEM_VIEWER, { channelId, clientId: clientIdForNoticeKey(key), body, priority: 'normal' });
+    const row = await this.messages.insert(SYSTEM_VIEWER, { channelId, clientId: clientIdForNoticeKey(key), body, priority: 'normal' }, this.clock.now());
     if (row) await this.pushes.stored(toMessageDto(row));
   }
 

@@ -28,6 +28,13 @@ export type UserChanges = Pick<UserEntity, 'displayName' | 'role' | 'organisatio
   passwordHash?: string;
 };
 
+/** Whom a search for users names: ids, roles (in an organisation or anywhere), organisations' signatories. */
+export interface UserCriteria {
+  userIds: string[];
+  roles: { role: string; organisationId?: string }[];
+  signatoryOrganisationIds: string[];
+}
+
 /** Organisations and users (`organisations`, `users`). */
 @Injectable()
 export class PeopleRepository {
@@ -106,6 +113,34 @@ export class PeopleRepository {
        ORDER BY u.display_name`,
       [organisationIds, exceptId],
     );
+  }
+
+  /**
+   * The enabled users who are one of `userIds`, have one of the roles (in its organisation when one is given), or
+   * sign for one of `signatoryOrganisationIds`; but `exceptIds`. In the caller's transaction.
+   */
+  async activeUserIdsMatching(
+    manager: EntityManager,
+    criteria: UserCriteria,
+    exceptIds: string[],
+  ): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query(
+      `SELECT u.id FROM users u
+       WHERE NOT u.disabled AND u.id <> ALL($5::uuid[]) AND (
+         u.id = ANY($1::uuid[])
+         OR EXISTS (SELECT 1 FROM unnest($2::text[], $3::text[]) AS r(role, organisation_id)
+                    WHERE u.role = r.role AND (r.organisation_id = '' OR u.organisation_id::text = r.organisation_id))
+         OR (u.can_sign AND u.organisation_id = ANY($4::uuid[])))
+       ORDER BY u.id`,
+      [
+        criteria.userIds,
+        criteria.roles.map((r) => r.role),
+        criteria.roles.map((r) => r.organisationId ?? ''),
+        criteria.signatoryOrganisationIds,
+        exceptIds,
+      ],
+    );
+    return rows.map((row) => row.id);
   }
 
   async isDisplayNameIn(organisationId: string, name: string): Promise<boolean> {

@@ -13,7 +13,7 @@ import { OrganisationEntity } from './entities/organisation.entity';
 import { UserEntity } from './entities/user.entity';
 import { PasswordHasher } from './password-hasher';
 import { toOrganisationDto, toUserDto } from './people.mapper';
-import { PeopleRepository, UserChanges } from './people.repository';
+import { PeopleRepository, UserChanges, type UserCriteria } from './people.repository';
 
 @Injectable()
 export class PeopleService {
@@ -87,6 +87,11 @@ export class PeopleService {
     if (!organisationIds.length) return [];
     const rows = await this.people.activeSignatories(organisationIds, SYSTEM_AUTHOR.userId);
     return rows.map((row) => this.toUserDto(row));
+  }
+
+  /** The enabled users these criteria name (never the automatic notices' author), but `exceptIds`; in the caller's transaction. */
+  activeUserIdsMatching(manager: EntityManager, criteria: UserCriteria, exceptIds: string[] = []): Promise<string[]> {
+    return this.people.activeUserIdsMatching(manager, criteria, [...exceptIds, SYSTEM_AUTHOR.userId]);
   }
 
   /** Whether a user of this organisation goes by this name, whatever its case (a kit's label must not name a person). */

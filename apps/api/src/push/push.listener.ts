@@ -60,7 +60,8 @@ export class PushListener {
 
   /** An escalation step: its targets, members of the channel or not, get the alert again (one notice per alert). */
   @OnEvent(DOMAIN_EVENTS.alertEscalated, { async: true, promisify: true })
-  async onEscalated({ message, userIds, escalation }: AlertEscalatedEvent): Promise<void> {
+  async onEscalated({ message, userIds, step, of }: AlertEscalatedEvent): Promise<void> {
+    const escalation = { step, of };
     await this.guarded(`escalation step ${escalation.step} of the alert ${message.id}`, () =>
       this.push.deliver(userIds, alertPushPayload(message, escalation), {
         urgency: 'high',

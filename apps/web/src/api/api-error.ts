@@ -99,6 +99,8 @@ export const REASON_TEXTS: Record<ErrorReason, MessageKey> = {
   invalid_push_key: 'error.reason.invalid_push_key',
   zones_out_of_reach: 'siteErrors.zonesOutOfReach',
   zones_under_agreement: 'siteErrors.zonesUnderAgreement',
+  policy_in_use: 'error.reason.policy_in_use',
+  stale_version: 'error.reason.stale_version',
 };
 
 /** The fields whose name a refusal puts before its reason; others give the reason alone. */

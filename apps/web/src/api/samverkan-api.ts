@@ -25,6 +25,11 @@ import type {
   ZoneHistory,
   ZoneStatus,
   ZoneSuspendRequest,
+  AlertStatus,
+  ChannelPatch,
+  EscalationPolicy,
+  EscalationPolicyInput,
+  EscalationPolicyPatch,
 } from '@samverkan/contracts';
 import type { ApiFetch } from './api-client';
 import { pathSegment, queryString } from './url';
@@ -106,6 +111,22 @@ export function createSamverkanApi(apiFetch: ApiFetch) {
         apiFetch<AlertAck[]>(
           `/api/channels/${pathSegment(channelId)}/messages/${pathSegment(messageId)}/acks`,
         ),
+      update: (channelId: string, body: ChannelPatch) =>
+        apiFetch<Channel>(`/api/channels/${pathSegment(channelId)}`, { method: 'PATCH', body }),
+    },
+
+    escalationPolicies: {
+      list: () => apiFetch<EscalationPolicy[]>('/api/escalation-policies'),
+      create: (body: EscalationPolicyInput) =>
+        apiFetch<EscalationPolicy>('/api/escalation-policies', { method: 'POST', body }),
+      update: (policyId: string, body: EscalationPolicyPatch) =>
+        apiFetch<EscalationPolicy>(`/api/escalation-policies/${pathSegment(policyId)}`, { method: 'PATCH', body }),
+      remove: (policyId: string) =>
+        apiFetch<void>(`/api/escalation-policies/${pathSegment(policyId)}`, { method: 'DELETE' }),
+    },
+
+    alerts: {
+      status: (messageId: string) => apiFetch<AlertStatus>(`/api/alerts/${pathSegment(messageId)}`),
     },
 
     organisations: {

@@ -1,6 +1,9 @@
 import type { Message } from '@samverkan/contracts';
-import { useState } from 'preact/hooks';
-import { useFeature } from '../session/feature-registry';
+import { useEffect, useState } from 'preact/hooks';
+import { soundAlarm } from '../escalation/alert-alarm';
+import { AlertEscalation } from '../escalation/alert-escalation';
+import { escalationFeature } from '../escalation/escalation-feature';
+import { useFeature, useSessionBase } from '../session/feature-registry';
 import { panelFeature } from '../state/panel-feature';
 import { Icon } from '../ui/icons';
 import { formatDateTime } from '../i18n/format';
@@ -12,7 +15,8 @@ import { chatFeature } from './chat-feature';
 
 /**
  * Urgent messages from others, one at a time, oldest first. The banner stays until this user acknowledges the
- * message (here or in another tab); it shows who has seen it so far.
+ * message (here or in another tab); it shows who has seen it so far and how it escalates. An alert escalated to
+ * this user sounds and vibrates where the phone allows, and is acknowledged with one tap.
  */
 export function AlertBanner() {
   const chat = useFeature(chatFeature);
@@ -30,6 +34,12 @@ function AlertCard({ alert, more }: { alert: Message; more: number }) {
   const channel = chat.channel(alert.channelId);
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
+  const { browser } = useSessionBase();
+  const escalation = useFeature(escalationFeature);
+  const mark = useStore(escalation).marks.get(alert.id);
+  useEffect(() => {
+    if (mark) soundAlarm(browser);
+  }, [mark?.step]);
 
   const acknowledge = async () => {
     setBusy(true);
@@ -44,7 +54,7 @@ function AlertCard({ alert, more }: { alert: Message; more: number }) {
 
   return (
     <section
-      class="alert-banner"
+      class={`alert-banner${mark ? ' alert-banner--escalated' : ''}`}
       role="alert"
       aria-labelledby={`alert-${alert.id}`}
       data-testid="alert-banner"
@@ -62,7 +72,13 @@ function AlertCard({ alert, more }: { alert: Message; more: number }) {
           <time dateTime={alert.createdAt}>{formatDateTime(alert.createdAt, language)}</time>
           {more > 0 && <span> · {t('alert.more', { count: more })}</span>}
         </p>
+        {mark && (
+          <p class="alert-banner__escalated" data-testid="alert-escalated">
+            {t('escalation.alert.reached', { step: mark.step, of: mark.of })}
+          </p>
+        )}
         <AckList message={alert} />
+        <AlertEscalation message={alert} />
         {failed && <p class="alert-banner__error">{t('alert.ackFailed')}</p>}
       </div>
       <div class="alert-banner__actions">

@@ -9,6 +9,8 @@ import { dayRelation, formatDateTime, formatTime } from '../i18n/format';
 import { useI18n } from '../i18n/use-i18n';
 import { useStore } from '../state/use-store';
 import { IdentityHint, isRefusedAsIdentifying } from '../ui/identity-hint';
+import { AlertEscalation } from '../escalation/alert-escalation';
+import { ChannelEscalation } from '../escalation/channel-escalation';
 import { AckList } from './ack-list';
 import { chatFeature } from './chat-feature';
 import type { OutboxEntry } from './outbox';
@@ -33,6 +35,7 @@ export function ChannelView({ channel }: { channel: Channel }) {
 
   return (
     <div class="channel-view">
+      <ChannelEscalation channel={channel} />
       <div
         class="channel-view__messages"
         ref={list}
@@ -99,6 +102,7 @@ function MessageItem({ message }: { message: Message }) {
       </p>
       <p class="message__body">{message.body}</p>
       {message.priority === 'urgent' && <AckList message={message} />}
+      {message.priority === 'urgent' && <AlertEscalation message={message} />}
     </li>
   );
 }

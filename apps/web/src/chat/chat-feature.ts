@@ -1,4 +1,5 @@
 import { samverkanApiFeature } from '../api/api-feature';
+import { escalationFeature } from '../escalation/escalation-feature';
 import { defineFeature } from '../session/feature-registry';
 import { ChatStore } from './chat.store';
 
@@ -10,5 +11,7 @@ export const chatFeature = defineFeature('chat', ({ use, socket, storage, user, 
   browser.document.addEventListener('visibilitychange', onVisibility);
   onDispose(() => browser.document.removeEventListener('visibilitychange', onVisibility));
   chat.start();
+  // Started with the alerts: an escalated `alert` must find its listener before any banner shows it.
+  use(escalationFeature);
   return chat;
 });

@@ -12,7 +12,7 @@ const joint: Channel = {
   refId: null,
   unread: 0,
   lastSeq: 2,
-  archived: false,
+  archived: false, escalationPolicyId: null,
 };
 
 let seq = 10;

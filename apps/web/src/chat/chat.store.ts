@@ -184,6 +184,8 @@ export class ChatStore extends Store<ChatState> {
   /** Reads who has acknowledged an urgent message (live changes then come with `alert:acked`). */
   loadAcks(message: Message): void {
     if (message.priority !== 'urgent' || this.ackRequests.has(message.id)) return;
+    // An alert escalated to someone outside its channel: they may not read the channel's acks (its escalation says who acknowledged).
+    if (this.value.status === 'ready' && !this.channel(message.channelId)) return;
     this.ackRequests.add(message.id);
     this.api.channels.acknowledgements(message.channelId, message.id).then(
       (acks) => acks.forEach((ack) => this.acked(ack)),

@@ -18,6 +18,7 @@ import { zoneDiffTextsEn, zoneDiffTextsSv } from './zone-diff.texts';
 import { siteTextsEn, siteTextsSv } from './sites.texts';
 import { secondFactorTextsEn, secondFactorTextsSv } from './second-factor.texts';
 import { phoneTextsEn, phoneTextsSv } from './phone.texts';
+import { escalationTextsEn, escalationTextsSv } from './escalation.texts';
 
 const sv = {
   'app.name': 'Samverkan',
@@ -669,6 +670,7 @@ const sv = {
   ...siteTextsSv,
   ...secondFactorTextsSv,
   ...phoneTextsSv,
+  ...escalationTextsSv,
 } as const;
 
 export type MessageKey = keyof typeof sv;
@@ -1322,6 +1324,7 @@ const en: Record<MessageKey, string> = {
   ...siteTextsEn,
   ...secondFactorTextsEn,
   ...phoneTextsEn,
+  ...escalationTextsEn,
 };
 
 export const LANGUAGES = ['sv', 'en'] as const;

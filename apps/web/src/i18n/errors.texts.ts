@@ -55,6 +55,9 @@ export const errorTextsSv = {
   'error.reason.not_a_signatory': 'Bara en signatär kan godkänna för sin sida.',
   'error.reason.already_exists': 'Det finns redan.',
   'error.reason.already_approved': 'Din sida har redan godkänt den här versionen.',
+  'error.reason.policy_in_use':
+    'Kanaler följer den här eskaleringskedjan. Välj en annan kedja för dem först, sedan kan den tas bort.',
+  'error.reason.stale_version': 'Någon har ändrat det samtidigt. Ladda om och gör ändringen igen.',
   'error.reason.last_administrator':
     'Det här är den sista aktiva administratören. Gör någon annan till administratör först.',
 
@@ -144,6 +147,9 @@ export const errorTextsEn: Record<keyof typeof errorTextsSv, string> = {
   'error.reason.not_a_signatory': 'Only a signatory can approve for their side.',
   'error.reason.already_exists': 'It already exists.',
   'error.reason.already_approved': 'Your side has already approved this version.',
+  'error.reason.policy_in_use':
+    'Channels follow this escalation policy. Choose another policy for them first, then it can be deleted.',
+  'error.reason.stale_version': 'Someone changed it at the same time. Reload and make the change again.',
   'error.reason.last_administrator':
     'This is the last active administrator. Make someone else an administrator first.',
 

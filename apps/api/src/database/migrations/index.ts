@@ -9,6 +9,7 @@ import { ZoneSuspension1765014000000 } from './1765014000000-zone-suspension';
 import { SitePhoneAndKitUser1765100000000 } from './1765100000000-site-phone-and-kit-user';
 import { SecondFactor1765200000000 } from './1765200000000-second-factor';
 import { ZoneTermsAndReview1765300000000 } from './1765300000000-zone-terms-and-review';
+import { AlertEscalation1765400000000 } from './1765400000000-alert-escalation';
 import { PushSubscriptions1765500000000 } from './1765500000000-push-subscriptions';
 import { Passkeys1765600000000 } from './1765600000000-passkeys';
 
@@ -25,6 +26,7 @@ export const MIGRATIONS = [
   SitePhoneAndKitUser1765100000000,
   SecondFactor1765200000000,
   ZoneTermsAndReview1765300000000,
+  AlertEscalation1765400000000,
   PushSubscriptions1765500000000,
   Passkeys1765600000000,
 ];
