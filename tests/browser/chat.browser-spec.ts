@@ -1,4 +1,5 @@
-import type { Channel } from '@samverkan/contracts';
+import { chatPath, type Channel } from '@samverkan/contracts';
+import { TOKEN_STORAGE_KEY } from '../../apps/web/src/auth/session.store';
 import type { Page } from 'playwright-core';
 import { apiJson, messagesWithBody, unique } from './support/app-helpers';
 import { DEMO_ACCOUNTS, useBrowser } from './support/browser-harness';
@@ -112,5 +113,18 @@ describe('messages', () => {
     await staff.getByTestId('connection-state').and(staff.locator('[data-status="connected"]')).waitFor();
     await staff.getByTestId('map').waitFor();
     expect(await staff.getByTestId('alert-banner').filter({ hasText: text }).count()).toBe(0);
+  });
+
+  it("a channel's link (where a tapped notification leads) opens the channel beside the map", async () => {
+    const officer = await browser.newSignedInPage('police');
+    await officer.getByTestId('map').waitFor();
+    const token = await officer.evaluate((key) => localStorage.getItem(key), TOKEN_STORAGE_KEY);
+    const channels = await apiJson<Channel[]>(browser.baseUrl, token!, '/api/channels');
+    const joint = channels.find((channel) => channel.kind === 'joint')!;
+    await officer.goto(`${browser.baseUrl}${chatPath(joint.id)}`);
+    await officer.getByTestId('message-list').waitFor();
+    await officer.getByRole('heading', { name: 'Joint channel' }).waitFor();
+    // The link has done its work: the address is the map's again, so a reload does not open the channel anew.
+    expect(await officer.evaluate(() => location.hash)).toBe('#/');
   });
 });

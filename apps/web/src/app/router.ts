@@ -13,13 +13,22 @@ export class Router extends Store<AppLocation> {
     const current = this.value;
     if (
       next &&
-      (next.route !== current.route || next.meetingId !== current.meetingId || next.siteId !== current.siteId)
+      (next.route !== current.route ||
+        next.meetingId !== current.meetingId ||
+        next.siteId !== current.siteId ||
+        next.channelId !== current.channelId)
     )
       this.set(next);
   };
 
   href(route: Exclude<Route, 'meeting'>): string {
     return route === 'map' ? '#/' : `#/${route}`;
+  }
+
+  /** Leaves a one-time link (`#/chat/<id>`) for the plain map, without a new history entry. */
+  settle(): void {
+    this.browser.history.replaceState(null, '', '#/');
+    this.set(HOME);
   }
 
   dispose(): void {

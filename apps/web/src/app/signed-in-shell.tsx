@@ -8,6 +8,7 @@ import { MeetingsPage } from '../meetings/meetings-page';
 import { NaloxonePage } from '../naloxone/naloxone-page';
 import { ReportsPage } from '../reports/reports-page';
 import { FeatureRegistryContext, useFeatureRegistry } from '../session/feature-registry';
+import { panelFeature } from '../state/panel-feature';
 import { useStore } from '../state/use-store';
 import { MapScreen } from './map-screen';
 import { Router } from './router';
@@ -31,7 +32,14 @@ export function SignedInShell({ user }: { user: User }) {
   );
   // The reports, naloxone and meetings pages are for every role (each meeting shows only to its organisations'
   // members and coordinators).
-  const { route, meetingId, siteId } = location;
+  const { route, meetingId, siteId, channelId } = location;
+  // A channel's link (a tapped notification) opens it beside the map; the address then goes back to the map's,
+  // so Back and a reload do not open it again.
+  useEffect(() => {
+    if (!channelId) return;
+    session.registry.get(panelFeature).open({ kind: 'messages', channelId });
+    router.settle();
+  }, [channelId]);
   const page = route === 'admin' ? (user.role === 'admin' ? 'admin' : 'map') : route;
 
   return (

@@ -1,11 +1,12 @@
-import { locationOf, meetingHref, reportsHref } from './routes';
+import { chatPath } from '@samverkan/contracts';
+import { channelHref, locationOf, meetingHref, reportsHref } from './routes';
 
 describe('locationOf', () => {
   it('reads the pages from the hash', () => {
-    expect(locationOf('')).toEqual({ route: 'map', meetingId: null, siteId: null });
-    expect(locationOf('#/reports')).toEqual({ route: 'reports', meetingId: null, siteId: null });
-    expect(locationOf('#/meetings')).toEqual({ route: 'meetings', meetingId: null, siteId: null });
-    expect(locationOf('#/meetings/')).toEqual({ route: 'meetings', meetingId: null, siteId: null });
+    expect(locationOf('')).toEqual({ route: 'map', meetingId: null, siteId: null, channelId: null });
+    expect(locationOf('#/reports')).toEqual({ route: 'reports', meetingId: null, siteId: null, channelId: null });
+    expect(locationOf('#/meetings')).toEqual({ route: 'meetings', meetingId: null, siteId: null, channelId: null });
+    expect(locationOf('#/meetings/')).toEqual({ route: 'meetings', meetingId: null, siteId: null, channelId: null });
   });
 
   it('reads a meeting id back from its link', () => {
@@ -13,6 +14,7 @@ describe('locationOf', () => {
       route: 'meeting',
       meetingId: '5b0c2a4e-1d7f-4a53-9d3a-3f0f5e2b6c11',
       siteId: null,
+      channelId: null,
     });
   });
 
@@ -21,8 +23,16 @@ describe('locationOf', () => {
       route: 'reports',
       meetingId: null,
       siteId: '5b0c2a4e-1d7f-4a53-9d3a-3f0f5e2b6c11',
+      channelId: null,
     });
     expect(reportsHref(null)).toBe('#/reports');
+  });
+
+  it("reads a channel back from its link and from a push notification's address", () => {
+    const channelId = '5b0c2a4e-1d7f-4a53-9d3a-3f0f5e2b6c11';
+    const open = { route: 'map', meetingId: null, siteId: null, channelId };
+    expect(locationOf(channelHref(channelId))).toEqual(open);
+    expect(locationOf(new URL(chatPath(channelId), 'https://samverkan.example').hash)).toEqual(open);
   });
 
   it('leaves in-page anchors alone', () => {

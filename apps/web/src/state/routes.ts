@@ -1,6 +1,7 @@
 /** The app's pages. The map is home; the rest hang off the hash, so a reload keeps the page. */
 // 'reports' (`#/reports`, `#/reports?siteId=`) and 'naloxone' (`#/naloxone`) are the field report and naloxone pages.
 // 'meetings' (`#/meetings`: the list, "my actions") and 'meeting' (`#/meetings/<id>`: one meeting on the map).
+// `#/chat/<id>` is the map with that channel open (where a tapped push notification leads).
 export type Route = 'map' | 'admin' | 'reports' | 'naloxone' | 'meetings' | 'meeting';
 
 export interface AppLocation {
@@ -9,11 +10,14 @@ export interface AppLocation {
   meetingId: string | null;
   /** The site the 'reports' route is filtered to (`#/reports?siteId=`). */
   siteId: string | null;
+  /** The channel to open beside the map (`#/chat/<id>`). */
+  channelId: string | null;
 }
 
 const MEETINGS_PREFIX = '#/meetings/';
 const REPORTS_ROUTE = '#/reports';
-export const HOME: AppLocation = { route: 'map', meetingId: null, siteId: null };
+const CHAT_PREFIX = '#/chat/';
+export const HOME: AppLocation = { route: 'map', meetingId: null, siteId: null, channelId: null };
 
 /** Only `#/…` hashes are routes: `#main` (the skip link) must not leave the page. */
 export function locationOf(hash: string): AppLocation | null {
@@ -23,6 +27,9 @@ export function locationOf(hash: string): AppLocation | null {
   if (hash === REPORTS_ROUTE || hash.startsWith(`${REPORTS_ROUTE}?`)) {
     const query = new URLSearchParams(hash.slice(REPORTS_ROUTE.length + 1));
     return at('reports', { siteId: query.get('siteId') || null });
+  }
+  if (hash.startsWith(CHAT_PREFIX)) {
+    return at('map', { channelId: decodeURIComponent(hash.slice(CHAT_PREFIX.length)) || null });
   }
   if (hash === '#/naloxone') return at('naloxone');
   if (hash === '#/meetings') return at('meetings');
@@ -41,4 +48,9 @@ export function reportsHref(siteId: string | null = null): string {
 /** The link to one meeting's page. */
 export function meetingHref(meetingId: string): string {
   return `${MEETINGS_PREFIX}${encodeURIComponent(meetingId)}`;
+}
+
+/** The link to a channel beside the map (what a push notification about it opens). */
+export function channelHref(channelId: string): string {
+  return `${CHAT_PREFIX}${encodeURIComponent(channelId)}`;
 }
