@@ -61,7 +61,12 @@ export function PushSettingsButton({ onOpen }: { onOpen: () => void }) {
   const state = useStore(push);
   const { t } = useI18n();
   useEffect(() => void push.load(), []);
-  if (state.status === 'loading' || state.status === 'unavailable') return null;
+  // Until the server has said whether it sends pushes (and when it does not), an empty space of the button's size
+  // holds its place: the top bar must not change its height under the user's fingers (or a pen drawing a zone)
+  // when the answer comes.
+  if (state.status === 'loading' || state.status === 'unavailable') {
+    return <span class="icon-button icon-button--small top-bar__push top-bar__push--placeholder" aria-hidden="true" />;
+  }
   return (
     <button
       type="button"
