@@ -1,6 +1,6 @@
 import type { AuditEvent, Polygon, Schedule, SiteFeature, ZoneFeature } from '@samverkan/contracts';
 import { DEMO_SITES } from '../../apps/api/src/demo/demo-map.data';
-import { apiJson, unique } from './support/app-helpers';
+import { apiJson, openZoneFromList, unique } from './support/app-helpers';
 import { useBrowser } from './support/browser-harness';
 
 const browser = useBrowser();
@@ -76,5 +76,22 @@ describe('signatories see what they sign', () => {
     const events = await apiJson<AuditEvent[]>(browser.baseUrl, policeToken, `/api/audit?entity=zone&entityId=${zone.id}`);
     const approval = events.filter((event) => event.action === 'approve').at(-1)!;
     expect(approval.after).toMatchObject({ version: 2, side: 'police', diff: { from: 1, to: 2 } });
+  });
+
+  it('a zone due for review carries a badge on the map, as it is listed under "To review"', async () => {
+    const { accessToken: serviceToken } = await browser.signInThroughApi('serviceSignatory');
+    const { features } = await apiJson<{ features: SiteFeature[] }>(browser.baseUrl, serviceToken, '/api/sites');
+    const centralen = features.find((feature) => feature.properties.name === SITE_NAME)!;
+    const centre = centralen.geometry.coordinates as [number, number];
+    const name = unique('Browser test review');
+    // Due in about a week: within the 30 days that count as due, whichever the time zone.
+    const reviewBy = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+    await apiJson<ZoneFeature>(browser.baseUrl, serviceToken, '/api/zones', {
+      method: 'POST',
+      body: { siteId: centralen.id, name, geometry: square(centre, 40, 400), schedule: weekdays, reviewBy },
+    });
+    const page = await browser.newSignedInPage('policeSignatory');
+    await openZoneFromList(page, name);
+    await page.locator('.zone-label .zone-label__badge', { hasText: 'Review due' }).first().waitFor();
   });
 });

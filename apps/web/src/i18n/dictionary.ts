@@ -117,6 +117,7 @@ const sv = {
   'map.zoneLabel': '{name} – {state}',
   'map.zoneLabel.proposal': '{name} – förslag, version {version}',
   'map.zoneLabel.proposalShort': 'Förslag, version {version}',
+  'map.zoneLabel.reviewDue': 'Dags att se över',
   'map.siteLabel': '{name} ({type})',
 
   'toolbar.label': 'Kartverktyg',
@@ -772,6 +773,7 @@ const en: Record<MessageKey, string> = {
   'map.zoneLabel': '{name} – {state}',
   'map.zoneLabel.proposal': '{name} – proposal, version {version}',
   'map.zoneLabel.proposalShort': 'Proposal, version {version}',
+  'map.zoneLabel.reviewDue': 'Review due',
   'map.siteLabel': '{name} ({type})',
 
   'toolbar.label': 'Map tools',

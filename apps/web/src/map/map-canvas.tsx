@@ -1,5 +1,6 @@
 import type { SiteFeature } from '@samverkan/contracts';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { stockholmDay } from '../i18n/format';
 import { useI18n } from '../i18n/use-i18n';
 import type { Translate } from '../i18n/i18n';
 import { useAppBase, useFeature } from '../session/feature-registry';
@@ -9,6 +10,7 @@ import { panelFeature } from '../state/panel-feature';
 import { drawsOnMap } from '../state/panel.store';
 import { useStore } from '../state/use-store';
 import { FILTERABLE_ZONE_STATES, shapesOf, type ZoneShape } from '../zones/zone-display';
+import { zoneQueues } from '../zones/zone-queues';
 import { ZONE_STATE_STYLES } from '../zones/zone-style';
 import { zonesFeature } from '../zones/zones-feature';
 import L from './leaflet';
@@ -164,7 +166,11 @@ export function MapCanvas() {
   useEffect(() => {
     if (!view) return;
     const shapes = [...zonesState.zones.values()].flatMap(shapesOf);
-    view.zones.setShapes(shapes, (shape) => zoneLabel(shape, t));
+    // Zones whose review date is within 30 days or past carry a badge, as they are listed in "To review".
+    const reviewDue = new Set(
+      zoneQueues(zonesState.zones.values(), null, stockholmDay(new Date())).reviewDue.map((zone) => zone.properties.id),
+    );
+    view.zones.setShapes(shapes, (shape) => zoneLabel(shape, t, reviewDue.has(shape.zoneId)));
     if (zonesState.status === 'ready' && sitesState.status === 'ready') view.fitToDataOnce();
   }, [view, zonesState, sitesState.status, language]);
 
@@ -224,15 +230,17 @@ function coveredBelow(mapElement: HTMLElement): number {
   return covered;
 }
 
-function zoneLabel(shape: ZoneShape, t: Translate): ZoneLabel {
+function zoneLabel(shape: ZoneShape, t: Translate, reviewDue: boolean): ZoneLabel {
   const state = t(ZONE_STATE_STYLES[shape.state].label);
+  // The badge goes on what is in force (or the zone itself), not on a proposal drawn over it.
+  const badge = reviewDue && shape.role !== 'proposal' ? { badge: t('map.zoneLabel.reviewDue') } : {};
   if (shape.role === 'proposal') {
     return {
       short: t('map.zoneLabel.proposalShort', { version: shape.version }),
       full: t('map.zoneLabel.proposal', { name: shape.name, version: shape.version }),
     };
   }
-  return { short: state, full: t('map.zoneLabel', { name: shape.name, state }) };
+  return { short: state, full: t('map.zoneLabel', { name: shape.name, state }), ...badge };
 }
 
 function siteLabel(site: SiteFeature, t: Translate): string {

@@ -29,6 +29,8 @@ const DEFAULTS: ZoneLayerOptions = {
 export interface ZoneLabel {
   short: string;
   full: string;
+  /** A badge after the label (e.g. "Review due"), shown at every label size. */
+  badge?: string;
 }
 
 type LabelMode = 'hover' | 'short' | 'full';
@@ -39,6 +41,17 @@ interface Drawn {
   shape: ZoneShape;
   polygon: L.Polygon;
   label: ZoneLabel;
+}
+
+/** A zone's label as text, with its badge (if any) as a text badge after it. */
+function labelElement(text: string, badge: string | undefined): HTMLElement {
+  const element = textElement(text);
+  if (badge) {
+    const badgeElement = textElement(badge);
+    badgeElement.className = 'badge zone-label__badge';
+    element.append(' ', badgeElement);
+  }
+  return element;
 }
 
 function latLngsOf(shape: ZoneShape): L.LatLng[][] | L.LatLng[][][] {
@@ -97,7 +110,11 @@ export class ZoneLayer extends L.Layer {
       const existing = this.drawn.get(shape.key);
       if (existing && existing.shape.geometry === shape.geometry && existing.shape.state === shape.state) {
         existing.shape = shape;
-        if (existing.label.full !== label.full || existing.label.short !== label.short) {
+        if (
+          existing.label.full !== label.full ||
+          existing.label.short !== label.short ||
+          existing.label.badge !== label.badge
+        ) {
           existing.label = label;
           this.bindLabel(existing);
         }
@@ -225,7 +242,7 @@ export class ZoneLayer extends L.Layer {
     const permanent = this.labelMode !== 'hover';
     drawn.polygon.unbindTooltip();
     const text = this.labelMode === 'short' ? drawn.label.short : drawn.label.full;
-    drawn.polygon.bindTooltip(textElement(text), {
+    drawn.polygon.bindTooltip(labelElement(text, drawn.label.badge), {
       permanent,
       sticky: !permanent,
       // Under the zone's middle, where the site's marker and a checked position are drawn, not over them.
