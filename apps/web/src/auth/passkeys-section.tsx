@@ -4,6 +4,7 @@ import { formatDate } from '../i18n/format';
 import { useI18n } from '../i18n/use-i18n';
 import { createPasskey, passkeyErrorText, signWithPasskey } from './passkey-ceremony';
 import { secondFactorApi, type SecondFactorContext } from './second-factor.api';
+import { PasswordAndCodeFields } from './password-and-code-fields';
 
 /**
  * The user's passkeys: the list, adding one (named, then the browser's own dialog) and removing one with the
@@ -139,7 +140,7 @@ function RemovePasskeyForm({
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const ids = { title: useId(), password: useId(), code: useId(), error: useId() };
+  const ids = { title: useId(), error: useId() };
 
   const remove = async (withPasskey: boolean) => {
     if (busy) return;
@@ -176,29 +177,7 @@ function RemovePasskeyForm({
       <div role="alert" id={ids.error} class={error ? 'form-error' : 'form-error form-error--empty'}>
         {error}
       </div>
-      <div class="field">
-        <label for={ids.password}>{t('mfa.settings.password')}</label>
-        <input
-          id={ids.password}
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onInput={(event) => setPassword(event.currentTarget.value)}
-        />
-      </div>
-      <div class="field">
-        <label for={ids.code}>{t('mfa.settings.code')}</label>
-        <input
-          id={ids.code}
-          type="text"
-          autoComplete="one-time-code"
-          autoCapitalize="none"
-          spellcheck={false}
-          maxLength={32}
-          value={code}
-          onInput={(event) => setCode(event.currentTarget.value)}
-        />
-      </div>
+      <PasswordAndCodeFields password={password} code={code} onPassword={setPassword} onCode={setCode} />
       <div class="second-factor__actions">
         <button type="submit" class="button button--danger" aria-busy={busy} aria-disabled={busy}>
           {t('mfa.passkeys.removeWithCode')}

@@ -7,6 +7,7 @@ import { PasskeysSection } from './passkeys-section';
 import { SecondFactorSetup } from './second-factor-setup';
 import { secondFactorApi, type SecondFactorContext } from './second-factor.api';
 import './second-factor.css';
+import { PasswordAndCodeFields } from './password-and-code-fields';
 
 /**
  * The user's own second factor, from the top bar: turn it on (an authenticator app, or a passkey), manage the
@@ -47,7 +48,7 @@ function TurnOffForm({ session, apiFetch }: SecondFactorContext) {
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const ids = { password: useId(), code: useId(), error: useId(), title: useId() };
+  const ids = { error: useId(), title: useId() };
 
   const turnOff = async (withPasskey: boolean) => {
     if (busy) return;
@@ -81,29 +82,7 @@ function TurnOffForm({ session, apiFetch }: SecondFactorContext) {
       <div role="alert" id={ids.error} class={error ? 'form-error' : 'form-error form-error--empty'}>
         {error}
       </div>
-      <div class="field">
-        <label for={ids.password}>{t('mfa.settings.password')}</label>
-        <input
-          id={ids.password}
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onInput={(event) => setPassword(event.currentTarget.value)}
-        />
-      </div>
-      <div class="field">
-        <label for={ids.code}>{t('mfa.settings.code')}</label>
-        <input
-          id={ids.code}
-          type="text"
-          autoComplete="one-time-code"
-          autoCapitalize="none"
-          spellcheck={false}
-          maxLength={32}
-          value={code}
-          onInput={(event) => setCode(event.currentTarget.value)}
-        />
-      </div>
+      <PasswordAndCodeFields password={password} code={code} onPassword={setPassword} onCode={setCode} />
       <div class="second-factor__actions">
         <button type="submit" class="button button--danger" aria-busy={busy} aria-disabled={busy}>
           {t(busy ? 'mfa.settings.turningOff' : 'mfa.settings.turnOff')}
