@@ -55,6 +55,8 @@ describe('the app on a phone', () => {
       expect(image.headers()['content-type']).toBe('image/png');
     }
     await page.waitForFunction(async () => (await navigator.serviceWorker.ready).active?.state === 'activated');
+    // The worker claims open pages once it is active; the page hears it a moment later (controllerchange).
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
     expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(`${browser.baseUrl}/sw.js`);
   });
 

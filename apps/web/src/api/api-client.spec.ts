@@ -46,6 +46,14 @@ describe('apiFetch', () => {
     expect(fetchMock.mock.calls[0][1].headers).not.toHaveProperty('Authorization');
   });
 
+  it('sends a given token instead of the current one, and a 401 on it signs nobody out', async () => {
+    const { apiFetch, fetchMock, unauthorized } = setup(jsonResponse(401, { statusCode: 401 }), null);
+    await expect(apiFetch('/api/auth/logout', { method: 'POST', token: 'ended', keepalive: true })).rejects.toThrow();
+    expect(fetchMock.mock.calls[0][1].headers).toMatchObject({ Authorization: 'Bearer ended' });
+    expect(fetchMock.mock.calls[0][1].keepalive).toBe(true);
+    expect(unauthorized).not.toHaveBeenCalled();
+  });
+
   it('returns undefined for 204', async () => {
     const { apiFetch } = setup(new Response(null, { status: 204 }));
     await expect(apiFetch('/api/auth/logout', { method: 'POST' })).resolves.toBeUndefined();

@@ -13,6 +13,13 @@ export interface ApiRequest {
   read?: 'json' | 'text';
   /** `no-store`: neither the request nor its answer goes into the browser's HTTP cache (the zone check's position). */
   cache?: RequestCache;
+  /**
+   * Sent instead of the session's current token: the sign-out's own request, made after this tab has already
+   * forgotten the session. A 401 on it signs nobody out.
+   */
+  token?: string;
+  /** The request outlives the page (a sign-out followed at once by closing the tab). */
+  keepalive?: boolean;
 }
 
 export interface ApiCredentials {
@@ -32,11 +39,12 @@ export function createApiFetch(
   fetchImpl: typeof fetch = (...args) => fetch(...args),
 ): ApiFetch {
   return async <T>(path: string, request: ApiRequest = {}): Promise<T> => {
-    const { method = 'GET', body, signal, auth = true, read = 'json', cache } = request;
+    const { method = 'GET', body, signal, auth = true, read = 'json', cache, keepalive } = request;
     const headers: Record<string, string> = { Accept: read === 'text' ? '*/*' : 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
-    const token = auth ? credentials.token() : null;
-    if (token) headers.Authorization = `Bearer ${token}`;
+    const token = auth && request.token === undefined ? credentials.token() : null;
+    const sentToken = request.token ?? token;
+    if (sentToken) headers.Authorization = `Bearer ${sentToken}`;
 
     let response: Response;
     try {
@@ -47,6 +55,7 @@ export function createApiFetch(
         signal,
         credentials: 'omit',
         ...(cache ? { cache } : {}),
+        ...(keepalive ? { keepalive } : {}),
       });
     } catch (error) {
       if (signal?.aborted) throw error;

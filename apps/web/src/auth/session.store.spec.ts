@@ -152,6 +152,18 @@ describe('SessionStore', () => {
     expect(storage.get(TOKEN_STORAGE_KEY)).toBeNull();
   });
 
+  it('is signed out here before the server is asked, and asks it with the ended token', async () => {
+    const { session, calls } = setup(() => user, { [TOKEN_STORAGE_KEY]: 'stored' });
+    await session.restore();
+    const statusWhenAsked: string[] = [];
+    session.subscribe((value) => statusWhenAsked.push(value.status));
+
+    await session.signOut();
+
+    expect(statusWhenAsked[0]).toBe('signed-out');
+    expect(calls[1]).toMatchObject({ path: '/api/auth/logout', request: { token: 'stored', keepalive: true } });
+  });
+
   it('ignores a 401 for a token that is no longer the current one', async () => {
     const { session } = setup(() => ({ accessToken: 'new', user }));
     await session.signIn({ email: user.email, password: 'secret' });

@@ -146,15 +146,22 @@ export class SessionStore extends Store<Session> {
     }
   }
 
-  /** Ends the session on the server (so the token stops working at once) and here, even if the server is unreachable. */
+  /**
+   * Ends the session here first (the socket closes and nothing more is asked with the token, so no request of
+   * this tab meets the revoked session and reads as "expired"), then on the server, so the token stops working
+   * at once; the server's part outlives a closed tab, and an unreachable server does not keep anyone signed in.
+   */
   async signOut(): Promise<void> {
     const token = this.token;
-    if (token) {
-      await this.api<void>('/api/auth/logout', { method: 'POST', signal: AbortSignal.timeout(5000) }).catch(
-        () => undefined,
-      );
-    }
     this.forget('signed-out');
+    if (token) {
+      await this.api<void>('/api/auth/logout', {
+        method: 'POST',
+        token,
+        keepalive: true,
+        signal: AbortSignal.timeout(5000),
+      }).catch(() => undefined);
+    }
   }
 
   /** The api refused `token`. Ignored when it is an older token than the current one (a late reply). */
