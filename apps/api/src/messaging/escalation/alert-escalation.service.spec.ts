@@ -41,6 +41,7 @@ function setUp() {
     },
   };
   const escalations = strictFake<EscalationRepository>('EscalationRepository', {
+    anyDue: async (at: Date) => row.state === 'open' && row.next_at! <= at,
     claimDue: async (_: EntityManager, at: Date) =>
       row.state === 'open' && row.next_at! <= at ? [{ ...row }] : [],
     recordStep: async (

@@ -57,6 +57,7 @@ export class AlertEscalationService {
    * are skipped, so a step fires once). Answers how many fired.
    */
   async fireDue(): Promise<number> {
+    if (!(await this.escalations.anyDue(this.clock.now()))) return 0;
     let fired = 0;
     for (;;) {
       const claimed = await this.unitOfWork.run(async (transaction) => {

@@ -90,6 +90,18 @@ export class EscalationRepository {
   }
 
   /**
+   * Whether any escalation is due at `now`: one statement outside a transaction (the partial index on next_at
+   * answers it), so an idle tick costs no BEGIN and COMMIT on the single embedded connection.
+   */
+  async anyDue(now: Date): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM alert_escalations WHERE state = 'open' AND next_at <= $1 LIMIT 1`,
+      [now],
+    );
+    return rows.length > 0;
+  }
+
+  /**
    * The escalations due at `now`, locked for this transaction; those another instance holds are skipped, so
    * each step fires once however many instances tick.
    */
