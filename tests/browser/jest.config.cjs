@@ -22,6 +22,8 @@ module.exports = {
   globalSetup: '<rootDir>/tests/browser/support/global-setup.ts',
   globalTeardown: '<rootDir>/tests/browser/support/global-teardown.ts',
   testTimeout: 120000,
+  // CI runs a failed test once more and names it (support/retry-in-ci.ts).
+  setupFilesAfterEnv: ['<rootDir>/tests/browser/support/retry-in-ci.ts'],
   // Each worker has an api with the demo data of its own (support/global-setup.ts): files that change it
   // (approvals, meetings) run one after another within a worker.
   maxWorkers: Math.max(1, Math.min(2, require('node:os').availableParallelism())),
