@@ -4,7 +4,7 @@ import { zoneSnapshotFeature } from './zone-snapshot-feature';
 import { browserZoneSoonPlatform, ZoneSoonStore } from './zone-soon.store';
 
 /** "Tell me when a zone near me comes into force", worked out on the phone from the zones kept there. */
-export const zoneSoonFeature = defineFeature('zone soon', ({ use, browser, storage, user, i18n }) => {
+export const zoneSoonFeature = defineFeature('zone soon', ({ use, browser, storage, user, i18n, session, onDispose }) => {
   const store = new ZoneSoonStore(
     browserZoneSoonPlatform(browser),
     use(zoneSnapshotFeature),
@@ -19,6 +19,11 @@ export const zoneSoonFeature = defineFeature('zone soon', ({ use, browser, stora
           : t('zoneSoon.notificationNear', { distance: formatDistance(zone.distanceMeters, language), site: zone.siteName }),
       };
     },
+  );
+  onDispose(
+    session.subscribe((state) => {
+      if (state.status === 'signed-out') store.forgetTold();
+    }),
   );
   store.start();
   return store;

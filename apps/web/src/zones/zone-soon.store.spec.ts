@@ -191,5 +191,9 @@ describe('the phone tells of a zone near it coming into force', () => {
     reloaded.watching.position!(NEAR);
     await reloaded.settle();
     expect(reloaded.shown).toEqual([]);
+
+    // Signing out forgets which zones this user was near.
+    reloaded.store.forgetTold();
+    expect(reloaded.storage.get(zoneSoonToldKey('u1'))).toBeNull();
   });
 });

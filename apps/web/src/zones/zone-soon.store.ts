@@ -97,6 +97,12 @@ export class ZoneSoonStore extends Store<ZoneSoonState> {
     this.stop();
   }
 
+  /** At sign-out: which zones this user was near is forgotten on the phone, as the zones kept for the check are. */
+  forgetTold(): void {
+    this.told.clear();
+    this.storage.remove(zoneSoonToldKey(this.userId));
+  }
+
   private watch(): void {
     this.stop();
     this.set({ status: 'on' });
