@@ -12,8 +12,8 @@ import { MapFactory, MapTeam, uniqueSpot } from '../support/zone-factories';
 
 // The phone's check (libs/geo snapshot-check, run here in Node on the api's snapshot) and the api's check
 // (GET /api/zones/check, PostGIS) on the shared table of positions, times and schedules: the same zones inside
-// and nearby, the same in-force state, end and next start, the same distances to a tenth of a metre or so.
-// The api also names zones the snapshot leaves out (suspended, never agreed): none of them is in force.
+// and nearby, the same in-force state, end and next start, names and suspension, the same distances to a tenth of
+// a metre or so. The api also names zones the snapshot leaves out (never agreed): none of them is in force.
 
 interface Made {
   centre: LngLat;
@@ -97,14 +97,25 @@ describe('the phone check agrees with the api check', () => {
             until: instant(summary.until),
             nextInForceAt: instant(summary.nextInForceAt),
           });
+          const named = (summary: ZoneSummary) => ({
+            ...shape(summary),
+            name: summary.name,
+            siteId: summary.siteId,
+            siteName: summary.siteName,
+            suspension: summary.suspension ?? null,
+          });
           const apiInside = ours(served.body.inside);
           const apiNearby = ours(served.body.nearby);
-          const snapshotKeys = new Set(snapshot.body.zones.map((zone) => keys[zone.id]).filter(Boolean));
+          const snapshotZones = [...snapshot.body.zones, ...(snapshot.body.suspended ?? [])];
+          const snapshotKeys = new Set(snapshotZones.map((zone) => keys[zone.id]).filter(Boolean));
           const held = (summary: ZoneSummary) => snapshotKeys.has(keys[summary.zoneId]);
 
           // Zones the snapshot holds: the same answer on both sides, and the table's.
           expect(ours(phone.inside).map(shape)).toEqual(apiInside.filter(held).map(shape));
           expect(ours(phone.nearby).map(shape)).toEqual(apiNearby.filter(held).map(shape));
+          expect([...ours(phone.inside), ...ours(phone.nearby)].map(named)).toEqual(
+            [...apiInside.filter(held), ...apiNearby.filter(held)].map(named),
+          );
           expect(ours(phone.inside).map(shape)).toEqual(
             probe.inside.map((expected) => ({ ...expected, until: expected.until ?? null, nextInForceAt: expected.nextInForceAt ?? null })),
           );

@@ -4,10 +4,12 @@ import type {
   Message,
   PushSubscriptionRequest,
   SiteFeature,
+  ZoneCheckResponse,
   ZoneFeature,
   ZoneSnapshot,
   ZoneSnapshotEntry,
 } from '@samverkan/contracts';
+import { SnapshotIndex } from '@samverkan/geo/snapshot-check';
 import { DOMAIN_EVENTS } from '../../apps/api/src/common/domain-events';
 import { generateVapidKeys } from '../../apps/api/src/config/vapid-keys';
 import { FakePushService } from '../support/fake-push-service';
@@ -101,12 +103,14 @@ describe('the phone: the zone snapshot', () => {
     expect(entry(response.body, never)).toBeUndefined();
   });
 
-  it('leaves suspended and withdrawn zones out', async () => {
+  it('keeps suspended zones apart, with their suspension and the version it holds back; leaves withdrawn zones out', async () => {
+    const schedule = { timezone: 'Europe/Stockholm', windows: [{ days: [1, 2, 3, 4, 5, 6, 7], from: '00:00', to: '24:00' }] };
     const suspended = await map.agree(
       team,
       await map.zone(team.staff, site, {
         name: 'Suspended',
         geometry: squareAround(offset(centre, 0, 300), 50),
+        schedule,
       }),
     );
     const withdrawn = await map.agree(
@@ -117,15 +121,53 @@ describe('the phone: the zone snapshot', () => {
       }),
     );
     expect(entry((await snapshot()).body, suspended)).toBeDefined();
-    expect(
-      (await team.policeSignatory.post(`/api/zones/${suspended.id}/suspend`, { reason: 'Test' })).status,
-    ).toBe(200);
+    const before = await snapshot();
+    const until = new Date(Date.now() + 2 * 3600_000).toISOString();
+    const suspending = await team.policeSignatory.post<ZoneFeature>(`/api/zones/${suspended.id}/suspend`, {
+      reason: 'Sanering av trapphuset',
+      until,
+    });
+    expect(suspending.status).toBe(200);
     expect(
       (await team.signatory.post(`/api/zones/${withdrawn.id}/withdraw`, { reason: 'Test' })).status,
     ).toBe(200);
-    const body = (await snapshot()).body;
+
+    const after = await snapshot({ 'if-none-match': before.headers.get('etag')! });
+    expect(after.status).toBe(200);
+    const body = after.body;
+    // Not among the zones in force by agreement (a client that knows only the contract reads those)…
     expect(entry(body, suspended)).toBeUndefined();
     expect(entry(body, withdrawn)).toBeUndefined();
+    // …but in the list of suspended zones, with the version the suspension holds back.
+    const { byOrganisationId, byOrganisationName, since } = suspending.body.properties.suspension!;
+    expect(body.suspended?.find((held) => held.id === suspended.id)).toEqual({
+      id: suspended.id,
+      siteId: site.id,
+      name: 'Suspended',
+      siteName: site.properties.name,
+      status: 'suspended',
+      geometry: suspended.geometry,
+      schedule,
+      validFrom: null,
+      validUntil: null,
+      suspension: { byOrganisationId, byOrganisationName, since, reason: 'Sanering av trapphuset', until, version: 1 },
+    });
+    expect(body.suspended?.find((held) => held.id === withdrawn.id)).toBeUndefined();
+
+    // The phone's answer for it is the api's, field by field (the terms are the api's alone).
+    const [lng, lat] = offset(centre, 0, 300);
+    const served = await team.police.get<ZoneCheckResponse>(`/api/zones/check?lat=${lat}&lng=${lng}`);
+    const phone = new SnapshotIndex(body).check({ lat, lng }, 200, new Date(served.body.at));
+    const api = served.body.inside.find((summary) => summary.zoneId === suspended.id)!;
+    const { terms: _terms, edgeDistanceMeters, ...apiRest } = api;
+    expect(apiRest).toMatchObject({ inForce: false, nextInForceAt: expect.any(String), suspension: expect.any(Object) });
+    const mine = phone.inside.find((summary) => summary.zoneId === suspended.id)!;
+    expect({ ...mine, nextInForceAt: new Date(mine.nextInForceAt!).toISOString(), edgeDistanceMeters: undefined }).toEqual({
+      ...apiRest,
+      nextInForceAt: new Date(api.nextInForceAt!).toISOString(),
+      edgeDistanceMeters: undefined,
+    });
+    expect(Math.abs(mine.edgeDistanceMeters! - edgeDistanceMeters!)).toBeLessThanOrEqual(0.5);
   });
 
   it('carries a strong ETag: If-None-Match answers 304 until a zone changes', async () => {

@@ -234,9 +234,9 @@ export const ZONE_LIMITS = {
 } as const;
 
 /**
- * The statuses a zone of the phone's snapshot may have: `agreed`, or `proposed` while an earlier agreed version
- * stays in force (`agreedVersion` is then set). Suspended and withdrawn zones are left out: neither is in force,
- * and a suspended zone comes back only through a change (the snapshot's ETag changes with it).
+ * The statuses a zone of the phone's snapshot's `zones` may have: `agreed`, or `proposed` while an earlier agreed
+ * version stays in force (`agreedVersion` is then set). Withdrawn zones are left out; suspended ones are kept apart
+ * in `suspended` (neither is in force by agreement).
  */
 export const ZONE_SNAPSHOT_STATUSES = ['agreed', 'proposed'] as const satisfies readonly ZoneStatus[];
 export type ZoneSnapshotStatus = (typeof ZONE_SNAPSHOT_STATUSES)[number];
@@ -261,10 +261,47 @@ export interface ZoneSnapshotEntry {
   validUntil: string | null;
 }
 
-/** `GET /api/zones/snapshot`; its `ETag` covers `zones` (not `generatedAt`), so an unchanged set answers 304. */
+/**
+ * Extension: a running suspension as the snapshot carries it: what the check's `zoneSummary.suspension` says,
+ * and `version`, the agreed version the suspension holds back (it applies again by its schedule from `until`;
+ * null when none does).
+ */
+export interface SnapshotSuspension extends ZoneSuspension {
+  version: number | null;
+}
+
+/**
+ * Extension: a suspended zone of `GET /api/zones/snapshot`, so that the phone answers for it as the api's check
+ * does ("suspended, by whom, why, until when"), offline too. Its name, geometry, schedule and validity are those
+ * of the version the check measures: the agreed version the suspension holds back, else the current one.
+ */
+export interface SuspendedZoneSnapshotEntry {
+  id: string;
+  siteId: string;
+  name: string;
+  siteName: string;
+  status: 'suspended';
+  geometry: ZoneGeometry;
+  schedule: Schedule | null;
+  validFrom: string | null;
+  validUntil: string | null;
+  /** Null only for a suspension stored without who and when (as the check's `zoneSummary.suspension`). */
+  suspension: SnapshotSuspension | null;
+}
+
+/**
+ * `GET /api/zones/snapshot`; its `ETag` covers `zones` and `suspended` (not `generatedAt`), so an unchanged set
+ * answers 304.
+ */
 export interface ZoneSnapshot {
   /** When this set of zones was read from the database (ISO 8601). */
   generatedAt: string;
   /** Ordered by `id`. */
   zones: ZoneSnapshotEntry[];
+  /**
+   * Extension: the suspended zones, ordered by `id`, apart from `zones` (which holds only zones that are or may be
+   * in force by agreement), so that a client that knows only the contract never takes one for a zone in force.
+   * Missing from a copy a phone kept before it existed.
+   */
+  suspended?: SuspendedZoneSnapshotEntry[];
 }

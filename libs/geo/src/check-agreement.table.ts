@@ -1,4 +1,10 @@
-import type { Polygon, MultiPolygon, Schedule } from '@samverkan/contracts';
+import type {
+  MultiPolygon,
+  Polygon,
+  Schedule,
+  SuspendedZoneSnapshotEntry,
+  ZoneSnapshotEntry,
+} from '@samverkan/contracts';
 
 // One table of zones, positions and times that the phone's check (snapshot-check.ts) and the api's check
 // (GET /api/zones/check, PostGIS) must answer alike. The unit spec runs it against the phone's check with the
@@ -9,7 +15,8 @@ export type LngLat = [lng: number, lat: number];
 
 /**
  * How the zone comes to be: `agreed` (both sides approve v1), `proposal-on-agreed` (v1 agreed, then a v2 with
- * `proposedGeometry` proposed on top), `suspended` (agreed, then suspended), `proposed` (never agreed).
+ * `proposedGeometry` proposed on top), `suspended` (agreed, then suspended by the police signatory, with no end
+ * time), `proposed` (never agreed).
  */
 export type AgreementLifecycle = 'agreed' | 'proposal-on-agreed' | 'suspended' | 'proposed';
 
@@ -40,7 +47,7 @@ export interface AgreementProbe {
   /** The phone's answer (and the api's, for the zones the snapshot holds). */
   inside: ExpectedSummary[];
   nearby: ExpectedSummary[];
-  /** Zones the api lists (not in force) that the snapshot leaves out: suspended or never agreed. */
+  /** Zones the api lists (not in force) that the snapshot leaves out: never agreed. */
   apiAlsoLists?: string[];
 }
 
@@ -279,12 +286,19 @@ export const CHECK_AGREEMENT_TABLE: AgreementScenario[] = [
     ],
     probes: [
       {
-        name: 'inside the suspended one, 60 m from the proposed one: neither is in force, the snapshot holds neither',
+        name: 'inside the suspended one, 60 m from the proposed one: the snapshot names the suspended one, not in force',
         position: (c) => offsetMeters(c, 90, 0),
         at: '2030-01-01T12:00:00.000Z',
-        inside: [],
+        inside: [{ zone: 'suspended', inForce: false, until: null, nextInForceAt: null }],
         nearby: [],
-        apiAlsoLists: ['suspended', 'proposed'],
+        apiAlsoLists: ['proposed'],
+      },
+      {
+        name: 'near the suspended one (60 m west), 310 m from the proposed one: listed nearby, not in force',
+        position: (c) => offsetMeters(c, -160, 0),
+        at: '2030-01-01T12:00:00.000Z',
+        inside: [],
+        nearby: [{ zone: 'suspended', inForce: false, until: null, nextInForceAt: null, distanceMeters: 60 }],
       },
     ],
   },
@@ -318,8 +332,18 @@ export const CHECK_AGREEMENT_TABLE: AgreementScenario[] = [
   },
 ];
 
-/** The snapshot the api would send for a scenario's zones (the version in force of those that may be in force). */
-export function agreementSnapshotZones(scenario: AgreementScenario, centre: LngLat) {
+/** The suspension the table's suspended zones carry in its unit spec (the e2e test has the api's own). */
+export const AGREEMENT_SUSPENSION = {
+  byOrganisationId: 'police-organisation',
+  byOrganisationName: 'Polisen',
+  since: '2026-01-01T08:00:00.000Z',
+  reason: 'Agreement test',
+  until: null,
+  version: 1,
+};
+
+/** The snapshot the api would send for a scenario's zones: the version in force of those that may be in force. */
+export function agreementSnapshotZones(scenario: AgreementScenario, centre: LngLat): ZoneSnapshotEntry[] {
   return scenario.zones
     .filter((zone) => zone.lifecycle === 'agreed' || zone.lifecycle === 'proposal-on-agreed')
     .map((zone) => ({
@@ -333,5 +357,23 @@ export function agreementSnapshotZones(scenario: AgreementScenario, centre: LngL
       schedule: zone.schedule,
       validFrom: zone.validFrom ?? null,
       validUntil: zone.validUntil ?? null,
+    }));
+}
+
+/** The snapshot's suspended zones for a scenario, with the version the suspension holds back. */
+export function agreementSuspendedZones(scenario: AgreementScenario, centre: LngLat): SuspendedZoneSnapshotEntry[] {
+  return scenario.zones
+    .filter((zone) => zone.lifecycle === 'suspended')
+    .map((zone) => ({
+      id: zone.key,
+      siteId: 'site',
+      name: zone.key,
+      siteName: scenario.name,
+      status: 'suspended' as const,
+      geometry: zone.geometry(centre),
+      schedule: zone.schedule,
+      validFrom: zone.validFrom ?? null,
+      validUntil: zone.validUntil ?? null,
+      suspension: AGREEMENT_SUSPENSION,
     }));
 }

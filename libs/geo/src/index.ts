@@ -5,3 +5,5 @@ export * from './schedule';
 export * from './schedule-diff';
 export * from './schedule-words';
 export * from './suspension';
+export * from './zone-soon';
+export * from './zone-time-state';

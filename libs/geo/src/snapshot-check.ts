@@ -2,27 +2,51 @@ import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import Flatbush from 'flatbush';
 import type {
   Position,
+  SuspendedZoneSnapshotEntry,
   ZoneCheckResponse,
   ZoneGeometry,
   ZoneSnapshot,
   ZoneSnapshotEntry,
   ZoneSummary,
+  ZoneSuspension,
 } from '@samverkan/contracts';
-import { evaluateZoneTime, type ZoneTimeState } from './schedule';
+import type { ZoneTimeState } from './schedule';
+import { zoneTimeState } from './zone-time-state';
 
 // "Am I in a zone?" answered on the phone from the zone snapshot (GET /api/zones/snapshot), offline too, so
 // that the position never leaves the phone. It answers as the api's check does (apps/api/src/zones/ zones.service
 // check()): the boundary counts as inside (ST_Covers there, booleanPointInPolygon's default here), `nearby` lists
 // the zones within the radius that do not contain the point, nearest first, and the times come from the same
-// schedule code (evaluateZoneTime). The snapshot holds only zones that are or may come in force, so zones the
-// api would list as never agreed, suspended or withdrawn are simply absent here: none of them is in force.
+// in-force rule (zoneTimeState). The snapshot holds the zones that are or may come in force and, apart, the
+// suspended ones with their suspension, so a suspended zone is named as the api names it ("suspended, by whom,
+// why, until when"). Zones never agreed and withdrawn zones are absent: neither is in force nor comes back.
+
+/** Any zone of the snapshot, in force by agreement or suspended. */
+export type AnySnapshotEntry = ZoneSnapshotEntry | SuspendedZoneSnapshotEntry;
+
+/** Every zone of a snapshot; a copy kept before suspended zones were in it has none of them. */
+export function snapshotEntries(snapshot: ZoneSnapshot): AnySnapshotEntry[] {
+  return [...snapshot.zones, ...(snapshot.suspended ?? [])];
+}
 
 /**
- * When a snapshot zone is in force: every zone of the snapshot is there by an agreed version (the one the entry
- * describes), so its schedule and validity decide, as on the api.
+ * When a snapshot zone is in force, by the rule the api runs: a zone of `zones` by its agreed version (the one
+ * the entry describes); a suspended one not before its suspension's end, then by the version it held back.
  */
-export function snapshotZoneTimeState(zone: ZoneSnapshotEntry, at: Date): ZoneTimeState {
-  return evaluateZoneTime(zone, at);
+export function snapshotZoneTimeState(zone: AnySnapshotEntry, at: Date): ZoneTimeState {
+  if (zone.status === 'suspended') {
+    const suspension = zone.suspension;
+    const held = suspension?.version != null;
+    return zoneTimeState({ status: 'suspended', agreedVersion: null, suspension }, held ? zone : null, at);
+  }
+  return zoneTimeState(zone, zone, at);
+}
+
+/** The suspension as the check's `zoneSummary` carries it (without the version it holds back). */
+function summarySuspension(zone: AnySnapshotEntry): ZoneSuspension | null {
+  if (zone.status !== 'suspended' || !zone.suspension) return null;
+  const { byOrganisationId, byOrganisationName, since, reason, until } = zone.suspension;
+  return { byOrganisationId, byOrganisationName, since, reason, until };
 }
 
 // WGS 84, as PostGIS's geography measures: a local projection with the ellipsoid's radii of curvature at the
@@ -105,9 +129,11 @@ const tenths = (meters: number) => Math.round(meters * 10) / 10;
  */
 export class SnapshotIndex {
   private readonly index: Flatbush | null;
+  private readonly zones: AnySnapshotEntry[];
 
   constructor(readonly snapshot: ZoneSnapshot) {
-    const zones = snapshot.zones;
+    const zones = snapshotEntries(snapshot);
+    this.zones = zones;
     if (zones.length === 0) {
       this.index = null;
       return;
@@ -128,7 +154,7 @@ export class SnapshotIndex {
 
     const found: { summary: ZoneSummary; inside: boolean }[] = [];
     for (const i of candidates) {
-      const zone = this.snapshot.zones[i];
+      const zone = this.zones[i];
       // Boundary counts as inside (ignoreBoundary defaults to false), as ST_Covers on the api.
       const inside = booleanPointInPolygon([lng, lat], zone.geometry);
       const edge = edgeDistanceMeters(lng, lat, zone.geometry);
@@ -146,7 +172,7 @@ export class SnapshotIndex {
           until: state.until,
           nextInForceAt: state.nextInForceAt,
           distanceMeters: tenths(distance),
-          suspension: null,
+          suspension: summarySuspension(zone),
           edgeDistanceMeters: tenths(edge),
         },
       });

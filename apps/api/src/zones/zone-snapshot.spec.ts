@@ -1,7 +1,7 @@
 import { ifNoneMatchHolds, servedSnapshot, snapshotEtag } from './zone-snapshot';
 
 describe('the zone snapshot ETag', () => {
-  const zones = '[{"id":"a","name":"Zone A"}]';
+  const zones = { zones: '[{"id":"a","name":"Zone A"}]', suspended: '[]' };
 
   it('is a strong tag over the zones, the same whenever they were read', () => {
     const earlier = servedSnapshot(zones, new Date('2026-01-01T00:00:00Z'));
@@ -12,15 +12,20 @@ describe('the zone snapshot ETag', () => {
   });
 
   it('changes with any change of the zones', () => {
-    expect(snapshotEtag('[{"id":"a","name":"Zone B"}]')).not.toBe(snapshotEtag(zones));
-    expect(snapshotEtag('[]')).not.toBe(snapshotEtag(zones));
+    expect(snapshotEtag({ ...zones, zones: '[{"id":"a","name":"Zone B"}]' })).not.toBe(snapshotEtag(zones));
+    expect(snapshotEtag({ ...zones, zones: '[]' })).not.toBe(snapshotEtag(zones));
+    // A zone suspended, or its suspension ended: the phone must hear of it at its next refresh.
+    expect(snapshotEtag({ ...zones, suspended: '[{"id":"b"}]' })).not.toBe(snapshotEtag(zones));
+    // The lists are told apart: a zone moving from one to the other changes the tag.
+    expect(snapshotEtag({ zones: '[]', suspended: '[{"id":"a","name":"Zone A"}]' })).not.toBe(snapshotEtag(zones));
   });
 
-  it('puts the zones into the body as they are, beside generatedAt', () => {
+  it('puts both lists into the body as they are, beside generatedAt', () => {
     const { body } = servedSnapshot(zones, new Date('2026-01-01T00:00:00Z'));
     expect(JSON.parse(body)).toEqual({
       generatedAt: '2026-01-01T00:00:00.000Z',
       zones: [{ id: 'a', name: 'Zone A' }],
+      suspended: [],
     });
   });
 

@@ -6,19 +6,25 @@ export interface ServedSnapshot {
   etag: string;
 }
 
+/** The snapshot's two lists as the database wrote them (JSON arrays). */
+export interface SnapshotJson {
+  zones: string;
+  suspended: string;
+}
+
 /**
- * A strong ETag over the zones' JSON: the same zones give the same tag on every instance and after a restart,
- * whenever they were read (`generatedAt` is left out, or no tag would ever match).
+ * A strong ETag over the zones' JSON, both lists: the same zones give the same tag on every instance and after a
+ * restart, whenever they were read (`generatedAt` is left out, or no tag would ever match).
  */
-export function snapshotEtag(zonesJson: string): string {
-  return `"${createHash('sha256').update(zonesJson).digest('base64url')}"`;
+export function snapshotEtag({ zones, suspended }: SnapshotJson): string {
+  return `"${createHash('sha256').update(zones).update('\n').update(suspended).digest('base64url')}"`;
 }
 
 /** The response body, put together around the zones' JSON as the database wrote it (no parse, no re-serialise). */
-export function servedSnapshot(zonesJson: string, generatedAt: Date): ServedSnapshot {
+export function servedSnapshot(json: SnapshotJson, generatedAt: Date): ServedSnapshot {
   return {
-    body: `{"generatedAt":${JSON.stringify(generatedAt.toISOString())},"zones":${zonesJson}}`,
-    etag: snapshotEtag(zonesJson),
+    body: `{"generatedAt":${JSON.stringify(generatedAt.toISOString())},"zones":${json.zones},"suspended":${json.suspended}}`,
+    etag: snapshotEtag(json),
   };
 }
 

@@ -1,11 +1,10 @@
 import { ForbiddenException, HttpException, Injectable } from '@nestjs/common';
 import { canCreateSites, manageZonesProblem, ZONE_CLAUSES, type ExportFormat, type ZoneFeature, type ZoneImportResponse, type ZoneTerms } from '@samverkan/contracts';
-import { describeSchedule } from '@samverkan/geo';
+import { describeSchedule, zoneTimeState } from '@samverkan/geo';
 import type { AuthUser } from '../auth/auth-user';
 import { badRequest } from '../common/api-exception.filter';
 import { ExportFile, GEOJSON_CONTENT_TYPE, KML_CONTENT_TYPE, KmlPlacemark, kmlDocument } from '../common/kml';
 import { toZoneInput } from './dto/zone-input';
-import { zoneTimeState } from './zone-in-force';
 import { ZonesRepository } from './zones.repository';
 import { ZonesService } from './zones.service';
 

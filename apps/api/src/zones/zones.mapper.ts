@@ -1,7 +1,6 @@
 import type { AgreedZoneVersion, ZoneApproval, ZoneFeature, ZoneSummary, ZoneSuspension, ZoneVersionRecord } from '@samverkan/contracts';
-import type { ZoneTimeState } from '@samverkan/geo';
+import { zoneTimeState, type ZoneTimeState } from '@samverkan/geo';
 import type { CheckRow, SuspensionData, VersionHistoryRow, ZoneRow, ZoneVersionData } from './zones.repository';
-import { zoneTimeState } from './zone-in-force';
 
 const isoOrNull = (date: Date | null) => (date ? date.toISOString() : null);
 

@@ -587,27 +587,43 @@ export class ZonesRepository {
   }
 
   /**
-   * The phone's snapshot, one statement: every zone in force by agreement or waiting for its time (`agreed`, or
-   * `proposed` with an agreed version), with the name, shape, schedule and validity of the version in force,
-   * as one JSON array (ordered by id) in the shape of ZoneSnapshotEntry. It comes back as text, unparsed: the
-   * snapshot service hashes it for the ETag and sends it as it is.
+   * The phone's snapshot, one statement, as two JSON arrays (ordered by id) in the shapes of ZoneSnapshotEntry
+   * and SuspendedZoneSnapshotEntry. `zones`: every zone in force by agreement or waiting for its time (`agreed`,
+   * or `proposed` with an agreed version), with the name, shape, schedule and validity of the version in force.
+   * `suspended`: the suspended zones with the version the check measures (the one the suspension holds back, else
+   * the current one) and the suspension as the check reads it (`suspensionFrom`: null without who and when).
+   * Both come back as text, unparsed: the snapshot service hashes them for the ETag and sends them as they are.
    */
-  async snapshotZonesJson(): Promise<string> {
+  async snapshotZonesJson(): Promise<{ zones: string; suspended: string }> {
     const shape = `ST_ForcePolygonCCW(CASE WHEN v.geometry_type = 'Polygon' THEN ST_GeometryN(v.geom, 1) ELSE v.geom END)`;
-    const [row]: { zones: string }[] = await this.dataSource.query(
-      `SELECT COALESCE(json_agg(json_build_object(
-                'id', z.id, 'siteId', z.site_id, 'name', v.name, 'siteName', s.name, 'status', z.status,
-                'agreedVersion', z.agreed_version, 'geometry', ST_AsGeoJSON(${shape}, 15)::json, 'schedule', v.schedule,
+    const common = `'id', z.id, 'siteId', z.site_id, 'name', v.name, 'siteName', s.name, 'status', z.status`;
+    const timing = `'geometry', ST_AsGeoJSON(${shape}, 15)::json, 'schedule', v.schedule,
                 'validFrom', CASE WHEN v.valid_from IS NULL THEN NULL ELSE ${ISO_UTC('v.valid_from')} END,
-                'validUntil', CASE WHEN v.valid_until IS NULL THEN NULL ELSE ${ISO_UTC('v.valid_until')} END)
-              ORDER BY z.id), '[]'::json)::text AS zones
-       FROM zones z
-       JOIN zone_versions v ON v.zone_id = z.id AND v.version = z.agreed_version
-       JOIN sites s ON s.id = z.site_id
-       WHERE z.status = ANY($1::text[]) AND z.agreed_version IS NOT NULL AND s.deleted_at IS NULL`,
+                'validUntil', CASE WHEN v.valid_until IS NULL THEN NULL ELSE ${ISO_UTC('v.valid_until')} END`;
+    const [row]: { zones: string; suspended: string }[] = await this.dataSource.query(
+      `SELECT
+         (SELECT COALESCE(json_agg(json_build_object(${common}, 'agreedVersion', z.agreed_version, ${timing})
+                 ORDER BY z.id), '[]'::json)::text
+          FROM zones z
+          JOIN zone_versions v ON v.zone_id = z.id AND v.version = z.agreed_version
+          JOIN sites s ON s.id = z.site_id
+          WHERE z.status = ANY($1::text[]) AND z.agreed_version IS NOT NULL AND s.deleted_at IS NULL) AS zones,
+         (SELECT COALESCE(json_agg(json_build_object(${common}, ${timing},
+                   'suspension', CASE WHEN z.suspended_at IS NULL OR z.suspended_by_organisation_id IS NULL THEN NULL
+                     ELSE json_build_object('byOrganisationId', z.suspended_by_organisation_id,
+                       'byOrganisationName', COALESCE(so.name, ''), 'since', ${ISO_UTC('z.suspended_at')},
+                       'reason', COALESCE(z.status_reason, ''),
+                       'until', CASE WHEN z.suspended_until IS NULL THEN NULL ELSE ${ISO_UTC('z.suspended_until')} END,
+                       'version', z.suspended_version) END)
+                 ORDER BY z.id), '[]'::json)::text
+          FROM zones z
+          JOIN zone_versions v ON v.zone_id = z.id AND v.version = COALESCE(z.suspended_version, z.current_version)
+          JOIN sites s ON s.id = z.site_id
+          LEFT JOIN organisations so ON so.id = z.suspended_by_organisation_id
+          WHERE z.status = 'suspended' AND s.deleted_at IS NULL) AS suspended`,
       [[...ZONE_SNAPSHOT_STATUSES]],
     );
-    return row.zones;
+    return row;
   }
 
   // ------------------------------------------------------------------ zones of one site (site moves and deletion)

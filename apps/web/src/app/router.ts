@@ -16,7 +16,8 @@ export class Router extends Store<AppLocation> {
       (next.route !== current.route ||
         next.meetingId !== current.meetingId ||
         next.siteId !== current.siteId ||
-        next.channelId !== current.channelId)
+        next.channelId !== current.channelId ||
+        next.zoneId !== current.zoneId)
     )
       this.set(next);
   };
@@ -25,7 +26,7 @@ export class Router extends Store<AppLocation> {
     return route === 'map' ? '#/' : `#/${route}`;
   }
 
-  /** Leaves a one-time link (`#/chat/<id>`) for the plain map, without a new history entry. */
+  /** Leaves a one-time link (`#/chat/<id>`, `#/zones/<id>`) for the plain map, without a new history entry. */
   settle(): void {
     this.browser.history.replaceState(null, '', '#/');
     this.set(HOME);

@@ -5,6 +5,7 @@ import { clientConfigFeature } from '../map/map-feature';
 import { directoryFeature } from '../people/directory-feature';
 import type { FeatureRegistry } from '../session/feature-registry';
 import { sitesFeature } from '../sites/sites-feature';
+import { zoneSoonFeature } from '../zones/zone-soon-feature';
 import { zonesFeature } from '../zones/zones-feature';
 
 /** How long to wait before connecting again after the server refused the connection but the session is good. */
@@ -44,6 +45,8 @@ export function createSignedInSession(app: FeatureRegistry, user: User): SignedI
   registry.get(sitesFeature);
   registry.get(directoryFeature);
   registry.get(chatFeature);
+  // The phone's watch for zones coming into force, when this user left it on: it runs while the app is open.
+  registry.get(zoneSoonFeature);
   socket.connect();
 
   return {

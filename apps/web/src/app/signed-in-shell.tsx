@@ -32,14 +32,19 @@ export function SignedInShell({ user }: { user: User }) {
   );
   // The reports, naloxone and meetings pages are for every role (each meeting shows only to its organisations'
   // members and coordinators).
-  const { route, meetingId, siteId, channelId } = location;
-  // A channel's link (a tapped notification) opens it beside the map; the address then goes back to the map's,
-  // so Back and a reload do not open it again.
+  const { route, meetingId, siteId, channelId, zoneId } = location;
+  // A channel's or a zone's link (a tapped notification) opens it beside the map; the address then goes back to
+  // the map's, so Back and a reload do not open it again.
   useEffect(() => {
     if (!channelId) return;
     session.registry.get(panelFeature).open({ kind: 'messages', channelId });
     router.settle();
   }, [channelId]);
+  useEffect(() => {
+    if (!zoneId) return;
+    session.registry.get(panelFeature).open({ kind: 'zone', zoneId });
+    router.settle();
+  }, [zoneId]);
   const page = route === 'admin' ? (user.role === 'admin' ? 'admin' : 'map') : route;
 
   return (

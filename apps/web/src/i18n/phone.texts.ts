@@ -1,5 +1,6 @@
-// Texts of the app on the phone: the zones kept for the check, installing and updating the app, offline, and
-// push notifications, in both languages. dictionary.ts merges them into the one dictionary.
+// Texts of the app on the phone: the zones kept for the check, installing and updating the app, offline, push
+// notifications and the phone's own "a zone near you comes into force", in both languages. dictionary.ts merges
+// them into the one dictionary.
 
 export const phoneTextsSv = {
   'check.zonesSynced': 'zoner synkade {time}',
@@ -20,6 +21,15 @@ export const phoneTextsSv = {
     'På iPhone fungerar aviseringar när appen har lagts till på hemskärmen (Dela → Lägg till på hemskärmen). Öppna den därifrån och slå på aviseringar.',
   'push.unsupported': 'Den här webbläsaren kan inte ta emot aviseringar.',
   'push.failed': 'Aviseringarna kunde inte slås på. Försök igen.',
+  'zoneSoon.toggle': 'Säg till när en zon nära mig börjar gälla inom en timme',
+  'zoneSoon.why':
+    'Bara medan appen är öppen: telefonen följer sin position och jämför den med zonerna som är sparade på den. Positionen skickas ingenstans.',
+  'zoneSoon.unsupported': 'Den här webbläsaren kan inte visa aviseringar eller ange sin position.',
+  'zoneSoon.noPosition':
+    'Appen får inte använda telefonens position. Tillåt det i webbläsarens inställningar och slå på det igen.',
+  'zoneSoon.notificationTitle': '{zone} börjar gälla kl. {time}',
+  'zoneSoon.notificationNear': '{distance} från dig ({site}).',
+  'zoneSoon.notificationInside': 'Du är inne i zonen ({site}).',
 };
 
 export const phoneTextsEn: Record<keyof typeof phoneTextsSv, string> = {
@@ -41,4 +51,12 @@ export const phoneTextsEn: Record<keyof typeof phoneTextsSv, string> = {
     'On iPhone, notifications work once the app is added to the home screen (Share → Add to Home Screen). Open it from there and turn notifications on.',
   'push.unsupported': 'This browser cannot receive notifications.',
   'push.failed': 'Notifications could not be turned on. Try again.',
+  'zoneSoon.toggle': 'Tell me when a zone near me comes into force within the hour',
+  'zoneSoon.why':
+    'Only while the app is open: the phone follows its position and compares it with the zones kept on it. The position is sent nowhere.',
+  'zoneSoon.unsupported': 'This browser cannot show notifications or give its position.',
+  'zoneSoon.noPosition': 'The app may not use the phone’s position. Allow it in the browser settings and turn this on again.',
+  'zoneSoon.notificationTitle': '{zone} comes into force at {time}',
+  'zoneSoon.notificationNear': '{distance} from you ({site}).',
+  'zoneSoon.notificationInside': 'You are inside the zone ({site}).',
 };

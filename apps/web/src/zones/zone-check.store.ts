@@ -58,9 +58,6 @@ export class ZoneCheckStore extends Store<CheckState> {
     private readonly locate: () => Promise<GeoPosition>,
     private readonly snapshots: ZoneSnapshotStore | null = null,
     private readonly now: () => number = Date.now,
-    /** Adds what the phone knows besides the snapshot (suspended zones the map holds) to its own answer. */
-    private readonly complete: (answer: ZoneCheckResponse, position: GeoPosition) => ZoneCheckResponse = (answer) =>
-      answer,
   ) {
     super({ status: 'idle' });
   }
@@ -101,7 +98,7 @@ export class ZoneCheckStore extends Store<CheckState> {
   private answerOnPhone(position: GeoPosition, stale: boolean): boolean {
     const { index, stored } = this.snapshots?.value ?? { index: null, stored: null };
     if (!index || !stored) return false;
-    const response = this.complete(index.check(position, NEARBY_RADIUS_METERS, new Date(this.now())), position);
+    const response = index.check(position, NEARBY_RADIUS_METERS, new Date(this.now()));
     this.answer(position, response, stored.syncedAt, stale);
     return true;
   }

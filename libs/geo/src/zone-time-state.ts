@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { DEFAULT_TIMEZONE, type ZoneStatus } from '@samverkan/contracts';
-import { evaluateZoneTime, suspensionEnded, type ZoneTimeState, type ZoneTiming } from '@samverkan/geo';
+import { evaluateZoneTime, type ZoneTimeState, type ZoneTiming } from './schedule';
+import { suspensionEnded } from './suspension';
 
 const NOT_IN_FORCE: ZoneTimeState = { inForce: false, until: null, nextInForceAt: null };
 
@@ -9,6 +10,9 @@ export interface SuspensionTiming {
   until: Date | string | null;
   version: number | null;
 }
+
+// The in-force rule of a zone as a whole (its status, the agreed version, a running suspension), written once:
+// the api answers with it, and the phone's check (snapshot-check.ts) answers with it from the snapshot.
 
 /**
  * Whether a zone is in force at `at`: only by an agreed version (the zone is `agreed`, or `proposed` with

@@ -1,5 +1,5 @@
 import type { ZoneStatus } from '@samverkan/contracts';
-import { zoneTimeState } from './zone-in-force';
+import { zoneTimeState } from './zone-time-state';
 
 const always = { schedule: null, validFrom: null, validUntil: null };
 const at = new Date('2026-05-04T10:00:00+02:00');
