@@ -20,6 +20,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
@@ -130,21 +131,20 @@ cluster = L.markerClusterGroup({
   chunkedLoading: true,
   chunkProgress: (done, total) => { if (done === total && cluster) element.dataset.sitesPlaced = String(cluster.getLayers().length); },
 }).addTo(map);
-Promise.all([fetch('/sites.json').then((r) => r.json()), fetch('/zones.json').then((r) => r.json())]).then(([sites, zones]) => {
+Promise.all([fetch('/sites.json').then((r) => r.json()), fetch('/zones.json').then((r) => r.json())]).then(([list, zones]) => {
   L.geoJSON(zones, { style: { color: '#0b4f6c', weight: 2, fillOpacity: 0.2 } }).addTo(map);
-  cluster.addLayers(sites.features.map((site) => {
-    const [lng, lat] = site.geometry.coordinates;
-    return L.marker([lat, lng], { title: site.properties.name });
-  }));
+  // The compact list's rows: [id, lng, lat, type, name, …].
+  cluster.addLayers(list.sites.map((site) => L.marker([site[2], site[1]], { title: site[4] })));
 });
 </script></body></html>`;
 }
 
 function serveBare(sitesJson: string, zonesJson: string): Promise<{ server: Server; url: string }> {
-  const files: Record<string, [string, string | Buffer]> = {
+  const files: Record<string, [string, string | Buffer, Buffer?]> = {
     '/': ['text/html', barePage()],
-    '/sites.json': ['application/json', sitesJson],
-    '/zones.json': ['application/json', zonesJson],
+    // Gzipped once, as a static file server with precompressed files would send them.
+    '/sites.json': ['application/json', sitesJson, gzipSync(sitesJson)],
+    '/zones.json': ['application/json', zonesJson, gzipSync(zonesJson)],
     '/leaflet.js': ['text/javascript', readFileSync(join(ROOT, 'node_modules/leaflet/dist/leaflet.js'))],
     '/leaflet.css': ['text/css', readFileSync(join(ROOT, 'node_modules/leaflet/dist/leaflet.css'))],
     '/leaflet.markercluster.js': ['text/javascript', readFileSync(join(ROOT, 'node_modules/leaflet.markercluster/dist/leaflet.markercluster.js'))],
@@ -158,8 +158,14 @@ function serveBare(sitesJson: string, zonesJson: string): Promise<{ server: Serv
       return;
     }
     // Cached as a static file server would (revalidated, so a reload is a round of 304s at most).
-    response.writeHead(200, { 'Content-Type': file[0], 'Cache-Control': 'public, max-age=3600' });
-    response.end(file[1]);
+    const gzipped = file[2] && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? '')) ? file[2] : null;
+    response.writeHead(200, {
+      'Content-Type': file[0],
+      'Cache-Control': 'public, max-age=3600',
+      Vary: 'Accept-Encoding',
+      ...(gzipped ? { 'Content-Encoding': 'gzip' } : {}),
+    });
+    response.end(gzipped ?? file[1]);
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}` })));
 }
@@ -379,10 +385,12 @@ async function main(): Promise<void> {
     if (login.status !== 200) throw new Error(`Signing in gave ${login.status}: ${await login.text()}`);
     const { accessToken } = (await login.json()) as { accessToken: string };
     const headers = { authorization: `Bearer ${accessToken}` };
-    // The bare page gets the same data, as the api gives it.
-    const [sitesJson, zonesJson] = await Promise.all(['/api/sites', '/api/zones'].map(async (path) => (await fetch(base + path, { headers })).text()));
+    // The bare page gets the same data, as the api gives the app: the compact list of sites and the zones.
+    const [sitesJson, zonesJson] = await Promise.all(['/api/sites/compact', '/api/zones'].map(async (path) => (await fetch(base + path, { headers })).text()));
+    const fullSites = await (await fetch(`${base}/api/sites`, { headers })).text();
     const zoneCount = (JSON.parse(zonesJson) as { features: unknown[] }).features.length;
-    console.log(`GET /api/sites: ${(sitesJson.length / 1024).toFixed(0)} KiB, GET /api/zones: ${(zonesJson.length / 1024).toFixed(0)} KiB (${zoneCount} zones)`);
+    const size = (text: string) => `${(text.length / 1024).toFixed(0)} KiB (gzip ${(gzipSync(text).length / 1024).toFixed(0)} KiB)`;
+    console.log(`GET /api/sites: ${size(fullSites)}; GET /api/sites/compact: ${size(sitesJson)}; GET /api/zones: ${size(zonesJson)}, ${zoneCount} zones`);
     const served = await serveBare(sitesJson, zonesJson);
     bare = served.server;
 

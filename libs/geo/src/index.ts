@@ -5,3 +5,4 @@ export * from './schedule';
 export * from './schedule-diff';
 export * from './schedule-words';
 export * from './suspension';
+export * from './opening-state';

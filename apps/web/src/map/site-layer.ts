@@ -1,4 +1,4 @@
-import type { SiteFeature, SiteType } from '@samverkan/contracts';
+import type { ListedSite, SiteType } from '@samverkan/contracts';
 import type { Emitter } from '../state/emitter';
 import { SITE_TYPE_LOOKS } from '../sites/site-types';
 import L from './leaflet';
@@ -21,7 +21,7 @@ const DEFAULTS: SiteLayerOptions = {
 };
 
 interface Placed {
-  site: SiteFeature;
+  site: ListedSite;
   marker: L.Marker;
   label: string;
 }
@@ -75,7 +75,7 @@ export class SiteLayer extends L.Layer {
   }
 
   /** `labelOf` gives each marker its accessible name (name and type, in the current language). */
-  setSites(sites: SiteFeature[], labelOf: (site: SiteFeature) => string): void {
+  setSites(sites: ListedSite[], labelOf: (site: ListedSite) => string): void {
     const next = new Map<string, Placed>();
     for (const site of sites) {
       const label = labelOf(site);
@@ -133,7 +133,7 @@ export class SiteLayer extends L.Layer {
     if (placed && this.cluster.hasLayer(placed.marker)) this.cluster.zoomToShowLayer(placed.marker);
   }
 
-  private create(site: SiteFeature, label: string): Placed {
+  private create(site: ListedSite, label: string): Placed {
     const look = SITE_TYPE_LOOKS[site.properties.type];
     const size = this.options.iconSize;
     const [lng, lat] = site.geometry.coordinates;
