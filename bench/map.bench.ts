@@ -48,6 +48,8 @@ const TILE = Buffer.from(
 /** Slow 4G as Lighthouse defines it, in bytes per second. */
 const SLOW_4G = { latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
 const MAP_VIEW_KEY = 'samverkan.mapView';
+/** Both pages start here (the app from its remembered view), so both move over the same clusters. */
+const START = { lat: 55.6, lng: 13.07, zoom: 11 };
 
 interface Seeded {
   organisationId: string;
@@ -120,7 +122,7 @@ function barePage(): string {
 <script src="/leaflet.js"></script><script src="/leaflet.markercluster.js"></script></head>
 <body><div id="map"></div><script>
 const element = document.getElementById('map');
-const map = L.map(element).setView([55.6, 13.07], 11);
+const map = L.map(element).setView([${START.lat}, ${START.lng}], ${START.zoom});
 L.tileLayer(${JSON.stringify(TILE_URL)}, { maxZoom: 19 }).addTo(map);
 map.on('moveend', () => {
   const c = map.getCenter();
@@ -281,7 +283,7 @@ interface DesktopResult {
 
 async function desktopApp(browser: Browser, base: string, token: string): Promise<DesktopResult> {
   const context = await newContext(browser, {
-    storage: { origin: base, values: { 'samverkan.accessToken': token, 'samverkan.welcomeSeen': '1' } },
+    storage: { origin: base, values: { 'samverkan.accessToken': token, 'samverkan.welcomeSeen': '1', [MAP_VIEW_KEY]: JSON.stringify(START) } },
   });
   const page = await context.newPage();
   await page.goto(base + '/');
@@ -322,7 +324,10 @@ interface PhoneResult {
 
 /** A first visit: the sign-in page, then from pressing "sign in" to the map. */
 async function phoneApp(browser: Browser, base: string, seeded: Seeded): Promise<PhoneResult> {
-  const context = await newContext(browser, { phone: true, storage: { origin: base, values: { 'samverkan.welcomeSeen': '1' } } });
+  const context = await newContext(browser, {
+    phone: true,
+    storage: { origin: base, values: { 'samverkan.welcomeSeen': '1', [MAP_VIEW_KEY]: JSON.stringify(START) } },
+  });
   const page = await context.newPage();
   await throttle(context, page);
   await page.goto(base + '/');
