@@ -13,7 +13,8 @@
  * markers in the cluster layer once an addition has finished (apps/web/src/map/site-layer.ts).
  *
  * Database: DATABASE_URL if set (the bench's rows are removed afterwards), else a fresh embedded PGlite in a
- * temporary folder. Run: `npm run bench:map` (BENCH_SITES and BENCH_ZONES change the sizes).
+ * temporary folder. Run: `npm run bench:map` (BENCH_SITES and BENCH_ZONES change the sizes, BENCH_ROUNDS the number
+ * of rounds, 3 by default, of which the median is printed).
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
@@ -31,6 +32,8 @@ import { PasswordHasher } from '../apps/api/src/people/password-hasher';
 
 const SITES = Number(process.env.BENCH_SITES ?? 10_000);
 const ZONES = Number(process.env.BENCH_ZONES ?? 500);
+/** Rounds of every measurement; the median is printed. */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 // Malmö and around: about 30 km by 20 km.
 const AREA = { minLng: 12.85, maxLng: 13.3, minLat: 55.5, maxLat: 55.7 };
 const BENCH_ORGANISATION = 'Bench – map (temporary)';
@@ -352,6 +355,16 @@ async function phoneBare(browser: Browser, base: string): Promise<PhoneResult> {
   return { usableMs: state.firstPlaced, drawnMs: state.allPlaced, longestLoadingMs: longestIn(state, 0, state.allPlaced) };
 }
 
+/** Each measure's median over the rounds. */
+function medians<T extends object>(results: T[]): T {
+  const median = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const middle = Math.floor(sorted.length / 2);
+    return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+  };
+  return Object.fromEntries(Object.keys(results[0]).map((key) => [key, median(results.map((result) => result[key as keyof T] as number))])) as T;
+}
+
 const ms = (value: number) => `${Math.round(value).toLocaleString('en')} ms`.padStart(10);
 const ratio = (product: number, anchor: number) => `${(product / Math.max(anchor, 1)).toFixed(2)}×`.padStart(8);
 
@@ -404,10 +417,20 @@ async function main(): Promise<void> {
       headless: true,
       args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
-    const desktop = { app: await desktopApp(browser, base, accessToken), bare: await desktopBare(browser, served.url) };
-    const phone = { app: await phoneApp(browser, base, seeded), bare: await phoneBare(browser, served.url) };
+    // App and bare page take turns, each round both, so a busy moment of the machine falls on both alike.
+    const rounds: { desktop: { app: DesktopResult; bare: DesktopResult }; phone: { app: PhoneResult; bare: PhoneResult } }[] = [];
+    for (let round = 1; round <= ROUNDS; round++) {
+      console.log(`Round ${round} of ${ROUNDS}`);
+      const desktopRound = { app: await desktopApp(browser, base, accessToken), bare: await desktopBare(browser, served.url) };
+      rounds.push({ desktop: desktopRound, phone: { app: await phoneApp(browser, base, seeded), bare: await phoneBare(browser, served.url) } });
+    }
+    const desktop = {
+      app: medians(rounds.map((round) => round.desktop.app)),
+      bare: medians(rounds.map((round) => round.desktop.bare)),
+    };
+    const phone = { app: medians(rounds.map((round) => round.phone.app)), bare: medians(rounds.map((round) => round.phone.bare)) };
 
-    console.log(`\nMap, ${SITES.toLocaleString('en')} sites and ${zoneCount} zones, Chromium ${browser.version()}`);
+    console.log(`\nMap, ${SITES.toLocaleString('en')} sites and ${zoneCount} zones, Chromium ${browser.version()}, median of ${ROUNDS} rounds`);
     console.log(`${''.padEnd(46)} ${'app'.padStart(10)} ${'bare'.padStart(10)} ${'ratio'.padStart(8)}  goal`);
     const line = (label: string, product: number, anchor: number, goal: string) =>
       console.log(`${label.padEnd(46)} ${ms(product)} ${ms(anchor)} ${ratio(product, anchor)}  ${goal}`);
