@@ -39,7 +39,8 @@ export function jsonCompression(): RequestHandler {
     if (request.method !== 'GET' || !request.path.startsWith('/api/')) return next();
     const end = response.end.bind(response) as (chunk?: unknown, encoding?: BufferEncoding, callback?: () => void) => Response;
     const compressing = (chunk: unknown, encoding?: BufferEncoding | (() => void)): boolean => {
-      if (response.statusCode !== 200 || response.getHeader('Content-Encoding') || !isJson(response)) return false;
+      // Headers already sent: the body was streamed with write(), and only its whole could be compressed.
+      if (response.headersSent || response.statusCode !== 200 || response.getHeader('Content-Encoding') || !isJson(response)) return false;
       if (typeof chunk !== 'string' && !Buffer.isBuffer(chunk)) return false;
       const body = typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8') : chunk;
       if (body.length < MIN_BYTES) return false;
