@@ -9,6 +9,7 @@ import { refuseDeepJson } from './common/json-depth';
 import { isOriginAllowed } from './common/origin-policy';
 import { createValidationPipe } from './common/validation.pipe';
 import { AppConfig } from './config/app-config';
+import { jsonCompression } from './common/json-compression';
 import { webAppHandlers } from './web-app-hosting/web-app.middleware';
 
 /** The base map's host for the Content-Security-Policy: `{s}` subdomains become a wildcard. */
@@ -28,6 +29,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.disable('x-powered-by');
   // Express's own parser rather than useBodyParser, whose options leave out `verify` (Nest keeps it for raw bodies).
   app.use(json({ limit: '1mb', verify: refuseDeepJson }));
+  app.use(jsonCompression());
   app.use(
     helmet({
       contentSecurityPolicy: {

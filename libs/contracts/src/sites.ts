@@ -75,3 +75,42 @@ export interface UpdateSiteRequest extends Partial<CreateSiteRequest> {
 /** Extension: `GET /api/sites/export?format=` and `GET /api/zones/export?format=`. */
 export const EXPORT_FORMATS = ['geojson', 'kml'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/**
+ * Extension: one site of `GET /api/sites/compact`, as an array in this order: what a site is, without the
+ * opening state at a moment (`openNow`, `closesAt`, `nextOpenAt`), which the reader works out from the schedule
+ * when it needs it. Coordinates to 7 decimals (about 1 cm).
+ */
+export type CompactSite = [
+  id: string,
+  lng: number,
+  lat: number,
+  type: SiteType,
+  name: string,
+  organisationId: string,
+  version: number,
+  updatedAt: string,
+  address: string | null,
+  openingHours: string | null,
+  openingSchedule: Schedule | null,
+  description: string | null,
+  phone: string | null,
+];
+
+/** Extension: `GET /api/sites/compact`, every site the caller sees in one compact answer (ETag, 304 while unchanged). */
+export interface CompactSiteList {
+  sites: CompactSite[];
+}
+
+/** A site as a list holds it: everything but the opening state at a moment. */
+export type ListedSiteProperties = Omit<SiteProperties, 'openNow' | 'closesAt' | 'nextOpenAt'>;
+export type ListedSite = Feature<Point, ListedSiteProperties>;
+
+export function fromCompactSite([id, lng, lat, type, name, organisationId, version, updatedAt, address, openingHours, openingSchedule, description, phone]: CompactSite): ListedSite {
+  return {
+    type: 'Feature',
+    id,
+    geometry: { type: 'Point', coordinates: [lng, lat] },
+    properties: { id, name, type, organisationId, address, openingHours, description, version, updatedAt, openingSchedule, phone },
+  };
+}

@@ -5,5 +5,6 @@ export * from './schedule';
 export * from './schedule-diff';
 export * from './schedule-words';
 export * from './suspension';
+export * from './opening-state';
 export * from './zone-soon';
 export * from './zone-time-state';

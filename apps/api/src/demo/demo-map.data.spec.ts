@@ -1,6 +1,6 @@
 import { validateSchedule, validateZoneGeometry } from '@samverkan/geo';
 import { isPhoneNumber } from '@samverkan/text';
-import { openingState } from '../sites/sites.mapper';
+import { openingState } from '@samverkan/geo';
 import { DEMO_SITES } from './demo-map.data';
 
 // The demo seed goes through the services, not the HTTP pipes: these are the checks the pipes would make.

@@ -1,10 +1,11 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import type { SiteFeature, SiteFeatureCollection, SiteType } from '@samverkan/contracts';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
 import { parseOptionalInstant } from '../common/instant.validators';
+import { sendPrepared } from '../common/prepared-json';
 import { parseBbox, parseWordList } from '../common/query-param.validators';
 import { CreateSiteDto, SiteAtQueryDto, SiteExportQueryDto, SiteListQueryDto, siteShapesPipe, UpdateSiteDto } from './dto/sites.dto';
 import { SitesService } from './sites.service';
@@ -26,6 +27,17 @@ export class SitesController {
       },
       parseOptionalInstant(query.at),
     );
+  }
+
+  /**
+   * Extension: every site in one compact answer for the map (CompactSiteList), Brotli or gzip as asked. `no-cache`
+   * with an ETag: the browser keeps it and a reload costs a 304 while no site changed.
+   */
+  @Get('compact')
+  @ApiOkResponse({ description: 'CompactSiteList (libs/contracts): { sites: [[id, lng, lat, type, name, organisationId, version, updatedAt, address, openingHours, openingSchedule, description, phone]] }; 304 when If-None-Match names the current ETag.' })
+  async compact(@Req() request: Request, @Res() response: Response): Promise<void> {
+    const { etag, answer } = await this.sites.compact();
+    await sendPrepared(request, response, etag, answer);
   }
 
   /** Extension: every site as GeoJSON (RFC 7946) or KML 2.2. */

@@ -1,16 +1,6 @@
-import type { Schedule, SiteFeature, SiteProperties } from '@samverkan/contracts';
-import { evaluateZoneTime } from '@samverkan/geo';
+import type { CompactSite, SiteFeature } from '@samverkan/contracts';
+import { openingState } from '@samverkan/geo';
 import type { SiteRow } from './sites.repository';
-
-type OpeningState = Pick<SiteProperties, 'openNow' | 'closesAt' | 'nextOpenAt'>;
-
-/** Whether a site is open at `at` by its schedule. Without a schedule nothing is claimed: all null. */
-export function openingState(schedule: Schedule | null, at: Date): OpeningState {
-  if (schedule === null) return { openNow: null, closesAt: null, nextOpenAt: null };
-  // The zones' evaluation with no validity bounds: open is "in force".
-  const state = evaluateZoneTime({ schedule, validFrom: null, validUntil: null }, at);
-  return { openNow: state.inForce, closesAt: state.until, nextOpenAt: state.nextInForceAt };
-}
 
 export function toSiteFeature(row: SiteRow, at: Date): SiteFeature {
   return {
@@ -32,4 +22,10 @@ export function toSiteFeature(row: SiteRow, at: Date): SiteFeature {
       ...openingState(row.openingSchedule, at),
     },
   };
+}
+
+/** A row of the compact list (its columns already in CompactSite's order, coordinates rounded by the query). */
+export function toCompactSite(row: SiteRow): CompactSite {
+  const [lng, lat] = row.location.coordinates;
+  return [row.id, lng, lat, row.type, row.name, row.organisationId, row.version, row.updatedAt.toISOString(), row.address, row.openingHours, row.openingSchedule, row.description, row.phone];
 }

@@ -108,6 +108,30 @@ export class SitesRepository {
     );
   }
 
+  /**
+   * What changes whenever the list of live sites does: an insert adds a row, an update raises a version, a
+   * deletion lowers the live count. Not max(updated_at): a transaction that began earlier can commit later with
+   * an older timestamp. One scan of the table, without building a single site; the list's ETag is made from it.
+   */
+  async listFingerprint(): Promise<string> {
+    const [row]: { total: string; live: string; versions: string | null }[] = await this.dataSource.query(
+      `SELECT count(*) AS total, count(*) FILTER (WHERE deleted_at IS NULL) AS live, sum(version) AS versions FROM sites`,
+    );
+    return `${row.total}-${row.live}-${row.versions ?? 0}`;
+  }
+
+  /** Every live site for the compact list, coordinates to 7 decimals (about 1 cm). */
+  async findAllCompact(): Promise<SiteRow[]> {
+    return this.dataSource.query(
+      `SELECT id, organisation_id AS "organisationId", name, type, ST_AsGeoJSON(location, 7)::json AS location,
+              address, opening_hours AS "openingHours", opening_schedule AS "openingSchedule", description, phone, version,
+              updated_at AS "updatedAt"
+       FROM sites
+       WHERE deleted_at IS NULL
+       ORDER BY name, id`,
+    );
+  }
+
   async insert(manager: EntityManager, values: SiteValues, createdBy: string): Promise<string> {
     const [lng, lat] = values.location.coordinates;
     const [row] = await manager.query(

@@ -9,12 +9,13 @@ import { Clock } from '../common/clock';
 import { DOMAIN_EVENTS } from '../common/domain-events';
 import type { Bbox } from '../common/query-param.validators';
 import { ExportFile, GEOJSON_CONTENT_TYPE, KML_CONTENT_TYPE, kmlDocument } from '../common/kml';
+import { PreparedJson, prepareJson } from '../common/prepared-json';
 import { checkVersion } from '../common/version-check';
 import { UnitOfWork } from '../database/transaction-events';
 import { PeopleService } from '../people/people.service';
 import { ZonesService } from '../zones/zones.service';
 import { CreateSiteDto, UpdateSiteDto } from './dto/sites.dto';
-import { toSiteFeature } from './sites.mapper';
+import { toCompactSite, toSiteFeature } from './sites.mapper';
 import { SiteExportRow, SitesRepository, SiteValues } from './sites.repository';
 
 const CHANGEABLE_FIELDS = ['name', 'type', 'location', 'address', 'openingHours', 'openingSchedule', 'description', 'phone', 'organisationId'] as const;
@@ -35,8 +36,16 @@ function openingScheduleLine(row: SiteExportRow): string | null {
   return row.openingSchedule === null ? null : `Öppettider: ${describeSchedule(row.openingSchedule, 'sv').join('; ')}`;
 }
 
+/** The compact list as last built, by the fingerprint it was built from. */
+interface CompactListCache {
+  fingerprint: string;
+  answer: Promise<PreparedJson>;
+}
+
 @Injectable()
 export class SitesService {
+  private compactList: CompactListCache | null = null;
+
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly sites: SitesRepository,
@@ -50,6 +59,31 @@ export class SitesService {
   async list(filter: { bbox?: Bbox; types?: SiteType[]; organisationId?: string }, at: Date = this.clock.now()): Promise<SiteFeatureCollection> {
     const rows = await this.sites.findRows(filter);
     return { type: 'FeatureCollection', features: rows.map((row) => toSiteFeature(row, at)) };
+  }
+
+  /**
+   * Every live site in one compact answer for the map (everyone signed in sees every site, as in `list`). Built
+   * once per change of the table, compressed once, and kept: a request costs one scan that tells whether the
+   * sites changed, and a 304 when the client holds the current version. The fingerprint is read from the
+   * database on each request, so a change made through another instance of the api is seen too.
+   */
+  async compact(): Promise<{ etag: string; answer: () => Promise<PreparedJson> }> {
+    const fingerprint = await this.sites.listFingerprint();
+    const etag = `"sites-${fingerprint}"`;
+    return {
+      etag,
+      answer: () => {
+        if (this.compactList?.fingerprint !== fingerprint) {
+          const answer = this.sites.findAllCompact().then((rows) => prepareJson({ sites: rows.map(toCompactSite) }, etag));
+          this.compactList = { fingerprint, answer };
+          // A failed build is not kept: the next request tries again.
+          answer.catch(() => {
+            if (this.compactList?.answer === answer) this.compactList = null;
+          });
+        }
+        return this.compactList.answer;
+      },
+    };
   }
 
   async get(id: string, at: Date = this.clock.now()): Promise<SiteFeature> {

@@ -1,7 +1,7 @@
 import express, { NextFunction, Request, Response } from 'express';
 import { existsSync, statSync } from 'node:fs';
 import { extname, join, sep } from 'node:path';
-import { ContentCoding, preferredCoding } from './accept-encoding';
+import { ContentCoding, preferredCoding } from '../common/accept-encoding';
 
 /** Vite names every file under /assets/ by its content's hash, so a name never changes content. */
 const ASSETS_PREFIX = '/assets/';

@@ -3,6 +3,7 @@ import type {
   AuditEvent,
   Channel,
   ClientConfig,
+  CompactSiteList,
   CreateChannelRequest,
   CreateOrganisationRequest,
   CreateSiteRequest,
@@ -51,6 +52,8 @@ export function createSamverkanApi(apiFetch: ApiFetch) {
           `/api/sites${queryString({ bbox: filter.bbox?.join(','), type: filter.types?.join(',') })}`,
           { signal },
         ),
+      /** Every site for the map, compact; the browser keeps it and asks with its ETag (a 304 while unchanged). */
+      compact: (signal?: AbortSignal) => apiFetch<CompactSiteList>('/api/sites/compact', { signal }),
       get: (siteId: string) => apiFetch<SiteFeature>(`/api/sites/${pathSegment(siteId)}`),
       create: (body: CreateSiteRequest) => apiFetch<SiteFeature>('/api/sites', { method: 'POST', body }),
       update: (siteId: string, body: UpdateSiteRequest) =>

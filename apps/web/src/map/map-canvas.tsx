@@ -1,4 +1,4 @@
-import type { SiteFeature } from '@samverkan/contracts';
+import type { ListedSite } from '@samverkan/contracts';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { stockholmDay } from '../i18n/format';
 import { useI18n } from '../i18n/use-i18n';
@@ -243,7 +243,7 @@ function zoneLabel(shape: ZoneShape, t: Translate, reviewDue: boolean): ZoneLabe
   return { short: state, full: t('map.zoneLabel', { name: shape.name, state }), ...badge };
 }
 
-function siteLabel(site: SiteFeature, t: Translate): string {
+function siteLabel(site: ListedSite, t: Translate): string {
   return t('map.siteLabel', {
     name: site.properties.name,
     type: t(SITE_TYPE_LOOKS[site.properties.type].label),

@@ -1,4 +1,4 @@
-import type { SiteFeature, SiteType } from '@samverkan/contracts';
+import type { ListedSite, SiteType } from '@samverkan/contracts';
 import type { Emitter } from '../state/emitter';
 import { SITE_TYPE_LOOKS } from '../sites/site-types';
 import L from './leaflet';
@@ -21,7 +21,7 @@ const DEFAULTS: SiteLayerOptions = {
 };
 
 interface Placed {
-  site: SiteFeature;
+  site: ListedSite;
   marker: L.Marker;
   label: string;
 }
@@ -34,6 +34,7 @@ export class SiteLayer extends L.Layer {
   declare options: SiteLayerOptions;
   private readonly cluster: L.MarkerClusterGroup;
   private placed = new Map<string, Placed>();
+  private readonly icons = new Map<SiteType, L.DivIcon>();
   private hidden = new Set<SiteType>();
   private selectedSiteId: string | null = null;
   private clusterLabel: (count: number) => string = String;
@@ -52,6 +53,9 @@ export class SiteLayer extends L.Layer {
       showCoverageOnHover: false,
       spiderfyOnMaxZoom: false,
       chunkedLoading: true,
+      chunkProgress: (processed, total) => {
+        if (processed === total) this.announcePlaced();
+      },
       iconCreateFunction: (cluster) =>
         L.divIcon({
           html: clusterElement(cluster.getChildCount(), this.clusterLabel(cluster.getChildCount())),
@@ -63,16 +67,35 @@ export class SiteLayer extends L.Layer {
 
   override onAdd(map: L.Map): this {
     this.cluster.addTo(map);
+    // A marker's events reach the cluster layer (clusters' own clicks come as clusterclick).
+    this.cluster.on('click', this.selected, this);
+    // Leaflet makes the marker a role=button tab stop but gives it no key: Enter and Space open it, as on a button.
+    this.cluster.on('keydown', this.keyed, this);
     return this;
   }
 
   override onRemove(): this {
+    this.cluster.off('click', this.selected, this);
+    this.cluster.off('keydown', this.keyed, this);
     this.cluster.remove();
     return this;
   }
 
+  private selected(event: L.LeafletEvent): void {
+    const siteId = siteIdOf(event);
+    if (siteId) this.events.emit(MAP_EVENTS.siteSelected, { siteId });
+  }
+
+  private keyed(event: L.LeafletKeyboardEvent): void {
+    const { originalEvent } = event;
+    const siteId = siteIdOf(event);
+    if (!siteId || (originalEvent.key !== 'Enter' && originalEvent.key !== ' ')) return;
+    originalEvent.preventDefault();
+    this.events.emit(MAP_EVENTS.siteSelected, { siteId });
+  }
+
   /** `labelOf` gives each marker its accessible name (name and type, in the current language). */
-  setSites(sites: SiteFeature[], labelOf: (site: SiteFeature) => string): void {
+  setSites(sites: ListedSite[], labelOf: (site: ListedSite) => string): void {
     const next = new Map<string, Placed>();
     for (const site of sites) {
       const label = labelOf(site);
@@ -130,38 +153,45 @@ export class SiteLayer extends L.Layer {
     if (placed && this.cluster.hasLayer(placed.marker)) this.cluster.zoomToShowLayer(placed.marker);
   }
 
-  private create(site: SiteFeature, label: string): Placed {
-    const look = SITE_TYPE_LOOKS[site.properties.type];
-    const size = this.options.iconSize;
+  /**
+   * A marker is cheap until it is on screen: its icon is shared by every site of the type (the glyph is made
+   * when Leaflet shows the marker), and clicks and keys are handled once for the whole layer (constructor).
+   */
+  private create(site: ListedSite, label: string): Placed {
     const [lng, lat] = site.geometry.coordinates;
-    const marker = L.marker([lat, lng], {
-      icon: L.divIcon({
-        className: `site-marker site-marker--${site.properties.type}`,
-        html: glyphElement(look.glyph, size * 0.62),
-        iconSize: L.point(size, size),
-        iconAnchor: L.point(size / 2, size / 2),
-      }),
+    const options: SiteMarkerOptions = {
+      icon: this.iconOf(site.properties.type),
       keyboard: true,
       title: label,
       riseOnHover: true,
-    });
-    marker.on('add', () => {
-      const element = marker.getElement();
-      if (!element) return;
-      // Leaflet makes a keyboard marker a focusable role=button; give it a name and the type's colour.
-      element.setAttribute('aria-label', label);
-      element.setAttribute('data-site-id', site.properties.id);
-      element.style.setProperty('--site-color', look.color);
-      element.classList.toggle('site-marker--selected', site.properties.id === this.selectedSiteId);
-    });
-    // Leaflet makes the marker a role=button tab stop but gives it no key: Enter and Space open it, as on a button.
-    marker.on('keydown', ({ originalEvent }: L.LeafletKeyboardEvent) => {
-      if (originalEvent.key !== 'Enter' && originalEvent.key !== ' ') return;
-      originalEvent.preventDefault();
-      this.events.emit(MAP_EVENTS.siteSelected, { siteId: site.properties.id });
-    });
-    marker.on('click', () => this.events.emit(MAP_EVENTS.siteSelected, { siteId: site.properties.id }));
+      siteId: site.properties.id,
+      label,
+    };
+    const marker = L.marker([lat, lng], options);
+    marker.on('add', this.decorate, this);
     return { site, marker, label };
+  }
+
+  private iconOf(type: SiteType): L.DivIcon {
+    let icon = this.icons.get(type);
+    if (!icon) {
+      icon = new GlyphIcon(SITE_TYPE_LOOKS[type].glyph, type, this.options.iconSize);
+      this.icons.set(type, icon);
+    }
+    return icon;
+  }
+
+  /** Leaflet makes a keyboard marker a focusable role=button; give it a name, its site and the type's colour. */
+  private decorate({ target }: L.LeafletEvent): void {
+    const marker = target as L.Marker;
+    const element = marker.getElement();
+    if (!element) return;
+    const { siteId, label } = marker.options as SiteMarkerOptions;
+    const type = this.placed.get(siteId)?.site.properties.type;
+    element.setAttribute('aria-label', label);
+    element.setAttribute('data-site-id', siteId);
+    if (type) element.style.setProperty('--site-color', SITE_TYPE_LOOKS[type].color);
+    element.classList.toggle('site-marker--selected', siteId === this.selectedSiteId);
   }
 
   private refreshVisibility(): void {
@@ -175,7 +205,49 @@ export class SiteLayer extends L.Layer {
       if (!visible && present) toRemove.push(placed.marker);
     }
     if (toRemove.length) this.cluster.removeLayers(toRemove);
+    // An addition announces itself when its last chunk is in (chunkProgress).
     if (toAdd.length) this.cluster.addLayers(toAdd);
+    else this.announcePlaced();
+  }
+
+  /**
+   * The map element's `data-sites-placed` says how many markers the layer holds once an addition has finished:
+   * what the map benchmark (bench/map.bench.ts) and tests wait for instead of guessing.
+   */
+  private announcePlaced(): void {
+    this._map?.getContainer().setAttribute('data-sites-placed', String(this.cluster.getLayers().length));
+  }
+}
+
+interface SiteMarkerOptions extends L.MarkerOptions {
+  siteId: string;
+  label: string;
+}
+
+/** The site a marker's event came from (propagated events name their marker as `layer`). */
+function siteIdOf(event: L.LeafletEvent): string | undefined {
+  const layer = (event as L.LeafletEvent & { layer?: L.Layer }).layer;
+  return layer instanceof L.Marker ? (layer.options as Partial<SiteMarkerOptions>).siteId : undefined;
+}
+
+/** A type's marker icon: a round badge in the type's colour with its glyph, made each time Leaflet shows a marker. */
+class GlyphIcon extends L.DivIcon {
+  constructor(
+    private readonly glyph: string,
+    type: SiteType,
+    private readonly size: number,
+  ) {
+    super({
+      className: `site-marker site-marker--${type}`,
+      iconSize: L.point(size, size),
+      iconAnchor: L.point(size / 2, size / 2),
+    });
+  }
+
+  override createIcon(oldIcon?: HTMLElement): HTMLElement {
+    const element = super.createIcon(oldIcon);
+    element.replaceChildren(glyphElement(this.glyph, this.size * 0.62));
+    return element;
   }
 }
 

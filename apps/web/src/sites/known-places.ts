@@ -1,4 +1,4 @@
-import type { SiteFeature } from '@samverkan/contracts';
+import type { ListedSite } from '@samverkan/contracts';
 
 /** What a place search compares: lower case, accents and dashes as people type them without. */
 function searchable(text: string, language: string): string {
@@ -15,14 +15,14 @@ function searchable(text: string, language: string): string {
  * the base map and the internet cannot be reached (police networks).
  */
 export function knownPlacesMatching(
-  sites: Iterable<SiteFeature>,
+  sites: Iterable<ListedSite>,
   query: string,
   language: string,
   limit = 6,
-): SiteFeature[] {
+): ListedSite[] {
   const words = searchable(query, language).split(/\s+/).filter(Boolean);
   if (words.length === 0 || words.join('').length < 2) return [];
-  const found: { site: SiteFeature; name: string }[] = [];
+  const found: { site: ListedSite; name: string }[] = [];
   for (const site of sites) {
     const name = searchable(site.properties.name, language);
     const text = `${name} ${searchable(site.properties.address ?? '', language)}`;

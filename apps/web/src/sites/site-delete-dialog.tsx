@@ -1,4 +1,4 @@
-import type { SiteFeature } from '@samverkan/contracts';
+import type { ListedSite } from '@samverkan/contracts';
 import { useState } from 'preact/hooks';
 import { samverkanApiFeature } from '../api/api-feature';
 import { useFeature } from '../session/feature-registry';
@@ -12,7 +12,7 @@ import { sitesFeature } from './sites-feature';
  * Confirms deleting a site, saying what follows: its zones without an agreement are withdrawn and its channel
  * is archived. The api refuses while a zone is under an agreement; that refusal is explained here.
  */
-export function SiteDeleteDialog({ site, onClose }: { site: SiteFeature; onClose: () => void }) {
+export function SiteDeleteDialog({ site, onClose }: { site: ListedSite; onClose: () => void }) {
   const api = useFeature(samverkanApiFeature);
   const sites = useFeature(sitesFeature);
   const panel = useFeature(panelFeature);

@@ -1,5 +1,5 @@
 import { manageSitesProblem, type AuditEvent } from '@samverkan/contracts';
-import { describeSchedule } from '@samverkan/geo';
+import { describeSchedule, openingState } from '@samverkan/geo';
 import { telUri } from '@samverkan/text';
 import { useEffect, useState } from 'preact/hooks';
 import { samverkanApiFeature } from '../api/api-feature';
@@ -58,6 +58,8 @@ export function SiteDetails({ siteId }: { siteId: string }) {
   const siteZones = [...zonesState.zones.values()].filter((zone) => zone.properties.siteId === siteId);
   const channel = chat.channelFor('site', siteId);
   const now = new Date();
+  // The list carries no opening state: worked out here, for now, by the rule the api uses.
+  const opening = openingState(p.openingSchedule ?? null, now);
 
   return (
     <PanelFrame
@@ -91,13 +93,13 @@ export function SiteDetails({ siteId }: { siteId: string }) {
           {(p.openingHours || !p.openingSchedule) && (
             <span class="preserve-lines">{p.openingHours || '–'}</span>
           )}
-          {p.openNow !== null && p.openNow !== undefined && (
+          {opening.openNow !== null && (
             <span
-              class={`open-state open-state--${p.openNow ? 'open' : 'closed'}`}
+              class={`open-state open-state--${opening.openNow ? 'open' : 'closed'}`}
               data-testid="site-open-now"
             >
               {openingSentence(
-                p.openNow ? { kind: 'open', until: p.closesAt } : { kind: 'closed', opensAt: p.nextOpenAt },
+                opening.openNow ? { kind: 'open', until: opening.closesAt } : { kind: 'closed', opensAt: opening.nextOpenAt },
                 now,
                 language,
                 t,

@@ -5,7 +5,7 @@ import {
   type CreateSiteRequest,
   type IsoWeekday,
   type Schedule,
-  type SiteFeature,
+  type ListedSite,
   type SiteType,
   type UpdateSiteRequest,
 } from '@samverkan/contracts';
@@ -73,7 +73,7 @@ export function emptySiteDraft(organisationId: string): SiteDraft {
   };
 }
 
-export function draftFromSite(site: SiteFeature): SiteDraft {
+export function draftFromSite(site: ListedSite): SiteDraft {
   const p = site.properties;
   const [lng, lat] = site.geometry.coordinates;
   return {
@@ -124,7 +124,7 @@ export function toCreateSiteRequest(draft: SiteDraft, withOrganisation: boolean)
 }
 
 /** Only what the form edits; the location changes by moving the site, so an edit never moves it by accident. */
-export function toUpdateSiteRequest(draft: SiteDraft, site: SiteFeature): UpdateSiteRequest {
+export function toUpdateSiteRequest(draft: SiteDraft, site: ListedSite): UpdateSiteRequest {
   const { location: _location, ...fields } = toCreateSiteRequest(draft, false);
   const handedOver = draft.organisationId !== site.properties.organisationId;
   return {

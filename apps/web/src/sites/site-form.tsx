@@ -1,4 +1,4 @@
-import { SITE_TYPES, choosesSiteOrganisation, type SiteFeature } from '@samverkan/contracts';
+import { SITE_TYPES, choosesSiteOrganisation, type ListedSite } from '@samverkan/contracts';
 import { describeSchedule } from '@samverkan/geo';
 import { useEffect, useId, useMemo, useState } from 'preact/hooks';
 import { PanelFrame } from '../ui/panel-frame';
@@ -48,12 +48,12 @@ export function SiteForm(props: Props) {
   const { t, language } = useI18n();
   const sitesState = useStore(sites);
   const directoryState = useStore(directory);
-  const editing: SiteFeature | undefined =
+  const editing: ListedSite | undefined =
     props.mode === 'edit' ? sitesState.sites.get(props.siteId) : undefined;
   const choosesOrganisation = choosesSiteOrganisation(user);
   // The site as the draft was made from it: its version goes with the change, so a newer one saved meanwhile
   // by someone else is refused (409) instead of silently overwritten.
-  const [base, setBase] = useState<SiteFeature | undefined>(editing);
+  const [base, setBase] = useState<ListedSite | undefined>(editing);
   const [draft, setDraft] = useState<SiteDraft>(() =>
     editing ? draftFromSite(editing) : emptySiteDraft(choosesOrganisation ? '' : user.organisationId),
   );

@@ -1,4 +1,4 @@
-import type { SiteFeature } from '@samverkan/contracts';
+import type { ListedSite } from '@samverkan/contracts';
 import { useEffect, useState } from 'preact/hooks';
 import { samverkanApiFeature } from '../api/api-feature';
 import { mapCommandsFeature, mapEventsFeature } from '../map/map-feature';
@@ -15,7 +15,7 @@ import { sitesFeature } from './sites-feature';
 
 type Place = { lat: number; lng: number };
 
-const placeOf = (site: SiteFeature): Place => ({
+const placeOf = (site: ListedSite): Place => ({
   lat: site.geometry.coordinates[1],
   lng: site.geometry.coordinates[0],
 });
@@ -68,7 +68,7 @@ export function SiteMove({ siteId }: { siteId: string }) {
     );
   }
 
-  const putBack = (to: SiteFeature = site) => {
+  const putBack = (to: ListedSite = site) => {
     setPending(null);
     mapCommands.emit(MAP_COMMANDS.placeAt, placeOf(to));
   };

@@ -1,14 +1,15 @@
-import type { SiteFeature } from '@samverkan/contracts';
+import { fromCompactSite, type ListedSite, type SiteFeature } from '@samverkan/contracts';
 import type { SamverkanApi } from '../api/samverkan-api';
 import { Store } from '../state/store';
 
 export interface SitesState {
   status: 'loading' | 'ready' | 'error';
-  sites: ReadonlyMap<string, SiteFeature>;
+  /** Without the opening state at a moment: who shows a site works it out from its schedule (openingState). */
+  sites: ReadonlyMap<string, ListedSite>;
   revision: number;
 }
 
-/** Every site, kept current by `site:updated` and `site:deleted`. */
+/** Every site (the api's compact list, cached by the browser), kept current by `site:updated` and `site:deleted`. */
 export class SitesStore extends Store<SitesState> {
   private loading: AbortController | null = null;
 
@@ -16,7 +17,7 @@ export class SitesStore extends Store<SitesState> {
     super({ status: 'loading', sites: new Map(), revision: 0 });
   }
 
-  get(siteId: string): SiteFeature | undefined {
+  get(siteId: string): ListedSite | undefined {
     return this.value.sites.get(siteId);
   }
 
@@ -25,9 +26,9 @@ export class SitesStore extends Store<SitesState> {
     const controller = (this.loading = new AbortController());
     if (this.value.sites.size === 0) this.set({ ...this.value, status: 'loading' });
     try {
-      const collection = await this.api.sites.list({}, controller.signal);
+      const { sites } = await this.api.sites.compact(controller.signal);
       if (controller.signal.aborted) return;
-      this.replace(new Map(collection.features.map((site) => [site.properties.id, site])));
+      this.replace(new Map(sites.map((row) => [row[0], fromCompactSite(row)])));
     } catch (error) {
       if (controller.signal.aborted) return;
       this.set({ ...this.value, status: this.value.sites.size > 0 ? 'ready' : 'error' });
@@ -37,7 +38,7 @@ export class SitesStore extends Store<SitesState> {
     }
   }
 
-  upsert(site: SiteFeature): void {
+  upsert(site: SiteFeature | ListedSite): void {
     const current = this.value.sites.get(site.properties.id);
     if (current && current.properties.version > site.properties.version) return;
     const sites = new Map(this.value.sites);
@@ -56,7 +57,7 @@ export class SitesStore extends Store<SitesState> {
     this.loading?.abort();
   }
 
-  private replace(sites: Map<string, SiteFeature>): void {
+  private replace(sites: Map<string, ListedSite>): void {
     this.set({ status: 'ready', sites, revision: this.value.revision + 1 });
   }
 }

@@ -7,7 +7,7 @@ import {
   type CreateZoneRequest,
   type IsoWeekday,
   type Schedule,
-  type SiteFeature,
+  type ListedSite,
   type UpdateZoneRequest,
   type ZoneFeature,
   type ZoneGeometry,
@@ -93,7 +93,7 @@ export function emptyDraft(siteId: string | null): ZoneDraft {
  * mostly agreed for opening hours), with its closed days and changed hours; weekdays 09–17 otherwise.
  */
 export function hoursFromSite(
-  site: Pick<SiteFeature, 'properties'> | undefined,
+  site: Pick<ListedSite, 'properties'> | undefined,
 ): Pick<ZoneDraft, 'always' | 'windows' | 'exceptions' | 'timezone'> {
   const opening = site?.properties.openingSchedule;
   if (!opening || opening.windows.length === 0) {
@@ -171,7 +171,7 @@ export function toUpdateRequest(draft: ZoneDraft, version: number): UpdateZoneRe
 }
 
 /** Everything wrong with the draft that the api would refuse, found before sending. */
-export function validateDraft(draft: ZoneDraft, site: SiteFeature | undefined): DraftProblem[] {
+export function validateDraft(draft: ZoneDraft, site: ListedSite | undefined): DraftProblem[] {
   const problems: DraftProblem[] = [];
   if (!draft.siteId || !site) problems.push({ field: 'site', message: 'zoneForm.error.site' });
 
@@ -212,7 +212,7 @@ export function validateDraft(draft: ZoneDraft, site: SiteFeature | undefined): 
   return problems;
 }
 
-function shapeProblems(shape: ShapeDraft, site: SiteFeature | undefined): DraftProblem[] {
+function shapeProblems(shape: ShapeDraft, site: ListedSite | undefined): DraftProblem[] {
   if (shape.kind === 'circle') {
     const { radiusMeters } = shape;
     const ok =

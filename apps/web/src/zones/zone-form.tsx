@@ -1,4 +1,4 @@
-import { ZONE_CLAUSES, ZONE_LIMITS, type SiteFeature } from '@samverkan/contracts';
+import { ZONE_CLAUSES, ZONE_LIMITS, type ListedSite } from '@samverkan/contracts';
 import { describeSchedule } from '@samverkan/geo';
 import { useEffect, useId, useMemo, useState } from 'preact/hooks';
 import { ApiError, apiErrorText, refusalTexts } from '../api/api-error';
@@ -85,7 +85,7 @@ export function ZoneForm(props: Props) {
         .sort((a, b) => a.properties.name.localeCompare(b.properties.name, language)),
     [sitesState, user, language],
   );
-  const site: SiteFeature | undefined = draft.siteId ? sitesState.sites.get(draft.siteId) : undefined;
+  const site: ListedSite | undefined = draft.siteId ? sitesState.sites.get(draft.siteId) : undefined;
 
   const organisationId = editing?.properties.organisationId ?? site?.properties.organisationId;
   const signsFor = organisationId ? sideOf(user, { organisationId }) : null;
