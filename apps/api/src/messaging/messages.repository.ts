@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { MeetingSummary, MessagePriority } from '@samverkan/contracts';
 import type { AlertStatistics, Period } from '../meetings/alert-statistics';
 import type { AuthUser } from '../auth/auth-user';
-import { CAN_SEE_CHANNEL, viewerParams } from './channel-access';
+import { CAN_SEE_CHANNEL, canSeeChannel, seesAllSharedChannels, viewerParams } from './channel-access';
 import { EscalationRepository } from './escalation/escalation.repository';
 import type { AlertAckRow, MessageRow } from './messaging.rows';
 
@@ -42,6 +42,65 @@ WITH channel AS (
 SELECT ${MESSAGE_COLUMNS.replace(/\bm\./g, 'inserted.')}
 FROM inserted JOIN users u ON u.id = inserted.author_id`;
 
+/**
+ * Stores a batch of messages (sends that arrived within a few milliseconds) in one statement, the same rules as
+ * SEND_SQL for each row. $1…$9 are arrays, one element per send, in arrival order:
+ * - `accepted`: sends whose author may write to the channel, whose clientId the author has not used (a stored
+ *   message, or an earlier send of this batch: those are resends, answered from the stored message);
+ * - seqs follow the channels' counters in arrival order; the counters move by as many as were accepted. The
+ *   channel rows are locked beforehand (LOCK_CHANNELS_SQL, in id order, so batches never deadlock), so the
+ *   counters read here are the newest and no other transaction moves them before this one commits;
+ * - every accepted send comes back with its `idx`, and with `id` null when the insert met a clientId that a
+ *   concurrent transaction stored after this statement's snapshot (the caller rolls back and tries again, so
+ *   no seq is lost).
+ */
+const SEND_BATCH_SQL = `
+WITH input AS (
+  SELECT * FROM unnest($1::int[], $2::uuid[], $3::uuid[], $4::boolean[], $5::boolean[], $6::uuid[], $7::uuid[], $8::text[], $9::text[])
+    AS i(idx, author_id, organisation_id, sees_all, police, channel_id, client_id, body, priority)
+), accepted AS (
+  SELECT DISTINCT ON (i.author_id, i.client_id) i.*
+  FROM input i JOIN channels c ON c.id = i.channel_id
+  WHERE c.archived_at IS NULL
+    AND ${canSeeChannel({ id: 'i.author_id', organisationId: 'i.organisation_id', seesAll: 'i.sees_all', police: 'i.police' })}
+    AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.author_id = i.author_id AND m.client_id = i.client_id)
+  ORDER BY i.author_id, i.client_id, i.idx
+), numbered AS (
+  SELECT a.*, c.last_seq + row_number() OVER (PARTITION BY a.channel_id ORDER BY a.idx) AS seq
+  FROM accepted a JOIN channels c ON c.id = a.channel_id
+), bumped AS (
+  UPDATE channels c SET last_seq = c.last_seq + n.count
+  FROM (SELECT channel_id, count(*) AS count FROM numbered GROUP BY channel_id) n
+  WHERE c.id = n.channel_id
+), inserted AS (
+  INSERT INTO messages (channel_id, seq, client_id, author_id, organisation_id, body, priority)
+  SELECT channel_id, seq, client_id, author_id, organisation_id, body, priority FROM numbered
+  ON CONFLICT (author_id, client_id) DO NOTHING
+  RETURNING *
+), author_read AS (
+  INSERT INTO channel_reads (user_id, channel_id, last_read_seq)
+  SELECT author_id, channel_id, max(seq) FROM inserted GROUP BY author_id, channel_id
+  ON CONFLICT (user_id, channel_id) DO UPDATE
+    SET last_read_seq = GREATEST(channel_reads.last_read_seq, EXCLUDED.last_read_seq), updated_at = now()
+)
+SELECT n.idx, ${MESSAGE_COLUMNS.replace(/\bm\./g, 'inserted.')}
+FROM numbered n
+LEFT JOIN inserted ON inserted.author_id = n.author_id AND inserted.client_id = n.client_id
+LEFT JOIN users u ON u.id = inserted.author_id`;
+
+/** The batch's channels locked in id order: concurrent batches (here or on other instances) queue, never deadlock. */
+const LOCK_CHANNELS_SQL = `SELECT id FROM channels WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`;
+
+/** Attempts of a batch that met concurrent resends, before the caller stores its sends one by one. */
+const BATCH_ATTEMPTS = 3;
+
+/** Rolls a batch's transaction back to try again (see SEND_BATCH_SQL). */
+class ConcurrentResend extends Error {
+  constructor() {
+    super('A concurrent transaction stored a clientId of this batch');
+  }
+}
+
 /** True when an escalation step of message `m` was sent to the viewer ($1). */
 const WAS_TARGET = `EXISTS (SELECT 1 FROM alert_escalation_steps s WHERE s.message_id = m.id AND $1::uuid = ANY(s.user_ids))`;
 
@@ -50,6 +109,13 @@ export interface NewMessage {
   clientId: string;
   body: string;
   priority: MessagePriority;
+}
+
+/** One send of a batch; `now` counts an escalation's first step. */
+export interface BatchedSend {
+  author: Viewer;
+  message: NewMessage;
+  now: Date;
 }
 
 export interface HistoryWindow {
@@ -93,6 +159,47 @@ export class MessagesRepository implements AlertStatistics {
       throw error;
     } finally {
       await runner.release();
+    }
+  }
+
+  /**
+   * Stores a batch of sends in one transaction (see SEND_BATCH_SQL): for each send, in order, the stored message
+   * or null (a resend, or a channel the author may not write to), all committed before this resolves. Urgent
+   * ones start their escalation in the same transaction.
+   */
+  async insertBatch(sends: readonly BatchedSend[]): Promise<(MessageRow | null)[]> {
+    const columns = {
+      idx: sends.map((_, i) => i),
+      authorId: sends.map((send) => send.author.id),
+      organisationId: sends.map((send) => send.author.organisationId),
+      seesAll: sends.map((send) => seesAllSharedChannels(send.author)),
+      police: sends.map((send) => send.author.organisationKind === 'police'),
+      channelId: sends.map((send) => send.message.channelId),
+      clientId: sends.map((send) => send.message.clientId),
+      body: sends.map((send) => send.message.body),
+      priority: sends.map((send) => send.message.priority),
+    };
+    const channelIds = [...new Set(columns.channelId)];
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.dataSource.transaction(async (manager) => {
+          await manager.query(LOCK_CHANNELS_SQL, [channelIds]);
+          const rows: (MessageRow & { idx: number; id: string | null })[] = await manager.query(
+            SEND_BATCH_SQL,
+            Object.values(columns),
+          );
+          // A concurrent resend took a clientId after this statement's snapshot: undo the batch (and its seqs).
+          if (rows.some((row) => row.id === null)) throw new ConcurrentResend();
+          const stored: (MessageRow | null)[] = sends.map(() => null);
+          for (const { idx, ...message } of rows) {
+            stored[idx] = message;
+            if (message.priority === 'urgent') await this.escalations.start(manager, message.id, sends[idx].now);
+          }
+          return stored;
+        });
+      } catch (error) {
+        if (!(error instanceof ConcurrentResend) || attempt >= BATCH_ATTEMPTS) throw error;
+      }
     }
   }
 
