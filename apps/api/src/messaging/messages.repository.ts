@@ -50,9 +50,10 @@ FROM inserted JOIN users u ON u.id = inserted.author_id`;
  * - seqs follow the channels' counters in arrival order; the counters move by as many as were accepted. The
  *   channel rows are locked beforehand (LOCK_CHANNELS_SQL, in id order, so batches never deadlock), so the
  *   counters read here are the newest and no other transaction moves them before this one commits;
- * - every accepted send comes back with its `idx`, and with `id` null when the insert met a clientId that a
- *   concurrent transaction stored after this statement's snapshot (the caller rolls back and tries again, so
- *   no seq is lost).
+ * - the stored messages come back, each row with the number accepted (one row of nulls when none was stored):
+ *   fewer stored than accepted means the insert met a clientId that a concurrent transaction stored after this
+ *   statement's snapshot (the caller rolls back and tries again, so no seq is lost). The caller matches rows to
+ *   sends by author and clientId, the first send of each pair (as DISTINCT ON keeps the lowest idx).
  */
 const SEND_BATCH_SQL = `
 WITH input AS (
@@ -83,10 +84,11 @@ WITH input AS (
   ON CONFLICT (user_id, channel_id) DO UPDATE
     SET last_read_seq = GREATEST(channel_reads.last_read_seq, EXCLUDED.last_read_seq), updated_at = now()
 )
-SELECT n.idx, ${MESSAGE_COLUMNS.replace(/\bm\./g, 'inserted.')}
-FROM numbered n
-LEFT JOIN inserted ON inserted.author_id = n.author_id AND inserted.client_id = n.client_id
-LEFT JOIN users u ON u.id = inserted.author_id`;
+SELECT accepted.count AS accepted, stored.*
+FROM (SELECT count(*)::int AS count FROM numbered) accepted
+LEFT JOIN (
+  SELECT ${MESSAGE_COLUMNS.replace(/\bm\./g, 'inserted.')} FROM inserted JOIN users u ON u.id = inserted.author_id
+) stored ON true`;
 
 /** The batch's channels locked in id order: concurrent batches (here or on other instances) queue, never deadlock. */
 const LOCK_CHANNELS_SQL = `SELECT id FROM channels WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`;
@@ -184,16 +186,26 @@ export class MessagesRepository implements AlertStatistics {
       try {
         return await this.dataSource.transaction(async (manager) => {
           await manager.query(LOCK_CHANNELS_SQL, [channelIds]);
-          const rows: (MessageRow & { idx: number; id: string | null })[] = await manager.query(
+          const rows: (MessageRow & { accepted: number })[] = await manager.query(
             SEND_BATCH_SQL,
             Object.values(columns),
           );
+          const inserted = rows.filter((row) => row.id !== null);
           // A concurrent resend took a clientId after this statement's snapshot: undo the batch (and its seqs).
-          if (rows.some((row) => row.id === null)) throw new ConcurrentResend();
-          const stored: (MessageRow | null)[] = sends.map(() => null);
-          for (const { idx, ...message } of rows) {
-            stored[idx] = message;
-            if (message.priority === 'urgent') await this.escalations.start(manager, message.id, sends[idx].now);
+          if (inserted.length < rows[0].accepted) throw new ConcurrentResend();
+          // UUIDs come back in lower case, whatever case the client wrote them in.
+          const keyOf = (authorId: string, clientId: string) => `${authorId}/${clientId}`.toLowerCase();
+          const byClient = new Map(
+            inserted.map(({ accepted: _, ...message }) => [keyOf(message.author_id, message.client_id), message]),
+          );
+          const stored: (MessageRow | null)[] = sends.map((send) => {
+            const key = keyOf(send.author.id, send.message.clientId);
+            const message = byClient.get(key) ?? null;
+            byClient.delete(key); // a later send of the same pair is a resend
+            return message;
+          });
+          for (const [idx, message] of stored.entries()) {
+            if (message?.priority === 'urgent') await this.escalations.start(manager, message.id, sends[idx].now);
           }
           return stored;
         });
