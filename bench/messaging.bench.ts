@@ -29,7 +29,7 @@ import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { io, Socket } from 'socket.io-client';
 
-const SIZES = (process.env.BENCH_SIZES ?? '200,1000,2000').split(',').map(Number);
+const SIZES = (process.env.BENCH_SIZES ?? '200,1000,2000').split(',').filter(Boolean).map(Number);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const RATES = (process.env.BENCH_RATES ?? process.env.BENCH_RATE ?? '0.2,1').split(',').map(Number);
 const IDLE = Number(process.env.BENCH_IDLE ?? 10_000);
