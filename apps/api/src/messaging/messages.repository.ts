@@ -43,20 +43,23 @@ SELECT ${MESSAGE_COLUMNS.replace(/\bm\./g, 'inserted.')}
 FROM inserted JOIN users u ON u.id = inserted.author_id`;
 
 /**
- * Stores a batch of messages (sends that arrived within a few milliseconds) in one statement, the same rules as
- * SEND_SQL for each row. $1…$9 are arrays, one element per send, in arrival order:
- * - `accepted`: sends whose author may write to the channel, whose clientId the author has not used (a stored
+ * Stores a batch of messages (sends that arrived within a few milliseconds) in one statement, with the same rules
+ * as SEND_SQL for each. $1…$9 are arrays, one element per send, in arrival order:
+ * - `locked`: the batch's channels, locked in id order, so concurrent batches (here or on other instances) queue
+ *   and never deadlock; a row that another transaction changed meanwhile comes back as that one committed it, so
+ *   the counters read there are the newest, and nothing else moves them before this statement commits;
+ * - `accepted`: sends whose author may write to the channel and whose clientId the author has not used (a stored
  *   message, or an earlier send of this batch: those are resends, answered from the stored message);
- * - seqs follow the channels' counters in arrival order; the counters move by as many as were accepted. The
- *   channel rows are locked beforehand (LOCK_CHANNELS_SQL, in id order, so batches never deadlock), so the
- *   counters read here are the newest and no other transaction moves them before this one commits;
- * - the stored messages come back, each row with the number accepted (one row of nulls when none was stored):
- *   fewer stored than accepted means the insert met a clientId that a concurrent transaction stored after this
- *   statement's snapshot (the caller rolls back and tries again, so no seq is lost). The caller matches rows to
- *   sends by author and clientId, the first send of each pair (as DISTINCT ON keeps the lowest idx).
+ * - seqs follow the counters in arrival order, and the counters move to the last seq given.
+ * A clientId that a concurrent transaction stored after this statement's snapshot makes the insert fail on the
+ * UNIQUE constraint: the statement (and its seqs) is undone as a whole and the caller tries again.
+ * The caller matches the rows to the sends by author and clientId (the first send of each pair, as DISTINCT ON
+ * keeps the lowest idx).
  */
 const SEND_BATCH_SQL = `
-WITH input AS (
+WITH locked AS MATERIALIZED (
+  SELECT c.id, c.last_seq FROM channels c WHERE c.id = ANY($6::uuid[]) ORDER BY c.id FOR UPDATE
+), input AS (
   SELECT * FROM unnest($1::int[], $2::uuid[], $3::uuid[], $4::boolean[], $5::boolean[], $6::uuid[], $7::uuid[], $8::text[], $9::text[])
     AS i(idx, author_id, organisation_id, sees_all, police, channel_id, client_id, body, priority)
 ), accepted AS (
@@ -67,16 +70,15 @@ WITH input AS (
     AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.author_id = i.author_id AND m.client_id = i.client_id)
   ORDER BY i.author_id, i.client_id, i.idx
 ), numbered AS (
-  SELECT a.*, c.last_seq + row_number() OVER (PARTITION BY a.channel_id ORDER BY a.idx) AS seq
-  FROM accepted a JOIN channels c ON c.id = a.channel_id
+  SELECT a.*, l.last_seq + row_number() OVER (PARTITION BY a.channel_id ORDER BY a.idx) AS seq
+  FROM accepted a JOIN locked l ON l.id = a.channel_id
 ), bumped AS (
-  UPDATE channels c SET last_seq = c.last_seq + n.count
-  FROM (SELECT channel_id, count(*) AS count FROM numbered GROUP BY channel_id) n
+  UPDATE channels c SET last_seq = n.last_seq
+  FROM (SELECT channel_id, max(seq) AS last_seq FROM numbered GROUP BY channel_id) n
   WHERE c.id = n.channel_id
 ), inserted AS (
   INSERT INTO messages (channel_id, seq, client_id, author_id, organisation_id, body, priority)
   SELECT channel_id, seq, client_id, author_id, organisation_id, body, priority FROM numbered
-  ON CONFLICT (author_id, client_id) DO NOTHING
   RETURNING *
 ), author_read AS (
   INSERT INTO channel_reads (user_id, channel_id, last_read_seq)
@@ -84,24 +86,14 @@ WITH input AS (
   ON CONFLICT (user_id, channel_id) DO UPDATE
     SET last_read_seq = GREATEST(channel_reads.last_read_seq, EXCLUDED.last_read_seq), updated_at = now()
 )
-SELECT accepted.count AS accepted, stored.*
-FROM (SELECT count(*)::int AS count FROM numbered) accepted
-LEFT JOIN (
-  SELECT ${MESSAGE_COLUMNS.replace(/\bm\./g, 'inserted.')} FROM inserted JOIN users u ON u.id = inserted.author_id
-) stored ON true`;
+SELECT ${MESSAGE_COLUMNS.replace(/\bm\./g, 'inserted.')} FROM inserted JOIN users u ON u.id = inserted.author_id`;
 
-/** The batch's channels locked in id order: concurrent batches (here or on other instances) queue, never deadlock. */
-const LOCK_CHANNELS_SQL = `SELECT id FROM channels WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`;
+/** The constraint a resend meets (see SEND_BATCH_SQL). */
+const AUTHOR_CLIENT_ID_KEY = 'messages_author_client_key';
 
 /** Attempts of a batch that met concurrent resends, before the caller stores its sends one by one. */
 const BATCH_ATTEMPTS = 3;
 
-/** Rolls a batch's transaction back to try again (see SEND_BATCH_SQL). */
-class ConcurrentResend extends Error {
-  constructor() {
-    super('A concurrent transaction stored a clientId of this batch');
-  }
-}
 
 /** True when an escalation step of message `m` was sent to the viewer ($1). */
 const WAS_TARGET = `EXISTS (SELECT 1 FROM alert_escalation_steps s WHERE s.message_id = m.id AND $1::uuid = ANY(s.user_ids))`;
@@ -181,38 +173,37 @@ export class MessagesRepository implements AlertStatistics {
       body: sends.map((send) => send.message.body),
       priority: sends.map((send) => send.message.priority),
     };
-    const channelIds = [...new Set(columns.channelId)];
+    const parameters = Object.values(columns);
+    // Without an urgent message the statement is its own transaction: one round trip to the database.
+    const urgent = sends.some((send) => send.message.priority === 'urgent');
     for (let attempt = 1; ; attempt++) {
       try {
+        if (!urgent) return this.matchToSends(sends, await this.dataSource.query(SEND_BATCH_SQL, parameters));
         return await this.dataSource.transaction(async (manager) => {
-          await manager.query(LOCK_CHANNELS_SQL, [channelIds]);
-          const rows: (MessageRow & { accepted: number })[] = await manager.query(
-            SEND_BATCH_SQL,
-            Object.values(columns),
-          );
-          const inserted = rows.filter((row) => row.id !== null);
-          // A concurrent resend took a clientId after this statement's snapshot: undo the batch (and its seqs).
-          if (inserted.length < rows[0].accepted) throw new ConcurrentResend();
-          // UUIDs come back in lower case, whatever case the client wrote them in.
-          const keyOf = (authorId: string, clientId: string) => `${authorId}/${clientId}`.toLowerCase();
-          const byClient = new Map(
-            inserted.map(({ accepted: _, ...message }) => [keyOf(message.author_id, message.client_id), message]),
-          );
-          const stored: (MessageRow | null)[] = sends.map((send) => {
-            const key = keyOf(send.author.id, send.message.clientId);
-            const message = byClient.get(key) ?? null;
-            byClient.delete(key); // a later send of the same pair is a resend
-            return message;
-          });
+          const stored = this.matchToSends(sends, await manager.query(SEND_BATCH_SQL, parameters));
           for (const [idx, message] of stored.entries()) {
             if (message?.priority === 'urgent') await this.escalations.start(manager, message.id, sends[idx].now);
           }
           return stored;
         });
       } catch (error) {
-        if (!(error instanceof ConcurrentResend) || attempt >= BATCH_ATTEMPTS) throw error;
+        const constraint = (error as { driverError?: { constraint?: string } }).driverError?.constraint;
+        if (constraint !== AUTHOR_CLIENT_ID_KEY || attempt >= BATCH_ATTEMPTS) throw error;
       }
     }
+  }
+
+  /** For each send, its stored row, or null (a resend, a channel the author may not write to). */
+  private matchToSends(sends: readonly BatchedSend[], rows: MessageRow[]): (MessageRow | null)[] {
+    // UUIDs come back in lower case, whatever case the client wrote them in.
+    const keyOf = (authorId: string, clientId: string) => `${authorId}/${clientId}`.toLowerCase();
+    const byClient = new Map(rows.map((row) => [keyOf(row.author_id, row.client_id), row]));
+    return sends.map((send) => {
+      const key = keyOf(send.author.id, send.message.clientId);
+      const row = byClient.get(key) ?? null;
+      byClient.delete(key); // a later send of the same pair is a resend
+      return row;
+    });
   }
 
   async findByClientId(authorId: string, clientId: string): Promise<MessageRow | null> {
