@@ -2,15 +2,22 @@
  * Messaging benchmark: N clients (200, 1,000 and 2,000 by default) in channels of 10, each sending at a steady
  * rate through the api (a separate process, as in production), against a bare Socket.IO server doing the same
  * room broadcast, in the same run. Reports end-to-end latency (sender's timestamp to each of the 9 other
- * members), deliveries per second and server memory per connection, with the api/bare ratios.
+ * members), deliveries per second and server memory per connection, with the api/bare ratios and the goals of
+ * the performance issue beside them.
+ *
+ * - Rates: every size runs at each rate of BENCH_RATES (messages per client per second).
+ * - Idle sockets: BENCH_IDLE signed-in sockets that only connect (no channel, no message), the server's memory
+ *   per socket against the bare server's.
+ * - Capacity (optional): BENCH_CAPACITY_RATES, rising rates at the largest size until p99 passes 100 ms or a
+ *   delivery is missing; the deliveries/s of the last rate that kept under it, api against bare.
  *
  * Database: DATABASE_URL if set (a PostgreSQL server; the bench's rows are removed afterwards), else the
- * embedded PGlite in a temporary folder. Users, sessions and channels are written straight into the database
- * (signing in 2,000 users through argon2 would measure the password hash, not messaging), and the bench signs
- * their tokens with the JWT_SECRET it gives the api.
+ * embedded PGlite in a temporary folder; REDIS_URL turns the api's Redis adapter on. Users, sessions and channels
+ * are written straight into the database (signing in 2,000 users through argon2 would measure the password hash,
+ * not messaging), and the bench signs their tokens with the JWT_SECRET it gives the api.
  *
- * Run: `npm run bench:messaging`. Settings: BENCH_SIZES=200,1000,2000  BENCH_SECONDS=10  BENCH_RATE=0.2
- * (messages per client per second).
+ * Run: `npm run bench:messaging`. Settings: BENCH_SIZES=200,1000,2000  BENCH_SECONDS=10  BENCH_RATES=0.2,1
+ * BENCH_IDLE=10000 (0: skip)  BENCH_CAPACITY_RATES= (e.g. 1,2,4; empty: skip)  BENCH_API_NODE_ARGS= (e.g. `--cpu-prof --cpu-prof-dir=/tmp/profiles`, to see where the api's time goes).
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
@@ -22,9 +29,13 @@ import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { io, Socket } from 'socket.io-client';
 
-const SIZES = (process.env.BENCH_SIZES ?? '200,1000,2000').split(',').map(Number);
+const SIZES = (process.env.BENCH_SIZES ?? '200,1000,2000').split(',').filter(Boolean).map(Number);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const RATE = Number(process.env.BENCH_RATE ?? 0.2);
+const RATES = (process.env.BENCH_RATES ?? process.env.BENCH_RATE ?? '0.2,1').split(',').map(Number);
+const IDLE = Number(process.env.BENCH_IDLE ?? 10_000);
+const CAPACITY_RATES = (process.env.BENCH_CAPACITY_RATES ?? '').split(',').filter(Boolean).map(Number);
+/** The p99 a capacity run must keep under. */
+const CAPACITY_P99_MS = 100;
 const GROUP = 10;
 const DRAIN_MS = 3000;
 const ROOT = join(__dirname, '..');
@@ -32,6 +43,7 @@ const API_ENTRY = join(ROOT, 'apps', 'api', 'src', 'main.js');
 const BARE_ENTRY = join(__dirname, 'bare-socketio-server.js');
 const JWT_SECRET = randomBytes(32).toString('base64url');
 const BENCH_PREFIX = 'Bench – messaging (temporary)';
+const API_NODE_ARGS = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
 
 interface BenchUser {
   id: string;
@@ -42,6 +54,7 @@ interface BenchUser {
 interface Result {
   label: string;
   clients: number;
+  rate: number;
   sent: number;
   acked: number;
   deliveries: number;
@@ -76,9 +89,9 @@ class ServerProcess {
     child.stderr?.on('data', (chunk) => (this.output = (this.output + chunk).slice(-20_000)));
   }
 
-  static async start(entry: string, env: Record<string, string>): Promise<ServerProcess> {
+  static async start(entry: string, env: Record<string, string>, nodeArgs: string[] = []): Promise<ServerProcess> {
     const port = await freePort();
-    const child = spawn(process.execPath, [entry], {
+    const child = spawn(process.execPath, [...nodeArgs, entry], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env, PORT: String(port) },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -129,46 +142,63 @@ async function seed(databaseUrl: string, count: number): Promise<BenchUser[]> {
   await db.connect();
   try {
     await db.query('BEGIN');
-    const users: BenchUser[] = [];
     const now = Math.floor(Date.now() / 1000);
-    for (let group = 0; group < count / GROUP; group++) {
-      const {
-        rows: [organisation],
-      } = await db.query(`INSERT INTO organisations (name, kind) VALUES ($1, 'service') RETURNING id`, [
-        `${BENCH_PREFIX} ${group}`,
-      ]);
-      const {
-        rows: [channel],
-      } = await db.query(
-        `INSERT INTO channels (kind, name, ref_id) VALUES ('meeting', $1, $2) RETURNING id`,
-        [`Bench ${group}`, randomUUID()],
-      );
-      await db.query(`INSERT INTO channel_organisations (channel_id, organisation_id) VALUES ($1, $2)`, [
-        channel.id,
-        organisation.id,
-      ]);
-      for (let member = 0; member < GROUP; member++) {
-        const {
-          rows: [user],
-        } = await db.query(
-          `INSERT INTO users (email, display_name, role, organisation_id, password_hash)
-           VALUES ($1, $2, 'service', $3, 'not-a-password-hash') RETURNING id`,
-          [`bench-${randomUUID()}@bench.invalid`, `Bench ${group}-${member}`, organisation.id],
-        );
-        const sessionId = randomUUID();
+    const groups = Array.from({ length: Math.ceil(count / GROUP) }, (_, group) => group);
+    // A few statements for thousands of rows: rows come back matched by their unique names, not by order.
+    const organisations = new Map<string, string>(
+      (
         await db.query(
-          `INSERT INTO sessions (id, user_id, expires_at) VALUES ($1, $2, now() + interval '2 hours')`,
-          [sessionId, user.id],
-        );
-        users.push({
-          id: user.id,
-          channelId: channel.id,
-          token: sign({ sub: user.id, jti: sessionId, iat: now, exp: now + 7200 }),
-        });
-      }
-    }
+          `INSERT INTO organisations (name, kind) SELECT unnest($1::text[]), 'service' RETURNING id, name`,
+          [groups.map((group) => `${BENCH_PREFIX} ${group}`)],
+        )
+      ).rows.map((row) => [row.name, row.id]),
+    );
+    const channels = new Map<string, string>(
+      (
+        await db.query(
+          `INSERT INTO channels (kind, name, ref_id) SELECT 'meeting', unnest($1::text[]), unnest($2::uuid[]) RETURNING id, name`,
+          [groups.map((group) => `Bench ${group}`), groups.map(() => randomUUID())],
+        )
+      ).rows.map((row) => [row.name, row.id]),
+    );
+    const organisationOf = (group: number) => organisations.get(`${BENCH_PREFIX} ${group}`)!;
+    const channelOf = (group: number) => channels.get(`Bench ${group}`)!;
+    await db.query(
+      `INSERT INTO channel_organisations (channel_id, organisation_id) SELECT unnest($1::uuid[]), unnest($2::uuid[])`,
+      [groups.map(channelOf), groups.map(organisationOf)],
+    );
+    const members = Array.from({ length: count }, (_, i) => ({
+      group: Math.floor(i / GROUP),
+      email: `bench-${randomUUID()}@bench.invalid`,
+      sessionId: randomUUID(),
+    }));
+    const userIds = new Map<string, string>(
+      (
+        await db.query(
+          `INSERT INTO users (email, display_name, role, organisation_id, password_hash)
+           SELECT unnest($1::text[]), unnest($2::text[]), 'service', unnest($3::uuid[]), 'not-a-password-hash'
+           RETURNING id, email`,
+          [
+            members.map((member) => member.email),
+            members.map((member, i) => `Bench ${member.group}-${i % GROUP}`),
+            members.map((member) => organisationOf(member.group)),
+          ],
+        )
+      ).rows.map((row) => [row.email, row.id]),
+    );
+    await db.query(
+      `INSERT INTO sessions (id, user_id, expires_at) SELECT unnest($1::uuid[]), unnest($2::uuid[]), now() + interval '2 hours'`,
+      [members.map((member) => member.sessionId), members.map((member) => userIds.get(member.email)!)],
+    );
     await db.query('COMMIT');
-    return users;
+    return members.map((member) => {
+      const id = userIds.get(member.email)!;
+      return {
+        id,
+        channelId: channelOf(member.group),
+        token: sign({ sub: id, jti: member.sessionId, iat: now, exp: now + 7200 }),
+      };
+    });
   } finally {
     await db.end();
   }
@@ -206,7 +236,7 @@ function percentile(sorted: number[], p: number): number {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function connectAll(url: string, users: BenchUser[]): Promise<Socket[]> {
+async function connectAll(url: string, users: BenchUser[], join = true): Promise<Socket[]> {
   const sockets: Socket[] = [];
   for (let i = 0; i < users.length; i += 50) {
     const batch = users.slice(i, i + 50).map(
@@ -224,6 +254,7 @@ async function connectAll(url: string, users: BenchUser[]): Promise<Socket[]> {
     );
     sockets.push(...(await Promise.all(batch)));
   }
+  if (!join) return sockets;
   await Promise.all(
     sockets.map(async (socket, i) => {
       const ack = await socket.timeout(30_000).emitWithAck('channel:join', { channelId: users[i].channelId });
@@ -243,7 +274,7 @@ async function settle(sockets: Socket[], maxMs = 30_000): Promise<void> {
   for (const socket of sockets) socket.offAny(touch);
 }
 
-async function run(label: string, server: ServerProcess, users: BenchUser[]): Promise<Result> {
+async function run(label: string, server: ServerProcess, users: BenchUser[], rate: number): Promise<Result> {
   await sleep(1000);
   const baseline = server.rss();
   const sockets = await connectAll(server.url, users);
@@ -265,7 +296,7 @@ async function run(label: string, server: ServerProcess, users: BenchUser[]): Pr
   });
 
   const timers: NodeJS.Timeout[] = [];
-  const interval = 1000 / RATE;
+  const interval = 1000 / rate;
   const start = performance.now();
   const send = (i: number) => {
     if (performance.now() - start > SECONDS * 1000) return;
@@ -306,6 +337,7 @@ async function run(label: string, server: ServerProcess, users: BenchUser[]): Pr
   return {
     label,
     clients: users.length,
+    rate,
     sent,
     acked,
     deliveries,
@@ -320,13 +352,39 @@ async function run(label: string, server: ServerProcess, users: BenchUser[]): Pr
 
 // ---------------------------------------------------------------- main
 
+/** Idle signed-in sockets: the server's resident memory per socket once they are all connected and quiet. */
+async function idle(label: string, server: ServerProcess, users: BenchUser[]): Promise<IdleResult> {
+  await sleep(1000);
+  const baseline = server.rss();
+  const sockets = await connectAll(server.url, users, false);
+  await settle(sockets, 120_000);
+  await sleep(2000);
+  const loaded = server.rss();
+  for (const socket of sockets) socket.disconnect();
+  return {
+    label,
+    sockets: users.length,
+    bytesPerSocket: baseline !== null && loaded !== null ? (loaded - baseline) / users.length : null,
+  };
+}
+
+interface IdleResult {
+  label: string;
+  sockets: number;
+  bytesPerSocket: number | null;
+}
+
 function format(value: number | null, digits = 1): string {
   return value === null || Number.isNaN(value) ? 'n/a' : value.toFixed(digits);
 }
 
+const kib = (bytes: number | null) => (bytes === null ? 'n/a' : `${format(bytes / 1024)} KiB`);
+const verdict = (met: boolean) => (met ? 'met' : 'NOT met');
+
 async function main(): Promise<void> {
-  const max = Math.max(...SIZES);
+  const max = Math.max(...SIZES, IDLE);
   const serverUrl = process.env.DATABASE_URL ?? null;
+  const redis = Boolean(process.env.REDIS_URL);
   const dataDir = serverUrl ? null : mkdtempSync(join(tmpdir(), 'samverkan-bench-'));
   const apiEnv: Record<string, string> = {
     JWT_SECRET,
@@ -336,11 +394,12 @@ async function main(): Promise<void> {
     // A fresh DATA_DIR in server mode too: the audit anchors of another database would not match this one's chain.
     DATA_DIR: dataDir ?? mkdtempSync(join(tmpdir(), 'samverkan-bench-')),
     ...(serverUrl ? { DATABASE_URL: serverUrl } : {}),
-    ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
+    ...(redis ? { REDIS_URL: process.env.REDIS_URL! } : {}),
   };
   console.log(
-    `Messaging benchmark: sizes ${SIZES.join(', ')}; channels of ${GROUP}; ${RATE} messages/s per client for ${SECONDS} s; ` +
-      `database ${serverUrl ? 'PostgreSQL server' : 'embedded PGlite'}${process.env.REDIS_URL ? ', Redis adapter on' : ''}`,
+    `Messaging benchmark: sizes ${SIZES.join(', ')}; channels of ${GROUP}; ${RATES.join(' and ')} messages/s per client for ${SECONDS} s; ` +
+      `${IDLE ? `${IDLE} idle sockets; ` : ''}${CAPACITY_RATES.length ? `capacity at ${CAPACITY_RATES.join(', ')} messages/s; ` : ''}` +
+      `database ${serverUrl ? 'PostgreSQL server' : 'embedded PGlite'}${redis ? ', Redis adapter on' : ''}`,
   );
 
   // The schema comes from the api's migrations: start it once, then write the bench's users beside it.
@@ -363,19 +422,45 @@ async function main(): Promise<void> {
     }
   }
 
+  const measure = async (size: number, rate: number): Promise<[Result, Result]> => {
+    const group = users.slice(0, size);
+    const api = await ServerProcess.start(API_ENTRY, apiEnv, API_NODE_ARGS);
+    const apiResult = await run('api', api, group, rate).finally(() => api.stop());
+    const bare = await ServerProcess.start(BARE_ENTRY, {});
+    const bareResult = await run('bare', bare, group, rate).finally(() => bare.stop());
+    console.log(
+      `${size} clients at ${rate}/s: api p50 ${format(apiResult.p50)} ms p99 ${format(apiResult.p99)} ms, ${format(apiResult.deliveriesPerSecond, 0)} deliveries/s; ` +
+        `bare p50 ${format(bareResult.p50)} ms p99 ${format(bareResult.p99)} ms, ${format(bareResult.deliveriesPerSecond, 0)} deliveries/s`,
+    );
+    return [apiResult, bareResult];
+  };
+
   const rows: [Result, Result][] = [];
+  let idleRows: [IdleResult, IdleResult] | null = null;
+  const capacity: { api: Result | null; bare: Result | null } = { api: null, bare: null };
   try {
-    for (const size of SIZES) {
-      const group = users.slice(0, size);
-      const api = await ServerProcess.start(API_ENTRY, apiEnv);
-      const apiResult = await run('api', api, group).finally(() => api.stop());
+    for (const size of SIZES) for (const rate of RATES) rows.push(await measure(size, rate));
+    if (IDLE) {
+      const group = users.slice(0, IDLE);
+      const api = await ServerProcess.start(API_ENTRY, apiEnv, API_NODE_ARGS);
+      const apiIdle = await idle('api', api, group).finally(() => api.stop());
       const bare = await ServerProcess.start(BARE_ENTRY, {});
-      const bareResult = await run('bare', bare, group).finally(() => bare.stop());
-      rows.push([apiResult, bareResult]);
-      console.log(
-        `${size} clients: api p50 ${format(apiResult.p50)} ms p99 ${format(apiResult.p99)} ms, ${format(apiResult.deliveriesPerSecond, 0)} deliveries/s; ` +
-          `bare p50 ${format(bareResult.p50)} ms p99 ${format(bareResult.p99)} ms, ${format(bareResult.deliveriesPerSecond, 0)} deliveries/s`,
-      );
+      const bareIdle = await idle('bare', bare, group).finally(() => bare.stop());
+      idleRows = [apiIdle, bareIdle];
+      console.log(`${IDLE} idle sockets: api ${kib(apiIdle.bytesPerSocket)}, bare ${kib(bareIdle.bytesPerSocket)} per socket`);
+    }
+    const size = Math.max(...SIZES);
+    const keptUp = (result: Result) => result.p99 < CAPACITY_P99_MS && result.deliveries === result.expected;
+    const open = { api: true, bare: true };
+    for (const rate of CAPACITY_RATES) {
+      if (!open.api && !open.bare) break;
+      const pair = await measure(size, rate);
+      rows.push(pair);
+      for (const result of pair) {
+        const side = result.label as 'api' | 'bare';
+        if (open[side] && keptUp(result)) capacity[side] = result;
+        else open[side] = false;
+      }
     }
   } finally {
     if (serverUrl) await removeBenchRows(serverUrl);
@@ -383,30 +468,52 @@ async function main(): Promise<void> {
   }
 
   console.log(
-    '\n| clients | server | p50 ms | p99 ms | ack p50 ms | deliveries/s | delivered/expected | memory per connection |',
+    '\n| clients | messages/s each | server | p50 ms | p99 ms | ack p50 ms | deliveries/s | delivered/expected | memory per connection |',
   );
-  console.log('|---|---|---|---|---|---|---|---|');
+  console.log('|---|---|---|---|---|---|---|---|---|');
   for (const pair of rows) {
     for (const result of pair) {
       console.log(
-        `| ${result.clients} | ${result.label} | ${format(result.p50)} | ${format(result.p99)} | ${format(result.ackP50)} | ` +
-          `${format(result.deliveriesPerSecond, 0)} | ${result.deliveries}/${result.expected} | ` +
-          `${result.bytesPerConnection === null ? 'n/a' : `${format(result.bytesPerConnection / 1024)} KiB`} |`,
+        `| ${result.clients} | ${result.rate} | ${result.label} | ${format(result.p50)} | ${format(result.p99)} | ${format(result.ackP50)} | ` +
+          `${format(result.deliveriesPerSecond, 0)} | ${result.deliveries}/${result.expected} | ${kib(result.bytesPerConnection)} |`,
       );
     }
   }
-  console.log(
-    '\n| clients | p50 api/bare | p99 api/bare | deliveries/s api/bare | memory per connection api/bare |',
-  );
-  console.log('|---|---|---|---|---|');
+  console.log('\n| clients | messages/s each | p50 api/bare | p99 api/bare | deliveries/s api/bare | memory api/bare | goal for p99 |');
+  console.log('|---|---|---|---|---|---|---|');
   for (const [api, bare] of rows) {
     const memory =
-      api.bytesPerConnection !== null && bare.bytesPerConnection
-        ? api.bytesPerConnection / bare.bytesPerConnection
-        : null;
+      api.bytesPerConnection !== null && bare.bytesPerConnection ? api.bytesPerConnection / bare.bytesPerConnection : null;
+    // The issue's goals: PostgreSQL + Redis at 0.2/s p99 ≤ 2 × bare + 10 ms, at 1/s ≤ 50 ms; embedded at 0.2/s ≤ 100 ms.
+    let goal = '—';
+    if (api.clients === 2000 && api.rate === 0.2)
+      goal = serverUrl
+        ? `≤ ${format(2 * bare.p99 + 10)} ms: ${verdict(api.p99 <= 2 * bare.p99 + 10)}`
+        : `≤ 100 ms: ${verdict(api.p99 <= 100)}`;
+    else if (api.clients === 2000 && api.rate === 1 && serverUrl) goal = `≤ 50 ms: ${verdict(api.p99 <= 50)}`;
     console.log(
-      `| ${api.clients} | ${format(api.p50 / bare.p50, 2)} | ${format(api.p99 / bare.p99, 2)} | ` +
-        `${format(api.deliveriesPerSecond / bare.deliveriesPerSecond, 2)} | ${format(memory, 2)} |`,
+      `| ${api.clients} | ${api.rate} | ${format(api.p50 / bare.p50, 2)} | ${format(api.p99 / bare.p99, 2)} | ` +
+        `${format(api.deliveriesPerSecond / bare.deliveriesPerSecond, 2)} | ${format(memory, 2)} | ${goal} |`,
+    );
+  }
+  if (idleRows) {
+    const [api, bare] = idleRows;
+    const ratio = api.bytesPerSocket !== null && bare.bytesPerSocket ? api.bytesPerSocket / bare.bytesPerSocket : null;
+    console.log('\n| idle signed-in sockets | api per socket | bare per socket | api/bare | goal ≤ 1.3 |');
+    console.log('|---|---|---|---|---|');
+    console.log(
+      `| ${api.sockets} | ${kib(api.bytesPerSocket)} | ${kib(bare.bytesPerSocket)} | ${format(ratio, 2)} | ${ratio === null ? 'n/a' : verdict(ratio <= 1.3)} |`,
+    );
+  }
+  if (CAPACITY_RATES.length) {
+    const best = (result: Result | null) =>
+      result ? `${format(result.deliveriesPerSecond, 0)} deliveries/s (at ${result.rate}/s, p99 ${format(result.p99)} ms)` : 'none';
+    const ratio =
+      capacity.api && capacity.bare ? capacity.api.deliveriesPerSecond / capacity.bare.deliveriesPerSecond : null;
+    console.log(`\n| capacity at p99 < ${CAPACITY_P99_MS} ms | api | bare | api/bare | goal ≥ 0.5 |`);
+    console.log('|---|---|---|---|---|');
+    console.log(
+      `| ${Math.max(...SIZES)} clients | ${best(capacity.api)} | ${best(capacity.bare)} | ${format(ratio, 2)} | ${ratio === null ? 'n/a' : verdict(ratio >= 0.5)} |`,
     );
   }
 }

@@ -128,6 +128,50 @@ describe('messaging delivery', () => {
     expect(delivered.sort((a, b) => a - b)).toEqual(seqs);
   });
 
+  it('answers each of a burst of sends on its own: resends, a doubled clientId and a hidden channel fail no others', async () => {
+    const { user, socket } = track(await userWithSocket(factory, { role: 'coordinator' }));
+    const member = track(await userWithSocket(factory, { role: 'admin' }));
+    const channel = await meetingChannel(user);
+    await joinChannel(member.socket, channel.id);
+    const [b, c] = await Promise.all([factory.user({ role: 'police' }), factory.user({ role: 'service' })]);
+    const hidden = await directChannel(b, c);
+    const stored = await postMessage(socket, channel.id, 'redan sparat');
+    const doubled = randomUUID();
+
+    // Sent without waiting: they reach the api together and are stored by as few statements as it likes.
+    const burst = await Promise.all([
+      sendMessage(socket, channel.id, 'ett'),
+      sendMessage(socket, channel.id, 'redan sparat', { clientId: stored.clientId }),
+      sendMessage(socket, channel.id, 'två'),
+      sendMessage(socket, hidden.id, 'fel kanal'),
+      sendMessage(socket, channel.id, 'dubbel', { clientId: doubled }),
+      sendMessage(socket, channel.id, 'dubbel', { clientId: doubled }),
+      sendMessage(socket, channel.id, 'brådskande', { priority: 'urgent' }),
+      sendMessage(socket, channel.id, 'tre'),
+    ]);
+    const [one, resend, two, refused, first, second, urgent, three] = burst;
+    expect(resend).toEqual({ ok: true, message: stored });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(first.ok && second.ok && first.message.id === second.message.id).toBe(true);
+    // New messages get the seqs after the stored one, gap-free, in the order this socket sent them.
+    const fresh = [one, two, first, urgent, three].map((ack) => (ack.ok ? [ack.message.seq, ack.message.body] : ack));
+    expect(fresh).toEqual([
+      [2, 'ett'],
+      [3, 'två'],
+      [4, 'dubbel'],
+      [5, 'brådskande'],
+      [6, 'tre'],
+    ]);
+    const history: Message[] = (await user.get(`/api/channels/${channel.id}/messages?afterSeq=0`)).body;
+    expect(history.map((message) => message.seq)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect((await member.socket.next('alert')).body).toBe('brådskande');
+    await member.socket.next('message:new', (message) => message.seq === 6);
+    // Resends are broadcast again (0005), so the member may hear seq 1 and 4 twice: each once by id.
+    const heard = new Set(member.socket.all('message:new').map((message) => message.seq));
+    expect([...heard].sort()).toEqual([1, 2, 3, 4, 5, 6]);
+    expect((await channelsOf(b)).some((seen) => seen.id === hidden.id && seen.lastSeq === 0)).toBe(true);
+  });
+
   it('lets a client that was away catch up with channel:join sinceSeq', async () => {
     const away = await userWithSocket(factory, { role: 'coordinator' });
     const talker = track(await userWithSocket(factory, { role: 'coordinator' }));

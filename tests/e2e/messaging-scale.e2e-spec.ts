@@ -90,21 +90,24 @@ describeScaleOut('messaging on two instances', () => {
 
     // One person, a tab on each instance: online once, offline only when both are closed.
     const person = await factory.user({ role: 'service' });
+    const colleague = await socketOn(two, (await factory.user({ role: 'service', organisationId: person.organisationId })).token!);
     const tabOne = await socketOn(one, person.token!);
-    await watcher.next('presence', (event) => event.userId === person.user.id && event.online);
+    await watcher.next('presence:batch', (batch) => batch.online.includes(person.user.id));
+    await colleague.next('presence', (event) => event.userId === person.user.id && event.online);
     const tabTwo = await socketOn(two, person.token!);
     expect((await watcher.request('presence:list', {})).online).toContain(person.user.id);
     // Sentinel: someone else's only tab on instance one, closed after tabOne, goes offline on the same path (the
-    // grace period, the check across instances, the broadcast through Redis): an offline for person would be first.
+    // grace period, the check across instances, the batch through Redis): an offline for person would be first.
     const sentinel = await factory.user({ role: 'service' });
     const sentinelTab = await socketOn(one, sentinel.token!);
-    await watcher.next('presence', (event) => event.userId === sentinel.user.id && event.online);
+    await watcher.next('presence:batch', (batch) => batch.online.includes(sentinel.user.id));
     tabOne.close();
     sentinelTab.close();
-    await watcher.next('presence', (event) => event.userId === sentinel.user.id && !event.online, 6000);
-    expect(watcher.all('presence', (event) => event.userId === person.user.id && !event.online)).toEqual([]);
+    await watcher.next('presence:batch', (batch) => batch.offline.includes(sentinel.user.id), 6000);
+    expect(watcher.all('presence:batch', (batch) => batch.offline.includes(person.user.id))).toEqual([]);
     tabTwo.close();
-    await watcher.next('presence', (event) => event.userId === person.user.id && !event.online, 6000);
+    await watcher.next('presence:batch', (batch) => batch.offline.includes(person.user.id), 6000);
+    await colleague.next('presence', (event) => event.userId === person.user.id && !event.online, 6000);
   });
 
   it('disconnects a user’s sockets on every instance when they are disabled', async () => {

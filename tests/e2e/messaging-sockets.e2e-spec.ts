@@ -339,31 +339,51 @@ describe('messaging sockets', () => {
   });
 
   describe('presence', () => {
-    it('counts a user’s tabs once: online with the first, offline after the last', async () => {
+    it('counts a user’s tabs once: online with the first, offline after the last; colleagues hear each change, everyone a batch', async () => {
       const watcher = track(await userWithSocket(factory, { role: 'police' }));
       const person = await factory.user({ role: 'service' });
+      const colleague = track(await userWithSocket(factory, { role: 'service', organisationId: person.organisationId }));
       const id = person.user.id;
       const tab1 = track(await connectSocket(app.baseUrl, person.token!));
-      await watcher.socket.next('presence', (event) => event.userId === id && event.online);
+      await colleague.socket.next('presence', (event) => event.userId === id && event.online);
+      await watcher.socket.next('presence:batch', (batch) => batch.online.includes(id));
       const tab2 = track(await connectSocket(app.baseUrl, person.token!));
       const list = await watcher.socket.request('presence:list', {});
       expect(list.ok).toBe(true);
       expect(list.online).toEqual(expect.arrayContaining([id, watcher.user.user.id]));
 
-      // Sentinel: someone else's only tab, closed after tab1 on the same instance, goes offline on the same path
-      // (the grace period, then the check): an offline for `id` would have come before it.
-      const sentinel = await factory.user({ role: 'service' });
+      // Sentinel: a colleague's only tab, closed after tab1 on the same instance, goes offline on the same path
+      // (the grace period, the check, the batch): an offline for `id` would have come before it.
+      const sentinel = await factory.user({ role: 'service', organisationId: person.organisationId });
       const sentinelTab = track(await connectSocket(app.baseUrl, sentinel.token!));
-      await watcher.socket.next('presence', (event) => event.userId === sentinel.user.id && event.online);
+      await colleague.socket.next('presence', (event) => event.userId === sentinel.user.id && event.online);
       tab1.close();
       sentinelTab.close();
-      await watcher.socket.next('presence', (event) => event.userId === sentinel.user.id && !event.online);
-      expect(watcher.socket.all('presence', (event) => event.userId === id)).toEqual([
-        { userId: id, online: true },
-      ]);
+      await colleague.socket.next('presence', (event) => event.userId === sentinel.user.id && !event.online);
+      await watcher.socket.next('presence:batch', (batch) => batch.offline.includes(sentinel.user.id));
+      expect(colleague.socket.all('presence', (event) => event.userId === id)).toEqual([{ userId: id, online: true }]);
+      expect(watcher.socket.all('presence:batch', (batch) => batch.offline.includes(id))).toEqual([]);
+      // Presence of someone in another organisation reaches the watcher only in batches.
+      expect(watcher.socket.all('presence', (event) => event.userId === id)).toEqual([]);
       tab2.close();
-      await watcher.socket.next('presence', (event) => event.userId === id && !event.online, 5000);
+      await colleague.socket.next('presence', (event) => event.userId === id && !event.online, 5000);
+      await watcher.socket.next('presence:batch', (batch) => batch.offline.includes(id), 5000);
       expect((await watcher.socket.request('presence:list', {})).online).not.toContain(id);
+    });
+
+    it('tells everyone of many users coming online at once in a few batches', async () => {
+      const watcher = track(await userWithSocket(factory, { role: 'coordinator' }));
+      const people = await Promise.all(Array.from({ length: 12 }, () => factory.user({ role: 'service' })));
+      const tabs = await Promise.all(people.map((person) => connectSocket(app.baseUrl, person.token!)));
+      tabs.forEach((tab) => track(tab));
+      const ids = new Set(people.map((person) => person.user.id));
+      const heard = new Set<string>();
+      while (heard.size < ids.size) {
+        const batch = await watcher.socket.next('presence:batch', (event) => event.online.some((id) => ids.has(id)));
+        batch.online.filter((id) => ids.has(id)).forEach((id) => heard.add(id));
+      }
+      const batches = watcher.socket.all('presence:batch', (event) => event.online.some((id) => ids.has(id)));
+      expect(batches.length).toBeLessThan(ids.size);
     });
   });
 });

@@ -73,8 +73,9 @@ export async function meetingSentinel(
 }
 
 /**
- * A new user connects on `factory`'s instance and every observer waits for their `presence` (online), which goes
- * to every socket: the sentinel for events that instance sends to some rooms only (alerts to an audience).
+ * A new user connects on `factory`'s instance and every observer waits for the `presence:batch` that names them
+ * online, which goes to every socket: the sentinel for events that instance sends to some rooms only (alerts to
+ * an audience).
  */
 export async function presenceSentinel(
   factory: Factory,
@@ -88,7 +89,7 @@ export async function presenceSentinel(
       [observers]
         .flat()
         .map((observer) =>
-          observer.next('presence', (event) => event.userId === user.user.id && event.online, timeoutMs),
+          observer.next('presence:batch', (batch) => batch.online.includes(user.user.id), timeoutMs),
         ),
     );
   } finally {

@@ -10,6 +10,7 @@ import { isOriginAllowed } from './common/origin-policy';
 import { createValidationPipe } from './common/validation.pipe';
 import { AppConfig } from './config/app-config';
 import { jsonCompression } from './common/json-compression';
+import { LeanIoAdapter } from './realtime/lean-io.adapter';
 import { webAppHandlers } from './web-app-hosting/web-app.middleware';
 
 /** The base map's host for the Content-Security-Policy: `{s}` subdomains become a wildcard. */
@@ -25,6 +26,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
+  app.useWebSocketAdapter(new LeanIoAdapter(app));
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   // Express's own parser rather than useBodyParser, whose options leave out `verify` (Nest keeps it for raw bodies).

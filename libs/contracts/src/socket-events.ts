@@ -124,7 +124,13 @@ export interface ServerToClientEvents {
   'alert:acked': (payload: AlertAck) => void;
   /** Extension, sent on connect: the urgent messages (last 7 days) this user has not acknowledged, oldest first. */
   'alert:pending': (payload: { alerts: Message[] }) => void;
+  /** One user came online or went offline: to the connections of their organisation (their colleagues). */
   presence: (payload: { userId: string; online: boolean }) => void;
+  /**
+   * Extension: who came online and who went offline in the last moment (at most every 250 ms), to every
+   * connection: one event for many changes, so N users reconnecting at once cost N events, not N².
+   */
+  'presence:batch': (payload: { online: string[]; offline: string[] }) => void;
   typing: (payload: { channelId: string; userId: string }) => void;
   'zone:updated': (zone: ZoneFeature) => void;
   'site:updated': (site: SiteFeature) => void;

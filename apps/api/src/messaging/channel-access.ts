@@ -28,14 +28,32 @@ export function viewerParams(
 /** The number of parameters viewerParams takes: a query's own parameters start at $5. */
 export const VIEWER_PARAM_COUNT = 4;
 
-/** True when the viewer ($1 user id, $2 organisation id, $3 sees all, $4 police) may see channel `c`. */
-export const CAN_SEE_CHANNEL = `(
+/** SQL expressions for the viewer in a visibility predicate: parameters, or columns of a batch's rows. */
+export interface ViewerSql {
+  id: string;
+  organisationId: string;
+  seesAll: string;
+  police: string;
+}
+
+/** True when the viewer may see channel `c`: the one rule, written for any source of the viewer's facts. */
+export function canSeeChannel(viewer: ViewerSql): string {
+  return `(
   c.kind = 'joint'
-  OR (c.kind IN ('site', 'zone') AND ($3::boolean OR $4::boolean OR c.organisation_id = $2::uuid))
-  OR (c.kind = 'meeting' AND ($3::boolean OR EXISTS (
-    SELECT 1 FROM channel_organisations co WHERE co.channel_id = c.id AND co.organisation_id = $2::uuid)))
-  OR (c.kind = 'direct' AND $1::uuid IN (c.direct_user_low, c.direct_user_high))
+  OR (c.kind IN ('site', 'zone') AND (${viewer.seesAll} OR ${viewer.police} OR c.organisation_id = ${viewer.organisationId}))
+  OR (c.kind = 'meeting' AND (${viewer.seesAll} OR EXISTS (
+    SELECT 1 FROM channel_organisations co WHERE co.channel_id = c.id AND co.organisation_id = ${viewer.organisationId})))
+  OR (c.kind = 'direct' AND ${viewer.id} IN (c.direct_user_low, c.direct_user_high))
 )`;
+}
+
+/** True when the viewer ($1 user id, $2 organisation id, $3 sees all, $4 police) may see channel `c`. */
+export const CAN_SEE_CHANNEL = canSeeChannel({
+  id: '$1::uuid',
+  organisationId: '$2::uuid',
+  seesAll: '$3::boolean',
+  police: '$4::boolean',
+});
 
 /** What decides who sees a channel. */
 export interface ChannelAudienceFacts {

@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { EntityManager } from 'typeorm';
-import type { Channel } from '@samverkan/contracts';
+import type { Channel, ChannelKind } from '@samverkan/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { badRequest } from '../common/api-exception.filter';
 import { PeopleService } from '../people/people.service';
@@ -26,8 +26,14 @@ export interface MeetingChannelInput {
   organisationIds: string[] | null;
 }
 
+/** Channels whose kind (and two people) are remembered: each entry is small, and lost entries are read again. */
+const KNOWN_KINDS_LIMIT = 50_000;
+
 @Injectable()
 export class ChannelsService {
+  /** A channel's kind and, for a direct one, its two users: fixed when it is made, so never stale. */
+  private readonly kinds = new Map<string, { kind: ChannelKind; directUserIds: [string, string] | null }>();
+
   constructor(
     private readonly channels: ChannelsRepository,
     private readonly people: PeopleService,
@@ -59,6 +65,21 @@ export class ChannelsService {
   async audienceFactsOf(channelId: string): Promise<ChannelAudienceFacts | null> {
     const channel = await this.channels.findAccess(channelId);
     return channel ? toAudienceFacts(channel) : null;
+  }
+
+  /**
+   * The channel's kind and a direct channel's two users (null for an unknown channel). Neither ever changes, so
+   * they are read once per channel: a message's push asks for every message.
+   */
+  async kindOf(channelId: string): Promise<{ kind: ChannelKind; directUserIds: [string, string] | null } | null> {
+    const known = this.kinds.get(channelId);
+    if (known) return known;
+    const facts = await this.audienceFactsOf(channelId);
+    if (!facts) return null;
+    if (this.kinds.size >= KNOWN_KINDS_LIMIT) this.kinds.clear();
+    const kind = { kind: facts.kind, directUserIds: facts.directUserIds };
+    this.kinds.set(channelId, kind);
+    return kind;
   }
 
   /** `POST /api/channels`: an existing channel is returned (`created: false`), never a second one. */

@@ -27,18 +27,20 @@ export class MessagePushes {
   async stored(message: Message, options = { firstTime: true }): Promise<void> {
     this.publisher.publish('message:new', [ROOMS.channel(message.channelId)], message);
     const urgent = message.priority === 'urgent';
-    // A normal message needs its channel looked up only to wake the other person of a direct channel.
-    if (!urgent && (!options.firstTime || !this.config.push)) return;
-    const facts = await this.channels.audienceFactsOf(message.channelId);
-    if (!facts) return;
-    if (urgent) {
-      const audience = channelAudience(facts);
-      this.publisher.publish('alert', audience, message);
-      if (options.firstTime) this.events.emit(DOMAIN_EVENTS.alertStored, { message, audience });
+    // A normal message needs its channel's kind only to wake the other person of a direct channel.
+    if (!urgent) {
+      if (!options.firstTime || !this.config.push) return;
+      const channel = await this.channels.kindOf(message.channelId);
+      const recipientId =
+        channel?.kind === 'direct' ? channel.directUserIds?.find((id) => id !== message.authorId) : undefined;
+      if (recipientId) this.events.emit(DOMAIN_EVENTS.directMessageStored, { message, recipientId });
       return;
     }
-    const recipientId =
-      facts.kind === 'direct' ? facts.directUserIds?.find((id) => id !== message.authorId) : undefined;
-    if (recipientId) this.events.emit(DOMAIN_EVENTS.directMessageStored, { message, recipientId });
+    // An alert goes to the channel's audience as it is now (meeting channels change their organisations).
+    const facts = await this.channels.audienceFactsOf(message.channelId);
+    if (!facts) return;
+    const audience = channelAudience(facts);
+    this.publisher.publish('alert', audience, message);
+    if (options.firstTime) this.events.emit(DOMAIN_EVENTS.alertStored, { message, audience });
   }
 }

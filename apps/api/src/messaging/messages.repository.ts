@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { MeetingSummary, MessagePriority } from '@samverkan/contracts';
 import type { AlertStatistics, Period } from '../meetings/alert-statistics';
 import type { AuthUser } from '../auth/auth-user';
-import { CAN_SEE_CHANNEL, viewerParams } from './channel-access';
+import { CAN_SEE_CHANNEL, canSeeChannel, seesAllSharedChannels, viewerParams } from './channel-access';
 import { EscalationRepository } from './escalation/escalation.repository';
 import type { AlertAckRow, MessageRow } from './messaging.rows';
 
@@ -42,6 +42,59 @@ WITH channel AS (
 SELECT ${MESSAGE_COLUMNS.replace(/\bm\./g, 'inserted.')}
 FROM inserted JOIN users u ON u.id = inserted.author_id`;
 
+/**
+ * Stores a batch of messages (sends that arrived within a few milliseconds) in one statement, with the same rules
+ * as SEND_SQL for each. $1…$9 are arrays, one element per send, in arrival order:
+ * - `locked`: the batch's channels, locked in id order, so concurrent batches (here or on other instances) queue
+ *   and never deadlock; a row that another transaction changed meanwhile comes back as that one committed it, so
+ *   the counters read there are the newest, and nothing else moves them before this statement commits;
+ * - `accepted`: sends whose author may write to the channel and whose clientId the author has not used (a stored
+ *   message, or an earlier send of this batch: those are resends, answered from the stored message);
+ * - seqs follow the counters in arrival order, and the counters move to the last seq given.
+ * A clientId that a concurrent transaction stored after this statement's snapshot makes the insert fail on the
+ * UNIQUE constraint: the statement (and its seqs) is undone as a whole and the caller tries again.
+ * The caller matches the rows to the sends by author and clientId (the first send of each pair, as DISTINCT ON
+ * keeps the lowest idx).
+ */
+const SEND_BATCH_SQL = `
+WITH locked AS MATERIALIZED (
+  SELECT c.id, c.last_seq FROM channels c WHERE c.id = ANY($6::uuid[]) ORDER BY c.id FOR UPDATE
+), input AS (
+  SELECT * FROM unnest($1::int[], $2::uuid[], $3::uuid[], $4::boolean[], $5::boolean[], $6::uuid[], $7::uuid[], $8::text[], $9::text[])
+    AS i(idx, author_id, organisation_id, sees_all, police, channel_id, client_id, body, priority)
+), accepted AS (
+  SELECT DISTINCT ON (i.author_id, i.client_id) i.*
+  FROM input i JOIN channels c ON c.id = i.channel_id
+  WHERE c.archived_at IS NULL
+    AND ${canSeeChannel({ id: 'i.author_id', organisationId: 'i.organisation_id', seesAll: 'i.sees_all', police: 'i.police' })}
+    AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.author_id = i.author_id AND m.client_id = i.client_id)
+  ORDER BY i.author_id, i.client_id, i.idx
+), numbered AS (
+  SELECT a.*, l.last_seq + row_number() OVER (PARTITION BY a.channel_id ORDER BY a.idx) AS seq
+  FROM accepted a JOIN locked l ON l.id = a.channel_id
+), bumped AS (
+  UPDATE channels c SET last_seq = n.last_seq
+  FROM (SELECT channel_id, max(seq) AS last_seq FROM numbered GROUP BY channel_id) n
+  WHERE c.id = n.channel_id
+), inserted AS (
+  INSERT INTO messages (channel_id, seq, client_id, author_id, organisation_id, body, priority)
+  SELECT channel_id, seq, client_id, author_id, organisation_id, body, priority FROM numbered
+  RETURNING *
+), author_read AS (
+  INSERT INTO channel_reads (user_id, channel_id, last_read_seq)
+  SELECT author_id, channel_id, max(seq) FROM inserted GROUP BY author_id, channel_id
+  ON CONFLICT (user_id, channel_id) DO UPDATE
+    SET last_read_seq = GREATEST(channel_reads.last_read_seq, EXCLUDED.last_read_seq), updated_at = now()
+)
+SELECT ${MESSAGE_COLUMNS.replace(/\bm\./g, 'inserted.')} FROM inserted JOIN users u ON u.id = inserted.author_id`;
+
+/** The constraint a resend meets (see SEND_BATCH_SQL). */
+const AUTHOR_CLIENT_ID_KEY = 'messages_author_client_key';
+
+/** Attempts of a batch that met concurrent resends, before the caller stores its sends one by one. */
+const BATCH_ATTEMPTS = 3;
+
+
 /** True when an escalation step of message `m` was sent to the viewer ($1). */
 const WAS_TARGET = `EXISTS (SELECT 1 FROM alert_escalation_steps s WHERE s.message_id = m.id AND $1::uuid = ANY(s.user_ids))`;
 
@@ -50,6 +103,13 @@ export interface NewMessage {
   clientId: string;
   body: string;
   priority: MessagePriority;
+}
+
+/** One send of a batch; `now` counts an escalation's first step. */
+export interface BatchedSend {
+  author: Viewer;
+  message: NewMessage;
+  now: Date;
 }
 
 export interface HistoryWindow {
@@ -94,6 +154,56 @@ export class MessagesRepository implements AlertStatistics {
     } finally {
       await runner.release();
     }
+  }
+
+  /**
+   * Stores a batch of sends in one transaction (see SEND_BATCH_SQL): for each send, in order, the stored message
+   * or null (a resend, or a channel the author may not write to), all committed before this resolves. Urgent
+   * ones start their escalation in the same transaction.
+   */
+  async insertBatch(sends: readonly BatchedSend[]): Promise<(MessageRow | null)[]> {
+    const columns = {
+      idx: sends.map((_, i) => i),
+      authorId: sends.map((send) => send.author.id),
+      organisationId: sends.map((send) => send.author.organisationId),
+      seesAll: sends.map((send) => seesAllSharedChannels(send.author)),
+      police: sends.map((send) => send.author.organisationKind === 'police'),
+      channelId: sends.map((send) => send.message.channelId),
+      clientId: sends.map((send) => send.message.clientId),
+      body: sends.map((send) => send.message.body),
+      priority: sends.map((send) => send.message.priority),
+    };
+    const parameters = Object.values(columns);
+    // Without an urgent message the statement is its own transaction: one round trip to the database.
+    const urgent = sends.some((send) => send.message.priority === 'urgent');
+    for (let attempt = 1; ; attempt++) {
+      try {
+        if (!urgent) return this.matchToSends(sends, await this.dataSource.query(SEND_BATCH_SQL, parameters));
+        return await this.dataSource.transaction(async (manager) => {
+          const stored = this.matchToSends(sends, await manager.query(SEND_BATCH_SQL, parameters));
+          for (const [idx, message] of stored.entries()) {
+            if (message?.priority === 'urgent') await this.escalations.start(manager, message.id, sends[idx].now);
+          }
+          return stored;
+        });
+      } catch (error) {
+        const constraint = (error as { driverError?: { constraint?: string } }).driverError?.constraint;
+        if (constraint !== AUTHOR_CLIENT_ID_KEY || attempt >= BATCH_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  /** For each send, its stored row, or null (a resend, a channel the author may not write to). */
+  private matchToSends(sends: readonly BatchedSend[], rows: MessageRow[]): (MessageRow | null)[] {
+    // UUIDs come back in lower case, whatever case the client wrote them in.
+    const keyOf = (authorId: string, clientId: string) => `${authorId}/${clientId}`.toLowerCase();
+    const byClient = new Map(rows.map((row) => [keyOf(row.author_id, row.client_id), row]));
+    return sends.map((send) => {
+      const key = keyOf(send.author.id, send.message.clientId);
+      const row = byClient.get(key) ?? null;
+      byClient.delete(key); // a later send of the same pair is a resend
+      return row;
+    });
   }
 
   async findByClientId(authorId: string, clientId: string): Promise<MessageRow | null> {

@@ -17,6 +17,7 @@ import { ChannelsRepository } from './channels.repository';
 import { ChannelsService } from './channels.service';
 import { JointNoticesListener } from './joint-notices.listener';
 import { LiveUpdatesListener } from './live-updates.listener';
+import { MessageBatcher } from './message-batcher';
 import { MessagePushes } from './message-pushes';
 import { MessagesRepository } from './messages.repository';
 import { MessagingGateway } from './messaging.gateway';
@@ -36,6 +37,7 @@ import { ZoneNoticesListener } from './zone-notices.listener';
   providers: [
     ChannelsRepository,
     MessagesRepository,
+    MessageBatcher,
     ChannelsService,
     MessagingService,
     {

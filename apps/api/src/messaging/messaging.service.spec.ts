@@ -4,7 +4,8 @@ import type { AuthUser } from '../auth/auth-user';
 import { refusalOf, strictFake } from '../common/spec-helpers';
 import type { ChannelsService } from './channels.service';
 import type { Clock } from '../common/clock';
-import type { HistoryWindow, MessagesRepository, NewMessage } from './messages.repository';
+import { MessageBatcher } from './message-batcher';
+import type { BatchedSend, HistoryWindow, MessagesRepository, NewMessage } from './messages.repository';
 import { MessagingService } from './messaging.service';
 import type { AlertAckRow, ChannelRow, MessageRow } from './messaging.rows';
 import { SendRateLimiter } from './send-rate-limiter';
@@ -28,7 +29,16 @@ const author: AuthUser = {
 };
 
 function channel(id: string, changes: Partial<ChannelRow> = {}): ChannelRow {
-  return { id, kind: 'site', name: 'Sprututbytet', ref_id: 'site-1', last_seq: 0, archived: false, escalation_policy_id: null, ...changes };
+  return {
+    id,
+    kind: 'site',
+    name: 'Sprututbytet',
+    ref_id: 'site-1',
+    last_seq: 0,
+    archived: false,
+    escalation_policy_id: null,
+    ...changes,
+  };
 }
 
 function setUp(options: { limit?: number } = {}) {
@@ -40,33 +50,43 @@ function setUp(options: { limit?: number } = {}) {
   const reads = new Map<string, number>();
   let insertFails: Error | null = null;
 
+  const insert = async (user: AuthUser, message: NewMessage) => {
+    if (insertFails) throw insertFails;
+    const target = channels.find((entry) => entry.id === message.channelId);
+    const resend = messages.some(
+      (stored) => stored.author_id === user.id && stored.client_id === message.clientId,
+    );
+    if (!target || readOnly.has(target.id) || resend) return null;
+    target.last_seq += 1;
+    const row: MessageRow = {
+      id: `message-${messages.length + 1}`,
+      channel_id: target.id,
+      seq: target.last_seq,
+      client_id: message.clientId,
+      author_id: user.id,
+      author_name: user.displayName,
+      organisation_id: user.organisationId,
+      body: message.body,
+      priority: message.priority,
+      created_at: new Date('2026-12-06T10:00:00Z'),
+    };
+    messages.push(row);
+    return row;
+  };
   const repository = strictFake<MessagesRepository>('MessagesRepository', {
-    insert: async (user: AuthUser, message: NewMessage) => {
-      if (insertFails) throw insertFails;
-      const target = channels.find((entry) => entry.id === message.channelId);
-      const resend = messages.some((stored) => stored.author_id === user.id && stored.client_id === message.clientId);
-      if (!target || readOnly.has(target.id) || resend) return null;
-      target.last_seq += 1;
-      const row: MessageRow = {
-        id: `message-${messages.length + 1}`,
-        channel_id: target.id,
-        seq: target.last_seq,
-        client_id: message.clientId,
-        author_id: user.id,
-        author_name: user.displayName,
-        organisation_id: user.organisationId,
-        body: message.body,
-        priority: message.priority,
-        created_at: new Date('2026-12-06T10:00:00Z'),
-      };
-      messages.push(row);
-      return row;
+    insert,
+    insertBatch: async (sends: readonly BatchedSend[]) => {
+      const rows: (MessageRow | null)[] = [];
+      for (const { author: user, message } of sends) rows.push(await insert(user as AuthUser, message));
+      return rows;
     },
     findByClientId: async (authorId: string, clientId: string) =>
       messages.find((stored) => stored.author_id === authorId && stored.client_id === clientId) ?? null,
     page: async (channelId: string, window: HistoryWindow) => {
       const inChannel = messages.filter((stored) => stored.channel_id === channelId);
-      const after = inChannel.filter((stored) => window.afterSeq === undefined || stored.seq > window.afterSeq);
+      const after = inChannel.filter(
+        (stored) => window.afterSeq === undefined || stored.seq > window.afterSeq,
+      );
       return window.afterSeq === undefined ? after.slice(-window.limit) : after.slice(0, window.limit);
     },
     markRead: async (userId: string, channelId: string, seq: number) => {
@@ -75,14 +95,20 @@ function setUp(options: { limit?: number } = {}) {
       reads.set(key, seq);
       return seq;
     },
-    findVisible: async (_: AuthUser, messageId: string) => messages.find((stored) => stored.id === messageId) ?? null,
+    findVisible: async (_: AuthUser, messageId: string) =>
+      messages.find((stored) => stored.id === messageId) ?? null,
     findWithAlertAccess: async (_: AuthUser, messageId: string) => {
       const found = messages.find((stored) => stored.id === messageId);
       return found ? { ...found, sees_channel: true, was_target: false } : null;
     },
     insertAck: async (messageId: string, userId: string, organisationId: string) => {
       if (acks.some((ack) => ack.message_id === messageId && ack.user_id === userId)) return null;
-      const ack = { message_id: messageId, user_id: userId, organisation_id: organisationId, acked_at: new Date('2026-12-06T10:05:00Z') };
+      const ack = {
+        message_id: messageId,
+        user_id: userId,
+        organisation_id: organisationId,
+        acked_at: new Date('2026-12-06T10:05:00Z'),
+      };
       acks.push(ack);
       return ack;
     },
@@ -98,7 +124,13 @@ function setUp(options: { limit?: number } = {}) {
   let now = Date.parse('2026-12-06T10:00:00Z');
   const limiter = new SendRateLimiter(options.limit ?? 20, 10_000, () => now);
   const clock = { now: () => new Date(now) } as Clock;
-  const service = new MessagingService(repository, channelsService, limiter, clock);
+  const service = new MessagingService(
+    repository,
+    new MessageBatcher(repository),
+    channelsService,
+    limiter,
+    clock,
+  );
   return {
     service,
     messages,
@@ -109,7 +141,12 @@ function setUp(options: { limit?: number } = {}) {
   };
 }
 
-const send = (clientId: string, changes: object = {}) => ({ channelId: 'open', clientId, body: 'Hej', ...changes });
+const send = (clientId: string, changes: object = {}) => ({
+  channelId: 'open',
+  clientId,
+  body: 'Hej',
+  ...changes,
+});
 
 describe('MessagingService', () => {
   describe('send', () => {
@@ -186,8 +223,14 @@ describe('MessagingService', () => {
 
     it('refuses a history window that is empty by construction, and a channel the user cannot see', async () => {
       const { service } = setUp();
-      expect(await refusalOf(service.history(author, 'open', { afterSeq: 5, beforeSeq: 5 }))).toMatchObject({ status: 400, fields: ['beforeSeq'] });
-      expect((await refusalOf(service.history(author, 'hidden', { limit: MESSAGE_LIMITS.defaultHistoryPage }))).status).toBe(404);
+      expect(await refusalOf(service.history(author, 'open', { afterSeq: 5, beforeSeq: 5 }))).toMatchObject({
+        status: 400,
+        fields: ['beforeSeq'],
+      });
+      expect(
+        (await refusalOf(service.history(author, 'hidden', { limit: MESSAGE_LIMITS.defaultHistoryPage })))
+          .status,
+      ).toBe(404);
     });
 
     it('moves the read position forward only, and never past the last message', async () => {
@@ -197,7 +240,10 @@ describe('MessagingService', () => {
 
       expect(await service.markRead(author, 'open', 2)).toBe(2);
       expect(await service.markRead(author, 'open', 1)).toBeNull();
-      expect(await refusalOf(service.markRead(author, 'open', 3))).toMatchObject({ status: 400, fields: ['seq'] });
+      expect(await refusalOf(service.markRead(author, 'open', 3))).toMatchObject({
+        status: 400,
+        fields: ['seq'],
+      });
     });
   });
 
@@ -217,7 +263,10 @@ describe('MessagingService', () => {
       const { service } = setUp();
       const { message } = await service.send(author, send('normal'));
 
-      expect(await refusalOf(service.acknowledgeAlert(author, message.id))).toMatchObject({ status: 400, fields: ['messageId'] });
+      expect(await refusalOf(service.acknowledgeAlert(author, message.id))).toMatchObject({
+        status: 400,
+        fields: ['messageId'],
+      });
       expect((await refusalOf(service.acknowledgeAlert(author, 'unknown'))).status).toBe(404);
     });
 

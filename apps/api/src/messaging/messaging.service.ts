@@ -6,6 +6,7 @@ import { badRequest } from '../common/api-exception.filter';
 import { Clock } from '../common/clock';
 import { ChannelsService } from './channels.service';
 import { HistoryQueryDto, MessageSendDto } from './dto/messaging.dto';
+import { MessageBatcher } from './message-batcher';
 import { toAlertAckDto, toMessageDto } from './messaging.mapper';
 import { MessagesRepository } from './messages.repository';
 import { SendRateLimiter } from './send-rate-limiter';
@@ -18,6 +19,7 @@ const MAX_PENDING_ALERTS = 100;
 export class MessagingService {
   constructor(
     private readonly messages: MessagesRepository,
+    private readonly batcher: MessageBatcher,
     private readonly channels: ChannelsService,
     private readonly rateLimiter: SendRateLimiter,
     private readonly clock: Clock,
@@ -41,13 +43,18 @@ export class MessagingService {
         HttpStatus.TOO_MANY_REQUESTS,
       );
     }
-    const inserted = await this.messages
-      .insert(user, {
-        channelId: input.channelId,
-        clientId: input.clientId,
-        body: input.body,
-        priority: input.priority ?? 'normal',
-      }, this.clock.now())
+    // Stored together with the sends that arrive with it, answered once committed (MessageBatcher).
+    const inserted = await this.batcher
+      .insert(
+        user,
+        {
+          channelId: input.channelId,
+          clientId: input.clientId,
+          body: input.body,
+          priority: input.priority ?? 'normal',
+        },
+        this.clock.now(),
+      )
       .catch((error: unknown) => {
         this.rateLimiter.giveBack(user.id);
         throw error;
@@ -116,7 +123,11 @@ export class MessagingService {
     if (!row || !canSeeAlertStatus({ seesChannel: row.sees_channel, wasTarget: row.was_target }))
       throw new NotFoundException(`No message with id ${messageId}`);
     if (row.priority !== 'urgent')
-      throw badRequest('messageId', 'names a message that is not urgent: only alerts are acknowledged', 'unknown_reference');
+      throw badRequest(
+        'messageId',
+        'names a message that is not urgent: only alerts are acknowledged',
+        'unknown_reference',
+      );
     const inserted = await this.messages.insertAck(messageId, user.id, user.organisationId);
     const ack =
       inserted ?? (await this.messages.acksOf(messageId)).find((stored) => stored.user_id === user.id);

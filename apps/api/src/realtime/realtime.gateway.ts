@@ -34,20 +34,26 @@ export class RealtimeGateway
   handleConnection(socket: AppSocket): void {
     const user = socket.data.user;
     void socket.join(roomsOf(user));
-    socket.onAny((event: string, ...args: unknown[]) => {
-      const ack = args[args.length - 1];
-      if (typeof ack === 'function' && socket.listeners(event as never).length === 0) {
-        const answer: AckError = {
-          ok: false,
-          error: { code: 'unknown_event', message: `There is no event "${event}"` },
-        };
-        (ack as (response: AckError) => void)(answer);
-      }
-    });
-    this.presence.connected(user.id);
+    socket.onAny(answerUnknownEvent);
+    this.presence.connected(user);
   }
 
   handleDisconnect(socket: AppSocket): void {
-    if (socket.data.user) this.presence.disconnected(socket.data.user.id);
+    if (socket.data.user) this.presence.disconnected(socket.data.user);
+  }
+}
+
+/**
+ * Answers an event no gateway handles, when it came with an acknowledgement. One function for every
+ * connection (Socket.IO calls it with the connection as `this`), not a closure per connection.
+ */
+function answerUnknownEvent(this: AppSocket, event: string, ...args: unknown[]): void {
+  const ack = args[args.length - 1];
+  if (typeof ack === 'function' && this.listeners(event as never).length === 0) {
+    const answer: AckError = {
+      ok: false,
+      error: { code: 'unknown_event', message: `There is no event "${event}"` },
+    };
+    (ack as (response: AckError) => void)(answer);
   }
 }
