@@ -1,5 +1,5 @@
 import type { AgreedZoneVersion, ZoneApproval, ZoneFeature, ZoneSummary, ZoneSuspension, ZoneVersionRecord } from '@samverkan/contracts';
-import type { ZoneTimeState } from '@samverkan/geo';
+import type { CompiledSchedule, ZoneTimeState } from '@samverkan/geo';
 import type { CheckRow, SuspensionData, VersionHistoryRow, ZoneRow, ZoneVersionData } from './zones.repository';
 import { zoneTimeState } from './zone-in-force';
 
@@ -76,8 +76,9 @@ export function toZoneFeature(row: ZoneRow, at: Date): ZoneFeature {
   };
 }
 
-export function toZoneSummary(row: CheckRow, at: Date): ZoneSummary {
-  const timing = { schedule: row.schedule, validFrom: row.validFrom, validUntil: row.validUntil };
+/** `compiled`: the row's schedule compiled (CompiledSchedules), kept by the caller across checks. */
+export function toZoneSummary(row: CheckRow, at: Date, compiled?: CompiledSchedule): ZoneSummary {
+  const timing = { schedule: row.schedule, validFrom: row.validFrom, validUntil: row.validUntil, compiled };
   const held = row.agreedVersion !== null || row.suspension?.version != null;
   const state = zoneTimeState(row, held ? timing : null, at);
   return {
