@@ -5,16 +5,28 @@ import pino from 'pino';
 import type { AppConfig } from '../config/app-config';
 
 const SAFE_REQUEST_ID = /^[\w.-]{8,100}$/;
+/** How long a log line may wait to be written with others, and how many bytes of them are written at once. */
+const FLUSH_MS = 500;
+const BATCH_BYTES = 4096;
 
 /**
  * Structured request logs (pino). A log line never holds a password, a token or a query string: the query
  * of the zone check is someone's position, which is never stored or logged.
  *
- * Written to stdout asynchronously: a line per request written synchronously took a system call on the request's
- * path (a sixth of the zone check's CPU time on the api's core). Lines that arrive while a write is under way go
- * out together with the next one; pino writes what is left synchronously when the process exits, crash or not.
+ * Written to stdout in batches: a line per request, written at once, took a system call on the request's path (a
+ * sixth to a quarter of the zone check's CPU time on the api's core). Lines wait for 4 KiB of them or for
+ * FLUSH_MS, whichever comes first; pino writes what is left synchronously when the process exits, crash or not.
  */
 export function requestLoggingParams(config: AppConfig): Params {
+  const destination = pino.destination({ dest: 1, sync: false, minLength: BATCH_BYTES });
+  const flush = () => {
+    try {
+      destination.flush();
+    } catch {
+      // Ended at exit, after pino wrote the rest.
+    }
+  };
+  if (config.logLevel !== 'silent') setInterval(flush, FLUSH_MS).unref();
   return {
     pinoHttp: [
       {
@@ -38,7 +50,7 @@ export function requestLoggingParams(config: AppConfig): Params {
           error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
         autoLogging: { ignore: (request: IncomingMessage) => request.url === '/api/health' },
       },
-      pino.destination({ dest: 1, sync: false }),
+      destination,
     ],
   };
 }
