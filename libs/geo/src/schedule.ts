@@ -1,7 +1,7 @@
 import { DEFAULT_TIMEZONE, type ErrorDetail, type Schedule } from '@samverkan/contracts';
 import { DateTime, IANAZone } from 'luxon';
 import { ErrorList } from './error-list';
-import { DAY_MS, MINUTE_MS, isoWeekdayOf, localMidnightOf, wallClockToInstant, zoneNamed } from './local-time';
+import { DAY_MS, MINUTE_MS, isoInZone, isoWeekdayOf, localMidnightOf, wallClockToInstant, zoneNamed } from './local-time';
 
 export const SCHEDULE_LIMITS = { maxWindows: 50, maxExceptions: 366, maxWindowsPerException: 10 } as const;
 
@@ -338,7 +338,7 @@ export function evaluateZoneTime(timing: ZoneTiming, at: Date): ZoneTimeState {
   const start = Math.max(period.start, validFrom);
   // A period still running at the horizon (it runs into exceptions dated beyond it) is taken as not ending.
   const end = Math.min(period.end > horizon ? Infinity : period.end, validUntil);
-  const iso = (instant: number) => (Number.isFinite(instant) ? DateTime.fromMillis(instant, { zone }).toISO() : null);
+  const iso = (instant: number) => (Number.isFinite(instant) ? isoInZone(instant, zone) : null);
   return start <= now ? { inForce: true, until: iso(end), nextInForceAt: null } : { inForce: false, until: null, nextInForceAt: iso(start) };
 }
 
