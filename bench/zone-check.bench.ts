@@ -396,6 +396,15 @@ function report(engine: string, endpoint: Runs & { zonesPerAnswer: number }, sql
     `Ratio, endpoint to SQL: 1 at a time ${(rps(endpoint.one) / rps(sql.one)).toFixed(2)}×, ` +
       `${CONCURRENCY} at a time ${(rps(endpoint.many) / rps(sql.many)).toFixed(2)}× (goal: at least 0.7×)`,
   );
+  const cpu = (timing: Timing) => timing.cpuMsPerRequest;
+  const [endpointCpu, sqlCpu] = [cpu(endpoint.many), cpu(sql.many)];
+  if (endpointCpu && sqlCpu) {
+    // Both servers are processes of ours here (the embedded engine): a ratio that other load on the machine moves little.
+    console.log(
+      `Server CPU per check, SQL to endpoint (${CONCURRENCY} at a time): ${(sqlCpu / endpointCpu).toFixed(2)}× ` +
+        '(the ratio of their rates on a core of their own)',
+    );
+  }
   console.log(
     `p99 at ${RATE} checks/s: endpoint ${p99(endpoint.fixed).toFixed(1)} ms (goal: at most ${goalP99} ms), SQL ${p99(sql.fixed).toFixed(1)} ms`,
   );
