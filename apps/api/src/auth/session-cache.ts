@@ -133,13 +133,14 @@ export class SessionCache implements OnModuleInit {
   @OnEvent(AUTH_EVENTS.callerChanged)
   afterCommit(event: SessionsRevokedEvent | CallerChangedEvent): void {
     this.forgetHere(event);
-    void this.peers?.forget(event).catch(() => false);
+    if (this.mode === 'linked') void this.peers?.forget(event).catch(() => false);
   }
 
   /** In the changing transaction: here, then every other instance, before the change is committed. */
   private async forgetEverywhere(scope: ForgetScope): Promise<void> {
     this.forgetHere(scope);
-    if (!this.peers || this.mode === 'alone') return;
+    // Unlinked, the others cannot be reached: waiting for them would only hold up the change (and its sockets' end).
+    if (!this.peers || this.mode !== 'linked') return;
     const everyone = await this.peers.forget(scope).catch(() => false);
     if (!everyone) {
       // Not a reason to refuse the change: an instance that cannot be reached trusts its cache no longer than its life.
