@@ -4,7 +4,7 @@ import { Client } from 'pg';
 import type { Channel, Meeting } from '@samverkan/contracts';
 import { ChannelsRepository } from '../../apps/api/src/messaging/channels.repository';
 import { DatabaseProxy } from '../support/database-proxy';
-import { Factory, unique } from '../support/factories';
+import { Factory, signInAdmin, unique } from '../support/factories';
 import { ApiClient, request } from '../support/http';
 import { parseKml } from '../support/kml';
 import { createMeeting, getMeeting, MeetingTeam, meetingTeam } from '../support/meeting-factories';
@@ -343,10 +343,13 @@ describe('trust holes', () => {
       try {
         const admin = await Factory.create(broken.baseUrl);
         expect((await admin.admin.get('/api/sites')).status).toBe(200);
+        // A sign-in not used yet: one just used is let in from the session cache for a few seconds, and
+        // `/api/auth/me` would answer from there; this one needs the database.
+        const fresh = await signInAdmin(broken.baseUrl);
         await proxy.cut();
         const answers = [
           await admin.admin.get('/api/sites'),
-          await admin.admin.get('/api/auth/me'),
+          await fresh.get('/api/auth/me'),
           await request(broken.baseUrl, 'POST', '/api/auth/login', {
             body: { email: 'someone@samverkan.test', password: 'a long password 2026' },
           }),

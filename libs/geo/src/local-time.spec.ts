@@ -1,4 +1,5 @@
-import { DAY_MS, isoWeekdayOf, localMidnightOf, offsetAt, wallClockToInstant, zoneNamed } from './local-time';
+import { DateTime } from 'luxon';
+import { DAY_MS, isoInZone, isoWeekdayOf, localMidnightOf, offsetAt, wallClockToInstant, zoneNamed } from './local-time';
 
 const stockholm = zoneNamed('Europe/Stockholm');
 /** Wall-clock milliseconds for a local date and time written as ISO without offset. */
@@ -97,5 +98,28 @@ describe('isoWeekdayOf', () => {
 describe('zoneNamed', () => {
   it('refuses an unknown zone', () => {
     expect(() => zoneNamed('Europe/Malmo')).toThrow('Unknown time zone: Europe/Malmo');
+  });
+});
+
+describe('isoInZone', () => {
+  it('writes every instant as Luxon writes it, across DST changes, odd offsets and either side of UTC', () => {
+    const zones = ['Europe/Stockholm', 'Europe/London', 'America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe', 'Pacific/Chatham', 'UTC'];
+    const differences: string[] = [];
+    for (const name of zones) {
+      const zone = zoneNamed(name);
+      // Every 97 minutes and 13 ms through a year: every quarter of an hour of the day comes by, and both DST changes.
+      for (let instant = Date.UTC(2026, 0, 1); instant < Date.UTC(2027, 0, 1); instant += 97 * 60_000 + 13) {
+        const luxon = DateTime.fromMillis(instant, { zone }).toISO();
+        if (isoInZone(instant, zone) !== luxon) differences.push(`${name} ${luxon}`);
+      }
+    }
+    expect(differences).toEqual([]);
+  });
+
+  it('leaves years outside 1000–9999 and historical offsets in seconds to Luxon', () => {
+    const zone = zoneNamed('Europe/Stockholm');
+    for (const instant of [Date.UTC(1879, 5, 1, 12), Date.UTC(10_000, 0, 5), Date.UTC(999, 0, 1)]) {
+      expect(isoInZone(instant, zone)).toBe(DateTime.fromMillis(instant, { zone }).toISO());
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { DEFAULT_TIMEZONE, type ErrorDetail, type Schedule } from '@samverkan/contracts';
 import { DateTime, IANAZone } from 'luxon';
 import { ErrorList } from './error-list';
-import { DAY_MS, MINUTE_MS, isoWeekdayOf, localMidnightOf, wallClockToInstant, zoneNamed } from './local-time';
+import { DAY_MS, MINUTE_MS, isoInZone, isoWeekdayOf, localMidnightOf, wallClockToInstant, zoneNamed } from './local-time';
 
 export const SCHEDULE_LIMITS = { maxWindows: 50, maxExceptions: 366, maxWindowsPerException: 10 } as const;
 
@@ -180,7 +180,8 @@ interface DailyWindow {
   to: number;
 }
 
-interface CompiledSchedule {
+/** A schedule ready for evaluation: made once per zone version by a caller that keeps it (`compileSchedule`). */
+export interface CompiledSchedule {
   zone: IANAZone;
   /** Indexed by ISO weekday (index 0 unused), each sorted by start. */
   weekly: DailyWindow[][];
@@ -188,6 +189,11 @@ interface CompiledSchedule {
   exceptions: Map<number, DailyWindow[]>;
   /** Wall-clock time from which only weekly windows cover any moment: two days after the last exception date. */
   weeklyOnlyFrom: number;
+}
+
+/** The schedule's windows by weekday and its exceptions by date, for `ZoneTiming.compiled`. */
+export function compileSchedule(schedule: Schedule): CompiledSchedule {
+  return compile(schedule, zoneNamed(schedule.timezone));
 }
 
 function compile(schedule: Schedule, zone: IANAZone): CompiledSchedule {
@@ -292,6 +298,8 @@ export function scheduleIntervals(schedule: Schedule, from: Date, to: Date): { s
 
 export interface ZoneTiming {
   schedule: Schedule | null;
+  /** `compileSchedule(schedule)`, when the caller keeps it (a version's schedule never changes); else made here. */
+  compiled?: CompiledSchedule;
   /** ISO 8601 with offset (or a Date); null for no bound. */
   validFrom: string | Date | null;
   validUntil: string | Date | null;
@@ -323,14 +331,14 @@ export function evaluateZoneTime(timing: ZoneTiming, at: Date): ZoneTimeState {
   const searchFrom = Math.max(now, validFrom);
   const horizon = searchFrom + SCHEDULE_SEARCH_DAYS * DAY_MS;
   const period = timing.schedule
-    ? periodsInForce(compile(timing.schedule, zone), searchFrom, horizon).next().value
+    ? periodsInForce(timing.compiled ?? compile(timing.schedule, zone), searchFrom, horizon).next().value
     : { start: -Infinity, end: Infinity };
   if (!period || period.start >= validUntil) return NEVER;
 
   const start = Math.max(period.start, validFrom);
   // A period still running at the horizon (it runs into exceptions dated beyond it) is taken as not ending.
   const end = Math.min(period.end > horizon ? Infinity : period.end, validUntil);
-  const iso = (instant: number) => (Number.isFinite(instant) ? DateTime.fromMillis(instant, { zone }).toISO() : null);
+  const iso = (instant: number) => (Number.isFinite(instant) ? isoInZone(instant, zone) : null);
   return start <= now ? { inForce: true, until: iso(end), nextInForceAt: null } : { inForce: false, until: null, nextInForceAt: iso(start) };
 }
 

@@ -9,8 +9,13 @@ export interface AuthUser extends User {
 
 /** Application events about sign-in that other modules (the socket gateway) act on. */
 export const AUTH_EVENTS = {
-  /** Sessions stopped working: their sockets must close. */
+  /** Sessions stopped working: their sockets must close, and no instance may let their tokens in again. */
   sessionsRevoked: 'auth.sessions-revoked',
+  /**
+   * What a signed-in user is changed without ending their sessions (display name, signing right, second factor):
+   * every instance reads their sign-ins afresh from the next request on.
+   */
+  callerChanged: 'auth.caller-changed',
 } as const;
 
 export interface SessionsRevokedEvent {
@@ -19,8 +24,13 @@ export interface SessionsRevokedEvent {
   sessionIds?: string[];
 }
 
+export interface CallerChangedEvent {
+  userId: string;
+}
+
 declare module '../common/domain-events' {
   interface DomainEventMap {
     'auth.sessions-revoked': SessionsRevokedEvent;
+    'auth.caller-changed': CallerChangedEvent;
   }
 }

@@ -7,6 +7,7 @@ import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { LoginThrottle } from './login-throttle';
+import { SessionCache } from './session-cache';
 import { SessionsModule } from './sessions.module';
 import { AuditModule } from '../audit/audit.module';
 import { ClockModule } from '../common/clock';
@@ -32,7 +33,7 @@ import { SecondFactorService } from './second-factor/second-factor.service';
     }),
   ],
   controllers: [AuthController, SecondFactorController, PasskeysController],
-  providers: [AuthService, LoginThrottle, SecondFactorRepository, MfaChallenges, SecondFactorService, PasskeysRepository, PasskeyChallenges, PasskeyCeremonies, PasskeysService, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [AuthService],
+  providers: [AuthService, SessionCache, LoginThrottle, SecondFactorRepository, MfaChallenges, SecondFactorService, PasskeysRepository, PasskeyChallenges, PasskeyCeremonies, PasskeysService, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [AuthService, SessionCache],
 })
 export class AuthModule {}

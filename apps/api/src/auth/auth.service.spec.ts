@@ -7,6 +7,7 @@ import type { PasswordHasher } from '../people/password-hasher';
 import type { PeopleService } from '../people/people.service';
 import type { AuthUser } from './auth-user';
 import { AuthService } from './auth.service';
+import { SessionCache } from './session-cache';
 import type { LoginThrottle } from './login-throttle';
 import type { MfaChallenges } from './second-factor/mfa-challenges';
 import type { SessionsService } from './sessions.service';
@@ -25,18 +26,14 @@ function world(options: { live: boolean }) {
   const revoked: string[] = [];
   const announced: unknown[] = [];
   const sessions = strictFake<SessionsService>('SessionsService', {
-    isLive: async (sessionId: string, userId: string) => {
-      asked.push(`session ${sessionId} of ${userId}`);
-      return options.live;
-    },
     revoke: async (_manager: EntityManager, sessionId: string) => {
       revoked.push(sessionId);
     },
   });
   const people = strictFake<PeopleService>('PeopleService', {
-    findActiveUser: async (userId: string, sessionId: string) => {
-      asked.push(`user ${userId}`);
-      return { ...caller, id: userId, sessionId };
+    findSignedIn: async (userId: string, sessionId: string) => {
+      asked.push(`session ${sessionId} of ${userId}`);
+      return options.live ? { user: { ...caller, id: userId, sessionId }, sessionExpiresAt: new Date(Date.now() + 3_600_000) } : null;
     },
   });
   const jwt = strictFake<JwtService>('JwtService', {
@@ -56,29 +53,41 @@ function world(options: { live: boolean }) {
   const dataSource = strictFake<DataSource>('dataSource', {
     transaction: (work: (manager: EntityManager) => Promise<unknown>) => work(manager),
   });
+  const unitOfWork = new UnitOfWork(dataSource, events);
+  const cache = new SessionCache({ redisUrl: null }, unitOfWork);
   const auth = new AuthService(
     sessions,
     jwt,
     strictFake<PasswordHasher>('hasher', {}),
     strictFake<LoginThrottle>('throttle', {}),
     people,
-    new UnitOfWork(dataSource, events),
+    unitOfWork,
     strictFake<MfaChallenges>('MfaChallenges', {}),
+    cache,
   );
-  return { auth, asked, revoked, announced };
+  return { auth, asked, revoked, announced, cache };
 }
 
 describe('AuthService', () => {
-  it('answers the user behind a live session', async () => {
+  it('answers the user behind a live session, asking once for the session and its user', async () => {
     const { auth, asked } = world({ live: true });
     expect(await auth.authenticate('good')).toMatchObject({ id: USER_ID, sessionId: SESSION_ID });
-    expect(asked).toEqual([`session ${SESSION_ID} of ${USER_ID}`, `user ${USER_ID}`]);
+    expect(asked).toEqual([`session ${SESSION_ID} of ${USER_ID}`]);
   });
 
-  it('answers null for a revoked or expired session without asking for the user', async () => {
-    const { auth, asked } = world({ live: false });
+  it('answers null for a revoked or expired session', async () => {
+    const { auth } = world({ live: false });
     expect(await auth.authenticate('good')).toBeNull();
-    expect(asked).toEqual([`session ${SESSION_ID} of ${USER_ID}`]);
+  });
+
+  it('lets the same token in again from the cache, until the user\'s sign-ins are forgotten', async () => {
+    const { auth, asked, cache } = world({ live: true });
+    await auth.authenticate('good');
+    expect(await auth.authenticate('good')).toMatchObject({ id: USER_ID });
+    expect(asked).toHaveLength(1);
+    cache.forgetHere({ userId: USER_ID, sessionIds: [SESSION_ID] });
+    await auth.authenticate('good');
+    expect(asked).toHaveLength(2);
   });
 
   it('answers null for a token it did not sign, asking nothing', async () => {

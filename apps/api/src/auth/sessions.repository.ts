@@ -15,15 +15,6 @@ export class SessionsRepository {
     ]);
   }
 
-  /** Whether the session is the user's, not revoked and not expired. */
-  async isLive(sessionId: string, userId: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(
-      `SELECT 1 FROM sessions WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL AND expires_at > now()`,
-      [sessionId, userId],
-    );
-    return rows.length > 0;
-  }
-
   async revoke(manager: EntityManager, sessionId: string): Promise<void> {
     await manager.query(`UPDATE sessions SET revoked_at = now() WHERE id = $1`, [sessionId]);
   }

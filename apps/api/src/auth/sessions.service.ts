@@ -16,10 +16,6 @@ export class SessionsService {
     await this.sessions.insert(id, userId, new Date(now.getTime() + TOKEN_LIFETIME_SECONDS * 1000));
   }
 
-  isLive(sessionId: string, userId: string): Promise<boolean> {
-    return this.sessions.isLive(sessionId, userId);
-  }
-
   /** Of the sessions named, those still live (the socket server's periodic re-check). */
   liveOf(sessionIds: string[]): Promise<string[]> {
     return this.sessions.liveOf(sessionIds);

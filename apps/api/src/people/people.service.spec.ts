@@ -31,6 +31,8 @@ class PeopleTables {
   readonly sessions: SessionRow[] = [];
   readonly audit: AuditRecord[] = [];
   readonly revoked: unknown[] = [];
+  /** Users whose sign-ins were announced as changed (sessions kept, read afresh). */
+  readonly changed: unknown[] = [];
 
   addOrganisation(id: string, kind: OrganisationKind): OrganisationEntity {
     const organisation = { id, name: `Org ${id}`, kind } as OrganisationEntity;
@@ -116,8 +118,8 @@ class PeopleTables {
     });
     const events = strictFake<EventEmitter2>('events', {
       emit: (name: string, event: unknown) => {
-        expect(name).toBe(AUTH_EVENTS.sessionsRevoked);
-        this.revoked.push(event);
+        expect([AUTH_EVENTS.sessionsRevoked, AUTH_EVENTS.callerChanged]).toContain(name);
+        (name === AUTH_EVENTS.sessionsRevoked ? this.revoked : this.changed).push(event);
         return true;
       },
     });
@@ -255,6 +257,8 @@ describe('PeopleService', () => {
       await service.updateUser('officer', { displayName: 'Renamed', canSign: true }, 'admin-1');
       expect(tables.liveSessions('officer')).toHaveLength(2);
       expect(tables.revoked).toEqual([]);
+      // What the sessions allow is read afresh on every instance (the session cache forgets them).
+      expect(tables.changed).toEqual([{ userId: 'officer' }]);
       expect(tables.audit[0]).toMatchObject({ action: 'update', before: { canSign: false }, after: { canSign: true, displayName: 'Renamed' } });
 
       await service.updateUser('officer', { password: 'another long password' }, 'admin-1');

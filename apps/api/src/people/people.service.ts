@@ -163,6 +163,8 @@ export class PeopleService {
       const revokeAll =
         after.disabled || passwordHash !== undefined || after.role !== before.role || after.organisationId !== before.organisationId;
       if (revokeAll) await this.revokeSessions(transaction, id);
+      // Otherwise the sessions go on, but what they let the user do (a signing right) is read afresh.
+      else await transaction.raise(AUTH_EVENTS.callerChanged, { userId: id });
       return after;
     });
   }
@@ -212,10 +214,17 @@ export class PeopleService {
     return user ? { user, passwordHash: user.passwordHash } : null;
   }
 
-  /** An enabled user with their organisation's kind, as a signed-in caller (auth has checked the session). */
-  async findActiveUser(userId: string, sessionId: string): Promise<AuthUser | null> {
-    const user = await this.people.findEnabledWithOrganisationKind(userId);
-    return user ? { ...this.toUserDto(user), organisationKind: user.organisationKind, sessionId } : null;
+  /**
+   * The signed-in caller behind a session: an enabled user with their organisation's kind, when the session is
+   * theirs, not revoked and not expired; with the session's expiry. One statement (auth asks on every request).
+   */
+  async findSignedIn(userId: string, sessionId: string): Promise<{ user: AuthUser; sessionExpiresAt: Date } | null> {
+    const row = await this.people.findSignedIn(userId, sessionId);
+    if (!row) return null;
+    return {
+      user: { ...this.toUserDto(row), organisationKind: row.organisationKind, sessionId },
+      sessionExpiresAt: new Date(row.sessionExpiresAt),
+    };
   }
 
   /** Sessions are auth's: it ends them in this transaction; once committed, the user's sockets close too. */

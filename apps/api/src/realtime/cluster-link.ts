@@ -26,6 +26,7 @@ export class ClusterLink implements OnApplicationShutdown {
   private readonly ready = new Set<string>();
   /** From the first connection error until every connection is ready again. */
   private degraded = false;
+  private readonly healthListeners: ((healthy: boolean) => void)[] = [];
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
@@ -55,9 +56,22 @@ export class ClusterLink implements OnApplicationShutdown {
     });
   }
 
+  /**
+   * `listener(true)` whenever both connections are ready (the first time too), `listener(false)` at every
+   * connection error: what must not be trusted while another instance could go unheard (auth's session cache).
+   */
+  onHealthChange(listener: (healthy: boolean) => void): void {
+    this.healthListeners.push(listener);
+  }
+
+  private tellHealth(healthy: boolean): void {
+    for (const listener of this.healthListeners) listener(healthy);
+  }
+
   private watch(client: RedisClient, role: string, onRestored: () => void): void {
     client.on('error', (error: Error) => {
       this.ready.delete(role);
+      this.tellHealth(false);
       if (!this.degraded) {
         this.degraded = true;
         this.logger.warn(
@@ -67,6 +81,7 @@ export class ClusterLink implements OnApplicationShutdown {
     });
     client.on('ready', () => {
       this.ready.add(role);
+      if (this.ready.size === this.clients.length) this.tellHealth(true);
       // Back only when both connections are: a broadcast needs the publisher here and the subscribers there.
       if (this.degraded && this.ready.size === this.clients.length) {
         this.degraded = false;

@@ -5,6 +5,7 @@ import { ClusterLink } from './cluster-link';
 import { PresenceService } from './presence.service';
 import { RealtimeGateway } from './realtime.gateway';
 import { RealtimePublisher } from './realtime.publisher';
+import { SessionCacheLink } from './session-cache-link';
 import { SocketServerSetup } from './socket-server.setup';
 import { SocketSessionsService } from './socket-sessions.service';
 
@@ -19,6 +20,7 @@ import { SocketSessionsService } from './socket-sessions.service';
   providers: [
     RealtimePublisher,
     SocketServerSetup,
+    SessionCacheLink,
     ClusterLink,
     SocketSessionsService,
     PresenceService,

@@ -7,6 +7,7 @@ import { isOriginAllowed } from '../common/origin-policy';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ClusterLink } from './cluster-link';
 import { RealtimePublisher } from './realtime.publisher';
+import { SessionCacheLink } from './session-cache-link';
 import { SocketSessionsService } from './socket-sessions.service';
 import type { AppServer, AppSocket } from './socket.types';
 
@@ -23,6 +24,7 @@ export class SocketServerSetup {
     private readonly cluster: ClusterLink,
     private readonly sessions: SocketSessionsService,
     private readonly publisher: RealtimePublisher,
+    private readonly sessionCacheLink: SessionCacheLink,
   ) {}
 
   configure(server: AppServer): void {
@@ -36,7 +38,10 @@ export class SocketServerSetup {
     const adapter = this.cluster.adapterFactory(() =>
       this.publisher.publish('resync', 'everyone', { reason: 'cluster-link-restored' }),
     );
-    if (adapter) server.adapter(adapter);
+    if (adapter) {
+      server.adapter(adapter);
+      this.sessionCacheLink.attach(server);
+    }
     server.use((socket, next) => {
       this.authenticate(socket).then(
         (error) => next(error ?? undefined),

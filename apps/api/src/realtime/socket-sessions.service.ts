@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { AUTH_EVENTS, SessionsRevokedEvent } from '../auth/auth-user';
+import { SessionCache } from '../auth/session-cache';
 import { SessionsService } from '../auth/sessions.service';
 import { RealtimePublisher } from './realtime.publisher';
 import { ROOMS } from './rooms';
@@ -11,7 +12,8 @@ const RECHECK_INTERVAL_MS = 2000;
 /**
  * Sockets live only as long as their sign-in session. A revocation on this instance disconnects at once (on
  * every instance, through the Redis adapter); a re-check every 2 s catches what happened elsewhere (a user
- * disabled through another instance, a session expired, a revocation broadcast lost while Redis was away).
+ * disabled through another instance, a session expired, a revocation broadcast lost while Redis was away), and
+ * empties the session cache of what it finds ended.
  */
 @Injectable()
 export class SocketSessionsService implements OnApplicationShutdown {
@@ -22,6 +24,7 @@ export class SocketSessionsService implements OnApplicationShutdown {
   constructor(
     private readonly publisher: RealtimePublisher,
     private readonly sessions: SessionsService,
+    private readonly sessionCache: SessionCache,
   ) {}
 
   start(): void {
@@ -46,7 +49,11 @@ export class SocketSessionsService implements OnApplicationShutdown {
       if (!sessionIds.length) return;
       const live = new Set(await this.sessions.liveOf(sessionIds));
       for (const socket of sockets) {
-        if (socket.data.user && !live.has(socket.data.user.sessionId)) socket.disconnect(true);
+        const user = socket.data.user;
+        if (!user || live.has(user.sessionId)) continue;
+        // Ended where no revocation was announced (straight in the database): its token must not outlive it here.
+        this.sessionCache.forgetHere({ userId: user.id, sessionIds: [user.sessionId] });
+        socket.disconnect(true);
       }
     } catch (error) {
       // The database is away: keep the sockets (their tokens were good) and try again next time.

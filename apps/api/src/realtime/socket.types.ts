@@ -1,14 +1,20 @@
 import type { RemoteSocket, Server, Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '@samverkan/contracts';
 import type { AuthUser } from '../auth/auth-user';
+import type { ForgetScope } from '../auth/session-cache';
 
 /** What the server keeps per connection: the user authenticated at the handshake. */
 export interface SocketData {
   user: AuthUser;
 }
 
-/** Events between api instances (none: they share state through the database and the Redis adapter). */
-export type InterServerEvents = Record<string, never>;
+/**
+ * Events between api instances (through the Redis adapter; otherwise they share state through the database):
+ * auth's session caches forget a user's sign-ins, and answer once they have (SessionCacheLink).
+ */
+export interface InterServerEvents {
+  'session-cache:forget': (scope: ForgetScope, done: (forgotten: boolean) => void) => void;
+}
 
 export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;

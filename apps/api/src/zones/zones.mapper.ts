@@ -1,5 +1,5 @@
 import type { AgreedZoneVersion, ZoneApproval, ZoneFeature, ZoneSummary, ZoneSuspension, ZoneVersionRecord } from '@samverkan/contracts';
-import { zoneTimeState, type ZoneTimeState } from '@samverkan/geo';
+import { zoneTimeState, type CompiledSchedule, type ZoneTimeState } from '@samverkan/geo';
 import type { CheckRow, SuspensionData, VersionHistoryRow, ZoneRow, ZoneVersionData } from './zones.repository';
 
 const isoOrNull = (date: Date | null) => (date ? date.toISOString() : null);
@@ -75,8 +75,9 @@ export function toZoneFeature(row: ZoneRow, at: Date): ZoneFeature {
   };
 }
 
-export function toZoneSummary(row: CheckRow, at: Date): ZoneSummary {
-  const timing = { schedule: row.schedule, validFrom: row.validFrom, validUntil: row.validUntil };
+/** `compiled`: the row's schedule compiled (CompiledSchedules), kept by the caller across checks. */
+export function toZoneSummary(row: CheckRow, at: Date, compiled?: CompiledSchedule): ZoneSummary {
+  const timing = { schedule: row.schedule, validFrom: row.validFrom, validUntil: row.validUntil, compiled };
   const held = row.agreedVersion !== null || row.suspension?.version != null;
   const state = zoneTimeState(row, held ? timing : null, at);
   return {

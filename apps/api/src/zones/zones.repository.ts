@@ -121,6 +121,8 @@ export interface NewVersion {
 
 export interface CheckRow {
   zoneId: string;
+  /** The version in force (its schedule is compiled once per version). */
+  version: number;
   name: string;
   siteId: string;
   siteName: string;
@@ -187,7 +189,7 @@ const SUSPENSION_COLUMNS = `z.status_reason AS "s_reason", z.suspended_by_organi
  * Parameters: $1 longitude, $2 latitude, $3 radius (m), $4 and $5 the box margins (degrees).
  */
 export const ZONE_CHECK_SQL = `
-  SELECT z.id AS "zoneId", v.name, z.site_id AS "siteId", s.name AS "siteName", z.status,
+  SELECT z.id AS "zoneId", v.version, v.name, z.site_id AS "siteId", s.name AS "siteName", z.status,
          z.agreed_version AS "agreedVersion", v.schedule, v.valid_from AS "validFrom", v.valid_until AS "validUntil",
          v.terms, ${SUSPENSION_COLUMNS},
          ST_Covers(v.geom, p.pt) AS inside,

@@ -43,6 +43,7 @@ import { checkVersion } from '../common/version-check';
 import { Transaction, UnitOfWork } from '../database/transaction-events';
 import type { ZoneInput } from './dto/zone-input';
 import { checkZoneTerms, NO_TERMS } from './dto/zone-terms';
+import { CompiledSchedules } from './compiled-schedules';
 import { toZoneFeature, toZoneSummary, toZoneVersionRecord } from './zones.mapper';
 import { GeometrySource, LockedZone, ZonesRepository } from './zones.repository';
 
@@ -90,6 +91,8 @@ const NO_SUSPENSION = { suspendedByOrganisationId: null, suspendedAt: null, susp
 
 @Injectable()
 export class ZonesService {
+  private readonly schedules = new CompiledSchedules();
+
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly zones: ZonesRepository,
@@ -176,7 +179,10 @@ export class ZonesService {
   /** The position check. The position lives only in this call: it is not stored, logged or put in an error. */
   async check(lat: number, lng: number, radiusMeters: number, at: Date): Promise<ZoneCheckResponse> {
     const rows = await this.zones.check(lng, lat, radiusMeters);
-    const summaries = rows.map((row) => ({ inside: row.inside, summary: toZoneSummary(row, at) }));
+    const summaries = rows.map((row) => ({
+      inside: row.inside,
+      summary: toZoneSummary(row, at, this.schedules.of(row.zoneId, row.version, row.schedule)),
+    }));
     return {
       at: at.toISOString(),
       inside: summaries.filter((entry) => entry.inside).map((entry) => entry.summary),

@@ -11,7 +11,7 @@ import type {
 import { AuditService } from '../../audit/audit.service';
 import { badRequest, conflict, DetailedHttpException } from '../../common/api-exception.filter';
 import { UnitOfWork } from '../../database/transaction-events';
-import type { AuthUser } from '../auth-user';
+import { AUTH_EVENTS, type AuthUser } from '../auth-user';
 import { AuthService } from '../auth.service';
 import { LoginThrottle } from '../login-throttle';
 import { MfaChallenges } from './mfa-challenges';
@@ -73,7 +73,7 @@ export class PasskeysService {
       );
     }
     attempt.succeeded();
-    return this.unitOfWork.run(async ({ manager }) => {
+    return this.unitOfWork.run(async ({ manager, raise }) => {
       const passkey = await this.repository.add(manager, user.id, { ...credential, name: trimmed });
       if (!passkey) throw conflict('response', 'This passkey is registered already', 'already_exists');
       await this.audit.record(manager, {
@@ -84,6 +84,7 @@ export class PasskeysService {
         before: { mfaEnabled: user.mfaEnabled },
         after: { mfaEnabled: true, passkeyId: passkey.id },
       });
+      await raise(AUTH_EVENTS.callerChanged, { userId: user.id });
       return passkey;
     });
   }
@@ -112,7 +113,7 @@ export class PasskeysService {
       );
     }
     await this.secondFactor.confirmIdentity(user, confirmation);
-    await this.unitOfWork.run(async ({ manager }) => {
+    await this.unitOfWork.run(async ({ manager, raise }) => {
       if (!(await this.repository.remove(manager, user.id, id))) {
         throw new NotFoundException(`You have no passkey with id ${id}`);
       }
@@ -124,6 +125,7 @@ export class PasskeysService {
         before: { mfaEnabled: true, passkeyId: id },
         after: { mfaEnabled: othersLeft },
       });
+      await raise(AUTH_EVENTS.callerChanged, { userId: user.id });
     });
   }
 

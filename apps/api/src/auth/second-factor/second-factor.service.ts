@@ -90,7 +90,7 @@ export class SecondFactorService {
     const hashes = await Promise.all(
       recoveryCodes.map((recoveryCode) => this.hasher.hash(normaliseRecoveryCode(recoveryCode)!)),
     );
-    await this.repository.transaction(async (manager) => {
+    await this.unitOfWork.run(async ({ manager, raise }) => {
       if (!(await this.repository.confirm(manager, user.id, factor.secret, step))) {
         throw new ConflictException('The set-up changed meanwhile: start it again');
       }
@@ -102,6 +102,7 @@ export class SecondFactorService {
         entityId: user.id,
         after: { mfaEnabled: true },
       });
+      await raise(AUTH_EVENTS.callerChanged, { userId: user.id });
     });
     return { recoveryCodes };
   }
@@ -142,7 +143,7 @@ export class SecondFactorService {
     }
     if (!user.mfaEnabled) throw conflict('mfa', 'There is no second factor to turn off', 'nothing_to_change');
     await this.confirmIdentity(user, confirmation);
-    await this.unitOfWork.run(async ({ manager }) => {
+    await this.unitOfWork.run(async ({ manager, raise }) => {
       await this.repository.removeFactor(manager, user.id);
       await this.passkeys.removeAll(manager, user.id);
       await this.audit.record(manager, {
@@ -152,6 +153,7 @@ export class SecondFactorService {
         entityId: user.id,
         after: { mfaEnabled: false },
       });
+      await raise(AUTH_EVENTS.callerChanged, { userId: user.id });
     });
   }
 
