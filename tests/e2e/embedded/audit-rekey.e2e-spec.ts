@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { AUDIT_ANCHOR_FILE } from '../../../apps/api/src/audit/audit-anchor.store';
 import { AppProcess } from '../../support/app-process';
 import { request } from '../../support/http';
+import { waitFor } from '../../support/wait';
 
 const ADMIN = { email: 'rekey-admin@samverkan.test', password: 'rekey-admin-password-2026' };
 
@@ -61,7 +62,8 @@ describe('an audit chain hashed without a key', () => {
     rmSync(join(dataDir, AUDIT_ANCHOR_FILE));
     const upgraded = await AppProcess.start(env, { timeoutMs: 120_000 });
     try {
-      expect(upgraded.output).toMatch(/Re-keyed the audit chain's \d+ events/);
+      // The log is written in batches (at most half a second late): wait for the line.
+      await waitFor('the re-key logged', () => /Re-keyed the audit chain's \d+ events/.test(upgraded.output));
       expect(await verifyAs(upgraded)).toMatchObject({ ok: true, anchor: { count: expect.any(Number) } });
     } finally {
       expect(await upgraded.stop()).toBe(0);
@@ -71,7 +73,7 @@ describe('an audit chain hashed without a key', () => {
     hashWithoutKey(dataDir);
     const tampered = await AppProcess.start(env, { timeoutMs: 120_000 });
     try {
-      expect(tampered.output).toContain('hashed without AUDIT_KEY although anchors exist');
+      await waitFor('the refusal logged', () => tampered.output.includes('hashed without AUDIT_KEY although anchors exist'));
       expect(await verifyAs(tampered)).toMatchObject({ ok: false, problem: 'hash' });
     } finally {
       await tampered.stop();
