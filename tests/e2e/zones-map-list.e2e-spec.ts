@@ -39,7 +39,7 @@ describe('the map list of zones', () => {
 
   const list = (token: string, headers: Record<string, string> = {}, query = '') =>
     rawGet(`${test.baseUrl}/api/zones${query}`, { authorization: `Bearer ${token}`, ...headers });
-  const featureOf = (response: RawResponse, id: string): ZoneFeature | undefined =>
+  const featureOf = (response: RawResponse, id: string | number | undefined): ZoneFeature | undefined =>
     (JSON.parse(response.body.toString('utf8')) as ZoneFeatureCollection).features.find((feature) => feature.id === id);
 
   /** The list after a change: a 200 with a new ETag (the one held before no longer matches). */

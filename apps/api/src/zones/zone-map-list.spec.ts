@@ -7,9 +7,10 @@ import { zoneStatesHoldUntil } from './zone-map-list';
 const weekdays: Schedule = { timezone: 'Europe/Stockholm', windows: [{ days: [1, 2, 3, 4, 5], from: '09:00', to: '17:00' }] };
 const HOUR = 3_600_000;
 
+type Timing = { schedule: Schedule | null; validFrom: string | null; validUntil: string | null };
 type Timed = { status: 'agreed' | 'suspended'; agreedVersion: number | null; suspension?: { until: string | null; version: number | null } };
 
-function feature(zone: Timed, at: Date, timing = { schedule: weekdays, validFrom: null, validUntil: null }): ZoneFeature {
+function feature(zone: Timed, at: Date, timing: Timing = { schedule: weekdays, validFrom: null, validUntil: null }): ZoneFeature {
   const state = zoneTimeState(zone, timing, at);
   const suspension: ZoneSuspension | null = zone.suspension
     ? { byOrganisationId: 'o', byOrganisationName: 'O', since: '2026-05-01T00:00:00Z', reason: 'r', until: zone.suspension.until }
@@ -18,7 +19,7 @@ function feature(zone: Timed, at: Date, timing = { schedule: weekdays, validFrom
 }
 
 describe('zoneStatesHoldUntil', () => {
-  const zones: [Timed, { schedule: Schedule | null; validFrom: string | null; validUntil: string | null }][] = [
+  const zones: [Timed, Timing][] = [
     [{ status: 'agreed', agreedVersion: 1 }, { schedule: weekdays, validFrom: null, validUntil: null }],
     [{ status: 'agreed', agreedVersion: 1 }, { schedule: null, validFrom: '2026-05-04T11:30:00+02:00', validUntil: '2026-05-06T00:00:00+02:00' }],
     [{ status: 'suspended', agreedVersion: null, suspension: { until: '2026-05-04T12:20:00+02:00', version: 1 } }, { schedule: weekdays, validFrom: null, validUntil: null }],

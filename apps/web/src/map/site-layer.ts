@@ -20,6 +20,9 @@ const DEFAULTS: SiteLayerOptions = {
   pane: 'markerPane',
 };
 
+/** Below this many markers, one addition is quick enough. */
+const IN_VIEW_FIRST_FROM = 2000;
+
 interface Placed {
   site: ListedSite;
   marker: L.Marker;
@@ -40,6 +43,8 @@ export class SiteLayer extends L.Layer {
   private clusterLabel: (count: number) => string = String;
   /** A site being moved: its marker steps aside for the one being dragged. */
   private excludedSiteId: string | null = null;
+  /** Markers outside the view, added once those in view are in (refreshVisibility). */
+  private outsideView: L.Marker[] = [];
 
   constructor(
     private readonly events: Emitter<MapEvents>,
@@ -54,7 +59,7 @@ export class SiteLayer extends L.Layer {
       spiderfyOnMaxZoom: false,
       chunkedLoading: true,
       chunkProgress: (processed, total) => {
-        if (processed === total) this.announcePlaced();
+        if (processed === total) this.additionDone();
       },
       iconCreateFunction: (cluster) =>
         L.divIcon({
@@ -205,9 +210,38 @@ export class SiteLayer extends L.Layer {
       if (!visible && present) toRemove.push(placed.marker);
     }
     if (toRemove.length) this.cluster.removeLayers(toRemove);
+    // What was to follow is in toAdd again, if still to be shown.
+    this.outsideView = [];
     // An addition announces itself when its last chunk is in (chunkProgress).
-    if (toAdd.length) this.cluster.addLayers(toAdd);
+    if (toAdd.length) this.cluster.addLayers(this.inViewFirst(toAdd));
     else this.announcePlaced();
+  }
+
+  /**
+   * markercluster shows what it adds only once its last chunk is in: of many markers, those in view (and a
+   * margin) go first, so the map shows its sites while the rest are still being clustered.
+   */
+  private inViewFirst(markers: L.Marker[]): L.Marker[] {
+    const view = this._map && markers.length > IN_VIEW_FIRST_FROM ? this._map.getBounds().pad(0.25) : null;
+    if (!view) return markers;
+    const inView: L.Marker[] = [];
+    const outside: L.Marker[] = [];
+    for (const marker of markers) (view.contains(marker.getLatLng()) ? inView : outside).push(marker);
+    if (inView.length === 0 || outside.length === 0) return markers;
+    this.outsideView = outside;
+    return inView;
+  }
+
+  private additionDone(): void {
+    this.announcePlaced();
+    const outside = this.outsideView;
+    if (!outside.length) return;
+    // markercluster draws an addition after this callback: the rest follows once that is done and painted.
+    setTimeout(() => {
+      if (this.outsideView !== outside) return;
+      this.outsideView = [];
+      this.cluster.addLayers(outside);
+    }, 0);
   }
 
   /**
