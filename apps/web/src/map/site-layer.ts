@@ -15,7 +15,7 @@ export interface SiteLayerOptions extends L.LayerOptions {
 
 const DEFAULTS: SiteLayerOptions = {
   disableClusteringAtZoom: 16,
-  maxClusterRadius: 45,
+  maxClusterRadius: 80,
   iconSize: 36,
   pane: 'markerPane',
 };
@@ -45,6 +45,8 @@ export class SiteLayer extends L.Layer {
   private excludedSiteId: string | null = null;
   /** Markers outside the view, added once those in view are in (refreshVisibility). */
   private outsideView: L.Marker[] = [];
+  /** Changes waiting for a cluster animation to end (afterAnimation). */
+  private deferred: (() => void)[] = [];
 
   constructor(
     private readonly events: Emitter<MapEvents>,
@@ -102,6 +104,7 @@ export class SiteLayer extends L.Layer {
   /** `labelOf` gives each marker its accessible name (name and type, in the current language). */
   setSites(sites: ListedSite[], labelOf: (site: ListedSite) => string): void {
     const next = new Map<string, Placed>();
+    const stale: L.Marker[] = [];
     for (const site of sites) {
       const label = labelOf(site);
       const existing = this.placed.get(site.properties.id);
@@ -109,11 +112,12 @@ export class SiteLayer extends L.Layer {
         next.set(site.properties.id, existing);
         continue;
       }
-      if (existing) this.cluster.removeLayer(existing.marker);
+      if (existing) stale.push(existing.marker);
       next.set(site.properties.id, this.create(site, label));
     }
-    for (const [id, placed] of this.placed) if (!next.has(id)) this.cluster.removeLayer(placed.marker);
+    for (const [id, placed] of this.placed) if (!next.has(id)) stale.push(placed.marker);
     this.placed = next;
+    if (stale.length) this.afterAnimation(() => this.cluster.removeLayers(stale));
     this.refreshVisibility();
   }
 
@@ -200,6 +204,35 @@ export class SiteLayer extends L.Layer {
   }
 
   private refreshVisibility(): void {
+    this.afterAnimation(() => this.applyVisibility());
+  }
+
+  /**
+   * Changes to the cluster layer wait for a running cluster animation to end. While markercluster animates a
+   * zoom it moves the markers of a cluster to the cluster's position and back (`_backupLatlng`); a marker removed
+   * meanwhile is looked up in its distance grid at the borrowed position, stays there, and breaks a later
+   * clustering. The changes run in their order once the animation ends.
+   */
+  private afterAnimation(change: () => void): void {
+    if (!inClusterAnimation(this.cluster)) {
+      change();
+      return;
+    }
+    this.deferred.push(change);
+    if (this.deferred.length === 1) this.cluster.once('animationend', this.runDeferred, this);
+  }
+
+  private runDeferred(): void {
+    if (inClusterAnimation(this.cluster)) {
+      this.cluster.once('animationend', this.runDeferred, this);
+      return;
+    }
+    const changes = this.deferred;
+    this.deferred = [];
+    for (const change of changes) change();
+  }
+
+  private applyVisibility(): void {
     const toAdd: L.Marker[] = [];
     const toRemove: L.Marker[] = [];
     for (const placed of this.placed.values()) {
@@ -239,8 +272,11 @@ export class SiteLayer extends L.Layer {
     // markercluster draws an addition after this callback: the rest follows once that is done and painted.
     setTimeout(() => {
       if (this.outsideView !== outside) return;
-      this.outsideView = [];
-      this.cluster.addLayers(outside);
+      this.afterAnimation(() => {
+        if (this.outsideView !== outside) return;
+        this.outsideView = [];
+        this.cluster.addLayers(outside);
+      });
     }, 0);
   }
 
@@ -256,6 +292,11 @@ export class SiteLayer extends L.Layer {
 interface SiteMarkerOptions extends L.MarkerOptions {
   siteId: string;
   label: string;
+}
+
+/** Whether markercluster is animating a zoom (its own counter: it announces the end, `animationend`, not the start). */
+function inClusterAnimation(cluster: L.MarkerClusterGroup): boolean {
+  return ((cluster as L.MarkerClusterGroup & { _inZoomAnimation?: number })._inZoomAnimation ?? 0) > 0;
 }
 
 /** The site a marker's event came from (propagated events name their marker as `layer`). */
