@@ -365,7 +365,7 @@ function traceRequests(page: Page, since: () => number): () => void {
   page.on('requestfinished', (request) => {
     const timing = request.timing();
     // A request still being read when the page closes has no sizes any more: left out.
-    request.sizes().catch(() => null).then((sizes) => {
+    void request.sizes().catch(() => null).then((sizes) => {
       if (!sizes) return;
       const start = timing.startTime - since();
       lines.push(
