@@ -45,8 +45,6 @@ export class SiteLayer extends L.Layer {
   private excludedSiteId: string | null = null;
   /** Markers outside the view, added once those in view are in (refreshVisibility). */
   private outsideView: L.Marker[] = [];
-  /** Changes waiting for a cluster animation to end (afterAnimation). */
-  private deferred: (() => void)[] = [];
 
   constructor(
     private readonly events: Emitter<MapEvents>,
@@ -117,7 +115,7 @@ export class SiteLayer extends L.Layer {
     }
     for (const [id, placed] of this.placed) if (!next.has(id)) stale.push(placed.marker);
     this.placed = next;
-    if (stale.length) this.afterAnimation(() => this.cluster.removeLayers(stale));
+    if (stale.length) this.cluster.removeLayers(stale);
     this.refreshVisibility();
   }
 
@@ -156,10 +154,22 @@ export class SiteLayer extends L.Layer {
       : null;
   }
 
-  /** Opens the clusters around a site so its marker can be seen. */
+  /**
+   * Opens the clusters around a site so its marker can be seen: the map goes to the site at the first zoom where
+   * it stands alone. Not markercluster's zoomToShowLayer: that leaves a `moveend` listener which, when the
+   * marker is replaced or removed before the move ends (the site was just moved or changed), asks the map about
+   * the removed marker's parent (undefined) and throws "Cannot use 'in' operator to search for '_leaflet_id'".
+   */
   reveal(siteId: string): void {
+    const map = this._map;
     const placed = this.placed.get(siteId);
-    if (placed && this.cluster.hasLayer(placed.marker)) this.cluster.zoomToShowLayer(placed.marker);
+    if (!map || !placed || !this.cluster.hasLayer(placed.marker)) return;
+    const { marker } = placed;
+    if (marker.getElement() && map.getBounds().contains(marker.getLatLng())) return;
+    // The deepest cluster holding the marker is of zoom `_zoom`; one zoom further the marker stands alone.
+    const clusterZoom = (marker as L.Marker & { __parent?: { _zoom: number } }).__parent?._zoom ?? map.getZoom();
+    const zoom = Math.max(map.getZoom(), Math.min(clusterZoom + 1, this.options.disableClusteringAtZoom));
+    map.setView(marker.getLatLng(), zoom);
   }
 
   /**
@@ -204,35 +214,6 @@ export class SiteLayer extends L.Layer {
   }
 
   private refreshVisibility(): void {
-    this.afterAnimation(() => this.applyVisibility());
-  }
-
-  /**
-   * Changes to the cluster layer wait for a running cluster animation to end, and then run in their order.
-   * markercluster's animations take apart and put together the clusters on screen over 200 ms, from lists made
-   * before they start; a marker removed or added meanwhile (a push about a site) is what met an error in the
-   * site test with the 80 px radius (decision 0027), so nothing changes the layer during one.
-   */
-  private afterAnimation(change: () => void): void {
-    if (!inClusterAnimation(this.cluster)) {
-      change();
-      return;
-    }
-    this.deferred.push(change);
-    if (this.deferred.length === 1) this.cluster.once('animationend', this.runDeferred, this);
-  }
-
-  private runDeferred(): void {
-    if (inClusterAnimation(this.cluster)) {
-      this.cluster.once('animationend', this.runDeferred, this);
-      return;
-    }
-    const changes = this.deferred;
-    this.deferred = [];
-    for (const change of changes) change();
-  }
-
-  private applyVisibility(): void {
     const toAdd: L.Marker[] = [];
     const toRemove: L.Marker[] = [];
     for (const placed of this.placed.values()) {
@@ -272,11 +253,8 @@ export class SiteLayer extends L.Layer {
     // markercluster draws an addition after this callback: the rest follows once that is done and painted.
     setTimeout(() => {
       if (this.outsideView !== outside) return;
-      this.afterAnimation(() => {
-        if (this.outsideView !== outside) return;
-        this.outsideView = [];
-        this.cluster.addLayers(outside);
-      });
+      this.outsideView = [];
+      this.cluster.addLayers(outside);
     }, 0);
   }
 
@@ -292,11 +270,6 @@ export class SiteLayer extends L.Layer {
 interface SiteMarkerOptions extends L.MarkerOptions {
   siteId: string;
   label: string;
-}
-
-/** Whether markercluster is animating a zoom (its own counter: it announces the end, `animationend`, not the start). */
-function inClusterAnimation(cluster: L.MarkerClusterGroup): boolean {
-  return ((cluster as L.MarkerClusterGroup & { _inZoomAnimation?: number })._inZoomAnimation ?? 0) > 0;
 }
 
 /** The site a marker's event came from (propagated events name their marker as `layer`). */
