@@ -6,6 +6,7 @@ import type { ZoneCheckResponse, ZoneClause, ZoneDiff, ZoneFeature, ZoneFeatureC
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
 import { parseOptionalInstant } from '../common/instant.validators';
+import { sendPrepared } from '../common/prepared-json';
 import { parseBbox, parseWordList } from '../common/query-param.validators';
 import { zoneShapesPipe } from './dto/zone-input';
 import {
@@ -21,11 +22,16 @@ import {
   ZoneReasonDto,
 } from './dto/zones.dto';
 import { ifNoneMatchHolds } from './zone-snapshot';
+import { ZoneMapListService } from './zone-map-list.service';
 import { ZoneSnapshotService } from './zone-snapshot.service';
 import { ZoneTransferService } from './zone-transfer.service';
 import { ZonesService } from './zones.service';
 
 const atOrNow = (at: string | undefined) => parseOptionalInstant(at) ?? new Date();
+
+/** No filter and no moment asked for: the map's list, the same for everyone signed in. */
+const isWholeMap = (query: ZoneListQueryDto) =>
+  !query.bbox && !query.at && !query.status && !query.siteId && query.reviewDue !== 'true' && query.awaitingMe !== 'true';
 
 @ApiTags('zones')
 @ApiBearerAuth()
@@ -35,11 +41,26 @@ export class ZonesController {
     private readonly zones: ZonesService,
     private readonly transfer: ZoneTransferService,
     private readonly snapshots: ZoneSnapshotService,
+    private readonly mapList: ZoneMapListService,
   ) {}
 
-  /** Everyone signed in sees the map: every zone that is not withdrawn (unless `status` asks for withdrawn ones). */
+  /**
+   * Everyone signed in sees the map: every zone that is not withdrawn (unless `status` asks for withdrawn ones).
+   * Without filters (the map's list) the answer is the kept, precompressed one, with an ETag: `no-cache`, so a
+   * reload costs a 304 while no zone changed and none came into or went out of force.
+   */
   @Get()
-  list(@Query() query: ZoneListQueryDto, @CurrentUser() user: AuthUser): Promise<ZoneFeatureCollection> {
+  @ApiOkResponse({ description: 'ZoneFeatureCollection; without filters, 304 when If-None-Match names the current ETag.' })
+  async list(@Query() query: ZoneListQueryDto, @CurrentUser() user: AuthUser, @Req() request: Request, @Res() response: Response): Promise<void> {
+    if (isWholeMap(query)) {
+      const { etag, answer } = await this.mapList.current();
+      await sendPrepared(request, response, etag, answer);
+      return;
+    }
+    response.json(await this.filteredList(query, user));
+  }
+
+  private filteredList(query: ZoneListQueryDto, user: AuthUser): Promise<ZoneFeatureCollection> {
     return this.zones.list({
       bbox: query.bbox ? parseBbox(query.bbox) : undefined,
       statuses: query.status ? (parseWordList(query.status) as ZoneStatus[]) : undefined,

@@ -3,6 +3,7 @@ import { AuditModule } from '../audit/audit.module';
 import { ClockModule } from '../common/clock';
 import { ReviewNoticeJob } from './review-notice.job';
 import { SuspensionEndJob } from './suspension-end.job';
+import { ZoneMapListService } from './zone-map-list.service';
 import { ZoneSnapshotService } from './zone-snapshot.service';
 import { ZoneTransferService } from './zone-transfer.service';
 import { ZonesController } from './zones.controller';
@@ -12,7 +13,7 @@ import { ZonesService } from './zones.service';
 @Module({
   imports: [AuditModule, ClockModule],
   controllers: [ZonesController],
-  providers: [ZonesService, ZoneTransferService, ZonesRepository, SuspensionEndJob, ReviewNoticeJob, ZoneSnapshotService],
+  providers: [ZonesService, ZoneTransferService, ZonesRepository, SuspensionEndJob, ReviewNoticeJob, ZoneSnapshotService, ZoneMapListService],
   exports: [ZonesService],
 })
 export class ZonesModule {}

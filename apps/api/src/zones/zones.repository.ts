@@ -535,6 +535,25 @@ export class ZonesRepository {
     return rows.map(toZoneRow);
   }
 
+  /**
+   * What the whole-map listing is made of, in one scan of the zones (a few hundred rows, no geometry) and their
+   * approvals: the count and the sum of a hash of each whole row, so a change to any column moves it. Versions
+   * are only ever added and a zone names the ones it shows; the site's organisation and the suspending
+   * organisation's name are read through the join. Read on every request, so another instance's change is seen.
+   */
+  async listFingerprint(): Promise<string> {
+    const [row]: { zones: string; zoneSum: string; approvals: string; approvalSum: string }[] = await this.dataSource.query(
+      `SELECT count(*) AS zones,
+              coalesce(sum(hashtext(z::text || s.organisation_id::text || coalesce(so.name, ''))), 0) AS "zoneSum",
+              (SELECT count(*) FROM zone_approvals) AS approvals,
+              (SELECT coalesce(sum(hashtext(a::text)), 0) FROM zone_approvals a) AS "approvalSum"
+       FROM zones z
+       JOIN sites s ON s.id = z.site_id
+       LEFT JOIN organisations so ON so.id = z.suspended_by_organisation_id`,
+    );
+    return `${row.zones}-${row.zoneSum}-${row.approvals}-${row.approvalSum}`;
+  }
+
   async findVersionHistory(zoneId: string): Promise<VersionHistoryRow[]> {
     const rows = await this.dataSource.query(
       `SELECT v.version, v.name, ${VERSION_GEOJSON('v')} AS geometry, v.radius_meters AS "radiusMeters", v.schedule,

@@ -80,7 +80,7 @@ export interface ZoneListFilter {
 }
 
 /** Statuses listed when none is asked for: a withdrawn zone has ended and is shown only on request. */
-const LISTED_BY_DEFAULT: ZoneStatus[] = ['proposed', 'agreed', 'suspended'];
+export const LISTED_BY_DEFAULT: ZoneStatus[] = ['proposed', 'agreed', 'suspended'];
 
 const CHANGEABLE_FIELDS = ['name', 'geometry', 'radiusMeters', 'schedule', 'validFrom', 'validUntil', 'notes', 'reviewBy', 'terms'] as const;
 

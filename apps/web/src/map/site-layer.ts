@@ -15,10 +15,13 @@ export interface SiteLayerOptions extends L.LayerOptions {
 
 const DEFAULTS: SiteLayerOptions = {
   disableClusteringAtZoom: 16,
-  maxClusterRadius: 45,
+  maxClusterRadius: 80,
   iconSize: 36,
   pane: 'markerPane',
 };
+
+/** Below this many markers, one addition is quick enough. */
+const IN_VIEW_FIRST_FROM = 2000;
 
 interface Placed {
   site: ListedSite;
@@ -40,6 +43,8 @@ export class SiteLayer extends L.Layer {
   private clusterLabel: (count: number) => string = String;
   /** A site being moved: its marker steps aside for the one being dragged. */
   private excludedSiteId: string | null = null;
+  /** Markers outside the view, added once those in view are in (refreshVisibility). */
+  private outsideView: L.Marker[] = [];
 
   constructor(
     private readonly events: Emitter<MapEvents>,
@@ -54,7 +59,7 @@ export class SiteLayer extends L.Layer {
       spiderfyOnMaxZoom: false,
       chunkedLoading: true,
       chunkProgress: (processed, total) => {
-        if (processed === total) this.announcePlaced();
+        if (processed === total) this.additionDone();
       },
       iconCreateFunction: (cluster) =>
         L.divIcon({
@@ -97,6 +102,7 @@ export class SiteLayer extends L.Layer {
   /** `labelOf` gives each marker its accessible name (name and type, in the current language). */
   setSites(sites: ListedSite[], labelOf: (site: ListedSite) => string): void {
     const next = new Map<string, Placed>();
+    const stale: L.Marker[] = [];
     for (const site of sites) {
       const label = labelOf(site);
       const existing = this.placed.get(site.properties.id);
@@ -104,11 +110,12 @@ export class SiteLayer extends L.Layer {
         next.set(site.properties.id, existing);
         continue;
       }
-      if (existing) this.cluster.removeLayer(existing.marker);
+      if (existing) stale.push(existing.marker);
       next.set(site.properties.id, this.create(site, label));
     }
-    for (const [id, placed] of this.placed) if (!next.has(id)) this.cluster.removeLayer(placed.marker);
+    for (const [id, placed] of this.placed) if (!next.has(id)) stale.push(placed.marker);
     this.placed = next;
+    if (stale.length) this.cluster.removeLayers(stale);
     this.refreshVisibility();
   }
 
@@ -147,10 +154,22 @@ export class SiteLayer extends L.Layer {
       : null;
   }
 
-  /** Opens the clusters around a site so its marker can be seen. */
+  /**
+   * Opens the clusters around a site so its marker can be seen: the map goes to the site at the first zoom where
+   * it stands alone. Not markercluster's zoomToShowLayer: that leaves a `moveend` listener which, when the
+   * marker is replaced or removed before the move ends (the site was just moved or changed), asks the map about
+   * the removed marker's parent (undefined) and throws "Cannot use 'in' operator to search for '_leaflet_id'".
+   */
   reveal(siteId: string): void {
+    const map = this._map;
     const placed = this.placed.get(siteId);
-    if (placed && this.cluster.hasLayer(placed.marker)) this.cluster.zoomToShowLayer(placed.marker);
+    if (!map || !placed || !this.cluster.hasLayer(placed.marker)) return;
+    const { marker } = placed;
+    if (marker.getElement() && map.getBounds().contains(marker.getLatLng())) return;
+    // The deepest cluster holding the marker is of zoom `_zoom`; one zoom further the marker stands alone.
+    const clusterZoom = (marker as L.Marker & { __parent?: { _zoom: number } }).__parent?._zoom ?? map.getZoom();
+    const zoom = Math.max(map.getZoom(), Math.min(clusterZoom + 1, this.options.disableClusteringAtZoom));
+    map.setView(marker.getLatLng(), zoom);
   }
 
   /**
@@ -205,9 +224,38 @@ export class SiteLayer extends L.Layer {
       if (!visible && present) toRemove.push(placed.marker);
     }
     if (toRemove.length) this.cluster.removeLayers(toRemove);
+    // What was to follow is in toAdd again, if still to be shown.
+    this.outsideView = [];
     // An addition announces itself when its last chunk is in (chunkProgress).
-    if (toAdd.length) this.cluster.addLayers(toAdd);
+    if (toAdd.length) this.cluster.addLayers(this.inViewFirst(toAdd));
     else this.announcePlaced();
+  }
+
+  /**
+   * markercluster shows what it adds only once its last chunk is in: of many markers, those in view (and a
+   * margin) go first, so the map shows its sites while the rest are still being clustered.
+   */
+  private inViewFirst(markers: L.Marker[]): L.Marker[] {
+    const view = this._map && markers.length > IN_VIEW_FIRST_FROM ? this._map.getBounds().pad(0.25) : null;
+    if (!view) return markers;
+    const inView: L.Marker[] = [];
+    const outside: L.Marker[] = [];
+    for (const marker of markers) (view.contains(marker.getLatLng()) ? inView : outside).push(marker);
+    if (inView.length === 0 || outside.length === 0) return markers;
+    this.outsideView = outside;
+    return inView;
+  }
+
+  private additionDone(): void {
+    this.announcePlaced();
+    const outside = this.outsideView;
+    if (!outside.length) return;
+    // markercluster draws an addition after this callback: the rest follows once that is done and painted.
+    setTimeout(() => {
+      if (this.outsideView !== outside) return;
+      this.outsideView = [];
+      this.cluster.addLayers(outside);
+    }, 0);
   }
 
   /**

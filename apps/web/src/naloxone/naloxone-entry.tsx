@@ -1,6 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import { useI18n } from '../i18n/use-i18n';
 import { useFeature } from '../session/feature-registry';
+import { firstViewFeature } from '../session/first-view';
 import { guideLangOf } from './guide-lang';
 import { refreshSavedGuide } from './guide.store';
 import { NALOXONE_ROUTE, naloxoneFeature } from './naloxone-feature';
@@ -9,14 +10,15 @@ import './naloxone.css';
 /**
  * The prominent "Naloxone" button on the map: one tap opens the guide. While the map is open it also
  * refreshes the saved guide and naloxone sites in the background, so both are on the phone before the
- * connection drops.
+ * connection drops (once the map's first view has its data: FirstView).
  */
 export function NaloxoneMapButton() {
   const { t, language } = useI18n();
   const { api, guideCache, sites } = useFeature(naloxoneFeature);
+  const firstView = useFeature(firstViewFeature);
   useEffect(() => {
     void refreshSavedGuide(api, guideCache, guideLangOf(language));
-    void sites.load();
+    firstView.after(() => void sites.load());
   }, [language]);
   return (
     <a class="naloxone-button" href={NALOXONE_ROUTE} data-testid="naloxone-button">

@@ -1,5 +1,6 @@
 import { samverkanApiFeature } from '../api/api-feature';
 import { defineFeature } from '../session/feature-registry';
+import { firstViewFeature } from '../session/first-view';
 import { SitesStore } from './sites.store';
 
 /** The sites of the map, kept current by the server's pushes. */
@@ -16,6 +17,8 @@ export const sitesFeature = defineFeature('sites', ({ use, socket, onDispose }) 
       connectedBefore = true;
     }),
   );
-  void sites.load().catch(() => undefined);
+  // The map's first view waits for the sites alone; the rest is asked for once they have come (FirstView).
+  const firstView = use(firstViewFeature);
+  void sites.load().catch(() => undefined).finally(() => firstView.done());
   return sites;
 });

@@ -1,4 +1,5 @@
 import { defineFeature } from '../session/feature-registry';
+import { firstViewFeature } from '../session/first-view';
 import { openKeyValueDatabase } from '../state/idb-key-value';
 import { snapshotFetcher } from './zone-snapshot.api';
 import { ZoneSnapshotStore } from './zone-snapshot.store';
@@ -7,7 +8,7 @@ import { ZoneSnapshotStore } from './zone-snapshot.store';
 const TICK_MS = 60_000;
 
 /** The zones kept on the phone for the check, refreshed on start, reconnect, zone changes and every 15 minutes. */
-export const zoneSnapshotFeature = defineFeature('zone snapshot', ({ browser, session, user, socket, onDispose }) => {
+export const zoneSnapshotFeature = defineFeature('zone snapshot', ({ browser, session, user, socket, use, onDispose }) => {
   const snapshots = new ZoneSnapshotStore(
     openKeyValueDatabase(browser.indexedDB),
     snapshotFetcher((...args) => browser.fetch(...args), session),
@@ -30,6 +31,6 @@ export const zoneSnapshotFeature = defineFeature('zone snapshot', ({ browser, se
       if (state.status === 'signed-out') void snapshots.clear();
     }),
   );
-  refresh();
+  use(firstViewFeature).after(refresh);
   return snapshots;
 });

@@ -1,5 +1,6 @@
 import { samverkanApiFeature } from '../api/api-feature';
 import { defineFeature } from '../session/feature-registry';
+import { firstViewFeature } from '../session/first-view';
 import { ZonesStore } from './zones.store';
 
 /** The zones of the map, kept current by the server's pushes. */
@@ -16,6 +17,6 @@ export const zonesFeature = defineFeature('zones', ({ use, socket, onDispose }) 
       connectedBefore = true;
     }),
   );
-  void zones.load().catch(() => undefined);
+  use(firstViewFeature).after(() => void zones.load().catch(() => undefined));
   return zones;
 });
