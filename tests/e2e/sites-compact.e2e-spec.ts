@@ -1,28 +1,12 @@
-import { get, IncomingHttpHeaders } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { fromCompactSite, type CompactSiteList, type SiteFeature } from '@samverkan/contracts';
+import { rawGet, type RawResponse } from '../support/http';
 import { startTestApp, TestApp } from '../support/test-app';
 import { MapFactory, MapTeam, point, uniqueSpot } from '../support/zone-factories';
 
 // The map's list of sites: every site in one compact answer, the same for everyone signed in, sent compressed
 // and answered with a 304 while no site changed. Raw HTTP where the coding matters (fetch would decode it).
 
-interface RawResponse {
-  status: number;
-  headers: IncomingHttpHeaders;
-  body: Buffer;
-}
-
-function rawGet(url: string, headers: Record<string, string>): Promise<RawResponse> {
-  return new Promise((resolve, reject) => {
-    get(url, { headers }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
-      response.on('error', reject);
-    }).on('error', reject);
-  });
-}
 
 describe('the compact list of sites', () => {
   let test: TestApp;

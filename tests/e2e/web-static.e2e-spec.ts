@@ -1,28 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { get, IncomingHttpHeaders } from 'node:http';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { rawGet } from '../support/http';
 import { startTestApp, TestApp } from '../support/test-app';
 
 // The built web app as a browser gets it: compressed hashed assets cached for a year, the page and the service
 // worker never cached. Raw HTTP, because fetch would decompress (and ask for compression) by itself.
 
-interface RawResponse {
-  status: number;
-  headers: IncomingHttpHeaders;
-  body: Buffer;
-}
-
-function rawGet(url: string, headers: Record<string, string> = {}): Promise<RawResponse> {
-  return new Promise((resolve, reject) => {
-    get(url, { headers }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
-      response.on('error', reject);
-    }).on('error', reject);
-  });
-}
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 

@@ -1,6 +1,6 @@
-import { get, IncomingHttpHeaders } from 'node:http';
 import { brotliDecompressSync } from 'node:zlib';
 import type { ZoneFeature, ZoneFeatureCollection } from '@samverkan/contracts';
+import { rawGet, type RawResponse } from '../support/http';
 import { startTestApp, TestApp } from '../support/test-app';
 import { MapFactory, MapTeam } from '../support/zone-factories';
 
@@ -8,22 +8,6 @@ import { MapFactory, MapTeam } from '../support/zone-factories';
 // signed in, a 304 while nothing changed; every kind of change to a zone gives a new list. Raw HTTP, so the
 // ETag and the coding are seen as sent.
 
-interface RawResponse {
-  status: number;
-  headers: IncomingHttpHeaders;
-  body: Buffer;
-}
-
-function rawGet(url: string, headers: Record<string, string>): Promise<RawResponse> {
-  return new Promise((resolve, reject) => {
-    get(url, { headers }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
-      response.on('error', reject);
-    }).on('error', reject);
-  });
-}
 
 describe('the map list of zones', () => {
   let test: TestApp;

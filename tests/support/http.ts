@@ -1,3 +1,5 @@
+import { get, IncomingHttpHeaders } from 'node:http';
+
 /** A thin fetch wrapper for tests: JSON in, status + parsed body out. */
 export interface HttpResult<T = any> {
   status: number;
@@ -45,3 +47,21 @@ export function client(baseUrl: string, token?: string) {
 }
 
 export type ApiClient = ReturnType<typeof client>;
+
+export interface RawResponse {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
+
+/** GET through node:http, the body as sent: fetch would ask for compression and decode it by itself. */
+export function rawGet(url: string, headers: Record<string, string> = {}): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    get(url, { headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
+      response.on('error', reject);
+    }).on('error', reject);
+  });
+}
