@@ -32,17 +32,11 @@ function ZoneSoonSetting() {
   return (
     <div class="push-settings__zone-soon" data-testid="zone-soon-setting">
       {state.status !== 'unsupported' && (
-        <label class="push-settings__toggle">
-          <input
-            type="checkbox"
-            checked={state.status === 'on'}
-            disabled={state.status === 'busy'}
-            onChange={(event) =>
-              void ((event.currentTarget as HTMLInputElement).checked ? zoneSoon.enable() : zoneSoon.disable())
-            }
-          />{' '}
-          {t('zoneSoon.toggle')}
-        </label>
+        <SettingToggle
+          label={t('zoneSoon.toggle')}
+          status={state.status}
+          turn={(on) => (on ? zoneSoon.enable() : zoneSoon.disable())}
+        />
       )}
       <p>{t('zoneSoon.why')}</p>
       {notice && (
@@ -51,6 +45,21 @@ function ZoneSoonSetting() {
         </p>
       )}
     </div>
+  );
+}
+
+/** One notification setting's checkbox: ticked when on, held while the change is under way. */
+function SettingToggle({ label, status, turn }: { label: string; status: string; turn: (on: boolean) => unknown }) {
+  return (
+    <label class="push-settings__toggle">
+      <input
+        type="checkbox"
+        checked={status === 'on'}
+        disabled={status === 'busy'}
+        onChange={(event) => void turn((event.currentTarget as HTMLInputElement).checked)}
+      />{' '}
+      {label}
+    </label>
   );
 }
 
@@ -71,17 +80,7 @@ export function PushSettingsDialog({ onClose }: { onClose: () => void }) {
       <div class="push-settings" data-testid="push-settings">
         {pushes && <p>{t('push.why')}</p>}
         {canToggle || state.status === 'busy' ? (
-          <label class="push-settings__toggle">
-            <input
-              type="checkbox"
-              checked={state.status === 'on'}
-              disabled={state.status === 'busy'}
-              onChange={(event) =>
-                void ((event.currentTarget as HTMLInputElement).checked ? push.enable() : push.disable())
-              }
-            />{' '}
-            {t('push.toggle')}
-          </label>
+          <SettingToggle label={t('push.toggle')} status={state.status} turn={(on) => (on ? push.enable() : push.disable())} />
         ) : null}
         {notice && (
           <p class="notice" role="status">
