@@ -2,9 +2,9 @@ import type { Passkey } from '@samverkan/contracts';
 import { useEffect, useId, useMemo, useState } from 'preact/hooks';
 import { formatDate } from '../i18n/format';
 import { useI18n } from '../i18n/use-i18n';
-import { createPasskey, passkeyErrorText, signWithPasskey } from './passkey-ceremony';
+import { createPasskey, passkeyErrorText } from './passkey-ceremony';
 import { secondFactorApi, type SecondFactorContext } from './second-factor.api';
-import { PasswordAndCodeFields } from './password-and-code-fields';
+import { PasswordAndCodeFields, usePasswordAndCodeConfirmation } from './password-and-code-fields';
 
 /**
  * The user's passkeys: the list, adding one (named, then the browser's own dialog) and removing one with the
@@ -136,31 +136,14 @@ function RemovePasskeyForm({
   onDone: (removed: Passkey | null) => Promise<void>;
 }) {
   const { t } = useI18n();
-  const [password, setPassword] = useState('');
-  const [code, setCode] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const ids = { title: useId(), error: useId() };
-
-  const remove = async (withPasskey: boolean) => {
-    if (busy) return;
-    if (!password || (!withPasskey && !code.trim())) {
-      setError(t(password ? 'mfa.settings.missing' : 'mfa.passkeys.missingPassword'));
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      const confirmation = withPasskey
-        ? { currentPassword: password, passkey: await signWithPasskey(await api.confirmOptions()) }
-        : { currentPassword: password, code: code.trim() };
+  const { password, setPassword, code, setCode, busy, error, confirm: remove } = usePasswordAndCodeConfirmation(
+    api.confirmOptions,
+    async (confirmation) => {
       await api.removePasskey(passkey.id, confirmation);
       await onDone(passkey);
-    } catch (caught) {
-      setError(passkeyErrorText(caught, t));
-      setBusy(false);
-    }
-  };
+    },
+  );
+  const ids = { title: useId(), error: useId() };
 
   return (
     <form

@@ -1,13 +1,13 @@
 import type { User } from '@samverkan/contracts';
-import { useId, useMemo, useState } from 'preact/hooks';
+import { useId, useMemo } from 'preact/hooks';
 import { useI18n } from '../i18n/use-i18n';
 import { Dialog } from '../ui/dialog';
-import { passkeyErrorText, passkeysSupported, signWithPasskey } from './passkey-ceremony';
+import { passkeysSupported } from './passkey-ceremony';
 import { PasskeysSection } from './passkeys-section';
 import { SecondFactorSetup } from './second-factor-setup';
 import { secondFactorApi, type SecondFactorContext } from './second-factor.api';
 import './second-factor.css';
-import { PasswordAndCodeFields } from './password-and-code-fields';
+import { PasswordAndCodeFields, usePasswordAndCodeConfirmation } from './password-and-code-fields';
 
 /**
  * The user's own second factor, from the top bar: turn it on (an authenticator app, or a passkey), manage the
@@ -44,32 +44,14 @@ export function SecondFactorDialog({
 function TurnOffForm({ session, apiFetch }: SecondFactorContext) {
   const { t } = useI18n();
   const api = useMemo(() => secondFactorApi(apiFetch), [apiFetch]);
-  const [password, setPassword] = useState('');
-  const [code, setCode] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const ids = { error: useId(), title: useId() };
-
-  const turnOff = async (withPasskey: boolean) => {
-    if (busy) return;
-    if (!password || (!withPasskey && !code.trim())) {
-      setError(t(password ? 'mfa.settings.missing' : 'mfa.passkeys.missingPassword'));
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      await api.disable(
-        withPasskey
-          ? { currentPassword: password, passkey: await signWithPasskey(await api.confirmOptions()) }
-          : { currentPassword: password, code: code.trim() },
-      );
+  const { password, setPassword, code, setCode, busy, error, confirm: turnOff } = usePasswordAndCodeConfirmation(
+    api.confirmOptions,
+    async (confirmation) => {
+      await api.disable(confirmation);
       session.userChanged(await api.me());
-    } catch (caught) {
-      setError(passkeyErrorText(caught, t));
-      setBusy(false);
-    }
-  };
+    },
+  );
+  const ids = { error: useId(), title: useId() };
 
   const submit = (event: Event) => {
     event.preventDefault();
