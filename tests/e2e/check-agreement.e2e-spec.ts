@@ -7,6 +7,8 @@ import {
   type LngLat,
 } from '@samverkan/geo/check-agreement.table';
 import { SnapshotIndex } from '@samverkan/geo/snapshot-check';
+import { ZoneCheckIndex } from '../../apps/api/src/zones/zone-check-index';
+import { ZonesRepository } from '../../apps/api/src/zones/zones.repository';
 import { startTestApp, TestApp } from '../support/test-app';
 import { MapFactory, MapTeam, uniqueSpot } from '../support/zone-factories';
 
@@ -57,7 +59,8 @@ describe('the phone check agrees with the api check', () => {
   }
 
   beforeAll(async () => {
-    test = await startTestApp();
+    // Alone (no Redis link): the check index is built at once after the table's changes.
+    test = await startTestApp({ overrides: { redisUrl: null } });
     map = await MapFactory.create(test.baseUrl);
     team = await map.team();
     for (const scenario of CHECK_AGREEMENT_TABLE) {
@@ -128,6 +131,18 @@ describe('the phone check agrees with the api check', () => {
             const api = apiInside.find((candidate) => candidate.zoneId === summary.zoneId)!;
             expect(Math.abs(summary.edgeDistanceMeters! - api.edgeDistanceMeters!)).toBeLessThanOrEqual(0.5);
           }
+
+          // The api's two ways to the answer, its zones kept in memory and PostGIS, find the same zones alike.
+          const index = test.app.get(ZoneCheckIndex);
+          await index.warm();
+          const fromMemory = index.near(lat, lng, AGREEMENT_RADIUS_METERS)!.filter((row) => keys[row.zoneId]);
+          const fromPostgis = (await test.app.get(ZonesRepository).check(lng, lat, AGREEMENT_RADIUS_METERS)).filter((row) => keys[row.zoneId]);
+          const found = (row: (typeof fromMemory)[number]) => ({ zone: keys[row.zoneId], inside: row.inside, version: row.version, status: row.status });
+          expect(fromMemory.map(found)).toEqual(fromPostgis.map(found));
+          fromMemory.forEach((row, i) => {
+            expect(Math.abs(row.distanceMeters - fromPostgis[i].distanceMeters)).toBeLessThanOrEqual(0.5);
+            expect(Math.abs(row.edgeDistanceMeters - fromPostgis[i].edgeDistanceMeters)).toBeLessThanOrEqual(0.5);
+          });
 
           // Zones the snapshot leaves out: the api names them, never as in force.
           const apiOnly = [...apiInside, ...apiNearby].filter((summary) => !held(summary));

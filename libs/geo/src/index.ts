@@ -8,3 +8,4 @@ export * from './suspension';
 export * from './opening-state';
 export * from './zone-soon';
 export * from './zone-time-state';
+export * from './shape-index';

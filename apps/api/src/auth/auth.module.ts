@@ -11,6 +11,7 @@ import { SessionCache } from './session-cache';
 import { SessionsModule } from './sessions.module';
 import { AuditModule } from '../audit/audit.module';
 import { ClockModule } from '../common/clock';
+import { InstanceCachesModule } from '../common/instance-caches';
 import { MfaChallenges } from './second-factor/mfa-challenges';
 import { PasskeyCeremonies } from './second-factor/passkey-ceremonies';
 import { PasskeyChallenges } from './second-factor/passkey-challenges';
@@ -27,6 +28,7 @@ import { SecondFactorService } from './second-factor/second-factor.service';
     SessionsModule,
     AuditModule,
     ClockModule,
+    InstanceCachesModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),

@@ -7,6 +7,7 @@ import type { PasswordHasher } from '../people/password-hasher';
 import type { PeopleService } from '../people/people.service';
 import type { AuthUser } from './auth-user';
 import { AuthService } from './auth.service';
+import { InstanceCaches } from '../common/instance-caches';
 import { SessionCache } from './session-cache';
 import type { LoginThrottle } from './login-throttle';
 import type { MfaChallenges } from './second-factor/mfa-challenges';
@@ -54,7 +55,7 @@ function world(options: { live: boolean }) {
     transaction: (work: (manager: EntityManager) => Promise<unknown>) => work(manager),
   });
   const unitOfWork = new UnitOfWork(dataSource, events);
-  const cache = new SessionCache({ redisUrl: null }, unitOfWork);
+  const cache = new SessionCache({ redisUrl: null }, unitOfWork, new InstanceCaches());
   const auth = new AuthService(
     sessions,
     jwt,

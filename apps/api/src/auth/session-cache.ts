@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
+import { CachePeers, InstanceCache, InstanceCaches } from '../common/instance-caches';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { UnitOfWork } from '../database/transaction-events';
 import { AUTH_EVENTS, AuthUser, CallerChangedEvent, SessionsRevokedEvent } from './auth-user';
@@ -10,21 +11,14 @@ export interface ForgetScope {
   sessionIds?: string[];
 }
 
-/**
- * The caches of the other api instances, reached through the link between instances (realtime's ClusterLink).
- * `forget` resolves true once every other instance has forgotten, false when some did not answer in time.
- */
-export interface SessionCachePeers {
-  forget(scope: ForgetScope): Promise<boolean>;
-}
+/** The caches of the other api instances (common/instance-caches.ts). */
+export type SessionCachePeers = CachePeers<ForgetScope>;
 
 export const SESSION_CACHE = {
   /** How long a sign-in is trusted without asking the database; also the longest a lost revocation message matters. */
   lifeMs: 5000,
   /** After a revocation or change is announced, the user's sign-ins are not cached for this long (see `forget`). */
   quarantineMs: 5000,
-  /** How long a revoking transaction waits for the other instances to forget. */
-  peersWaitMs: 1000,
   maxEntries: 10_000,
 } as const;
 
@@ -48,7 +42,7 @@ interface Entry {
  * links it.
  */
 @Injectable()
-export class SessionCache implements OnModuleInit {
+export class SessionCache implements OnModuleInit, InstanceCache<ForgetScope> {
   private readonly logger = new Logger('SessionCache');
   private readonly entries = new Map<string, Entry>();
   /** Users whose sign-ins must not be cached until the time given (epoch ms). */
@@ -61,8 +55,10 @@ export class SessionCache implements OnModuleInit {
   constructor(
     @Inject(APP_CONFIG) config: Pick<AppConfig, 'redisUrl'>,
     private readonly unitOfWork: UnitOfWork,
+    instanceCaches: InstanceCaches,
   ) {
     this.mode = config.redisUrl ? 'off' : 'alone';
+    instanceCaches.register('session', this);
   }
 
   onModuleInit(): void {

@@ -1,11 +1,12 @@
 import { Global, Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { SessionsModule } from '../auth/sessions.module';
+import { InstanceCachesModule } from '../common/instance-caches';
 import { ClusterLink } from './cluster-link';
 import { PresenceService } from './presence.service';
 import { RealtimeGateway } from './realtime.gateway';
 import { RealtimePublisher } from './realtime.publisher';
-import { SessionCacheLink } from './session-cache-link';
+import { InstanceCacheLink } from './instance-cache-link';
 import { SocketServerSetup } from './socket-server.setup';
 import { SocketSessionsService } from './socket-sessions.service';
 
@@ -16,11 +17,11 @@ import { SocketSessionsService } from './socket-sessions.service';
  */
 @Global()
 @Module({
-  imports: [AuthModule, SessionsModule],
+  imports: [AuthModule, SessionsModule, InstanceCachesModule],
   providers: [
     RealtimePublisher,
     SocketServerSetup,
-    SessionCacheLink,
+    InstanceCacheLink,
     ClusterLink,
     SocketSessionsService,
     PresenceService,

@@ -7,7 +7,7 @@ import { isOriginAllowed } from '../common/origin-policy';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ClusterLink } from './cluster-link';
 import { RealtimePublisher } from './realtime.publisher';
-import { SessionCacheLink } from './session-cache-link';
+import { InstanceCacheLink } from './instance-cache-link';
 import { SocketSessionsService } from './socket-sessions.service';
 import type { AppServer, AppSocket } from './socket.types';
 
@@ -24,7 +24,7 @@ export class SocketServerSetup {
     private readonly cluster: ClusterLink,
     private readonly sessions: SocketSessionsService,
     private readonly publisher: RealtimePublisher,
-    private readonly sessionCacheLink: SessionCacheLink,
+    private readonly instanceCacheLink: InstanceCacheLink,
   ) {}
 
   configure(server: AppServer): void {
@@ -40,7 +40,7 @@ export class SocketServerSetup {
     );
     if (adapter) {
       server.adapter(adapter);
-      this.sessionCacheLink.attach(server);
+      this.instanceCacheLink.attach(server);
     }
     server.use((socket, next) => {
       this.authenticate(socket).then(

@@ -1,7 +1,6 @@
 import type { RemoteSocket, Server, Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '@samverkan/contracts';
 import type { AuthUser } from '../auth/auth-user';
-import type { ForgetScope } from '../auth/session-cache';
 
 /** What the server keeps per connection: the user authenticated at the handshake. */
 export interface SocketData {
@@ -10,10 +9,11 @@ export interface SocketData {
 
 /**
  * Events between api instances (through the Redis adapter; otherwise they share state through the database):
- * auth's session caches forget a user's sign-ins, and answer once they have (SessionCacheLink).
+ * an instance cache forgets what a change elsewhere touched, and answers once it has (InstanceCacheLink):
+ * `session-cache:forget` for auth's sign-ins, `zones-cache:forget` for the zones' check index.
  */
 export interface InterServerEvents {
-  'session-cache:forget': (scope: ForgetScope, done: (forgotten: boolean) => void) => void;
+  [event: `${string}-cache:forget`]: (scope: unknown, done: (forgotten: boolean) => void) => void;
 }
 
 export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;

@@ -13,6 +13,7 @@ import type { ZoneVersionEntity } from './entities/zone-version.entity';
 import type { GeometryMeasure, LockedZone, NewVersion, SiteForZone, ZoneFilter, ZoneRow, ZonesRepository } from './zones.repository';
 import { ZoneTransferService } from './zone-transfer.service';
 import { ZonesService } from './zones.service';
+import type { ZoneCheckIndex } from './zone-check-index';
 
 // The rules of ZonesService (who may change a zone, which state allows what, stale versions) against an
 // in-memory store. The SQL itself (geometry measures, locks, the check) is covered by the e2e tests.
@@ -260,7 +261,9 @@ function setUp() {
     inTransaction.push({ zoneId: zone.properties.id, name: zone.properties.name, organisationId });
   });
   const repository = store.repository();
-  const service = new ZonesService(unitOfWork, repository, audit, new Clock());
+  // No check index: every check asks the (fake) repository, as the api does while its index is being built.
+  const noIndex = { near: () => null } as unknown as ZoneCheckIndex;
+  const service = new ZonesService(unitOfWork, repository, audit, new Clock(), noIndex);
   const transfer = new ZoneTransferService(repository, service);
   /** A transaction of the caller's (a site's), raising into the same unit of work. */
   const siteTransaction = (): Transaction => ({ manager: {} as EntityManager, raise: async () => [] });

@@ -44,6 +44,7 @@ import { Transaction, UnitOfWork } from '../database/transaction-events';
 import type { ZoneInput } from './dto/zone-input';
 import { checkZoneTerms, NO_TERMS } from './dto/zone-terms';
 import { CompiledSchedules } from './compiled-schedules';
+import { ZoneCheckIndex } from './zone-check-index';
 import { toZoneFeature, toZoneSummary, toZoneVersionRecord } from './zones.mapper';
 import { GeometrySource, LockedZone, ZonesRepository } from './zones.repository';
 
@@ -98,6 +99,7 @@ export class ZonesService {
     private readonly zones: ZonesRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly checkIndex: ZoneCheckIndex,
   ) {}
 
   /** Today's date where the zones are, `YYYY-MM-DD`: review dates are local dates. */
@@ -178,7 +180,8 @@ export class ZonesService {
 
   /** The position check. The position lives only in this call: it is not stored, logged or put in an error. */
   async check(lat: number, lng: number, radiusMeters: number, at: Date): Promise<ZoneCheckResponse> {
-    const rows = await this.zones.check(lng, lat, radiusMeters);
+    // From memory when the index is ready (and trusted); else the same question to PostGIS.
+    const rows = this.checkIndex.near(lat, lng, radiusMeters) ?? (await this.zones.check(lng, lat, radiusMeters));
     const summaries = rows.map((row) => ({
       inside: row.inside,
       summary: toZoneSummary(row, at, this.schedules.of(row.zoneId, row.version, row.schedule)),
