@@ -352,26 +352,72 @@ async function run(label: string, server: ServerProcess, users: BenchUser[], rat
 
 // ---------------------------------------------------------------- main
 
-/** Idle signed-in sockets: the server's resident memory per socket once they are all connected and quiet. */
-async function idle(label: string, server: ServerProcess, users: BenchUser[]): Promise<IdleResult> {
-  await sleep(1000);
-  const baseline = server.rss();
-  const sockets = await connectAll(server.url, users, false);
-  await settle(sockets, 120_000);
-  await sleep(2000);
-  const loaded = server.rss();
-  for (const socket of sockets) socket.disconnect();
-  return {
-    label,
-    sockets: users.length,
-    bytesPerSocket: baseline !== null && loaded !== null ? (loaded - baseline) / users.length : null,
-  };
+/** The server's memory after a full garbage collection (bench/memory-probe.ts, preloaded into both servers). */
+interface MemorySample {
+  rss: number | null;
+  heapUsed: number;
+  external: number;
+}
+
+async function memoryAfterGc(server: ServerProcess, file: string): Promise<MemorySample> {
+  rmSync(file, { force: true });
+  server.child.kill('SIGUSR2');
+  const deadline = Date.now() + 30_000;
+  while (!existsSync(file)) {
+    if (Date.now() > deadline) throw new Error('the server did not write its memory (is memory-probe preloaded?)');
+    await sleep(100);
+  }
+  await sleep(50);
+  return JSON.parse(readFileSync(file, 'utf8')) as MemorySample;
+}
+
+/** Node arguments and environment that let memoryAfterGc ask a server for its memory. */
+function memoryProbe(): { nodeArgs: string[]; env: Record<string, string>; file: string } {
+  const file = join(mkdtempSync(join(tmpdir(), 'samverkan-memory-')), 'memory.json');
+  return { nodeArgs: ['--expose-gc', '--require', join(__dirname, 'memory-probe.js')], env: { BENCH_MEMORY_FILE: file }, file };
+}
+
+/**
+ * Idle signed-in sockets: what the server holds per socket once they are all connected and quiet. Resident memory
+ * grows by the sockets and by the garbage of their handshakes, which V8 collects whenever it decides (runs of the
+ * same code differed by 18 KiB per socket): so each reading follows a full garbage collection. Printed too: the
+ * resident growth without it, as measured before, and the JavaScript heap and external memory alone.
+ */
+async function idle(label: string, entry: string, env: Record<string, string>, nodeArgs: string[], users: BenchUser[]): Promise<IdleResult> {
+  const probe = memoryProbe();
+  const server = await ServerProcess.start(entry, { ...env, ...probe.env }, [...nodeArgs, ...probe.nodeArgs]);
+  try {
+    await sleep(1000);
+    const before = await memoryAfterGc(server, probe.file);
+    const rawBaseline = server.rss();
+    const sockets = await connectAll(server.url, users, false);
+    await settle(sockets, 120_000);
+    await sleep(2000);
+    const rawLoaded = server.rss();
+    const after = await memoryAfterGc(server, probe.file);
+    for (const socket of sockets) socket.disconnect();
+    const perSocket = (a: number | null, b: number | null) => (a !== null && b !== null ? (b - a) / users.length : null);
+    return {
+      label,
+      sockets: users.length,
+      bytesPerSocket: perSocket(before.rss, after.rss),
+      rawBytesPerSocket: perSocket(rawBaseline, rawLoaded),
+      heapBytesPerSocket: perSocket(before.heapUsed + before.external, after.heapUsed + after.external),
+    };
+  } finally {
+    await server.stop();
+  }
 }
 
 interface IdleResult {
   label: string;
   sockets: number;
+  /** Resident memory, each reading after a full garbage collection. */
   bytesPerSocket: number | null;
+  /** Resident memory as it stands, garbage and all. */
+  rawBytesPerSocket: number | null;
+  /** The JavaScript heap and external memory after a full garbage collection. */
+  heapBytesPerSocket: number | null;
 }
 
 function format(value: number | null, digits = 1): string {
@@ -442,10 +488,8 @@ async function main(): Promise<void> {
     for (const size of SIZES) for (const rate of RATES) rows.push(await measure(size, rate));
     if (IDLE) {
       const group = users.slice(0, IDLE);
-      const api = await ServerProcess.start(API_ENTRY, apiEnv, API_NODE_ARGS);
-      const apiIdle = await idle('api', api, group).finally(() => api.stop());
-      const bare = await ServerProcess.start(BARE_ENTRY, {});
-      const bareIdle = await idle('bare', bare, group).finally(() => bare.stop());
+      const apiIdle = await idle('api', API_ENTRY, apiEnv, API_NODE_ARGS, group);
+      const bareIdle = await idle('bare', BARE_ENTRY, {}, [], group);
       idleRows = [apiIdle, bareIdle];
       console.log(`${IDLE} idle sockets: api ${kib(apiIdle.bytesPerSocket)}, bare ${kib(bareIdle.bytesPerSocket)} per socket`);
     }
@@ -498,12 +542,17 @@ async function main(): Promise<void> {
   }
   if (idleRows) {
     const [api, bare] = idleRows;
-    const ratio = api.bytesPerSocket !== null && bare.bytesPerSocket ? api.bytesPerSocket / bare.bytesPerSocket : null;
-    console.log('\n| idle signed-in sockets | api per socket | bare per socket | api/bare | goal ≤ 1.3 |');
+    const ratioOf = (a: number | null, b: number | null) => (a !== null && b ? a / b : null);
+    const ratio = ratioOf(api.bytesPerSocket, bare.bytesPerSocket);
+    const rawRatio = ratioOf(api.rawBytesPerSocket, bare.rawBytesPerSocket);
+    const heapRatio = ratioOf(api.heapBytesPerSocket, bare.heapBytesPerSocket);
+    console.log(`\n| ${api.sockets} idle signed-in sockets | api per socket | bare per socket | api/bare | goal ≤ 1.3 |`);
     console.log('|---|---|---|---|---|');
     console.log(
-      `| ${api.sockets} | ${kib(api.bytesPerSocket)} | ${kib(bare.bytesPerSocket)} | ${format(ratio, 2)} | ${ratio === null ? 'n/a' : verdict(ratio <= 1.3)} |`,
+      `| resident, after a full GC | ${kib(api.bytesPerSocket)} | ${kib(bare.bytesPerSocket)} | ${format(ratio, 2)} | ${ratio === null ? 'n/a' : verdict(ratio <= 1.3)} |`,
     );
+    console.log(`| resident, as it stands (garbage and all) | ${kib(api.rawBytesPerSocket)} | ${kib(bare.rawBytesPerSocket)} | ${format(rawRatio, 2)} | — |`);
+    console.log(`| JS heap + external, after a full GC | ${kib(api.heapBytesPerSocket)} | ${kib(bare.heapBytesPerSocket)} | ${format(heapRatio, 2)} | — |`);
   }
   if (CAPACITY_RATES.length) {
     const best = (result: Result | null) =>

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { CachePeers, InstanceCache, InstanceCaches } from '../common/instance-caches';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -42,7 +42,7 @@ interface Entry {
  * links it.
  */
 @Injectable()
-export class SessionCache implements OnModuleInit, InstanceCache<ForgetScope> {
+export class SessionCache implements OnModuleInit, OnApplicationShutdown, InstanceCache<ForgetScope> {
   private readonly logger = new Logger('SessionCache');
   private readonly entries = new Map<string, Entry>();
   /** Users whose sign-ins must not be cached until the time given (epoch ms). */
@@ -51,6 +51,8 @@ export class SessionCache implements OnModuleInit, InstanceCache<ForgetScope> {
   private generation = 0;
   private mode: 'alone' | 'linked' | 'off';
   private peers: SessionCachePeers | null = null;
+  /** Drops the entries past their life: a burst of sign-ins (10,000 sockets reconnecting) is not kept after it. */
+  private readonly sweeper: NodeJS.Timeout;
 
   constructor(
     @Inject(APP_CONFIG) config: Pick<AppConfig, 'redisUrl'>,
@@ -59,6 +61,12 @@ export class SessionCache implements OnModuleInit, InstanceCache<ForgetScope> {
   ) {
     this.mode = config.redisUrl ? 'off' : 'alone';
     instanceCaches.register('session', this);
+    this.sweeper = setInterval(() => this.evictExpired(Date.now()), SESSION_CACHE.lifeMs);
+    this.sweeper.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.sweeper);
   }
 
   onModuleInit(): void {
@@ -144,9 +152,14 @@ export class SessionCache implements OnModuleInit, InstanceCache<ForgetScope> {
     }
   }
 
+  private evictExpired(now: number): void {
+    for (const [token, entry] of this.entries) if (entry.until <= now) this.entries.delete(token);
+    for (const [userId, until] of this.quarantined) if (until <= now) this.quarantined.delete(userId);
+  }
+
   /** Drops the expired entries, and if that is not enough the oldest (a Map keeps the order of insertion). */
   private evict(now: number): void {
-    for (const [token, entry] of this.entries) if (entry.until <= now) this.entries.delete(token);
+    this.evictExpired(now);
     for (const token of this.entries.keys()) {
       if (this.entries.size < SESSION_CACHE.maxEntries) break;
       this.entries.delete(token);

@@ -12,17 +12,16 @@ interface EventSocket {
 
 type Transform = (data: unknown) => Observable<unknown>;
 
-/** One gateway event's handler for one connection: Nest's callback, bound to the connection. */
-interface BoundHandler {
-  callback: (data: unknown, ack?: (response: unknown) => void) => unknown;
+/** One gateway's handlers for one connection, as Nest hands them over (its callbacks bound to the connection). */
+interface GatewayHandlers {
+  handlers: MessageMappingProperties[];
   transform: Transform;
-  isAckHandledManually: boolean;
 }
 
-/** Where a connection keeps its handlers, by event. */
+/** Where a connection keeps its gateways' handlers. */
 const HANDLERS = Symbol('gateway handlers');
 
-type HandledSocket = EventSocket & { [HANDLERS]?: Map<string, BoundHandler[]> };
+type HandledSocket = EventSocket & { [HANDLERS]?: GatewayHandlers[] };
 
 const log = new Logger('LeanIoAdapter');
 
@@ -33,7 +32,9 @@ function listenerFor(event: string): (this: HandledSocket, ...args: unknown[]) =
   let listener = listeners.get(event);
   if (!listener) {
     listener = function (this: HandledSocket, ...args: unknown[]) {
-      for (const handler of this[HANDLERS]?.get(event) ?? []) run(this, handler, args);
+      for (const { handlers, transform } of this[HANDLERS] ?? []) {
+        for (const handler of handlers) if (handler.message === event) run(this, handler, transform, args);
+      }
     };
     listeners.set(event, listener);
   }
@@ -41,12 +42,12 @@ function listenerFor(event: string): (this: HandledSocket, ...args: unknown[]) =
 }
 
 /** Runs Nest's pipeline for one event and answers as Nest's adapter does. */
-function run(socket: EventSocket, handler: BoundHandler, args: unknown[]): void {
+function run(socket: EventSocket, handler: MessageMappingProperties, transform: Transform, args: unknown[]): void {
   const last = args[args.length - 1];
   const ack = typeof last === 'function' ? (last as (response: unknown) => void) : undefined;
   const payload = ack ? args.slice(0, -1) : args;
   const data = payload.length === 1 ? payload[0] : payload.length === 0 ? undefined : payload;
-  defer(() => handler.transform(handler.callback(data, ack)))
+  defer(() => transform(handler.callback(data, ack)))
     .pipe(
       catchError((error: unknown) => {
         log.error(error);
@@ -64,8 +65,8 @@ function run(socket: EventSocket, handler: BoundHandler, args: unknown[]): void 
 /**
  * Nest's Socket.IO adapter, binding each gateway's events to a connection without a standing RxJS pipeline per
  * event and connection (fromEvent, mergeMap, takeUntil: 13 events × 3 gateways of subscriber chains kept for the
- * connection's life, most of an idle connection's memory). A connection keeps a map of its handlers and one
- * shared listener per event, which starts Nest's pipeline when the event arrives and answers as Nest's adapter
+ * connection's life, most of an idle connection's memory). A connection keeps the handlers Nest bound for it and
+ * one shared listener per event, which starts Nest's pipeline when the event arrives and answers as Nest's adapter
  * does: the handler's result through the acknowledgement (or as an event when it names one), a failure logged,
  * never ending later events.
  */
@@ -76,17 +77,15 @@ export class LeanIoAdapter extends IoAdapter {
     transform: Transform,
   ): void {
     const handled = socket as HandledSocket;
-    const map = (handled[HANDLERS] ??= new Map());
-    for (const { message, callback, isAckHandledManually } of handlers) {
+    const gateways = (handled[HANDLERS] ??= []);
+    const listened = new Set(gateways.flatMap((gateway) => gateway.handlers.map((handler) => String(handler.message))));
+    // Nest's own array is kept as it is: no map, copies or wrappers per connection (a few hundred bytes each).
+    gateways.push({ handlers, transform });
+    for (const { message } of handlers) {
       const event = String(message);
-      const bound = { callback, transform, isAckHandledManually: Boolean(isAckHandledManually) };
-      const existing = map.get(event);
-      if (existing) {
-        // Two gateways handling one event both run, as with Nest's adapter; the listener is already there.
-        existing.push(bound);
-        continue;
-      }
-      map.set(event, [bound]);
+      // Two gateways handling one event both run, as with Nest's adapter; one listener calls both.
+      if (listened.has(event)) continue;
+      listened.add(event);
       socket.on(event, listenerFor(event));
     }
   }

@@ -61,8 +61,10 @@ export class SocketServerSetup {
     const refusal = secondFactorSocketRefusal(user);
     if (refusal) return refusal;
     socket.data.user = user;
-    // The token has done its work: it is not kept, nor shared with other instances when they list sockets.
-    delete auth!.token;
+    // The token has done its work: it is not kept, nor shared with other instances when they list sockets. A new
+    // object rather than `delete`, which would leave every connection's auth in V8's slow dictionary form.
+    const { token: _used, ...rest } = auth as Record<string, unknown>;
+    socket.handshake.auth = rest;
     return null;
   }
 
