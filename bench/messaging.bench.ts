@@ -26,6 +26,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { cpuMs } from './process-cpu';
 import { Client } from 'pg';
 import { io, Socket } from 'socket.io-client';
 
@@ -64,6 +65,8 @@ interface Result {
   ackP50: number;
   deliveriesPerSecond: number;
   bytesPerConnection: number | null;
+  /** The server's CPU time (every thread) while sending and draining, per acknowledged message. */
+  cpuMsPerMessage: number | null;
 }
 
 // ---------------------------------------------------------------- processes
@@ -327,9 +330,11 @@ async function run(label: string, server: ServerProcess, users: BenchUser[], rat
     }, Math.random() * interval);
     timers.push(first);
   });
+  const cpuBefore = cpuMs(server.child.pid);
   await sleep(SECONDS * 1000);
   for (const timer of timers) clearTimeout(timer);
   await sleep(DRAIN_MS);
+  const cpuAfter = cpuMs(server.child.pid);
   for (const socket of sockets) socket.disconnect();
 
   latencies.sort((a, b) => a - b);
@@ -347,6 +352,7 @@ async function run(label: string, server: ServerProcess, users: BenchUser[], rat
     ackP50: percentile(ackLatencies, 50),
     deliveriesPerSecond: deliveries / SECONDS,
     bytesPerConnection: baseline !== null && loaded !== null ? (loaded - baseline) / users.length : null,
+    cpuMsPerMessage: cpuBefore !== null && cpuAfter !== null && acked > 0 ? (cpuAfter - cpuBefore) / acked : null,
   };
 }
 
@@ -512,14 +518,14 @@ async function main(): Promise<void> {
   }
 
   console.log(
-    '\n| clients | messages/s each | server | p50 ms | p99 ms | ack p50 ms | deliveries/s | delivered/expected | memory per connection |',
+    '\n| clients | messages/s each | server | p50 ms | p99 ms | ack p50 ms | deliveries/s | delivered/expected | memory per connection | CPU ms per message |',
   );
-  console.log('|---|---|---|---|---|---|---|---|---|');
+  console.log('|---|---|---|---|---|---|---|---|---|---|');
   for (const pair of rows) {
     for (const result of pair) {
       console.log(
         `| ${result.clients} | ${result.rate} | ${result.label} | ${format(result.p50)} | ${format(result.p99)} | ${format(result.ackP50)} | ` +
-          `${format(result.deliveriesPerSecond, 0)} | ${result.deliveries}/${result.expected} | ${kib(result.bytesPerConnection)} |`,
+          `${format(result.deliveriesPerSecond, 0)} | ${result.deliveries}/${result.expected} | ${kib(result.bytesPerConnection)} | ${format(result.cpuMsPerMessage, 3)} |`,
       );
     }
   }

@@ -20,11 +20,12 @@
 import { ChildProcess, fork, spawn, spawnSync } from 'node:child_process';
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { Agent, request } from 'node:http';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { cpuMs } from './process-cpu';
 import { Client, Pool } from 'pg';
 import { ZONE_CHECK_SQL, zoneCheckParameters } from '../apps/api/src/zones/zones.repository';
 
@@ -83,19 +84,6 @@ function serverCommand(pinned: boolean, args: string[]): [string, string[]] {
 }
 
 // ---------------------------------------------------------------- processes
-
-const CLOCK_TICKS_PER_SECOND = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
-
-/**
- * CPU milliseconds a process has used (user + system, every thread), from /proc; null elsewhere. On a shared
- * machine this moves far less than requests per second do.
- */
-function cpuMs(pid: number | undefined): number | null {
-  if (pid === undefined || !existsSync(`/proc/${pid}/stat`)) return null;
-  // The fields after the command's closing parenthesis; utime and stime are the 12th and 13th of them.
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
-}
 
 /** Runs a measurement and adds the server's CPU time per request to it. */
 async function withCpu(pid: number | undefined, measurement: () => Promise<Timing>): Promise<Timing> {
