@@ -1,7 +1,27 @@
 import { EventEmitter } from 'node:events';
 import { Logger } from '@nestjs/common';
 import { from, Observable } from 'rxjs';
-import { LeanIoAdapter } from './lean-io.adapter';
+import { handlesEvent, LeanIoAdapter } from './lean-io.adapter';
+
+/** A connection as Socket.IO's: an event from the client goes to the catch-all listeners (`onevent`). */
+class FakeSocket extends EventEmitter {
+  connected = true;
+  private readonly anyListeners: ((event: string, ...args: unknown[]) => void)[] = [];
+
+  onAny(listener: (event: string, ...args: unknown[]) => void): this {
+    this.anyListeners.push(listener);
+    return this;
+  }
+
+  /** An event arriving from the client. */
+  incoming(event: string, ...args: unknown[]): void {
+    for (const listener of this.anyListeners) listener.call(this, event, ...args);
+  }
+
+  get anyListenerCount(): number {
+    return this.anyListeners.length;
+  }
+}
 
 // Nest's transform: the handler's promise (or value) as an observable.
 const transform = (result: unknown): Observable<unknown> => from(Promise.resolve(result));
@@ -10,7 +30,7 @@ describe('LeanIoAdapter', () => {
   it('answers each event through its acknowledgement, keeps serving after a failure, and runs two handlers of one event', async () => {
     jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
     const adapter = new LeanIoAdapter();
-    const sockets = [new EventEmitter(), new EventEmitter()];
+    const sockets = [new FakeSocket(), new FakeSocket()];
     const seen: unknown[] = [];
     for (const [i, socket] of sockets.entries()) {
       adapter.bindMessageHandlers(
@@ -46,13 +66,31 @@ describe('LeanIoAdapter', () => {
         transform,
       );
     }
-    const ask = (socket: EventEmitter, event: string, payload: unknown) =>
-      new Promise((resolve) => socket.emit(event, payload, resolve));
+    const ask = (socket: FakeSocket, event: string, payload: unknown) =>
+      new Promise((resolve) => socket.incoming(event, payload, resolve));
 
     expect(await ask(sockets[1], 'echo', { a: 1 })).toEqual({ ok: true, data: { a: 1 }, socket: 1 });
-    sockets[0].emit('fail', {}, () => undefined);
+    sockets[0].incoming('fail', {}, () => undefined);
     expect(await ask(sockets[0], 'echo', 'again')).toEqual({ ok: true, data: 'again', socket: 0 });
     expect(seen).toEqual([{ a: 1 }, 'again']);
-    expect(sockets[0].listenerCount('echo')).toBe(1);
+    expect(sockets[0].anyListenerCount).toBe(1);
+    expect(handlesEvent(sockets[0], 'echo')).toBe(true);
+    expect(handlesEvent(sockets[0], 'nothing')).toBe(false);
+  });
+
+  it('drops an event that arrives as the connection closes, as Socket.IO does', async () => {
+    const adapter = new LeanIoAdapter();
+    const socket = new FakeSocket();
+    const seen: unknown[] = [];
+    adapter.bindMessageHandlers(socket, [{ message: 'echo', methodName: 'echo', isAckHandledManually: false, callback: async (data: unknown) => void seen.push(data) }], transform);
+    socket.incoming('echo', 'before');
+    socket.incoming('echo', 'while closing');
+    socket.connected = false;
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(seen).toEqual([]);
+    socket.connected = true;
+    socket.incoming('echo', 'open');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(seen).toEqual(['open']);
   });
 });

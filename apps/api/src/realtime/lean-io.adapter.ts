@@ -6,7 +6,9 @@ import { catchError } from 'rxjs/operators';
 
 /** What the adapter needs of a connection (Nest's Socket.IO build may be another copy than the app's). */
 interface EventSocket {
+  readonly connected: boolean;
   on(event: string, listener: (...args: unknown[]) => void): unknown;
+  onAny(listener: (event: string, ...args: unknown[]) => void): unknown;
   emit(event: string, ...args: unknown[]): unknown;
 }
 
@@ -25,20 +27,24 @@ type HandledSocket = EventSocket & { [HANDLERS]?: GatewayHandlers[] };
 
 const log = new Logger('LeanIoAdapter');
 
-/** The listener of one event, shared by every connection (called with the connection as `this`). */
-const listeners = new Map<string, (this: HandledSocket, ...args: unknown[]) => void>();
+/**
+ * The one listener of a connection's events, shared by every connection (called with the connection as `this`):
+ * it runs the gateways' handlers of the event as Socket.IO runs an event's listeners, on the next tick and only
+ * while the connection is open. One catch-all instead of a listener per event keeps a connection's listener table
+ * small (13 events made it a large dictionary on each of them).
+ */
+function dispatchEvent(this: HandledSocket, event: string, ...args: unknown[]): void {
+  process.nextTick(() => {
+    if (!this.connected) return;
+    for (const { handlers, transform } of this[HANDLERS] ?? []) {
+      for (const handler of handlers) if (handler.message === event) run(this, handler, transform, args);
+    }
+  });
+}
 
-function listenerFor(event: string): (this: HandledSocket, ...args: unknown[]) => void {
-  let listener = listeners.get(event);
-  if (!listener) {
-    listener = function (this: HandledSocket, ...args: unknown[]) {
-      for (const { handlers, transform } of this[HANDLERS] ?? []) {
-        for (const handler of handlers) if (handler.message === event) run(this, handler, transform, args);
-      }
-    };
-    listeners.set(event, listener);
-  }
-  return listener;
+/** True when a gateway handles `event` on this connection (an event no gateway handles is answered as unknown). */
+export function handlesEvent(socket: object, event: string): boolean {
+  return ((socket as HandledSocket)[HANDLERS] ?? []).some((gateway) => gateway.handlers.some((handler) => handler.message === event));
 }
 
 /** Runs Nest's pipeline for one event and answers as Nest's adapter does. */
@@ -66,7 +72,7 @@ function run(socket: EventSocket, handler: MessageMappingProperties, transform: 
  * Nest's Socket.IO adapter, binding each gateway's events to a connection without a standing RxJS pipeline per
  * event and connection (fromEvent, mergeMap, takeUntil: 13 events × 3 gateways of subscriber chains kept for the
  * connection's life, most of an idle connection's memory). A connection keeps the handlers Nest bound for it and
- * one shared listener per event, which starts Nest's pipeline when the event arrives and answers as Nest's adapter
+ * one shared catch-all listener, which starts Nest's pipeline when an event arrives and answers as Nest's adapter
  * does: the handler's result through the acknowledgement (or as an event when it names one), a failure logged,
  * never ending later events.
  */
@@ -77,16 +83,13 @@ export class LeanIoAdapter extends IoAdapter {
     transform: Transform,
   ): void {
     const handled = socket as HandledSocket;
-    const gateways = (handled[HANDLERS] ??= []);
-    const listened = new Set(gateways.flatMap((gateway) => gateway.handlers.map((handler) => String(handler.message))));
+    const gateways = handled[HANDLERS];
     // Nest's own array is kept as it is: no map, copies or wrappers per connection (a few hundred bytes each).
-    gateways.push({ handlers, transform });
-    for (const { message } of handlers) {
-      const event = String(message);
-      // Two gateways handling one event both run, as with Nest's adapter; one listener calls both.
-      if (listened.has(event)) continue;
-      listened.add(event);
-      socket.on(event, listenerFor(event));
+    // Two gateways handling one event both run, as with Nest's adapter.
+    if (gateways) gateways.push({ handlers, transform });
+    else {
+      handled[HANDLERS] = [{ handlers, transform }];
+      socket.onAny(dispatchEvent);
     }
   }
 

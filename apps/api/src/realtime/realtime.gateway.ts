@@ -6,6 +6,7 @@ import {
   WebSocketGateway,
 } from '@nestjs/websockets';
 import type { AckError } from '@samverkan/contracts';
+import { handlesEvent } from './lean-io.adapter';
 import { PresenceService } from './presence.service';
 import { roomsOf } from './rooms';
 import { SocketServerSetup } from './socket-server.setup';
@@ -49,7 +50,7 @@ export class RealtimeGateway
  */
 function answerUnknownEvent(this: AppSocket, event: string, ...args: unknown[]): void {
   const ack = args[args.length - 1];
-  if (typeof ack === 'function' && this.listeners(event as never).length === 0) {
+  if (typeof ack === 'function' && !handlesEvent(this, event)) {
     const answer: AckError = {
       ok: false,
       error: { code: 'unknown_event', message: `There is no event "${event}"` },
