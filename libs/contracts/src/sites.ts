@@ -114,3 +114,32 @@ export function fromCompactSite([id, lng, lat, type, name, organisationId, versi
     properties: { id, name, type, organisationId, address, openingHours, description, version, updatedAt, openingSchedule, phone },
   };
 }
+
+/**
+ * Extension: `GET /api/sites/markers`, what the map needs to draw every site (its id, place, type and name), in
+ * columns: site i is `ids[i]`, `lng[i]`, `lat[i]`, `types[i]`, `names[i]`. Coordinates are whole numbers, degrees
+ * × `scale` (10^7: the compact list's 7 decimals, so both give a site the same place). For the map's first view
+ * on a slow network: at 10,000 sites a third of the compact list's bytes, 70 % once compressed (random ids do not
+ * compress); the details follow in the compact list.
+ */
+export interface SiteMarkerList {
+  scale: number;
+  ids: string[];
+  lng: number[];
+  lat: number[];
+  types: SiteType[];
+  names: string[];
+}
+
+/** What a marker on the map shows of a site; every `ListedSite` is one. */
+export type SiteMarkerProperties = Pick<ListedSiteProperties, 'id' | 'name' | 'type'>;
+export type SiteMarker = Feature<Point, SiteMarkerProperties>;
+
+export function fromSiteMarkerList({ scale, ids, lng, lat, types, names }: SiteMarkerList): SiteMarker[] {
+  return ids.map((id, i) => ({
+    type: 'Feature',
+    id,
+    geometry: { type: 'Point', coordinates: [lng[i] / scale, lat[i] / scale] },
+    properties: { id, name: names[i], type: types[i] },
+  }));
+}

@@ -19,6 +19,25 @@ export async function prepareJson(value: unknown, etag: string): Promise<Prepare
   return { etag, body, copies: { br, gzip } };
 }
 
+/**
+ * A prepared answer kept until what it was made from changes (its fingerprint moves): the first request after a
+ * change builds it, requests meanwhile share that build. A failed build is not kept: the next request tries again.
+ */
+export class KeptPreparedJson {
+  private kept: { fingerprint: string; answer: Promise<PreparedJson> } | null = null;
+
+  answer(fingerprint: string, build: () => Promise<PreparedJson>): Promise<PreparedJson> {
+    if (this.kept?.fingerprint !== fingerprint) {
+      const answer = build();
+      this.kept = { fingerprint, answer };
+      answer.catch(() => {
+        if (this.kept?.answer === answer) this.kept = null;
+      });
+    }
+    return this.kept.answer;
+  }
+}
+
 /** Whether If-None-Match names this ETag (or any, "*"); weak comparison, as RFC 9110 asks for GET. */
 export function matchesEtag(request: Request, etag: string): boolean {
   const header = request.headers['if-none-match'];
