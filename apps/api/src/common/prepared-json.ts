@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import { ContentCoding, preferredCoding } from './accept-encoding';
-import { compress } from './json-compression';
+import { compress, type CompressionEffort } from './json-compression';
 
 /**
  * A JSON answer made once and sent many times: its body, a Brotli and a gzip copy, and a strong ETag that
@@ -13,9 +13,9 @@ export interface PreparedJson {
   copies: Record<ContentCoding, Buffer>;
 }
 
-export async function prepareJson(value: unknown, etag: string): Promise<PreparedJson> {
+export async function prepareJson(value: unknown, etag: string, effort: Exclude<CompressionEffort, 'fast'> = 'kept'): Promise<PreparedJson> {
   const body = Buffer.from(JSON.stringify(value), 'utf8');
-  const [br, gzip] = await Promise.all([compress(body, 'br', true), compress(body, 'gzip', true)]);
+  const [br, gzip] = await Promise.all([compress(body, 'br', effort), compress(body, 'gzip', effort)]);
   return { etag, body, copies: { br, gzip } };
 }
 

@@ -81,7 +81,8 @@ export class SitesService {
     const etag = `"site-markers-${fingerprint}"`;
     return {
       etag,
-      answer: () => this.markerList.answer(fingerprint, async () => prepareJson(toSiteMarkerList(await this.sites.findAllMarkers()), etag)),
+      answer: () =>
+        this.markerList.answer(fingerprint, async () => prepareJson(toSiteMarkerList(await this.sites.findAllMarkers()), etag, 'smallest')),
     };
   }
 
