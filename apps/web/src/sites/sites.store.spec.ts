@@ -93,6 +93,19 @@ describe('SitesStore', () => {
     expect(namesOnMap(store)).toEqual(['Första']);
   });
 
+  it('makes no new state when asked to load while already loading (each one redraws the map)', async () => {
+    const { api, answer } = heldApi();
+    const store = new SitesStore(api);
+    const markers = store.loadMarkers();
+    answer('/api/sites/markers', markerList(['a', 'Första']));
+    await markers;
+    const states: unknown[] = [];
+    store.subscribe((state) => states.push(state));
+    void store.load();
+    expect(states).toEqual([]);
+    store.dispose();
+  });
+
   it('takes a push before any list without calling the sites ready', async () => {
     const { api } = heldApi();
     const store = new SitesStore(api);

@@ -63,7 +63,8 @@ export class SitesStore extends Store<SitesState> {
   async load(): Promise<void> {
     this.loading?.abort();
     const controller = (this.loading = new AbortController());
-    if (this.value.sites.size === 0) this.set({ ...this.value, status: 'loading' });
+    // A new state only when the status changes: every new state redraws the map's 10,000 markers' list.
+    if (this.value.sites.size === 0 && this.value.status !== 'loading') this.set({ ...this.value, status: 'loading' });
     try {
       const { sites } = await this.api.sites.compact(controller.signal);
       if (controller.signal.aborted) return;
