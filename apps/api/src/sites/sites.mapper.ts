@@ -35,14 +35,16 @@ const MARKER_SCALE = 1e7;
 
 /** The markers' list in columns (SiteMarkerList): a column of one kind of value compresses better than rows. */
 export function toSiteMarkerList(rows: SiteMarkerRow[]): SiteMarkerList {
-  const list: SiteMarkerList = { scale: MARKER_SCALE, ids: [], lng: [], lat: [], types: [], names: [] };
+  const ids: string[] = [];
+  const list: Omit<SiteMarkerList, 'ids'> = { scale: MARKER_SCALE, lng: [], lat: [], types: [], names: [] };
   for (const row of rows) {
     const [lng, lat] = row.location.coordinates;
-    list.ids.push(row.id);
+    // A uuid column's text is always the canonical 8-4-4-4-12 lower-case form: without its dashes, 32 digits.
+    ids.push(row.id.replaceAll('-', ''));
     list.lng.push(Math.round(lng * MARKER_SCALE));
     list.lat.push(Math.round(lat * MARKER_SCALE));
     list.types.push(row.type);
     list.names.push(row.name);
   }
-  return list;
+  return { ...list, ids: ids.join('') };
 }

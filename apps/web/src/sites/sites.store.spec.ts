@@ -3,6 +3,11 @@ import type { ApiFetch } from '../api/api-client';
 import { createSamverkanApi } from '../api/samverkan-api';
 import { SitesStore, sitesOnMap } from './sites.store';
 
+const A = '00000000-0000-4000-8000-00000000000a';
+const B = '00000000-0000-4000-8000-00000000000b';
+const C = '00000000-0000-4000-8000-00000000000c';
+const OLD = '00000000-0000-4000-8000-0000000000ff';
+
 /** Answers each path when the test says so, to put pushes between a request and its answer. */
 function heldApi() {
   const waiting = new Map<string, (answer: unknown) => void>();
@@ -25,7 +30,7 @@ const listed = (id: string, name: string, version: number): ListedSite => ({
 });
 const markerList = (...sites: [id: string, name: string][]): SiteMarkerList => ({
   scale: 1e7,
-  ids: sites.map(([id]) => id),
+  ids: sites.map(([id]) => id.replaceAll('-', '')).join(''),
   lng: sites.map(() => 130123456),
   lat: sites.map(() => 556000000),
   types: sites.map(() => 'outreach'),
@@ -39,19 +44,19 @@ describe('SitesStore', () => {
     const { api, answer } = heldApi();
     const store = new SitesStore(api);
     const markers = store.loadMarkers();
-    answer('/api/sites/markers', markerList(['a', 'Första'], ['b', 'Andra']));
+    answer('/api/sites/markers', markerList([A, 'Första'], [B, 'Andra']));
     await markers;
     expect(store.value.status).toBe('loading');
-    expect(store.get('a')).toBeUndefined();
+    expect(store.get(A)).toBeUndefined();
     expect(namesOnMap(store)).toEqual(['Första', 'Andra']);
-    expect(sitesOnMap(store.value).get('a')?.geometry.coordinates).toEqual([13.0123456, 55.6]);
+    expect(sitesOnMap(store.value).get(A)?.geometry.coordinates).toEqual([13.0123456, 55.6]);
 
     const details = store.load();
-    answer('/api/sites/compact', { sites: [row('a', 'Första'), row('b', 'Andra')] });
+    answer('/api/sites/compact', { sites: [row(A, 'Första'), row(B, 'Andra')] });
     await details;
     expect(store.value.status).toBe('ready');
     expect(store.value.markers).toBeNull();
-    expect(store.get('a')?.properties.address).toBe('Gatan 1');
+    expect(store.get(A)?.properties.address).toBe('Gatan 1');
     expect(namesOnMap(store)).toEqual(['Första', 'Andra']);
   });
 
@@ -60,9 +65,9 @@ describe('SitesStore', () => {
     const store = new SitesStore(api);
     const markers = store.loadMarkers();
     const details = store.load();
-    answer('/api/sites/compact', { sites: [row('a', 'Första')] });
+    answer('/api/sites/compact', { sites: [row(A, 'Första')] });
     await details;
-    answer('/api/sites/markers', markerList(['a', 'Första'], ['old', 'Borttagen']));
+    answer('/api/sites/markers', markerList([A, 'Första'], [OLD, 'Borttagen']));
     await markers;
     expect(store.value.markers).toBeNull();
     expect(namesOnMap(store)).toEqual(['Första']);
@@ -72,23 +77,23 @@ describe('SitesStore', () => {
     const { api, answer } = heldApi();
     const store = new SitesStore(api);
     const markers = store.loadMarkers();
-    store.upsert(listed('a', 'Omdöpt', 2));
-    store.remove('b');
-    answer('/api/sites/markers', markerList(['a', 'Första'], ['b', 'Andra'], ['c', 'Tredje']));
+    store.upsert(listed(A, 'Omdöpt', 2));
+    store.remove(B);
+    answer('/api/sites/markers', markerList([A, 'Första'], [B, 'Andra'], [C, 'Tredje']));
     await markers;
     expect(namesOnMap(store)).toEqual(['Omdöpt', 'Tredje']);
 
     const details = store.load();
-    store.upsert(listed('c', 'Ändrad', 3));
+    store.upsert(listed(C, 'Ändrad', 3));
     // Read by the api before c's change, after the others.
-    answer('/api/sites/compact', { sites: [row('a', 'Omdöpt', 2), row('c', 'Tredje', 2)] });
+    answer('/api/sites/compact', { sites: [row(A, 'Omdöpt', 2), row(C, 'Tredje', 2)] });
     await details;
     expect(namesOnMap(store)).toEqual(['Omdöpt', 'Ändrad']);
     expect(store.value.status).toBe('ready');
 
     // With nothing on its way, the next list is taken as it is.
     const next = store.load();
-    answer('/api/sites/compact', { sites: [row('a', 'Första', 4)] });
+    answer('/api/sites/compact', { sites: [row(A, 'Första', 4)] });
     await next;
     expect(namesOnMap(store)).toEqual(['Första']);
   });
@@ -97,7 +102,7 @@ describe('SitesStore', () => {
     const { api, answer } = heldApi();
     const store = new SitesStore(api);
     const markers = store.loadMarkers();
-    answer('/api/sites/markers', markerList(['a', 'Första']));
+    answer('/api/sites/markers', markerList([A, 'Första']));
     await markers;
     const states: unknown[] = [];
     store.subscribe((state) => states.push(state));
@@ -111,9 +116,9 @@ describe('SitesStore', () => {
     const store = new SitesStore(api);
     void store.load();
     await flush();
-    store.upsert(listed('a', 'Ny', 1));
+    store.upsert(listed(A, 'Ny', 1));
     expect(store.value.status).toBe('loading');
-    expect(store.get('a')?.properties.name).toBe('Ny');
+    expect(store.get(A)?.properties.name).toBe('Ny');
     expect(namesOnMap(store)).toEqual(['Ny']);
     store.dispose();
   });
