@@ -61,6 +61,9 @@ export class SiteLayer extends L.Layer {
       showCoverageOnHover: false,
       spiderfyOnMaxZoom: false,
       chunkedLoading: true,
+      // Between chunks a task boundary is enough for input and frames (an addition is drawn after its last chunk);
+      // markercluster's default pause of 50 ms only kept a slow phone's first view waiting.
+      chunkDelay: 0,
       chunkProgress: (processed, total) => {
         if (processed === total) this.additionDone();
       },
