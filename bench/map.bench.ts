@@ -478,10 +478,13 @@ async function main(): Promise<void> {
     // The bare page gets the same data, as the api gives the app: the compact list of sites and the zones.
     const [sitesJson, zonesJson] = await Promise.all(['/api/sites/compact', '/api/zones'].map(async (path) => (await fetch(base + path, { headers })).text()));
     const fullSites = await (await fetch(`${base}/api/sites`, { headers })).text();
+    const siteMarkers = await (await fetch(`${base}/api/sites/markers`, { headers })).text();
     const zoneCount = (JSON.parse(zonesJson) as { features: unknown[] }).features.length;
     if (DEMO_DATA) SITES = (JSON.parse(sitesJson) as { sites: unknown[] }).sites.length;
     const size = (text: string) => `${(text.length / 1024).toFixed(0)} KiB (gzip ${(gzipSync(text).length / 1024).toFixed(0)} KiB)`;
-    console.log(`GET /api/sites: ${size(fullSites)}; GET /api/sites/compact: ${size(sitesJson)}; GET /api/zones: ${size(zonesJson)}, ${zoneCount} zones`);
+    console.log(
+      `GET /api/sites: ${size(fullSites)}; GET /api/sites/compact: ${size(sitesJson)}; GET /api/sites/markers: ${size(siteMarkers)}; GET /api/zones: ${size(zonesJson)}, ${zoneCount} zones`,
+    );
     const served = await serveBare(sitesJson, zonesJson);
     bare = served.server;
 

@@ -12,19 +12,26 @@ const brotli = promisify(brotliCompress);
 const gzipped = promisify(gzip);
 
 /**
- * Fast settings: an answer is compressed on every request that needs it. Brotli at quality 4 is about as fast
- * as gzip at 6 and a little smaller; what is built once and kept (prepared-json.ts) uses stronger settings.
+ * How hard to compress. `fast`: an answer compressed on every request that needs it (Brotli at quality 4 is
+ * about as fast as gzip at 6 and a little smaller). `kept`: built once and kept (prepared-json.ts). `smallest`:
+ * kept, and what a phone waits for before its first view: Brotli quality 10, at 10,000 sites' markers 11 %
+ * smaller than quality 9 for about 0.4 s more per build (quality 11 gains 1 % more for 1 s more).
  */
-export function compress(body: Buffer, coding: ContentCoding, strong = false): Promise<Buffer> {
+export type CompressionEffort = 'fast' | 'kept' | 'smallest';
+
+const BROTLI_QUALITY: Record<CompressionEffort, number> = { fast: 4, kept: 9, smallest: 10 };
+const GZIP_LEVEL: Record<CompressionEffort, number> = { fast: 6, kept: 9, smallest: 9 };
+
+export function compress(body: Buffer, coding: ContentCoding, effort: CompressionEffort = 'fast'): Promise<Buffer> {
   return coding === 'br'
     ? brotli(body, {
         params: {
-          [constants.BROTLI_PARAM_QUALITY]: strong ? 9 : 4,
+          [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY[effort],
           [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
           [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
         },
       })
-    : gzipped(body, { level: strong ? 9 : 6 });
+    : gzipped(body, { level: GZIP_LEVEL[effort] });
 }
 
 const isJson = (response: Response) => /^application\/(?:[\w.+-]+\+)?json\b/i.test(String(response.getHeader('Content-Type') ?? ''));

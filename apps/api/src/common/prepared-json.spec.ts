@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { matchesEtag, prepareJson } from './prepared-json';
+import { KeptPreparedJson, matchesEtag, prepareJson, type PreparedJson } from './prepared-json';
 
 const withIfNoneMatch = (value: string | undefined) => ({ headers: value === undefined ? {} : { 'if-none-match': value } }) as Request;
 
@@ -23,5 +23,29 @@ describe('a prepared JSON answer', () => {
     expect(brotliDecompressSync(prepared.copies.br).equals(prepared.body)).toBe(true);
     expect(gunzipSync(prepared.copies.gzip).equals(prepared.body)).toBe(true);
     expect(prepared.copies.br.length).toBeLessThan(prepared.body.length / 3);
+  });
+
+  describe('kept by fingerprint', () => {
+    const built = (etag: string) => jest.fn(() => prepareJson({ etag }, etag));
+
+    it('is built once per fingerprint, requests meanwhile sharing the build', async () => {
+      const kept = new KeptPreparedJson();
+      const first = built('"a"');
+      const [one, two] = await Promise.all([kept.answer('1', first), kept.answer('1', first)]);
+      expect(first).toHaveBeenCalledTimes(1);
+      expect(one).toBe(two);
+      const second = built('"b"');
+      expect((await kept.answer('2', second)).etag).toBe('"b"');
+      expect(second).toHaveBeenCalledTimes(1);
+    });
+
+    it('does not keep a failed build', async () => {
+      const kept = new KeptPreparedJson();
+      await expect(kept.answer('1', () => Promise.reject(new Error('database gone')))).rejects.toThrow('database gone');
+      const retry = built('"a"');
+      const answer: PreparedJson = await kept.answer('1', retry);
+      expect(retry).toHaveBeenCalledTimes(1);
+      expect(answer.etag).toBe('"a"');
+    });
   });
 });

@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import { ContentCoding, preferredCoding } from './accept-encoding';
-import { compress } from './json-compression';
+import { compress, type CompressionEffort } from './json-compression';
 
 /**
  * A JSON answer made once and sent many times: its body, a Brotli and a gzip copy, and a strong ETag that
@@ -13,10 +13,29 @@ export interface PreparedJson {
   copies: Record<ContentCoding, Buffer>;
 }
 
-export async function prepareJson(value: unknown, etag: string): Promise<PreparedJson> {
+export async function prepareJson(value: unknown, etag: string, effort: Exclude<CompressionEffort, 'fast'> = 'kept'): Promise<PreparedJson> {
   const body = Buffer.from(JSON.stringify(value), 'utf8');
-  const [br, gzip] = await Promise.all([compress(body, 'br', true), compress(body, 'gzip', true)]);
+  const [br, gzip] = await Promise.all([compress(body, 'br', effort), compress(body, 'gzip', effort)]);
   return { etag, body, copies: { br, gzip } };
+}
+
+/**
+ * A prepared answer kept until what it was made from changes (its fingerprint moves): the first request after a
+ * change builds it, requests meanwhile share that build. A failed build is not kept: the next request tries again.
+ */
+export class KeptPreparedJson {
+  private kept: { fingerprint: string; answer: Promise<PreparedJson> } | null = null;
+
+  answer(fingerprint: string, build: () => Promise<PreparedJson>): Promise<PreparedJson> {
+    if (this.kept?.fingerprint !== fingerprint) {
+      const answer = build();
+      this.kept = { fingerprint, answer };
+      answer.catch(() => {
+        if (this.kept?.answer === answer) this.kept = null;
+      });
+    }
+    return this.kept.answer;
+  }
 }
 
 /** Whether If-None-Match names this ETag (or any, "*"); weak comparison, as RFC 9110 asks for GET. */

@@ -40,6 +40,17 @@ export class SitesController {
     await sendPrepared(request, response, etag, answer);
   }
 
+  /**
+   * Extension: every site's marker for the map's first view (SiteMarkerList): id, place, type and name in columns,
+   * without the details. Sent like the compact list (ETag, 304, Brotli or gzip).
+   */
+  @Get('markers')
+  @ApiOkResponse({ description: 'SiteMarkerList (libs/contracts): { scale, ids, lng, lat, types, names }, site i in position i of each column, coordinates in degrees × scale; 304 when If-None-Match names the current ETag.' })
+  async markers(@Req() request: Request, @Res() response: Response): Promise<void> {
+    const { etag, answer } = await this.sites.markers();
+    await sendPrepared(request, response, etag, answer);
+  }
+
   /** Extension: every site as GeoJSON (RFC 7946) or KML 2.2. */
   @Get('export')
   async export(@Query() query: SiteExportQueryDto, @Res() response: Response): Promise<void> {

@@ -9,13 +9,13 @@ import { Clock } from '../common/clock';
 import { DOMAIN_EVENTS } from '../common/domain-events';
 import type { Bbox } from '../common/query-param.validators';
 import { ExportFile, GEOJSON_CONTENT_TYPE, KML_CONTENT_TYPE, kmlDocument } from '../common/kml';
-import { PreparedJson, prepareJson } from '../common/prepared-json';
+import { KeptPreparedJson, PreparedJson, prepareJson } from '../common/prepared-json';
 import { checkVersion } from '../common/version-check';
 import { UnitOfWork } from '../database/transaction-events';
 import { PeopleService } from '../people/people.service';
 import { ZonesService } from '../zones/zones.service';
 import { CreateSiteDto, UpdateSiteDto } from './dto/sites.dto';
-import { toCompactSite, toSiteFeature } from './sites.mapper';
+import { toCompactSite, toSiteFeature, toSiteMarkerList } from './sites.mapper';
 import { SiteExportRow, SitesRepository, SiteValues } from './sites.repository';
 
 const CHANGEABLE_FIELDS = ['name', 'type', 'location', 'address', 'openingHours', 'openingSchedule', 'description', 'phone', 'organisationId'] as const;
@@ -36,15 +36,10 @@ function openingScheduleLine(row: SiteExportRow): string | null {
   return row.openingSchedule === null ? null : `Öppettider: ${describeSchedule(row.openingSchedule, 'sv').join('; ')}`;
 }
 
-/** The compact list as last built, by the fingerprint it was built from. */
-interface CompactListCache {
-  fingerprint: string;
-  answer: Promise<PreparedJson>;
-}
-
 @Injectable()
 export class SitesService {
-  private compactList: CompactListCache | null = null;
+  private readonly compactList = new KeptPreparedJson();
+  private readonly markerList = new KeptPreparedJson();
 
   constructor(
     private readonly unitOfWork: UnitOfWork,
@@ -72,17 +67,22 @@ export class SitesService {
     const etag = `"sites-${fingerprint}"`;
     return {
       etag,
-      answer: () => {
-        if (this.compactList?.fingerprint !== fingerprint) {
-          const answer = this.sites.findAllCompact().then((rows) => prepareJson({ sites: rows.map(toCompactSite) }, etag));
-          this.compactList = { fingerprint, answer };
-          // A failed build is not kept: the next request tries again.
-          answer.catch(() => {
-            if (this.compactList?.answer === answer) this.compactList = null;
-          });
-        }
-        return this.compactList.answer;
-      },
+      answer: () =>
+        this.compactList.answer(fingerprint, async () => prepareJson({ sites: (await this.sites.findAllCompact()).map(toCompactSite) }, etag)),
+    };
+  }
+
+  /**
+   * Every live site's marker (id, place, type, name) for the map's first view: the compact list without the
+   * details, in columns. Kept and answered like `compact`, by the same fingerprint.
+   */
+  async markers(): Promise<{ etag: string; answer: () => Promise<PreparedJson> }> {
+    const fingerprint = await this.sites.listFingerprint();
+    const etag = `"site-markers-${fingerprint}"`;
+    return {
+      etag,
+      answer: () =>
+        this.markerList.answer(fingerprint, async () => prepareJson(toSiteMarkerList(await this.sites.findAllMarkers()), etag, 'smallest')),
     };
   }
 

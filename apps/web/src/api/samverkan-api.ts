@@ -14,6 +14,7 @@ import type {
   Organisation,
   SiteFeature,
   SiteFeatureCollection,
+  SiteMarkerList,
   SiteType,
   UpdateSiteRequest,
   UpdateUserRequest,
@@ -54,6 +55,8 @@ export function createSamverkanApi(apiFetch: ApiFetch) {
         ),
       /** Every site for the map, compact; the browser keeps it and asks with its ETag (a 304 while unchanged). */
       compact: (signal?: AbortSignal) => apiFetch<CompactSiteList>('/api/sites/compact', { signal }),
+      /** Every site's marker (id, place, type, name) for the map's first view; cached like the compact list. */
+      markers: (signal?: AbortSignal) => apiFetch<SiteMarkerList>('/api/sites/markers', { signal }),
       get: (siteId: string) => apiFetch<SiteFeature>(`/api/sites/${pathSegment(siteId)}`),
       create: (body: CreateSiteRequest) => apiFetch<SiteFeature>('/api/sites', { method: 'POST', body }),
       update: (siteId: string, body: UpdateSiteRequest) =>

@@ -112,6 +112,8 @@ export function FeatureList() {
         ))}
       </ul>
       <h3 class="section-title">{t('list.sites', { count: siteList.length })}</h3>
+      {/* The map shows every site's marker before the details come (SitesStore): this list waits for them. */}
+      {sitesState.status === 'loading' && <p role="status">{t('common.loading')}</p>}
       {sitesState.status === 'error' && <p class="form-error">{t('list.sitesFailed')}</p>}
       <ul class="feature-list">
         {siteList.map((site) => (

@@ -1,4 +1,4 @@
-import type { ListedSite } from '@samverkan/contracts';
+import type { SiteMarker } from '@samverkan/contracts';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { stockholmDay } from '../i18n/format';
 import { useI18n } from '../i18n/use-i18n';
@@ -6,6 +6,7 @@ import type { Translate } from '../i18n/i18n';
 import { useAppBase, useFeature } from '../session/feature-registry';
 import { SITE_TYPE_LOOKS } from '../sites/site-types';
 import { sitesFeature } from '../sites/sites-feature';
+import { sitesOnMap } from '../sites/sites.store';
 import { panelFeature } from '../state/panel-feature';
 import { drawsOnMap } from '../state/panel.store';
 import { useStore } from '../state/use-store';
@@ -176,7 +177,7 @@ export function MapCanvas() {
 
   useEffect(() => {
     if (!view) return;
-    view.sites.setSites([...sitesState.sites.values()], (site) => siteLabel(site, t));
+    view.sites.setSites([...sitesOnMap(sitesState).values()], (site) => siteLabel(site, t));
     if (zonesState.status === 'ready' && sitesState.status === 'ready') view.fitToDataOnce();
   }, [view, sitesState, language]);
 
@@ -243,7 +244,7 @@ function zoneLabel(shape: ZoneShape, t: Translate, reviewDue: boolean): ZoneLabe
   return { short: state, full: t('map.zoneLabel', { name: shape.name, state }), ...badge };
 }
 
-function siteLabel(site: ListedSite, t: Translate): string {
+function siteLabel(site: SiteMarker, t: Translate): string {
   return t('map.siteLabel', {
     name: site.properties.name,
     type: t(SITE_TYPE_LOOKS[site.properties.type].label),

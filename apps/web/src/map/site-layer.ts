@@ -1,4 +1,4 @@
-import type { ListedSite, SiteType } from '@samverkan/contracts';
+import type { SiteMarker, SiteType } from '@samverkan/contracts';
 import type { Emitter } from '../state/emitter';
 import { SITE_TYPE_LOOKS } from '../sites/site-types';
 import L from './leaflet';
@@ -24,9 +24,8 @@ const DEFAULTS: SiteLayerOptions = {
 const IN_VIEW_FIRST_FROM = 2000;
 
 interface Placed {
-  site: ListedSite;
+  site: SiteMarker;
   marker: L.Marker;
-  label: string;
 }
 
 /**
@@ -41,6 +40,8 @@ export class SiteLayer extends L.Layer {
   private hidden = new Set<SiteType>();
   private selectedSiteId: string | null = null;
   private clusterLabel: (count: number) => string = String;
+  /** A marker's accessible name, given when it is shown: of 10,000 sites a phone shows a few at a time. */
+  private siteLabel: (site: SiteMarker) => string = (site) => site.properties.name;
   /** A site being moved: its marker steps aside for the one being dragged. */
   private excludedSiteId: string | null = null;
   /** Markers outside the view, added once those in view are in (refreshVisibility). */
@@ -53,11 +54,16 @@ export class SiteLayer extends L.Layer {
     super();
     L.Util.setOptions(this, { ...DEFAULTS, ...options });
     this.cluster = L.markerClusterGroup({
+      // Not Geoman's to edit: it would follow every marker added (getLayers over all of them per addition).
+      pmIgnore: true,
       disableClusteringAtZoom: this.options.disableClusteringAtZoom,
       maxClusterRadius: this.options.maxClusterRadius,
       showCoverageOnHover: false,
       spiderfyOnMaxZoom: false,
       chunkedLoading: true,
+      // Between chunks a task boundary is enough for input and frames (an addition is drawn after its last chunk);
+      // markercluster's default pause of 50 ms only kept a slow phone's first view waiting.
+      chunkDelay: 0,
       chunkProgress: (processed, total) => {
         if (processed === total) this.additionDone();
       },
@@ -99,24 +105,33 @@ export class SiteLayer extends L.Layer {
     this.events.emit(MAP_EVENTS.siteSelected, { siteId });
   }
 
-  /** `labelOf` gives each marker its accessible name (name and type, in the current language). */
-  setSites(sites: ListedSite[], labelOf: (site: ListedSite) => string): void {
+  /**
+   * `labelOf` gives each marker its accessible name (name and type, in the current language). A site that looks
+   * the same keeps its marker: the details replacing the first view's markers move nothing on the map.
+   */
+  setSites(sites: SiteMarker[], labelOf: (site: SiteMarker) => string): void {
+    this.siteLabel = labelOf;
     const next = new Map<string, Placed>();
     const stale: L.Marker[] = [];
+    let created = 0;
     for (const site of sites) {
-      const label = labelOf(site);
       const existing = this.placed.get(site.properties.id);
-      if (existing && existing.site === site && existing.label === label) {
+      if (existing && looksTheSame(existing.site, site)) {
+        existing.site = site;
         next.set(site.properties.id, existing);
         continue;
       }
       if (existing) stale.push(existing.marker);
-      next.set(site.properties.id, this.create(site, label));
+      next.set(site.properties.id, this.create(site));
+      created++;
     }
     for (const [id, placed] of this.placed) if (!next.has(id)) stale.push(placed.marker);
     this.placed = next;
     if (stale.length) this.cluster.removeLayers(stale);
-    this.refreshVisibility();
+    // The language may have changed: the markers on screen are named again (the others when they are shown).
+    for (const placed of next.values()) if (placed.marker.getElement()) this.name(placed);
+    // Nothing to add or take away: an addition still under way is left to finish.
+    if (created > 0 || stale.length > 0) this.refreshVisibility();
   }
 
   /** A cluster is a Tab stop too (Enter zooms in): its name says what it holds and does, not just a number. */
@@ -176,19 +191,20 @@ export class SiteLayer extends L.Layer {
    * A marker is cheap until it is on screen: its icon is shared by every site of the type (the glyph is made
    * when Leaflet shows the marker), and clicks and keys are handled once for the whole layer (constructor).
    */
-  private create(site: ListedSite, label: string): Placed {
+  private create(site: SiteMarker): Placed {
     const [lng, lat] = site.geometry.coordinates;
     const options: SiteMarkerOptions = {
       icon: this.iconOf(site.properties.type),
       keyboard: true,
-      title: label,
       riseOnHover: true,
       siteId: site.properties.id,
-      label,
+      // Geoman (loaded for those who draw zones) neither edits nor equips a site's marker; zones still snap to it.
+      pmIgnore: true,
+      snapIgnore: false,
     };
     const marker = L.marker([lat, lng], options);
     marker.on('add', this.decorate, this);
-    return { site, marker, label };
+    return { site, marker };
   }
 
   private iconOf(type: SiteType): L.DivIcon {
@@ -204,13 +220,20 @@ export class SiteLayer extends L.Layer {
   private decorate({ target }: L.LeafletEvent): void {
     const marker = target as L.Marker;
     const element = marker.getElement();
-    if (!element) return;
-    const { siteId, label } = marker.options as SiteMarkerOptions;
-    const type = this.placed.get(siteId)?.site.properties.type;
-    element.setAttribute('aria-label', label);
+    const { siteId } = marker.options as SiteMarkerOptions;
+    const placed = this.placed.get(siteId);
+    if (!element || !placed) return;
+    this.name(placed);
     element.setAttribute('data-site-id', siteId);
-    if (type) element.style.setProperty('--site-color', SITE_TYPE_LOOKS[type].color);
+    element.style.setProperty('--site-color', SITE_TYPE_LOOKS[placed.site.properties.type].color);
     element.classList.toggle('site-marker--selected', siteId === this.selectedSiteId);
+  }
+
+  private name({ site, marker }: Placed): void {
+    const element = marker.getElement()!;
+    const label = this.siteLabel(site);
+    element.setAttribute('aria-label', label);
+    element.title = label;
   }
 
   private refreshVisibility(): void {
@@ -269,7 +292,13 @@ export class SiteLayer extends L.Layer {
 
 interface SiteMarkerOptions extends L.MarkerOptions {
   siteId: string;
-  label: string;
+}
+
+/** Same type and place: the marker would be drawn the same. */
+function looksTheSame(one: SiteMarker, other: SiteMarker): boolean {
+  const [lng, lat] = one.geometry.coordinates;
+  const [otherLng, otherLat] = other.geometry.coordinates;
+  return one.properties.type === other.properties.type && lng === otherLng && lat === otherLat;
 }
 
 /** The site a marker's event came from (propagated events name their marker as `layer`). */

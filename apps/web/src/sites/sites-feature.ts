@@ -17,8 +17,10 @@ export const sitesFeature = defineFeature('sites', ({ use, socket, onDispose }) 
       connectedBefore = true;
     }),
   );
-  // The map's first view waits for the sites alone; the rest is asked for once they have come (FirstView).
+  // The map's first view waits for the sites' markers alone; their details and the rest are asked for once
+  // they have come (FirstView).
   const firstView = use(firstViewFeature);
-  void sites.load().catch(() => undefined).finally(() => firstView.done());
+  void sites.loadMarkers().catch(() => undefined).finally(() => firstView.done());
+  firstView.after(() => void sites.load().catch(() => undefined));
   return sites;
 });
