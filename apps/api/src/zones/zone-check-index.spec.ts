@@ -22,7 +22,7 @@ const zone = (zoneId: string, name: string): CheckableZone => ({
   validFrom: null,
   validUntil: null,
   terms: { clauses: [], text: '' },
-  geometryJson: JSON.stringify(square(13, 55.6, 0.001)),
+  geometry: square(13, 55.6, 0.001),
 });
 
 /** The index over a repository whose reads the test lets finish one by one. */
@@ -49,7 +49,7 @@ describe('ZoneCheckIndex', () => {
     reads[0].resolve([zone('a', 'A')]);
     await settle();
     expect(index.near(55.6, 13, 100)).toEqual([expect.objectContaining({ zoneId: 'a', inside: true, distanceMeters: 0 })]);
-    expect(index.near(55.6, 13, 100)![0]).not.toHaveProperty('geometryJson');
+    expect(index.near(55.6, 13, 100)![0]).not.toHaveProperty('geometry');
     index.onApplicationShutdown();
   });
 

@@ -1,19 +1,11 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
-import type { ZoneGeometry } from '@samverkan/contracts';
 import { ShapeIndex } from '@samverkan/geo';
 import { DOMAIN_EVENTS } from '../common/domain-events';
 import { CachePeers, InstanceCache, InstanceCaches } from '../common/instance-caches';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { UnitOfWork } from '../database/transaction-events';
 import { CheckableZone, CheckRow, ZonesRepository } from './zones.repository';
-
-/**
- * A zone's shape, read from its GeoJSON text when the index is built (its box) and when a check measures it. Kept
- * as text, 10,000 zones are 10,000 strings to the garbage collector rather than some 700,000 small arrays: with
- * them as objects, collecting the old generation held up checks for tens of milliseconds.
- */
-const shapeOf = (zone: CheckableZone): ZoneGeometry => JSON.parse(zone.geometryJson) as ZoneGeometry;
 
 /** The index forgets everything at once: a change names nothing smaller worth keeping apart. */
 export type WholeIndex = Record<string, never>;
@@ -83,7 +75,7 @@ export class ZoneCheckIndex implements OnModuleInit, OnApplicationShutdown, Inst
       this.build();
       return null;
     }
-    const rows = this.index.near({ lat, lng }, radiusMeters).map(({ item: { geometryJson: _shape, ...zone }, inside, distanceMeters, edgeDistanceMeters }) => ({
+    const rows = this.index.near({ lat, lng }, radiusMeters).map(({ item: { geometry: _shape, ...zone }, inside, distanceMeters, edgeDistanceMeters }) => ({
       ...zone,
       inside,
       distanceMeters,
@@ -159,7 +151,7 @@ export class ZoneCheckIndex implements OnModuleInit, OnApplicationShutdown, Inst
     const building = this.zones
       .findCheckableZones()
       .then((zones) => {
-        if (ticket === this.generation && this.mode !== 'off') this.index = new ShapeIndex(zones, shapeOf);
+        if (ticket === this.generation && this.mode !== 'off') this.index = new ShapeIndex(zones, (zone) => zone.geometry);
       })
       .catch((error: Error) => this.logger.warn(`Building the zone check index failed; checks ask the database: ${error.message}`))
       .finally(() => {

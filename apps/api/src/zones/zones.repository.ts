@@ -138,9 +138,9 @@ export interface CheckRow {
   edgeDistanceMeters: number;
 }
 
-/** A zone as the check index keeps it: a check row without the measures, with the shape measured as GeoJSON text. */
+/** A zone as the check index keeps it: a check row without the measures, with the shape measured. */
 export interface CheckableZone extends Omit<CheckRow, 'inside' | 'distanceMeters' | 'edgeDistanceMeters'> {
-  geometryJson: string;
+  geometry: ZoneGeometry;
 }
 
 export interface VersionHistoryRow {
@@ -593,20 +593,20 @@ export class ZonesRepository {
 
   /**
    * Every zone ZONE_CHECK_SQL can find (not withdrawn), in the version it measures, with that version's shape as
-   * GeoJSON text: what the check index (zone-check-index.ts) searches instead of the database.
+   * GeoJSON: what the check index (zone-check-index.ts) searches instead of the database.
    */
   async findCheckableZones(): Promise<CheckableZone[]> {
     const rows = await this.dataSource.query(
       `SELECT z.id AS "zoneId", v.version, v.name, z.site_id AS "siteId", s.name AS "siteName", z.status,
               z.agreed_version AS "agreedVersion", v.schedule, v.valid_from AS "validFrom", v.valid_until AS "validUntil",
-              v.terms, ${SUSPENSION_COLUMNS}, ST_AsGeoJSON(v.geom, 15) AS "geometryJson"
+              v.terms, ${SUSPENSION_COLUMNS}, ST_AsGeoJSON(v.geom, 15)::json AS geometry
        FROM zones z
        JOIN zone_versions v ON v.zone_id = z.id AND v.version = COALESCE(z.agreed_version, z.suspended_version, z.current_version)
        JOIN sites s ON s.id = z.site_id
        LEFT JOIN organisations so ON so.id = z.suspended_by_organisation_id
        WHERE z.status <> 'withdrawn'`,
     );
-    return rows.map(({ s_reason, s_byOrganisationId, s_byOrganisationName, s_since, s_until, s_version, ...row }: RawCheckRow & { geometryJson: string }) => ({
+    return rows.map(({ s_reason, s_byOrganisationId, s_byOrganisationName, s_since, s_until, s_version, ...row }: RawCheckRow & { geometry: ZoneGeometry }) => ({
       ...row,
       suspension: suspensionFrom(row.status, { s_reason, s_byOrganisationId, s_byOrganisationName, s_since, s_until, s_version }),
     }));
