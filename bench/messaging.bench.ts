@@ -358,6 +358,9 @@ async function run(label: string, server: ServerProcess, users: BenchUser[], rat
 
 // ---------------------------------------------------------------- main
 
+/** How long the sockets stay quiet before the idle reading: longer than the api's sign-in cache keeps a token. */
+const IDLE_AFTER_MS = 7000;
+
 /** The server's memory after a full garbage collection (bench/memory-probe.ts, preloaded into both servers). */
 interface MemorySample {
   rss: number | null;
@@ -398,7 +401,8 @@ async function idle(label: string, entry: string, env: Record<string, string>, n
     const rawBaseline = server.rss();
     const sockets = await connectAll(server.url, users, false);
     await settle(sockets, 120_000);
-    await sleep(2000);
+    // Idle: past the sign-in cache's life (5 s), which holds each handshake's token for a moment, not the socket's.
+    await sleep(IDLE_AFTER_MS);
     const rawLoaded = server.rss();
     const after = await memoryAfterGc(server, probe.file);
     for (const socket of sockets) socket.disconnect();
