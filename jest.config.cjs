@@ -4,7 +4,7 @@
 const swcTransform = ['@swc/jest', require('./tests/support/swc-jest-options.cjs')];
 const shared = {
   transform: { '^.+\\.(t|j|mj)sx?$': swcTransform },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|preact|flatbush|flatqueue)/)'],
+  transformIgnorePatterns: require('./tests/support/jest-transform-ignore.cjs'),
   moduleNameMapper: {
     '^@samverkan/contracts$': '<rootDir>/libs/contracts/src',
     '^@samverkan/contracts/(.*)$': '<rootDir>/libs/contracts/src/$1',

@@ -8,7 +8,7 @@ module.exports = {
   rootDir: join(__dirname, '..', '..'),
   displayName: 'browser',
   transform: { '^.+\\.(t|j|mj)sx?$': swcTransform },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|preact)/)'],
+  transformIgnorePatterns: require('../support/jest-transform-ignore.cjs'),
   moduleNameMapper: {
     '^@samverkan/contracts$': '<rootDir>/libs/contracts/src',
     '^@samverkan/contracts/(.*)$': '<rootDir>/libs/contracts/src/$1',
