@@ -16,8 +16,6 @@ export const ZONE_CHECK_INDEX = {
    * another instance read before that change's commit must not be kept (0025's quarantine, for the zones).
    */
   quietMs: 5000,
-  /** After a change, the index is built again this soon, so the next checks find it ready. */
-  rebuildDelayMs: 50,
 } as const;
 
 /**
@@ -40,7 +38,6 @@ export class ZoneCheckIndex implements OnModuleInit, OnApplicationShutdown, Inst
   private generation = 0;
   /** No build starts before this (epoch ms); see ZONE_CHECK_INDEX.quietMs. */
   private quietUntil = 0;
-  private rebuildTimer: NodeJS.Timeout | null = null;
   private mode: 'alone' | 'linked' | 'off';
   private peers: CachePeers<WholeIndex> | null = null;
   private closed = false;
@@ -62,7 +59,6 @@ export class ZoneCheckIndex implements OnModuleInit, OnApplicationShutdown, Inst
 
   onApplicationShutdown(): void {
     this.closed = true;
-    if (this.rebuildTimer) clearTimeout(this.rebuildTimer);
   }
 
   /**
@@ -93,8 +89,8 @@ export class ZoneCheckIndex implements OnModuleInit, OnApplicationShutdown, Inst
   forgetHere(_scope?: WholeIndex): void {
     this.generation += 1;
     this.index = null;
+    // Built again by the next check (not before: a run of changes with no check between them reads nothing).
     if (this.mode === 'linked') this.quietUntil = Date.now() + ZONE_CHECK_INDEX.quietMs;
-    this.scheduleRebuild();
   }
 
   link(peers: CachePeers<WholeIndex>): void {
@@ -134,17 +130,6 @@ export class ZoneCheckIndex implements OnModuleInit, OnApplicationShutdown, Inst
     }
   }
 
-  private scheduleRebuild(): void {
-    if (this.closed || this.mode === 'off') return;
-    if (this.rebuildTimer) clearTimeout(this.rebuildTimer);
-    const delay = Math.max(ZONE_CHECK_INDEX.rebuildDelayMs, this.quietUntil - Date.now());
-    this.rebuildTimer = setTimeout(() => {
-      this.rebuildTimer = null;
-      this.build();
-    }, delay);
-    this.rebuildTimer.unref();
-  }
-
   private build(): void {
     if (this.closed || this.building || this.index || this.mode === 'off' || Date.now() < this.quietUntil) return;
     const ticket = this.generation;
@@ -156,8 +141,6 @@ export class ZoneCheckIndex implements OnModuleInit, OnApplicationShutdown, Inst
       .catch((error: Error) => this.logger.warn(`Building the zone check index failed; checks ask the database: ${error.message}`))
       .finally(() => {
         if (this.building === building) this.building = null;
-        // A change came while it was built: build again from what it changed.
-        if (ticket !== this.generation) this.scheduleRebuild();
       });
     this.building = building;
   }
