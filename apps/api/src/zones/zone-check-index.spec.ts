@@ -50,7 +50,6 @@ describe('ZoneCheckIndex', () => {
     await settle();
     expect(index.near(55.6, 13, 100)).toEqual([expect.objectContaining({ zoneId: 'a', inside: true, distanceMeters: 0 })]);
     expect(index.near(55.6, 13, 100)![0]).not.toHaveProperty('geometry');
-    index.onApplicationShutdown();
   });
 
   it('keeps no index read before a change that came while it was read', async () => {
@@ -65,7 +64,6 @@ describe('ZoneCheckIndex', () => {
     reads[1].resolve([zone('a', 'Efter ändringen')]);
     await settle();
     expect(index.near(55.6, 13, 100)).toEqual([expect.objectContaining({ name: 'Efter ändringen' })]);
-    index.onApplicationShutdown();
   });
 
   it('with several instances, trusts nothing until linked, nothing while the link is down, and waits out its quiet time after a change', async () => {
@@ -103,6 +101,5 @@ describe('ZoneCheckIndex', () => {
     index.linkDown();
     expect(index.near(55.6, 13, 100)).toBeNull();
     expect(reads).toHaveLength(2);
-    index.onApplicationShutdown();
   });
 });

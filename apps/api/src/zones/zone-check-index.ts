@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { ShapeIndex } from '@samverkan/geo';
 import { DOMAIN_EVENTS } from '../common/domain-events';
@@ -30,7 +30,7 @@ export const ZONE_CHECK_INDEX = {
  * `near` answers null and the check asks the database, as it always did.
  */
 @Injectable()
-export class ZoneCheckIndex implements OnModuleInit, OnApplicationShutdown, InstanceCache<WholeIndex> {
+export class ZoneCheckIndex implements OnModuleInit, InstanceCache<WholeIndex> {
   private readonly logger = new Logger('ZoneCheckIndex');
   private index: ShapeIndex<CheckableZone> | null = null;
   private building: Promise<void> | null = null;
@@ -40,7 +40,6 @@ export class ZoneCheckIndex implements OnModuleInit, OnApplicationShutdown, Inst
   private quietUntil = 0;
   private mode: 'alone' | 'linked' | 'off';
   private peers: CachePeers<WholeIndex> | null = null;
-  private closed = false;
 
   constructor(
     private readonly zones: ZonesRepository,
@@ -55,10 +54,6 @@ export class ZoneCheckIndex implements OnModuleInit, OnApplicationShutdown, Inst
   onModuleInit(): void {
     this.unitOfWork.onInTransaction(DOMAIN_EVENTS.zoneChanged, () => this.forgetEverywhere());
     this.unitOfWork.onInTransaction(DOMAIN_EVENTS.siteChanged, () => this.forgetEverywhere());
-  }
-
-  onApplicationShutdown(): void {
-    this.closed = true;
   }
 
   /**
@@ -131,7 +126,7 @@ export class ZoneCheckIndex implements OnModuleInit, OnApplicationShutdown, Inst
   }
 
   private build(): void {
-    if (this.closed || this.building || this.index || this.mode === 'off' || Date.now() < this.quietUntil) return;
+    if (this.building || this.index || this.mode === 'off' || Date.now() < this.quietUntil) return;
     const ticket = this.generation;
     const building = this.zones
       .findCheckableZones()
