@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+import { PreparedStatements } from './prepared-statements';
 import { runMigrationsOnce } from './run-migrations';
 import { UnitOfWork } from './transaction-events';
 
@@ -15,8 +16,15 @@ export class DatabaseModule {
     return {
       module: DatabaseModule,
       global: true,
-      providers: [UnitOfWork],
-      exports: [UnitOfWork],
+      providers: [
+        UnitOfWork,
+        {
+          provide: PreparedStatements,
+          useFactory: (dataSource: DataSource) => new PreparedStatements(dataSource, !config.embeddedDatabase),
+          inject: [DataSource],
+        },
+      ],
+      exports: [UnitOfWork, PreparedStatements],
       imports: [
         TypeOrmModule.forRootAsync({
           useFactory: () => ({

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { MeetingSummary, MessagePriority } from '@samverkan/contracts';
 import type { AlertStatistics, Period } from '../meetings/alert-statistics';
 import type { AuthUser } from '../auth/auth-user';
+import { HotStatement, PreparedStatements } from '../database/prepared-statements';
 import { CAN_SEE_CHANNEL, canSeeChannel, seesAllSharedChannels, viewerParams } from './channel-access';
 import { EscalationRepository } from './escalation/escalation.repository';
 import type { AlertAckRow, MessageRow } from './messaging.rows';
@@ -88,6 +89,9 @@ WITH locked AS MATERIALIZED (
 )
 SELECT ${MESSAGE_COLUMNS.replace(/\bm\./g, 'inserted.')} FROM inserted JOIN users u ON u.id = inserted.author_id`;
 
+/** Run for every batch of messages: prepared once per connection on a PostgreSQL server. */
+const SEND_BATCH: HotStatement = { name: 'messages_send_batch', text: SEND_BATCH_SQL };
+
 /** The constraint a resend meets (see SEND_BATCH_SQL). */
 const AUTHOR_CLIENT_ID_KEY = 'messages_author_client_key';
 
@@ -123,6 +127,7 @@ export class MessagesRepository implements AlertStatistics {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly escalations: EscalationRepository,
+    private readonly prepared: PreparedStatements,
   ) {}
 
   /**
@@ -178,7 +183,7 @@ export class MessagesRepository implements AlertStatistics {
     const urgent = sends.some((send) => send.message.priority === 'urgent');
     for (let attempt = 1; ; attempt++) {
       try {
-        if (!urgent) return this.matchToSends(sends, await this.dataSource.query(SEND_BATCH_SQL, parameters));
+        if (!urgent) return this.matchToSends(sends, await this.prepared.query<MessageRow>(SEND_BATCH, parameters));
         return await this.dataSource.transaction(async (manager) => {
           const stored = this.matchToSends(sends, await manager.query(SEND_BATCH_SQL, parameters));
           for (const [idx, message] of stored.entries()) {

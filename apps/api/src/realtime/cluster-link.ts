@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import { createAdapter } from '@socket.io/redis-adapter';
+import { createAdapter, type RedisAdapter } from '@socket.io/redis-adapter';
 import { createClient } from 'redis';
 import { destroyRedisClients } from '../common/redis-shutdown';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -60,10 +60,14 @@ export class ClusterLink implements OnApplicationShutdown {
     this.watch(subscriber, 'subscribe', onRestored);
     this.clients = [publisher, subscriber];
     this.connecting = this.clients.map((client) => client.connect().catch(() => undefined));
-    return createAdapter(withHandledRejections(publisher), withHandledRejections(subscriber), {
+    const createRedisAdapter = createAdapter(withHandledRejections(publisher), withHandledRejections(subscriber), {
       requestsTimeout: 3000,
       key: this.config.redisKeyPrefix,
     });
+    // Socket.IO calls the factory with `new`: a function, not an arrow, and the adapter it returns is the result.
+    return function ownEchoesSkipped(namespace: unknown) {
+      return skipOwnEchoes(createRedisAdapter(namespace));
+    };
   }
 
   /**
@@ -108,6 +112,27 @@ export class ClusterLink implements OnApplicationShutdown {
     this.connecting = [];
     await destroyRedisClients(clients, attempts);
   }
+}
+
+/**
+ * Redis sends every broadcast back to the instance that published it too, and the adapter decodes the whole
+ * packet before it reads the sender's id and drops it (a decoded copy of every message this instance sends). The
+ * id is the packet's first field: MessagePack's array of three, then a string of six characters. So an instance's
+ * own broadcasts are known by their first eight bytes and dropped undecoded; every other one goes on as before.
+ */
+export function skipOwnEchoes(adapter: RedisAdapter): RedisAdapter {
+  const uid = String(adapter.uid);
+  const ownPrefix = Buffer.concat([Buffer.from([0x93, 0xa0 | uid.length]), Buffer.from(uid, 'utf8')]);
+  const target = adapter as unknown as { onmessage(pattern: unknown, channel: string, message: Buffer): void };
+  const decodeAndBroadcast = target.onmessage.bind(adapter);
+  target.onmessage = (pattern, channel, message) => {
+    const own =
+      Buffer.isBuffer(message) &&
+      message.length > ownPrefix.length &&
+      ownPrefix.equals(message.subarray(0, ownPrefix.length));
+    if (!own) decodeAndBroadcast(pattern, channel, message);
+  };
+  return adapter;
 }
 
 /**
