@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { Logger } from '@nestjs/common';
-import { from, Observable } from 'rxjs';
+import { from, Observable, of } from 'rxjs';
 import { handlesEvent, LeanIoAdapter } from './lean-io.adapter';
 
 /** A connection as Socket.IO's: an event from the client goes to the catch-all listeners (`onevent`). */
@@ -92,5 +92,33 @@ describe('LeanIoAdapter', () => {
     socket.incoming('echo', 'open');
     await new Promise((resolve) => setImmediate(resolve));
     expect(seen).toEqual(['open']);
+  });
+
+  it("answers as Nest's adapter does: a promise's value, an Observable's every value, an event by name, nothing for nothing", async () => {
+    const adapter = new LeanIoAdapter();
+    const socket = new FakeSocket();
+    const emitted: unknown[] = [];
+    socket.emit = ((event: string, data: unknown) => emitted.push([event, data]) > 0) as FakeSocket['emit'];
+    adapter.bindMessageHandlers(
+      socket,
+      [
+        { message: 'plain', methodName: 'plain', isAckHandledManually: false, callback: async () => ({ ok: true, kind: 'plain' }) },
+        { message: 'stream', methodName: 'stream', isAckHandledManually: false, callback: async () => of({ event: 'first', data: 1 }, { event: 'second', data: 2 }) },
+        { message: 'manual', methodName: 'manual', isAckHandledManually: true, callback: async () => ({ ok: true }) },
+        { message: 'nothing', methodName: 'nothing', isAckHandledManually: false, callback: async () => undefined },
+      ],
+      transform,
+    );
+    const acks: unknown[] = [];
+    socket.incoming('plain', {}, (response: unknown) => acks.push(response));
+    socket.incoming('stream', {});
+    socket.incoming('manual', {}, (response: unknown) => acks.push(['manual', response]));
+    socket.incoming('nothing', {}, (response: unknown) => acks.push(['nothing', response]));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(acks).toEqual([{ ok: true, kind: 'plain' }]);
+    expect(emitted).toEqual([
+      ['first', 1],
+      ['second', 2],
+    ]);
   });
 });
