@@ -219,6 +219,38 @@ describe('meetings', () => {
       .waitFor();
   });
 
+  it('ticks an action at once, and unticks it with the reason when the server refuses', async () => {
+    const { meeting, token } = await meetingWithTwoZones();
+    const { user: officer } = await browser.signInThroughApi('police');
+    const title = unique('Kontrollera skyltningen');
+    await apiJson(browser.baseUrl, token, `/api/meetings/${meeting.id}/actions`, {
+      method: 'POST',
+      body: { title, ownerId: officer.id, dueDate: '2027-01-15' },
+    });
+    browser.allowConsoleErrors(/status of 409 \(Conflict\)/);
+    const police = await browser.newSignedInPage('police');
+    // The server answers only when the test lets it, and refuses: someone changed the action meanwhile.
+    let answer!: () => void;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    await police.route('**/api/meetings/*/actions/*', async (route) => {
+      if (route.request().method() !== 'PATCH') return route.continue();
+      await answered;
+      await route.fulfill({
+        status: 409,
+        contentType: 'application/json',
+        body: JSON.stringify({ statusCode: 409, error: 'Conflict', message: 'The action was changed meanwhile: reload it' }),
+      });
+    });
+    await police.goto(`${browser.baseUrl}/#/meetings`);
+    const action = police.getByTestId('my-action').filter({ hasText: title });
+    await action.getByRole('checkbox').check();
+    expect(await action.getByRole('checkbox').isChecked()).toBe(true);
+    answer();
+    await police.getByRole('alert').filter({ hasText: /Någon annan ändrade|Someone else changed/ }).waitFor();
+    // Read again after the conflict: as the server has it, still open.
+    await action.getByRole('checkbox', { checked: false }).waitFor();
+  });
+
   it('the follower sees the presenter’s map and item, looks around alone, snaps back, and takes over presenting', async () => {
     const { meeting, token } = await meetingWithTwoZones();
     const [firstItem, secondItem] = meeting.agenda;

@@ -1,5 +1,6 @@
 import type { ActionListItem, Meeting } from '@samverkan/contracts';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { ApiError } from '../api/api-error';
 import { formatDate, formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/use-i18n';
 import { directoryFeature } from '../people/directory-feature';
@@ -49,22 +50,28 @@ export function MeetingsPage() {
     return () => abort.abort();
   }, [attempt]);
 
+  /** One action of the list changed, on the list as it is now (other answers may have changed it meanwhile). */
+  const changeAction = (id: string, changes: Partial<ActionListItem>) =>
+    setActions((current) =>
+      current.status === 'ready'
+        ? { status: 'ready', value: current.value.map((item) => (item.id === id ? { ...item, ...changes } : item)) }
+        : current,
+    );
+
   const markAction = async (action: ActionListItem, done: boolean) => {
     setActionError(null);
+    const status = done ? 'done' : 'open';
+    // The box shows the user's click at once, also when the page draws again before the server answers (the
+    // meetings arriving), and goes back if the server refuses; after a conflict the list is read again, so the
+    // action shows as someone else left it (what the message says).
+    changeAction(action.id, { status });
     try {
-      const updated = await api.updateAction(action.meetingId, action.id, {
-        version: action.version,
-        status: done ? 'done' : 'open',
-      });
-      if (actions.status === 'ready')
-        setActions({
-          status: 'ready',
-          value: actions.value.map((candidate) =>
-            candidate.id === action.id ? { ...candidate, ...updated } : candidate,
-          ),
-        });
+      changeAction(action.id, await api.updateAction(action.meetingId, action.id, { version: action.version, status }));
     } catch (error) {
+      changeAction(action.id, { status: action.status });
       setActionError(meetingErrorText(error, t));
+      if (error instanceof ApiError && error.status === 409)
+        api.myActions().then((value) => setActions({ status: 'ready', value }), () => undefined);
     }
   };
 
