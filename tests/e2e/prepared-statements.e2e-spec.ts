@@ -38,12 +38,7 @@ describe(`Prepared statements (${testDatabaseIsEmbedded() ? 'embedded: unnamed' 
     for (const answer of answers) expect(answer).toEqual(expected);
   });
 
-  // Only on a server: on the embedded database a refused statement sent with parameters can leave the PGlite
-  // socket server answering the connection out of step (the known fault in decision 0013), and the other files
-  // of this worker share that connection.
-  const onServer = testDatabaseIsEmbedded() ? it.skip : it;
-
-  onServer("refuses as an ordinary query does (TypeORM's QueryFailedError with the server's error), and works after", async () => {
+  it("refuses as an ordinary query does (TypeORM's QueryFailedError with the server's error), and works after", async () => {
     expect(await prepared.query(divideBy, [5])).toEqual([{ quotient: 2 }]);
     const refusal = await prepared.query(divideBy, [0]).catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(QueryFailedError);

@@ -65,12 +65,8 @@ describe('audit of sites and zones', () => {
     const [event] = (await team.staff.get(`/api/audit?entity=site&entityId=${site.id}`)).body as AuditEvent[];
     expect((await map.people.admin.patch(`/api/audit/${event.id}`, { action: 'x' })).status).toBe(404);
     expect((await map.people.admin.delete(`/api/audit/${event.id}`)).status).toBe(404);
-    // Simple-protocol statements (no parameters; the id is the api's own UUID): a refused extended-protocol
-    // statement can leave the embedded database's socket server out of step with the client (a fault of the
-    // PGlite socket, written down in docs/decisions/0013-ci-in-ten-minutes.md), and the refusal is what counts.
-    expect(event.id).toMatch(/^[0-9a-f-]{36}$/);
-    await expect(test.dataSource.query(`UPDATE audit_events SET action = 'x' WHERE id = '${event.id}'`)).rejects.toThrow(/append-only/);
-    await expect(test.dataSource.query(`DELETE FROM audit_events WHERE id = '${event.id}'`)).rejects.toThrow(/append-only/);
+    await expect(test.dataSource.query(`UPDATE audit_events SET action = 'x' WHERE id = $1`, [event.id])).rejects.toThrow(/append-only/);
+    await expect(test.dataSource.query('DELETE FROM audit_events WHERE id = $1', [event.id])).rejects.toThrow(/append-only/);
   });
 
   /**

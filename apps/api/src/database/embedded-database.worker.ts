@@ -1,10 +1,10 @@
 import { PGlite } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { EmbeddedDatabaseReply, EmbeddedDatabaseWorkerData } from './embedded-database';
+import { EmbeddedDatabaseServer } from './embedded-database.server';
 
 /**
  * The embedded database's own thread: PGlite with PostGIS and the socket server the api's `pg` pool connects to.
@@ -16,15 +16,7 @@ const port = parentPort;
 if (!port) throw new Error('embedded-database.worker runs only as a worker thread');
 
 let database: PGlite | null = null;
-let server: PGLiteSocketServer | null = null;
-let closing = false;
-
-// A client that disconnected just before the stop has its clean-up queued in the socket server, which then asks
-// the database whether that client left a transaction open. Once the files are closing that question can only
-// fail, and there is nothing left to clean up: such a late failure must not end the thread (and the process).
-process.on('unhandledRejection', (reason) => {
-  if (!closing) throw reason;
-});
+let server: EmbeddedDatabaseServer | null = null;
 
 /**
  * Written over the data folder's postgresql.conf at each start. PGlite reads its files through the operating
@@ -45,7 +37,7 @@ async function open(): Promise<void> {
   });
   await database.exec('CREATE EXTENSION IF NOT EXISTS postgis');
   if (fresh && !image) await keepFreshImage(database);
-  server = new PGLiteSocketServer({ db: database, path: socketPath, maxConnections });
+  server = new EmbeddedDatabaseServer(database, socketPath, maxConnections);
   await server.start();
 }
 
@@ -92,10 +84,8 @@ async function keepFreshImage(fresh: PGlite): Promise<void> {
 
 /** Stops serving, then closes the files cleanly (a checkpoint, so the next start is fast). */
 async function close(): Promise<void> {
+  // Returns once the clean-ups of the clients it closed have run.
   await server?.stop();
-  // Let the clean-ups already queued for disconnected clients run while the database is still open.
-  await new Promise((resolve) => setImmediate(resolve));
-  closing = true;
   await database?.close();
 }
 
