@@ -19,7 +19,7 @@ export type EmbeddedDatabaseReply = { type: 'ready' } | { type: 'stopped' } | { 
  * as to a PostgreSQL server.
  *
  * It runs in a worker thread of its own: PGlite executes queries synchronously in WebAssembly, and in the api's
- * thread every insert would hold up every socket and timer (see docs/decisions/0015-embedded-database-thread.md).
+ * thread every insert would hold up every socket and timer (see docs/decisions/0015-embedded-database-thread-and-image.md).
  * Opening it there also lets the api's modules load on the other core meanwhile.
  *
  * The socket server has no authentication of its own (every client is the superuser `postgres`), so it never
