@@ -63,9 +63,10 @@ function run(socket: EventSocket, handler: MessageMappingProperties, args: unkno
   const failed = (error: unknown) => log.error(error);
   try {
     Promise.resolve(handler.callback(data, ack) as unknown)
-      .then(async (result) => {
+      // Promise.resolve has already awaited a promise: what is left is an Observable or a value.
+      .then((result) => {
         if (isObservable(result)) result.subscribe({ next: answer, error: failed });
-        else answer(await result);
+        else answer(result);
       })
       .catch(failed);
   } catch (error) {
