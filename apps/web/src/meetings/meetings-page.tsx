@@ -62,16 +62,15 @@ export function MeetingsPage() {
     setActionError(null);
     const status = done ? 'done' : 'open';
     // The box shows the user's click at once, also when the page draws again before the server answers (the
-    // meetings arriving), and goes back if the server refuses; after a conflict the list is read again, so the
-    // action shows as someone else left it (what the message says).
+    // meetings arriving), and goes back if the server refuses; after a conflict the page reads its lists again (as
+    // its retry does), so the action shows as someone else left it (what the message says).
     changeAction(action.id, { status });
     try {
       changeAction(action.id, await api.updateAction(action.meetingId, action.id, { version: action.version, status }));
     } catch (error) {
       changeAction(action.id, { status: action.status });
       setActionError(meetingErrorText(error, t));
-      if (error instanceof ApiError && error.status === 409)
-        api.myActions().then((value) => setActions({ status: 'ready', value }), () => undefined);
+      if (error instanceof ApiError && error.status === 409) setAttempt((n) => n + 1);
     }
   };
 
