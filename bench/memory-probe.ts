@@ -8,9 +8,13 @@
  * buffers there that a collection in the main thread does not touch.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeHeapSnapshot } from 'node:v8';
 import { BroadcastChannel, isMainThread } from 'node:worker_threads';
 
 const file = process.env.BENCH_MEMORY_FILE;
+/** BENCH_HEAP_SNAPSHOTS: a folder to write a heap snapshot into at each reading (main thread). */
+const snapshots = process.env.BENCH_HEAP_SNAPSHOTS;
 const collect = (globalThis as { gc?: () => void }).gc;
 /** How long the main thread gives the worker threads to collect before it reads the process's memory. */
 const WORKERS_COLLECT_MS = 500;
@@ -27,6 +31,8 @@ if (file && collect) {
         const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
         const { heapUsed, external } = process.memoryUsage();
         writeFileSync(file, JSON.stringify({ rss: rss ? Number(rss[1]) * 1024 : null, heapUsed, external }));
+        // To see what the sockets hold: a heap snapshot at each reading (compare two in Chromium's DevTools).
+        if (snapshots) writeHeapSnapshot(join(snapshots, `${process.pid}-${Date.now()}.heapsnapshot`));
       }, WORKERS_COLLECT_MS);
     });
   } else {

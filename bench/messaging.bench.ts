@@ -402,7 +402,9 @@ async function memoryAfterGc(server: ServerProcess, file: string): Promise<Memor
 /** Node arguments and environment that let memoryAfterGc ask a server for its memory. */
 function memoryProbe(): { nodeArgs: string[]; env: Record<string, string>; file: string } {
   const file = join(mkdtempSync(join(tmpdir(), 'samverkan-memory-')), 'memory.json');
-  return { nodeArgs: ['--expose-gc', '--require', join(__dirname, 'memory-probe.js')], env: { BENCH_MEMORY_FILE: file }, file };
+  const snapshots = process.env.BENCH_HEAP_SNAPSHOTS;
+  const env: Record<string, string> = { BENCH_MEMORY_FILE: file, ...(snapshots ? { BENCH_HEAP_SNAPSHOTS: snapshots } : {}) };
+  return { nodeArgs: ['--expose-gc', '--require', join(__dirname, 'memory-probe.js')], env, file };
 }
 
 /**

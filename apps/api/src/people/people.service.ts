@@ -12,7 +12,7 @@ import { CreateOrganisationDto, CreateUserDto, UpdateUserDto } from './dto/peopl
 import { OrganisationEntity } from './entities/organisation.entity';
 import { UserEntity } from './entities/user.entity';
 import { PasswordHasher } from './password-hasher';
-import { toOrganisationDto, toUserDto } from './people.mapper';
+import { toAuthUser, toOrganisationDto, toUserDto } from './people.mapper';
 import { PeopleRepository, UserChanges, type UserCriteria } from './people.repository';
 
 @Injectable()
@@ -222,7 +222,7 @@ export class PeopleService {
     const row = await this.people.findSignedIn(userId, sessionId);
     if (!row) return null;
     return {
-      user: { ...this.toUserDto(row), organisationKind: row.organisationKind, sessionId },
+      user: toAuthUser(row, row.organisationKind, sessionId, this.config.mfaRequiredRoles),
       sessionExpiresAt: new Date(row.sessionExpiresAt),
     };
   }

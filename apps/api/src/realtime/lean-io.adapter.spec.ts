@@ -1,7 +1,9 @@
 import { EventEmitter } from 'node:events';
 import { Logger } from '@nestjs/common';
 import { from, Observable, of } from 'rxjs';
-import { handlesEvent, LeanIoAdapter } from './lean-io.adapter';
+import type { MessageMappingProperties } from '@nestjs/websockets';
+import { WebSocketsController } from '@nestjs/websockets/web-sockets-controller';
+import { handlesEvent, LeanIoAdapter, shareGatewayBindings } from './lean-io.adapter';
 
 /** A connection as Socket.IO's: an event from the client goes to the catch-all listeners (`onevent`). */
 class FakeSocket extends EventEmitter {
@@ -120,5 +122,81 @@ describe('LeanIoAdapter', () => {
       ['first', 1],
       ['second', 2],
     ]);
+  });
+});
+
+describe('shareGatewayBindings', () => {
+  /** Nest's connection handler for one gateway, as WebSocketsController makes it for an app with this adapter. */
+  function connectionHandler(adapter: unknown, gateway: object, handlers: MessageMappingProperties[]) {
+    const connections: unknown[][] = [];
+    const disconnects: unknown[] = [];
+    const controller = { config: { getIoAdapter: () => adapter }, subscribeMessages: jest.fn() };
+    const handler = WebSocketsController.prototype.getConnectionHandler.call(
+      controller,
+      controller as never,
+      gateway,
+      handlers,
+      { next: (value: unknown) => disconnects.push(value) } as never,
+      { next: (args: unknown[]) => connections.push(args) } as never,
+    );
+    return { handler, connections, disconnects, controller };
+  }
+
+  it("takes over Nest's binding on this Nest version (an upgrade that changes it fails here)", () => {
+    expect(shareGatewayBindings()).toBe(true);
+  });
+
+  it('binds a gateway once for every connection: the handler gets the gateway as this and the connection first', async () => {
+    const adapter = new LeanIoAdapter();
+    const gateway = { name: 'chat' };
+    const calls: unknown[][] = [];
+    const handlers: MessageMappingProperties[] = [
+      {
+        message: 'echo',
+        methodName: 'echo',
+        isAckHandledManually: false,
+        callback: async function (this: unknown, socket: unknown, data: unknown) {
+          calls.push([this, socket, data]);
+          return { ok: true, data };
+        },
+      },
+    ];
+    const other = { name: 'meetings' };
+    const chat = connectionHandler(adapter, gateway, handlers);
+    const meetings = connectionHandler(adapter, other, [{ message: 'view', methodName: 'view', isAckHandledManually: false, callback: async () => ({ ok: 'view' }) }]);
+    const sockets = [new FakeSocket(), new FakeSocket()];
+    for (const socket of sockets) {
+      chat.handler(socket, 'handshake extra');
+      meetings.handler(socket);
+    }
+
+    // Nest's connection event still comes first, with every argument; nothing is bound per connection.
+    expect(chat.connections).toEqual([[sockets[0], 'handshake extra'], [sockets[1], 'handshake extra']]);
+    expect(chat.controller.subscribeMessages).not.toHaveBeenCalled();
+    const lists = sockets.map((socket) => Object.getOwnPropertySymbols(socket).map((key) => (socket as never)[key]));
+    expect(lists[0][0]).toBe(lists[1][0]);
+    expect(sockets[0].anyListenerCount).toBe(1);
+    expect(sockets[0].listenerCount('disconnect')).toBe(1);
+
+    const ask = (socket: FakeSocket, event: string, payload?: unknown) =>
+      new Promise((resolve) => socket.incoming(event, payload, resolve));
+    expect(await ask(sockets[1], 'echo', 'hello')).toEqual({ ok: true, data: 'hello' });
+    expect(calls).toEqual([[gateway, sockets[1], 'hello']]);
+    expect(await ask(sockets[0], 'view')).toEqual({ ok: 'view' });
+    expect(handlesEvent(sockets[0], 'view')).toBe(true);
+    expect(handlesEvent(sockets[0], 'nothing')).toBe(false);
+
+    // Each gateway hears of the disconnect once, with the connection and the reason (its handleDisconnect).
+    sockets[1].emit('disconnect', 'transport close');
+    expect(chat.disconnects).toEqual([{ client: sockets[1], reason: 'transport close' }]);
+    expect(meetings.disconnects).toEqual([{ client: sockets[1], reason: 'transport close' }]);
+  });
+
+  it("leaves Nest's own binding to an app with another adapter", () => {
+    const { handler, controller } = connectionHandler({ notLean: true }, {}, []);
+    const socket = new FakeSocket();
+    controller.config.getIoAdapter = () => ({ bindClientDisconnect: jest.fn(), notLean: true });
+    handler(socket);
+    expect(controller.subscribeMessages).toHaveBeenCalledWith([], socket, {});
   });
 });
