@@ -15,7 +15,7 @@
  * Database: DATABASE_URL if set (a PostgreSQL server with PostGIS; the bench's rows are removed afterwards),
  * else the embedded PGlite in a temporary folder. Run: `npm run bench:zones`. Settings: BENCH_REQUESTS (2000,
  * per closed-loop run), BENCH_RATE (300 checks/s), BENCH_SECONDS (20, per open-loop run), BENCH_PROFILE (a
- * folder: the api writes a CPU profile there, `node --cpu-prof`).
+ * folder: the api writes a CPU profile there, `node --cpu-prof`), BENCH_API_NODE_ARGS (more node arguments for the api).
  */
 import { ChildProcess, fork, spawn, spawnSync } from 'node:child_process';
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
@@ -35,6 +35,8 @@ const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
 const RATE = Number(process.env.BENCH_RATE ?? 300);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const PROFILE_DIR = process.env.BENCH_PROFILE ?? null;
+/** More node arguments for the api, e.g. `--trace-gc` to see its collections beside the latencies. */
+const API_NODE_ARGS = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const CONCURRENCY = 8;
 const WARM_UP = 500;
 const RADIUS = 200;
@@ -126,7 +128,7 @@ class ApiProcess {
 
   static async start(pinned: boolean, env: Record<string, string>, profile = false): Promise<ApiProcess> {
     const port = await freePort();
-    const profiling = profile && PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
+    const profiling = [...(profile && PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : []), ...API_NODE_ARGS];
     const [command, args] = serverCommand(pinned, [...profiling, API_ENTRY]);
     const child = spawn(command, args, {
       cwd: ROOT,

@@ -14,48 +14,55 @@ const WGS84_E2 = 0.006_694_379_990_14;
 const toRadians = (degrees: number) => (degrees * Math.PI) / 180;
 
 interface LocalFrame {
-  lng: number;
-  lat: number;
   metersPerDegreeLng: number;
   metersPerDegreeLat: number;
 }
 
-function frameAt(lng: number, lat: number): LocalFrame {
+function frameAt(lat: number): LocalFrame {
   const sin = Math.sin(toRadians(lat));
   const w = 1 - WGS84_E2 * sin * sin;
   const primeVertical = WGS84_A / Math.sqrt(w);
   const meridional = (WGS84_A * (1 - WGS84_E2)) / (w * Math.sqrt(w));
   return {
-    lng,
-    lat,
     metersPerDegreeLng: toRadians(1) * primeVertical * Math.cos(toRadians(lat)),
     metersPerDegreeLat: toRadians(1) * meridional,
   };
 }
 
-function project(frame: LocalFrame, [lng, lat]: Position): [number, number] {
-  return [(lng - frame.lng) * frame.metersPerDegreeLng, (lat - frame.lat) * frame.metersPerDegreeLat];
-}
-
-function segmentDistance([ax, ay]: [number, number], [bx, by]: [number, number]): number {
+/** Metres from the origin to the segment a–b, both given in metres of a local frame around the origin. */
+function segmentDistance(ax: number, ay: number, bx: number, by: number): number {
   const dx = bx - ax;
   const dy = by - ay;
   const lengthSquared = dx * dx + dy * dy;
   const t = lengthSquared === 0 ? 0 : Math.max(0, Math.min(1, -(ax * dx + ay * dy) / lengthSquared));
-  return Math.hypot(ax + t * dx, ay + t * dy);
+  const x = ax + t * dx;
+  const y = ay + t * dy;
+  // Not Math.hypot: V8 calls it as a builtin that boxes its answer, a heap allocation for every edge measured.
+  return Math.sqrt(x * x + y * y);
 }
 
 const polygonsOf = (geometry: ZoneGeometry): Position[][][] =>
   geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
 
-/** Metres from the point to the geometry's nearest edge (outer rings and holes alike). */
+/**
+ * Metres from the point to the geometry's nearest edge (outer rings and holes alike). Each vertex is projected
+ * into plain numbers, not a pair per vertex: a check measures a dozen zones of dozens of vertices, and those
+ * pairs were most of what a check allocated (and what the api's garbage collector then had to sweep).
+ */
 export function edgeDistanceMeters(lng: number, lat: number, geometry: ZoneGeometry): number {
-  const frame = frameAt(lng, lat);
+  const { metersPerDegreeLng: kx, metersPerDegreeLat: ky } = frameAt(lat);
   let nearest = Infinity;
   for (const polygon of polygonsOf(geometry)) {
     for (const ring of polygon) {
-      for (let i = 0; i < ring.length - 1; i++) {
-        nearest = Math.min(nearest, segmentDistance(project(frame, ring[i]), project(frame, ring[i + 1])));
+      if (ring.length === 0) continue;
+      let ax = (ring[0][0] - lng) * kx;
+      let ay = (ring[0][1] - lat) * ky;
+      for (let i = 1; i < ring.length; i++) {
+        const bx = (ring[i][0] - lng) * kx;
+        const by = (ring[i][1] - lat) * ky;
+        nearest = Math.min(nearest, segmentDistance(ax, ay, bx, by));
+        ax = bx;
+        ay = by;
       }
     }
   }
@@ -113,7 +120,7 @@ export class ShapeIndex<T> {
   near(position: { lat: number; lng: number }, radiusMeters: number): ShapeHit<T>[] {
     if (!this.index) return [];
     const { lat, lng } = position;
-    const frame = frameAt(lng, lat);
+    const frame = frameAt(lat);
     // A box widened by the radius in degrees, with a margin for the box's own approximation.
     const dLng = (radiusMeters / frame.metersPerDegreeLng) * 1.01 + 1e-9;
     const dLat = (radiusMeters / frame.metersPerDegreeLat) * 1.01 + 1e-9;

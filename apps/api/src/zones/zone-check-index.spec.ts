@@ -10,18 +10,20 @@ const square = (lng: number, lat: number, d: number): Polygon => ({
 });
 
 const zone = (zoneId: string, name: string): CheckableZone => ({
-  zoneId,
-  version: 1,
-  name,
-  siteId: 'site',
-  siteName: 'Platsen',
-  status: 'agreed',
-  agreedVersion: 1,
-  suspension: null,
-  schedule: null,
-  validFrom: null,
-  validUntil: null,
-  terms: { clauses: [], text: '' },
+  zone: {
+    zoneId,
+    version: 1,
+    name,
+    siteId: 'site',
+    siteName: 'Platsen',
+    status: 'agreed',
+    agreedVersion: 1,
+    suspension: null,
+    schedule: null,
+    validFrom: null,
+    validUntil: null,
+    terms: { clauses: [], text: '' },
+  },
   geometry: square(13, 55.6, 0.001),
 });
 

@@ -5,7 +5,7 @@ import { DOMAIN_EVENTS } from '../common/domain-events';
 import { CachePeers, InstanceCache, InstanceCaches } from '../common/instance-caches';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { UnitOfWork } from '../database/transaction-events';
-import { CheckableZone, CheckRow, ZonesRepository } from './zones.repository';
+import { CheckableZone, checkRow, CheckRow, ZonesRepository } from './zones.repository';
 
 /** The index forgets everything at once: a change names nothing smaller worth keeping apart. */
 export type WholeIndex = Record<string, never>;
@@ -66,12 +66,11 @@ export class ZoneCheckIndex implements OnModuleInit, InstanceCache<WholeIndex> {
       this.build();
       return null;
     }
-    const rows = this.index.near({ lat, lng }, radiusMeters).map(({ item: { geometry: _shape, ...zone }, inside, distanceMeters, edgeDistanceMeters }) => ({
-      ...zone,
-      inside,
-      distanceMeters,
-      edgeDistanceMeters,
-    }));
+    const rows = this.index
+      .near({ lat, lng }, radiusMeters)
+      .map(({ item, inside, distanceMeters, edgeDistanceMeters }) =>
+        checkRow(item.zone, inside, distanceMeters, edgeDistanceMeters),
+      );
     return rows.sort((a, b) => a.distanceMeters - b.distanceMeters || (a.zoneId < b.zoneId ? -1 : a.zoneId > b.zoneId ? 1 : 0));
   }
 
@@ -131,7 +130,7 @@ export class ZoneCheckIndex implements OnModuleInit, InstanceCache<WholeIndex> {
     const building = this.zones
       .findCheckableZones()
       .then((zones) => {
-        if (ticket === this.generation && this.mode !== 'off') this.index = new ShapeIndex(zones, (zone) => zone.geometry);
+        if (ticket === this.generation && this.mode !== 'off') this.index = new ShapeIndex(zones, (entry) => entry.geometry);
       })
       .catch((error: Error) => this.logger.warn(`Building the zone check index failed; checks ask the database: ${error.message}`))
       .finally(() => {
