@@ -20,9 +20,9 @@ export function toUserDto(user: UserEntity, mfaRequiredRoles: readonly Role[]): 
 }
 
 /**
- * The signed-in caller behind a session. Written out as one literal, not `{ ...toUserDto(user), … }`: V8 gives
- * spread copies made at many call sites a hidden class each, so every connected socket kept its user with a
- * shape of its own (about 370 bytes more per socket); with a literal they all share one.
+ * The signed-in caller behind a session: the user DTO with two properties added to it. Not `{ ...toUserDto(user),
+ * … }`: V8 gives spread copies made there a hidden class each, so every connected socket kept its user with a
+ * shape of its own (about 370 bytes more per socket); added properties follow one shared transition instead.
  */
 export function toAuthUser(
   user: UserEntity,
@@ -30,19 +30,7 @@ export function toAuthUser(
   sessionId: string,
   mfaRequiredRoles: readonly Role[],
 ): AuthUser {
-  return {
-    id: user.id,
-    email: user.email,
-    displayName: user.displayName,
-    role: user.role,
-    canSign: user.canSign,
-    organisationId: user.organisationId,
-    disabled: user.disabled,
-    mfaEnabled: user.mfaEnabled ?? false,
-    mfaRequired: mfaRequiredRoles.includes(user.role),
-    organisationKind,
-    sessionId,
-  };
+  return Object.assign(toUserDto(user, mfaRequiredRoles), { organisationKind, sessionId });
 }
 
 export function toOrganisationDto(organisation: OrganisationEntity): Organisation {
