@@ -135,9 +135,9 @@ describe('the phone check agrees with the api check', () => {
           // The api's two ways to the answer, its zones kept in memory and PostGIS, find the same zones alike.
           const index = test.app.get(ZoneCheckIndex);
           await index.warm();
-          const fromMemory = index.near(lat, lng, AGREEMENT_RADIUS_METERS)!.filter((row) => keys[row.zoneId]);
-          const fromPostgis = (await test.app.get(ZonesRepository).check(lng, lat, AGREEMENT_RADIUS_METERS)).filter((row) => keys[row.zoneId]);
-          const found = (row: (typeof fromMemory)[number]) => ({ zone: keys[row.zoneId], inside: row.inside, version: row.version, status: row.status });
+          const fromMemory = index.near(lat, lng, AGREEMENT_RADIUS_METERS)!.filter((row) => keys[row.zone.zoneId]);
+          const fromPostgis = (await test.app.get(ZonesRepository).check(lng, lat, AGREEMENT_RADIUS_METERS)).filter((row) => keys[row.zone.zoneId]);
+          const found = (row: (typeof fromMemory)[number]) => ({ zone: keys[row.zone.zoneId], inside: row.inside, version: row.zone.version, status: row.zone.status });
           expect(fromMemory.map(found)).toEqual(fromPostgis.map(found));
           fromMemory.forEach((row, i) => {
             expect(Math.abs(row.distanceMeters - fromPostgis[i].distanceMeters)).toBeLessThanOrEqual(0.5);

@@ -1,6 +1,6 @@
 import type { ZoneCheckResponse } from '@samverkan/contracts';
 import { ZoneCheckIndex } from '../../apps/api/src/zones/zone-check-index';
-import { ZonesRepository } from '../../apps/api/src/zones/zones.repository';
+import { type CheckRow, ZonesRepository } from '../../apps/api/src/zones/zones.repository';
 import type { AppProcess } from '../support/app-process';
 import { client } from '../support/http';
 import { startInstances, startTestApp, TestApp, twoInstancesSkipReason } from '../support/test-app';
@@ -48,8 +48,8 @@ describe('the zone check index follows every change at once', () => {
       const fromMemory = index.near(probe[1], probe[0], 500);
       expect(fromMemory).not.toBeNull();
       const fromPostgis = await test.app.get(ZonesRepository).check(probe[0], probe[1], 500);
-      const ours = <Row extends { zoneId: string }>(rows: Row[]) => rows.filter((row) => [near.id, east.id, proposedOnly.id].includes(row.zoneId));
-      expect(ours(fromMemory!).map((row) => [row.zoneId, row.inside, row.status])).toEqual(ours(fromPostgis).map((row) => [row.zoneId, row.inside, row.status]));
+      const ours = (rows: CheckRow[]) => rows.filter((row) => [near.id, east.id, proposedOnly.id].includes(row.zone.zoneId));
+      expect(ours(fromMemory!).map((row) => [row.zone.zoneId, row.inside, row.zone.status])).toEqual(ours(fromPostgis).map((row) => [row.zone.zoneId, row.inside, row.zone.status]));
       ours(fromMemory!).forEach((row, i) => {
         expect(Math.abs(row.distanceMeters - ours(fromPostgis)[i].distanceMeters)).toBeLessThan(0.5);
         expect(Math.abs(row.edgeDistanceMeters - ours(fromPostgis)[i].edgeDistanceMeters)).toBeLessThan(0.5);

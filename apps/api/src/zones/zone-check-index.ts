@@ -5,7 +5,7 @@ import { DOMAIN_EVENTS } from '../common/domain-events';
 import { CachePeers, InstanceCache, InstanceCaches } from '../common/instance-caches';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { UnitOfWork } from '../database/transaction-events';
-import { CheckableZone, checkRow, CheckRow, ZonesRepository } from './zones.repository';
+import { CheckableZone, CheckRow, ZonesRepository } from './zones.repository';
 
 /** The index forgets everything at once: a change names nothing smaller worth keeping apart. */
 export type WholeIndex = Record<string, never>;
@@ -68,10 +68,10 @@ export class ZoneCheckIndex implements OnModuleInit, InstanceCache<WholeIndex> {
     }
     const rows = this.index
       .near({ lat, lng }, radiusMeters)
-      .map(({ item, inside, distanceMeters, edgeDistanceMeters }) =>
-        checkRow(item.zone, inside, distanceMeters, edgeDistanceMeters),
-      );
-    return rows.sort((a, b) => a.distanceMeters - b.distanceMeters || (a.zoneId < b.zoneId ? -1 : a.zoneId > b.zoneId ? 1 : 0));
+      .map(({ item, inside, distanceMeters, edgeDistanceMeters }): CheckRow => ({ zone: item.zone, inside, distanceMeters, edgeDistanceMeters }));
+    return rows.sort(
+      (a, b) => a.distanceMeters - b.distanceMeters || (a.zone.zoneId < b.zone.zoneId ? -1 : a.zone.zoneId > b.zone.zoneId ? 1 : 0),
+    );
   }
 
   /** Builds the index now unless one is built or being built; resolves when that build is done. */

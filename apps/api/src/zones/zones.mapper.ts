@@ -77,23 +77,24 @@ export function toZoneFeature(row: ZoneRow, at: Date): ZoneFeature {
 
 /** `compiled`: the row's schedule compiled (CompiledSchedules), kept by the caller across checks. */
 export function toZoneSummary(row: CheckRow, at: Date, compiled?: CompiledSchedule): ZoneSummary {
-  const timing = { schedule: row.schedule, validFrom: row.validFrom, validUntil: row.validUntil, compiled };
-  const held = row.agreedVersion !== null || row.suspension?.version != null;
-  const state = zoneTimeState(row, held ? timing : null, at);
+  const { zone } = row;
+  const timing = { schedule: zone.schedule, validFrom: zone.validFrom, validUntil: zone.validUntil, compiled };
+  const held = zone.agreedVersion !== null || zone.suspension?.version != null;
+  const state = zoneTimeState(zone, held ? timing : null, at);
   return {
-    zoneId: row.zoneId,
-    name: row.name,
-    siteId: row.siteId,
-    siteName: row.siteName,
+    zoneId: zone.zoneId,
+    name: zone.name,
+    siteId: zone.siteId,
+    siteName: zone.siteName,
     inForce: state.inForce,
     until: state.until,
     nextInForceAt: state.nextInForceAt,
     // Tenths of a metre: enough to tell a point just outside from one on the boundary.
     distanceMeters: row.inside ? 0 : Math.round(row.distanceMeters * 10) / 10,
-    suspension: toSuspension(row.suspension),
+    suspension: toSuspension(zone.suspension),
     // Extension: how far the zone's edge is, inside or out, to weigh against the position's accuracy.
     edgeDistanceMeters: Math.round(row.edgeDistanceMeters * 10) / 10,
-    terms: row.terms,
+    terms: zone.terms,
   };
 }
 

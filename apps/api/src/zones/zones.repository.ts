@@ -137,7 +137,8 @@ export interface CheckedZone {
 }
 
 /** A zone the check found, with its measures from the position. */
-export interface CheckRow extends CheckedZone {
+export interface CheckRow {
+  zone: CheckedZone;
   inside: boolean;
   distanceMeters: number;
   edgeDistanceMeters: number;
@@ -589,9 +590,12 @@ export class ZonesRepository {
 
   async check(lng: number, lat: number, radiusMeters: number): Promise<CheckRow[]> {
     const rows = await this.dataSource.query(ZONE_CHECK_SQL, zoneCheckParameters(lng, lat, radiusMeters));
-    return rows.map((row: RawCheckRow) =>
-      checkRow(checkedZone(row), row.inside, Number(row.distanceMeters), Number(row.edgeDistanceMeters)),
-    );
+    return rows.map((row: RawCheckRow & RawMeasures) => ({
+      zone: checkedZone(row),
+      inside: row.inside,
+      distanceMeters: Number(row.distanceMeters),
+      edgeDistanceMeters: Number(row.edgeDistanceMeters),
+    }));
   }
 
   /**
@@ -801,7 +805,14 @@ interface RawSuspension {
   s_version: number | null;
 }
 
-type RawCheckRow = Omit<CheckRow, 'suspension'> & RawSuspension;
+type RawCheckRow = Omit<CheckedZone, 'suspension'> & RawSuspension;
+
+/** The check SQL's measures: `pg` reads double precision as numbers and numeric as strings. */
+interface RawMeasures {
+  inside: boolean;
+  distanceMeters: number | string;
+  edgeDistanceMeters: number | string;
+}
 
 /**
  * A zone's check fields, written out as one literal. Rest and spread copies of query rows each got a hidden class
@@ -822,27 +833,6 @@ function checkedZone(row: RawCheckRow): CheckedZone {
     validFrom: row.validFrom,
     validUntil: row.validUntil,
     terms: row.terms,
-  };
-}
-
-/** A checked zone with its measures, as one literal (see checkedZone): made for every zone of every check. */
-export function checkRow(zone: CheckedZone, inside: boolean, distanceMeters: number, edgeDistanceMeters: number): CheckRow {
-  return {
-    zoneId: zone.zoneId,
-    version: zone.version,
-    name: zone.name,
-    siteId: zone.siteId,
-    siteName: zone.siteName,
-    status: zone.status,
-    agreedVersion: zone.agreedVersion,
-    suspension: zone.suspension,
-    schedule: zone.schedule,
-    validFrom: zone.validFrom,
-    validUntil: zone.validUntil,
-    terms: zone.terms,
-    inside,
-    distanceMeters,
-    edgeDistanceMeters,
   };
 }
 

@@ -184,7 +184,7 @@ export class ZonesService {
     const rows = this.checkIndex.near(lat, lng, radiusMeters) ?? (await this.zones.check(lng, lat, radiusMeters));
     const summaries = rows.map((row) => ({
       inside: row.inside,
-      summary: toZoneSummary(row, at, this.schedules.of(row.zoneId, row.version, row.schedule)),
+      summary: toZoneSummary(row, at, this.schedules.of(row.zone.zoneId, row.zone.version, row.zone.schedule)),
     }));
     return {
       at: at.toISOString(),
