@@ -195,7 +195,6 @@ describe('shareGatewayBindings', () => {
   it("leaves Nest's own binding to an app with another adapter", () => {
     const { handler, controller } = connectionHandler({ notLean: true }, {}, []);
     const socket = new FakeSocket();
-    controller.config.getIoAdapter = () => ({ bindClientDisconnect: jest.fn(), notLean: true });
     handler(socket);
     expect(controller.subscribeMessages).toHaveBeenCalledWith([], socket, {});
   });

@@ -129,7 +129,8 @@ type ConnectionHandlerFactory = (
   connection: { next(args: unknown[]): void },
 ) => (...args: unknown[]) => void;
 
-let nestConnectionHandler: ConnectionHandlerFactory | null = null;
+/** Set once Nest's connection handler is replaced (once per process: every app's controller shares it). */
+let shared = false;
 
 /**
  * Lets the adapter bind each gateway once for every connection. Nest's connection handler binds 13 callbacks
@@ -144,14 +145,14 @@ let nestConnectionHandler: ConnectionHandlerFactory | null = null;
  * `bindMessageHandlers` below (decision 0026). The unit test fails on such a Nest, so an upgrade notices.
  */
 export function shareGatewayBindings(): boolean {
-  if (nestConnectionHandler) return true;
+  if (shared) return true;
   const controller = WebSocketsController.prototype as unknown as { getConnectionHandler?: ConnectionHandlerFactory };
   const original = controller.getConnectionHandler;
   if (typeof original !== 'function' || original.length !== 5) {
     log.warn("Nest's WebSocketsController has changed: each connection keeps Nest's own bound handlers");
     return false;
   }
-  nestConnectionHandler = original;
+  shared = true;
   controller.getConnectionHandler = function (context, instance, subscribersMap, disconnect, connection) {
     if (!(this.config.getIoAdapter() instanceof LeanIoAdapter))
       return original.call(this, context, instance, subscribersMap, disconnect, connection);
