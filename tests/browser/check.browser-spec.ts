@@ -1,6 +1,6 @@
 import type { Page, Request } from 'playwright-core';
 import { DEMO_SITES } from '../../apps/api/src/demo/demo-map.data';
-import { waitForPositionInView } from './support/app-helpers';
+import { waitForPositionInView, waitForZoneSnapshot } from './support/app-helpers';
 import { PHONE, useBrowser } from './support/browser-harness';
 
 const browser = useBrowser();
@@ -45,6 +45,8 @@ async function checkAt(position: { latitude: number; longitude: number; accuracy
   const checks: string[] = [];
   page.on('request', (request) => request.url().includes('/api/zones/check') && checks.push(request.url()));
 
+  // The phone has its copy of the zones before the tap (before its first sync a check asks the api).
+  await waitForZoneSnapshot(page);
   const button = page.getByRole('button', { name: 'Am I in a zone?' });
   // Within a thumb's reach: in the lower third of the screen, and at least 48 px tall.
   const box = (await button.boundingBox())!;

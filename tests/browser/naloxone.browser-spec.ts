@@ -4,7 +4,7 @@ process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
 
 import type { BrowserContext, Page, Route } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-data';
-import { expectNoSidewaysScrolling } from './support/app-helpers';
+import { expectNoSidewaysScrolling, waitInPage } from './support/app-helpers';
 import { PHONE, fillSignInForm, useBrowser } from './support/browser-harness';
 
 const browser = useBrowser();
@@ -33,7 +33,9 @@ describe('the naloxone guide', () => {
     // The service worker has taken over the page and cached the app shell.
     await page.waitForFunction(() => navigator.serviceWorker?.controller !== null);
     // Workbox keys the precached shell by its revision: `/index.html?__WB_REVISION__=…`.
-    await page.waitForFunction(async () => Boolean(await caches.match('/index.html', { ignoreSearch: true })));
+    await waitInPage(page, 'the shell in the cache', async () =>
+      Boolean(await caches.match('/index.html', { ignoreSearch: true })),
+    );
 
     await goOffline(page.context());
     await page.reload();

@@ -6,7 +6,7 @@ import type { SiteFeature, ZoneFeature } from '@samverkan/contracts';
 import type { BrowserContext, Page, Request, Route } from 'playwright-core';
 import { DEMO_ORGANISATIONS } from '../../apps/api/src/demo/demo-data';
 import { DEMO_SITES } from '../../apps/api/src/demo/demo-map.data';
-import { apiJson, unique } from './support/app-helpers';
+import { apiJson, unique, waitForZoneSnapshot, waitInPage } from './support/app-helpers';
 import { PHONE, useBrowser } from './support/browser-harness';
 
 const browser = useBrowser();
@@ -60,7 +60,11 @@ describe('the app on a phone', () => {
       const image = await page.request.get(new URL(icon.src, browser.baseUrl).href);
       expect(image.headers()['content-type']).toBe('image/png');
     }
-    await page.waitForFunction(async () => (await navigator.serviceWorker.ready).active?.state === 'activated');
+    await waitInPage(
+      page,
+      'an active service worker',
+      async () => (await navigator.serviceWorker.ready).active?.state === 'activated',
+    );
     // The worker claims open pages once it is active; the page hears it a moment later (controllerchange).
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
     expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(`${browser.baseUrl}/sw.js`);
@@ -72,6 +76,7 @@ describe('the app on a phone', () => {
     const carried = positionRequests(page);
     // The service worker controls the page and has the shell; the snapshot is on the phone.
     await page.waitForFunction(() => navigator.serviceWorker?.controller !== null);
+    await waitForZoneSnapshot(page);
 
     const button = page.getByRole('button', { name: 'Am I in a zone?' });
     await button.click();
@@ -129,6 +134,7 @@ describe('the app on a phone', () => {
     await page.context().grantPermissions(['geolocation', 'notifications']);
     const carried = positionRequests(page, near);
     await page.waitForFunction(() => navigator.serviceWorker?.controller !== null);
+    await waitForZoneSnapshot(page);
     const notifications = () =>
       page.evaluate(async () =>
         (await (await navigator.serviceWorker.ready).getNotifications()).map(({ title, body, tag, data }) => ({
@@ -153,13 +159,24 @@ describe('the app on a phone', () => {
     await toggle.check();
     // The demo's own zones near Värnhem may come into force within the hour too (it depends on the time of day),
     // and each zone's notice is shown on its own: wait for this zone's.
-    await page.waitForFunction(
-      async (title) =>
-        (await (await navigator.serviceWorker.ready).getNotifications()).some((shown) => shown.title.startsWith(title)),
+    const shown = await waitInPage(
+      page,
+      `the notice of ${name}`,
+      async (title) => {
+        const all = await (await navigator.serviceWorker.ready).getNotifications();
+        const mine = all
+          .filter((notification) => notification.title.startsWith(title))
+          .map(({ title, body, tag, data }) => ({
+            title,
+            body,
+            tag,
+            url: (data as { url?: string } | null)?.url,
+          }));
+        return mine.length > 0 && mine;
+      },
       name,
     );
     const time = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Stockholm', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(startsAt);
-    const shown = (await notifications()).filter((notification) => notification.title.startsWith(name));
     expect(shown).toEqual([
       {
         title: `${name} comes into force at ${time}`,
