@@ -85,6 +85,28 @@ describe('audit chain anchors', () => {
     expect(verified.anchor.count).toBeGreaterThanOrEqual(anchor.count);
   });
 
+  it('anchors an event whose transaction commits well after the anchoring delay, at its commit (not a minute later)', async () => {
+    const runner = test.dataSource.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    let event: AuditEvent;
+    try {
+      event = await test.app.get(AuditService).record(runner.manager, { actorId: null, action: 'update', entity: 'site', entityId: null, after: { slow: true } });
+      // Three times the anchoring delay (100 ms here): an anchoring scheduled at the append would run before the
+      // commit. (On the embedded database it would wait for the one pooled connection anyway: PostgreSQL shows it.)
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await runner.commitTransaction();
+    } finally {
+      await runner.release();
+    }
+    const [{ position }] = (await test.dataSource.query(
+      'SELECT count(*)::int AS position FROM audit_events WHERE seq <= (SELECT seq FROM audit_events WHERE id = $1)',
+      [event.id],
+    )) as { position: number }[];
+    // The periodic anchoring comes only every minute: this one is the commit's.
+    await anchoredAtLeast(position);
+  });
+
   it('deleting the newest events, the anchored one among them, is reported as truncation', async () => {
     const { anchor } = await anchoredEvent();
     const result = await verifyAfterTampering(async (runner) => {

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import type { AuditAnchor, AuditChainProblem, AuditEntity, AuditEvent, AuditHead, AuditVerifyResponse } from '@samverkan/contracts';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { AuditEventEntity } from './entities/audit-event.entity';
@@ -11,6 +11,8 @@ import { AuditEventContent, keyedEventHash, legacyEventHash } from './audit-chai
 // Any fixed number: the advisory lock that puts appends to the chain in a single line.
 const AUDIT_CHAIN_LOCK_KEY = 720_418;
 const VERIFY_BATCH = 1000;
+// Marks, in a transaction's QueryRunner, that it appended to the chain (TypeORM keeps `data` for subscribers).
+const APPENDED = 'samverkanAuditAppended';
 
 export interface AuditRecord {
   actorId: string | null;
@@ -55,12 +57,27 @@ export class AuditService implements OnModuleInit {
 
   /** Before anything appends: a chain written before AUDIT_KEY existed is re-keyed once. */
   async onModuleInit(): Promise<void> {
+    this.dataSource.subscribers.push({
+      afterTransactionCommit: ({ queryRunner }) => this.transactionEnded(queryRunner, true),
+      afterTransactionRollback: ({ queryRunner }) => this.transactionEnded(queryRunner, false),
+    });
     await this.rekeyLegacyChain();
   }
 
-  /** Called after each append (the anchoring schedules itself from it). */
+  /**
+   * Called once a transaction that appended has committed (the anchoring schedules itself from it). Not at the
+   * append: an anchoring that ran before the commit would not see the event, and nothing would anchor it until
+   * the periodic anchoring a minute later.
+   */
   onAppended(listener: () => void): void {
     this.appendListener = listener;
+  }
+
+  private transactionEnded(queryRunner: QueryRunner | undefined, committed: boolean): void {
+    // A savepoint released or rolled back leaves the outer transaction running: its end decides.
+    if (!queryRunner || queryRunner.isTransactionActive || !queryRunner.data[APPENDED]) return;
+    queryRunner.data[APPENDED] = false;
+    if (committed) this.appendListener?.();
   }
 
   private hash(event: AuditEventContent): string {
@@ -107,7 +124,7 @@ export class AuditService implements OnModuleInit {
       hash,
       prevHash: event.prevHash,
     });
-    this.appendListener?.();
+    manager.queryRunner.data[APPENDED] = true;
     return { ...event, hash };
   }
 
