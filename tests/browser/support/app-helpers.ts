@@ -72,7 +72,8 @@ export async function waitForPositionInView(page: Page): Promise<void> {
 
 /**
  * Resolves with the first truthy answer of an async `condition` run in the page. Playwright's `waitForFunction`
- * does not await a promise: it takes the promise itself as the truthy answer and returns at once.
+ * does not await a promise: it takes the promise itself as the truthy answer and returns at once. A page that
+ * navigates meanwhile (the service worker taking over) is asked again, as `waitForFunction` would.
  */
 export async function waitInPage<T, A = undefined>(
   page: Page,
@@ -81,7 +82,12 @@ export async function waitInPage<T, A = undefined>(
   arg?: A,
 ): Promise<Exclude<T, false | 0 | '' | null | undefined>> {
   const inPage = condition as (arg: unknown) => Promise<T>;
-  const answer = await waitFor(what, () => page.evaluate(inPage, arg), {
+  const ask = () =>
+    page.evaluate(inPage, arg).catch((error: Error) => {
+      if (/Execution context was destroyed|navigation/i.test(error.message)) return undefined;
+      throw error;
+    });
+  const answer = await waitFor(what, ask, {
     timeoutMs: 30_000,
     intervalMs: 100,
   });
