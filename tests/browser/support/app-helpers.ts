@@ -1,6 +1,8 @@
 import type { Message, ZoneFeature, ZoneFeatureCollection } from '@samverkan/contracts';
 import type { Locator, Page } from 'playwright-core';
 
+import { KEY_VALUE_DATABASE, KEY_VALUE_STORE } from '../../../apps/web/src/state/idb-key-value';
+import { SNAPSHOT_KEY } from '../../../apps/web/src/zones/zone-snapshot.store';
 import { connectSocket } from '../../support/sockets';
 import { waitFor } from '../../support/wait';
 
@@ -101,25 +103,31 @@ export async function waitInPage<T, A = undefined>(
  * would make it without the app's store).
  */
 export async function waitForZoneSnapshot(page: Page): Promise<void> {
-  await waitInPage(page, 'the zones kept on the phone', async () => {
-    if (!(await indexedDB.databases()).some(({ name }) => name === 'samverkan')) return false;
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('samverkan');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    try {
-      if (!db.objectStoreNames.contains('values')) return false;
-      const kept = await new Promise<unknown>((resolve, reject) => {
-        const request = db.transaction('values').objectStore('values').get('zoneSnapshot');
+  const kept = { database: KEY_VALUE_DATABASE, store: KEY_VALUE_STORE, key: SNAPSHOT_KEY };
+  await waitInPage(
+    page,
+    'the zones kept on the phone',
+    async ({ database, store, key }) => {
+      if (!(await indexedDB.databases()).some(({ name }) => name === database)) return false;
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(database);
         request.onsuccess = () => resolve(request.result);
         request.onerror = () => reject(request.error);
       });
-      return kept !== undefined;
-    } finally {
-      db.close();
-    }
-  });
+      try {
+        if (!db.objectStoreNames.contains(store)) return false;
+        const value = await new Promise<unknown>((resolve, reject) => {
+          const request = db.transaction(store).objectStore(store).get(key);
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+        return value !== undefined;
+      } finally {
+        db.close();
+      }
+    },
+    kept,
+  );
 }
 
 /** Waits until the map has stopped zooming (clicks during Leaflet's zoom animation land in the wrong place). */

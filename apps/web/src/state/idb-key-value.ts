@@ -9,8 +9,8 @@ export interface KeyValueDatabase {
   delete(key: string): Promise<void>;
 }
 
-const DATABASE = 'samverkan';
-const STORE = 'values';
+export const KEY_VALUE_DATABASE = 'samverkan';
+export const KEY_VALUE_STORE = 'values';
 
 function requestDone<T>(request: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -24,8 +24,8 @@ export function openKeyValueDatabase(factory: IDBFactory | undefined): KeyValueD
   const database = () => {
     if (!factory) return Promise.reject(new Error('IndexedDB is not available'));
     opened ??= new Promise<IDBDatabase>((resolve, reject) => {
-      const request = factory.open(DATABASE, 1);
-      request.onupgradeneeded = () => request.result.createObjectStore(STORE);
+      const request = factory.open(KEY_VALUE_DATABASE, 1);
+      request.onupgradeneeded = () => request.result.createObjectStore(KEY_VALUE_STORE);
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error ?? new Error('IndexedDB could not be opened'));
     });
@@ -33,7 +33,7 @@ export function openKeyValueDatabase(factory: IDBFactory | undefined): KeyValueD
   };
   const run = async <T>(mode: IDBTransactionMode, act: (store: IDBObjectStore) => IDBRequest<T>) => {
     const db = await database();
-    return requestDone(act(db.transaction(STORE, mode).objectStore(STORE)));
+    return requestDone(act(db.transaction(KEY_VALUE_STORE, mode).objectStore(KEY_VALUE_STORE)));
   };
   return {
     get: async <T>(key: string) => (await run('readonly', (store) => store.get(key))) as T | undefined,
