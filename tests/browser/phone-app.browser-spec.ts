@@ -8,6 +8,7 @@ import { DEMO_ORGANISATIONS } from '../../apps/api/src/demo/demo-data';
 import { DEMO_SITES } from '../../apps/api/src/demo/demo-map.data';
 import { apiJson, unique, waitForZoneSnapshot, waitInPage } from './support/app-helpers';
 import { PHONE, useBrowser } from './support/browser-harness';
+import { waitFor } from '../support/wait';
 
 const browser = useBrowser();
 
@@ -159,22 +160,13 @@ describe('the app on a phone', () => {
     await toggle.check();
     // The demo's own zones near Värnhem may come into force within the hour too (it depends on the time of day),
     // and each zone's notice is shown on its own: wait for this zone's.
-    const shown = await waitInPage(
-      page,
+    const shown = await waitFor(
       `the notice of ${name}`,
-      async (title) => {
-        const all = await (await navigator.serviceWorker.ready).getNotifications();
-        const mine = all
-          .filter((notification) => notification.title.startsWith(title))
-          .map(({ title, body, tag, data }) => ({
-            title,
-            body,
-            tag,
-            url: (data as { url?: string } | null)?.url,
-          }));
-        return mine.length > 0 && mine;
+      async () => {
+        const mine = (await notifications()).filter((notification) => notification.title.startsWith(name));
+        return mine.length > 0 ? mine : null;
       },
-      name,
+      { timeoutMs: 30_000, intervalMs: 100 },
     );
     const time = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Stockholm', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(startsAt);
     expect(shown).toEqual([
