@@ -431,6 +431,26 @@ describe('the phone: Web Push', () => {
       );
     });
 
+    it('a subscription whose session ended without a logout (expired) gets no push, and is deleted at the next one', async () => {
+      const ended = await factory.user({ role: 'service' });
+      const toEnded = await subscribe(ended);
+      await test.dataSource.query(`UPDATE sessions SET expires_at = now() - interval '1 second' WHERE id = $1`, [
+        sessionOf(ended.token!),
+      ]);
+      const alert = await postMessage(authorSocket, joint.id, 'Larm efter en utgången inloggning', {
+        priority: 'urgent',
+      });
+      await fake.next(
+        'the alert to a member whose session is live',
+        (received) => received.endpoint === toMember.endpoint && received.payload.messageId === alert.id,
+      );
+      await waitFor(
+        "the expired session's subscription deleted",
+        async () => (await storedRow(toEnded.endpoint)) === undefined,
+      );
+      expect(fake.to(toEnded.endpoint)).toEqual([]);
+    });
+
     it('a direct message reaches a person with no open connection, without its text', async () => {
       const channel = await directChannel(author, member);
       const message = await postMessage(authorSocket, channel.id, 'Ring mig om mötet i morgon');

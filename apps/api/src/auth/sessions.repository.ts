@@ -28,13 +28,17 @@ export class SessionsRepository {
   }
 
   /**
-   * Of the sessions named, those still live: not revoked, not expired, their user not disabled. It reads the
-   * users' `disabled` flag in the same statement, so a socket re-check costs one round trip however many sockets.
+   * Of the sessions named, those no longer live: revoked, expired, their user disabled, or gone. It reads the
+   * users' `disabled` flag in the same statement, so a socket re-check costs one round trip however many sockets,
+   * and it answers only the ended ones: usually none, where answering the live ones made the driver build a row
+   * for every socket every two seconds.
    */
-  async liveOf(sessionIds: string[]): Promise<string[]> {
+  async endedOf(sessionIds: string[]): Promise<string[]> {
     const rows: { id: string }[] = await this.dataSource.query(
-      `SELECT s.id FROM sessions s JOIN users u ON u.id = s.user_id
-       WHERE s.id = ANY($1::uuid[]) AND s.revoked_at IS NULL AND s.expires_at > now() AND NOT u.disabled`,
+      `SELECT named.id FROM unnest($1::uuid[]) AS named(id)
+       WHERE NOT EXISTS (
+         SELECT 1 FROM sessions s JOIN users u ON u.id = s.user_id
+         WHERE s.id = named.id AND s.revoked_at IS NULL AND s.expires_at > now() AND NOT u.disabled)`,
       [sessionIds],
     );
     return rows.map((row) => row.id);

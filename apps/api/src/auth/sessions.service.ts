@@ -16,9 +16,9 @@ export class SessionsService {
     await this.sessions.insert(id, userId, new Date(now.getTime() + TOKEN_LIFETIME_SECONDS * 1000));
   }
 
-  /** Of the sessions named, those still live (the socket server's periodic re-check). */
-  liveOf(sessionIds: string[]): Promise<string[]> {
-    return this.sessions.liveOf(sessionIds);
+  /** Of the sessions named, those no longer live (the socket server's periodic re-check, push's clean-up). */
+  endedOf(sessionIds: string[]): Promise<string[]> {
+    return this.sessions.endedOf(sessionIds);
   }
 
   /** Ends one session, in the caller's transaction. */

@@ -121,12 +121,12 @@ export class PushService {
   /** Deletes the subscriptions whose session is no longer live (revoked, expired, user disabled); answers the rest. */
   private async dropDeadSessions(subscriptions: StoredSubscription[]): Promise<StoredSubscription[]> {
     if (!subscriptions.length) return [];
-    const live = new Set(
-      await this.sessions.liveOf([...new Set(subscriptions.map((subscription) => subscription.sessionId))]),
+    const ended = new Set(
+      await this.sessions.endedOf([...new Set(subscriptions.map((subscription) => subscription.sessionId))]),
     );
-    const dead = subscriptions.filter((subscription) => !live.has(subscription.sessionId));
+    const dead = subscriptions.filter((subscription) => ended.has(subscription.sessionId));
     await this.subscriptions.deleteByIds(dead.map((subscription) => subscription.id));
-    return subscriptions.filter((subscription) => live.has(subscription.sessionId));
+    return subscriptions.filter((subscription) => !ended.has(subscription.sessionId));
   }
 
   private requireEnabled(): NonNullable<AppConfig['push']> {

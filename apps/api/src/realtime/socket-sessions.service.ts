@@ -47,10 +47,11 @@ export class SocketSessionsService implements OnApplicationShutdown {
       const sockets = this.publisher.localSockets();
       const sessionIds = [...new Set(sockets.map((socket) => socket.data.user?.sessionId).filter(Boolean))];
       if (!sessionIds.length) return;
-      const live = new Set(await this.sessions.liveOf(sessionIds));
+      const ended = new Set(await this.sessions.endedOf(sessionIds));
+      if (!ended.size) return;
       for (const socket of sockets) {
         const user = socket.data.user;
-        if (!user || live.has(user.sessionId)) continue;
+        if (!user || !ended.has(user.sessionId)) continue;
         // Ended where no revocation was announced (straight in the database): its token must not outlive it here.
         this.sessionCache.forgetHere({ userId: user.id, sessionIds: [user.sessionId] });
         socket.disconnect(true);
