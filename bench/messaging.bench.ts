@@ -22,10 +22,11 @@
  *
  * Run: `npm run bench:messaging`. Settings: BENCH_SIZES=200,1000,2000  BENCH_SECONDS=10  BENCH_WARMUP_SECONDS=3  BENCH_RATES=0.2,1
  * BENCH_IDLE=10000 (0: skip)  BENCH_CAPACITY_RATES= (e.g. 1,2,4; empty: skip)  BENCH_API_NODE_ARGS= (e.g. `--cpu-prof --cpu-prof-dir=/tmp/profiles`, to see where the api's time goes).
+ * BENCH_API_OUTPUT= (a file the api's output is appended to, e.g. its `--trace-gc` lines)  BENCH_LATENCY_FILE= (a file each measured delivery's send time and latency are appended to).
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,6 +52,11 @@ const BARE_ENTRY = join(__dirname, 'bare-socketio-server.js');
 const JWT_SECRET = randomBytes(32).toString('base64url');
 const BENCH_PREFIX = 'Bench – messaging (temporary)';
 const API_NODE_ARGS = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+/** A file to append the api's whole output to (e.g. with `--trace-gc` in BENCH_API_NODE_ARGS); otherwise only its last 20 kB are kept, for errors. */
+const API_OUTPUT_FILE = process.env.BENCH_API_OUTPUT;
+/** A file to append each measured delivery to, as `<send time, ms since the epoch> <latency ms>`, to line slow deliveries up with the api's garbage collections. */
+const LATENCY_FILE = process.env.BENCH_LATENCY_FILE;
+const STEADY_HEAP = process.env.BENCH_STEADY_HEAP !== '0';
 
 interface BenchUser {
   id: string;
@@ -96,8 +102,13 @@ class ServerProcess {
     readonly child: ChildProcess,
     readonly url: string,
   ) {
-    child.stdout?.on('data', (chunk) => (this.output = (this.output + chunk).slice(-20_000)));
-    child.stderr?.on('data', (chunk) => (this.output = (this.output + chunk).slice(-20_000)));
+    child.stdout?.on('data', (chunk) => this.keep(chunk));
+    child.stderr?.on('data', (chunk) => this.keep(chunk));
+  }
+
+  private keep(chunk: Buffer): void {
+    this.output = (this.output + chunk).slice(-20_000);
+    if (API_OUTPUT_FILE) appendFileSync(API_OUTPUT_FILE, chunk);
   }
 
   static async start(entry: string, env: Record<string, string>, nodeArgs: string[] = []): Promise<ServerProcess> {
@@ -285,12 +296,13 @@ async function settle(sockets: Socket[], maxMs = 30_000): Promise<void> {
   for (const socket of sockets) socket.offAny(touch);
 }
 
-async function run(label: string, server: ServerProcess, users: BenchUser[], rate: number): Promise<Result> {
+async function run(label: string, server: ServerProcess, users: BenchUser[], rate: number, probeFile: string): Promise<Result> {
   await sleep(1000);
   const baseline = server.rss();
   const sockets = await connectAll(server.url, users);
   await settle(sockets);
   const loaded = server.rss();
+  if (STEADY_HEAP) await memoryAfterGc(server, probeFile);
 
   const latencies: number[] = [];
   const warmupLatencies: number[] = [];
@@ -298,6 +310,7 @@ async function run(label: string, server: ServerProcess, users: BenchUser[], rat
   let sent = 0;
   let acked = 0;
   let deliveries = 0;
+  const latencyLines: string[] = [];
   const timers: NodeJS.Timeout[] = [];
   const interval = 1000 / rate;
   const start = performance.now();
@@ -313,6 +326,7 @@ async function run(label: string, server: ServerProcess, users: BenchUser[], rat
         return;
       }
       latencies.push(performance.now() - t);
+      if (LATENCY_FILE) latencyLines.push(`${(performance.timeOrigin + t).toFixed(1)} ${(performance.now() - t).toFixed(2)}`);
     });
   });
 
@@ -354,6 +368,7 @@ async function run(label: string, server: ServerProcess, users: BenchUser[], rat
   const cpuAfter = cpuMs(server.child.pid);
   for (const socket of sockets) socket.disconnect();
 
+  if (LATENCY_FILE) appendFileSync(LATENCY_FILE, `# ${label} ${users.length} clients at ${rate}/s\n${latencyLines.join('\n')}\n`);
   const withWarmup = [...warmupLatencies, ...latencies].sort((a, b) => a - b);
   latencies.sort((a, b) => a - b);
   ackLatencies.sort((a, b) => a - b);
@@ -501,10 +516,12 @@ async function main(): Promise<void> {
 
   const measure = async (size: number, rate: number): Promise<[Result, Result]> => {
     const group = users.slice(0, size);
-    const api = await ServerProcess.start(API_ENTRY, apiEnv, API_NODE_ARGS);
-    const apiResult = await run('api', api, group, rate).finally(() => api.stop());
-    const bare = await ServerProcess.start(BARE_ENTRY, {});
-    const bareResult = await run('bare', bare, group, rate).finally(() => bare.stop());
+    const apiProbe = memoryProbe();
+    const api = await ServerProcess.start(API_ENTRY, { ...apiEnv, ...apiProbe.env }, [...API_NODE_ARGS, ...apiProbe.nodeArgs]);
+    const apiResult = await run('api', api, group, rate, apiProbe.file).finally(() => api.stop());
+    const bareProbe = memoryProbe();
+    const bare = await ServerProcess.start(BARE_ENTRY, bareProbe.env, bareProbe.nodeArgs);
+    const bareResult = await run('bare', bare, group, rate, bareProbe.file).finally(() => bare.stop());
     console.log(
       `${size} clients at ${rate}/s: api p50 ${format(apiResult.p50)} ms p99 ${format(apiResult.p99)} ms ` +
         `(${format(apiResult.p99WithWarmup)} ms with the warm-up), ${format(apiResult.deliveriesPerSecond, 0)} deliveries/s; ` +

@@ -1,9 +1,11 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
+import { growHeapForSteadyLoad } from './common/heap-growth';
 import { ConfigError, loadConfig } from './config/load-config';
 import { EmbeddedDatabase } from './database/embedded-database';
 
 async function main(): Promise<void> {
+  growHeapForSteadyLoad();
   let config;
   try {
     config = loadConfig(process.env);
