@@ -1,7 +1,8 @@
 /**
- * Preloaded (`--require`, with `--expose-gc`) into both servers of the messaging bench's idle-socket part: on
- * SIGUSR2 it collects garbage and writes the process's memory to BENCH_MEMORY_FILE, so the bench compares what
- * the sockets hold, not the garbage of 10,000 handshakes that V8 has not collected yet.
+ * Preloaded (`--require`, with `--expose-gc`) into both servers of the messaging bench: on SIGUSR2 it collects
+ * garbage and writes the process's memory to BENCH_MEMORY_FILE. The idle-socket part compares what the sockets
+ * hold, not the garbage of 10,000 handshakes that V8 has not collected yet; the latency runs start from the heap's
+ * steady state (see messaging.bench.ts).
  *
  * Worker threads load it too (they inherit `--require`): the embedded database's thread collects its garbage
  * when the main thread asks, first, because its answers to 10,000 session lookups leave tens of megabytes of

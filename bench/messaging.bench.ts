@@ -20,6 +20,11 @@
  * database plans made) and measures latency, deliveries/s and CPU over the BENCH_SECONDS after it; every message,
  * warm-up included, must be delivered. The p99 with the warm-up in it is printed beside, in the summary lines.
  *
+ * Before sending, once the connections have settled, the bench asks each server for a full garbage collection
+ * (bench/memory-probe.ts, preloaded into both): V8 then sets its next heap limit from the quiet load, as in a
+ * server that has run a while, instead of from the connection burst, which puts off the next full collection
+ * past the run (decision 0029). BENCH_STEADY_HEAP=0 measures that transient instead.
+ *
  * Run: `npm run bench:messaging`. Settings: BENCH_SIZES=200,1000,2000  BENCH_SECONDS=10  BENCH_WARMUP_SECONDS=3  BENCH_RATES=0.2,1
  * BENCH_IDLE=10000 (0: skip)  BENCH_CAPACITY_RATES= (e.g. 1,2,4; empty: skip)  BENCH_API_NODE_ARGS= (e.g. `--cpu-prof --cpu-prof-dir=/tmp/profiles`, to see where the api's time goes).
  * BENCH_API_OUTPUT= (a file the api's output is appended to, e.g. its `--trace-gc` lines)  BENCH_LATENCY_FILE= (a file each measured delivery's send time and latency are appended to).
