@@ -27,7 +27,7 @@
  *
  * Run: `npm run bench:messaging`. Settings: BENCH_SIZES=200,1000,2000  BENCH_SECONDS=10  BENCH_WARMUP_SECONDS=3  BENCH_RATES=0.2,1
  * BENCH_IDLE=10000 (0: skip)  BENCH_CAPACITY_RATES= (e.g. 1,2,4; empty: skip)  BENCH_API_NODE_ARGS= (e.g. `--cpu-prof --cpu-prof-dir=/tmp/profiles`, to see where the api's time goes).
- * BENCH_API_OUTPUT= (a file the api's output is appended to, e.g. its `--trace-gc` lines)  BENCH_LATENCY_FILE= (a file each measured delivery's send time and latency are appended to).
+ * BENCH_API_OUTPUT= (a file the servers' output is appended to, e.g. the api's `--trace-gc` lines)  BENCH_LATENCY_FILE= (a file each measured delivery's send time and latency are appended to).
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
@@ -57,7 +57,7 @@ const BARE_ENTRY = join(__dirname, 'bare-socketio-server.js');
 const JWT_SECRET = randomBytes(32).toString('base64url');
 const BENCH_PREFIX = 'Bench – messaging (temporary)';
 const API_NODE_ARGS = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
-/** A file to append the api's whole output to (e.g. with `--trace-gc` in BENCH_API_NODE_ARGS); otherwise only its last 20 kB are kept, for errors. */
+/** A file to append the servers' whole output to, the api's and the bare server's (e.g. the api's `--trace-gc` lines); otherwise only the last 20 kB are kept, for errors. */
 const API_OUTPUT_FILE = process.env.BENCH_API_OUTPUT;
 /** A file to append each measured delivery to, as `<send time, ms since the epoch> <latency ms>`, to line slow deliveries up with the api's garbage collections. */
 const LATENCY_FILE = process.env.BENCH_LATENCY_FILE;
@@ -330,8 +330,9 @@ async function run(label: string, server: ServerProcess, users: BenchUser[], rat
         warmupLatencies.push(performance.now() - t);
         return;
       }
-      latencies.push(performance.now() - t);
-      if (LATENCY_FILE) latencyLines.push(`${(performance.timeOrigin + t).toFixed(1)} ${(performance.now() - t).toFixed(2)}`);
+      const latency = performance.now() - t;
+      latencies.push(latency);
+      if (LATENCY_FILE) latencyLines.push(`${(performance.timeOrigin + t).toFixed(1)} ${latency.toFixed(2)}`);
     });
   });
 
