@@ -108,20 +108,17 @@ export async function waitForZoneSnapshot(page: Page): Promise<void> {
     page,
     'the zones kept on the phone',
     async ({ database, store, key }) => {
-      if (!(await indexedDB.databases()).some(({ name }) => name === database)) return false;
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open(database);
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      try {
-        if (!db.objectStoreNames.contains(store)) return false;
-        const value = await new Promise<unknown>((resolve, reject) => {
-          const request = db.transaction(store).objectStore(store).get(key);
+      // In the page: the app's own helpers cannot be passed in, only this function's text.
+      const done = <T>(request: IDBRequest<T>) =>
+        new Promise<T>((resolve, reject) => {
           request.onsuccess = () => resolve(request.result);
           request.onerror = () => reject(request.error);
         });
-        return value !== undefined;
+      if (!(await indexedDB.databases()).some(({ name }) => name === database)) return false;
+      const db = await done(indexedDB.open(database));
+      try {
+        if (!db.objectStoreNames.contains(store)) return false;
+        return (await done(db.transaction(store).objectStore(store).get(key))) !== undefined;
       } finally {
         db.close();
       }
