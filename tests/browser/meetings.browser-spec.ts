@@ -219,6 +219,37 @@ describe('meetings', () => {
       .waitFor();
   });
 
+  it('the summary of a meeting whose previous one is still ahead shows an empty period, with no error', async () => {
+    // Two meetings of the same organisations planned for later today: the later one's "since last meeting" runs
+    // from now to now. The page must not ask the reports api for that range (it refuses one without length).
+    const { accessToken: token } = await browser.signInThroughApi('coordinator');
+    const ids = await organisationIds(
+      token,
+      DEMO_ORGANISATIONS.police.name,
+      DEMO_ORGANISATIONS.needleExchange.name,
+    );
+    const plan = (hoursAhead: number) =>
+      apiJson<Meeting>(browser.baseUrl, token, '/api/meetings', {
+        method: 'POST',
+        body: {
+          title: unique('Samverkansmöte'),
+          startsAt: new Date(Date.now() + hoursAhead * 3_600_000).toISOString(),
+          place: 'Polishuset',
+          organisationIds: ids,
+        },
+      });
+    await plan(2);
+    const later = await plan(3);
+
+    const coordinator = await browser.newSignedInPage('coordinator');
+    await openMeeting(coordinator, later);
+    const panel = coordinator.getByTestId('meeting-panel');
+    await panel.getByRole('tab', { name: 'Since last meeting' }).click();
+    const summary = panel.getByTestId('meeting-summary');
+    await summary.getByText('No field reports in the period.').waitFor();
+    expect(await summary.getByText(/^From the previous meeting on /).count()).toBe(1);
+  });
+
   it('ticks an action at once, and unticks it with the reason when the server refuses', async () => {
     const { meeting, token } = await meetingWithTwoZones();
     const { user: officer } = await browser.signInThroughApi('police');

@@ -54,9 +54,14 @@ export function MeetingSummaryView({ meeting }: { meeting: Meeting }) {
     void (async () => {
       try {
         const summary = await api.summary(meeting.id, abort.signal);
-        const stats = await reports.api
-          .stats({ groupBy: 'site', since: summary.since, until: summary.until }, abort.signal)
-          .catch(() => null);
+        // Reports per site only where there are reports to show. A period without length (the previous meeting
+        // of the series still ahead) has none, and the reports api refuses such a range.
+        const stats =
+          summary.reports.total > 0
+            ? await reports.api
+                .stats({ groupBy: 'site', since: summary.since, until: summary.until }, abort.signal)
+                .catch(() => null)
+            : null;
         // The table covers the meeting's organisations' sites, as the rest of the summary does.
         const bySite = stats && {
           ...stats,
