@@ -20,13 +20,17 @@
  * database plans made) and measures latency, deliveries/s and CPU over the BENCH_SECONDS after it; every message,
  * warm-up included, must be delivered. The p99 with the warm-up in it is printed beside, in the summary lines.
  *
+ * BENCH_REPEATS=N runs each server N times per size and rate, taking turns to go first, and the tables show each
+ * server's run with the median p99: on a shared machine whose speed moves from minute to minute (the bare
+ * server's own p99 at 1 msg/s moved between 8 and 113 ms in one evening), one run of each says little.
+ *
  * Before sending, once the connections have settled, the bench asks each server for a full garbage collection
  * (bench/memory-probe.ts, preloaded into both): V8 then sets its next heap limit from the quiet load, as in a
  * server that has run a while, instead of from the connection burst, which puts off the next full collection
  * past the run (decision 0029). BENCH_STEADY_HEAP=0 measures that transient instead.
  *
  * Run: `npm run bench:messaging`. Settings: BENCH_SIZES=200,1000,2000  BENCH_SECONDS=10  BENCH_WARMUP_SECONDS=3  BENCH_RATES=0.2,1
- * BENCH_IDLE=10000 (0: skip)  BENCH_CAPACITY_RATES= (e.g. 1,2,4; empty: skip)  BENCH_API_NODE_ARGS= (e.g. `--cpu-prof --cpu-prof-dir=/tmp/profiles`, to see where the api's time goes).
+ * BENCH_REPEATS=1  BENCH_IDLE=10000 (0: skip)  BENCH_CAPACITY_RATES= (e.g. 1,2,4; empty: skip)  BENCH_API_NODE_ARGS= (e.g. `--cpu-prof --cpu-prof-dir=/tmp/profiles`, to see where the api's time goes).
  * BENCH_API_OUTPUT= (a file the servers' output is appended to, e.g. the api's `--trace-gc` lines)  BENCH_LATENCY_FILE= (a file each measured delivery's send time and latency are appended to).
  */
 import { ChildProcess, spawn } from 'node:child_process';
@@ -47,6 +51,8 @@ const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const RATES = (process.env.BENCH_RATES ?? process.env.BENCH_RATE ?? '0.2,1').split(',').map(Number);
 const IDLE = Number(process.env.BENCH_IDLE ?? 10_000);
 const CAPACITY_RATES = (process.env.BENCH_CAPACITY_RATES ?? '').split(',').filter(Boolean).map(Number);
+// Runs of each server per size and rate; the tables show each server's run with the median p99.
+const REPEATS = Math.max(1, Math.floor(Number(process.env.BENCH_REPEATS ?? 1)));
 /** The p99 a capacity run must keep under. */
 const CAPACITY_P99_MS = 100;
 const GROUP = 10;
@@ -258,6 +264,12 @@ async function removeBenchRows(databaseUrl: string): Promise<void> {
 }
 
 // ---------------------------------------------------------------- clients
+
+/** The run whose p99 is the median of the runs' (the lower of the middle two for an even count). */
+function medianRun(results: Result[]): Result {
+  const sorted = [...results].sort((a, b) => a.p99 - b.p99);
+  return sorted[Math.floor((sorted.length - 1) / 2)];
+}
 
 function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return NaN;
@@ -523,21 +535,41 @@ async function main(): Promise<void> {
     }
   }
 
+  const runApi = async (group: BenchUser[], rate: number): Promise<Result> => {
+    const probe = memoryProbe();
+    const api = await ServerProcess.start(API_ENTRY, { ...apiEnv, ...probe.env }, [...API_NODE_ARGS, ...probe.nodeArgs]);
+    return run('api', api, group, rate, probe.file).finally(() => api.stop());
+  };
+  const runBare = async (group: BenchUser[], rate: number): Promise<Result> => {
+    const probe = memoryProbe();
+    const bare = await ServerProcess.start(BARE_ENTRY, probe.env, probe.nodeArgs);
+    return run('bare', bare, group, rate, probe.file).finally(() => bare.stop());
+  };
+  const summary = (apiResult: Result, bareResult: Result) =>
+    `api p50 ${format(apiResult.p50)} ms p99 ${format(apiResult.p99)} ms ` +
+    `(${format(apiResult.p99WithWarmup)} ms with the warm-up), ${format(apiResult.deliveriesPerSecond, 0)} deliveries/s; ` +
+    `bare p50 ${format(bareResult.p50)} ms p99 ${format(bareResult.p99)} ms (${format(bareResult.p99WithWarmup)} ms with the warm-up), ` +
+    `${format(bareResult.deliveriesPerSecond, 0)} deliveries/s`;
+
   const measure = async (size: number, rate: number): Promise<[Result, Result]> => {
     const group = users.slice(0, size);
-    const apiProbe = memoryProbe();
-    const api = await ServerProcess.start(API_ENTRY, { ...apiEnv, ...apiProbe.env }, [...API_NODE_ARGS, ...apiProbe.nodeArgs]);
-    const apiResult = await run('api', api, group, rate, apiProbe.file).finally(() => api.stop());
-    const bareProbe = memoryProbe();
-    const bare = await ServerProcess.start(BARE_ENTRY, bareProbe.env, bareProbe.nodeArgs);
-    const bareResult = await run('bare', bare, group, rate, bareProbe.file).finally(() => bare.stop());
-    console.log(
-      `${size} clients at ${rate}/s: api p50 ${format(apiResult.p50)} ms p99 ${format(apiResult.p99)} ms ` +
-        `(${format(apiResult.p99WithWarmup)} ms with the warm-up), ${format(apiResult.deliveriesPerSecond, 0)} deliveries/s; ` +
-        `bare p50 ${format(bareResult.p50)} ms p99 ${format(bareResult.p99)} ms (${format(bareResult.p99WithWarmup)} ms with the warm-up), ` +
-        `${format(bareResult.deliveriesPerSecond, 0)} deliveries/s`,
-    );
-    return [apiResult, bareResult];
+    const apiRuns: Result[] = [];
+    const bareRuns: Result[] = [];
+    for (let repeat = 1; repeat <= REPEATS; repeat++) {
+      // Taking turns to go first, so a machine that slows down or speeds up over the repeats weighs on both alike.
+      if (repeat % 2 === 1) {
+        apiRuns.push(await runApi(group, rate));
+        bareRuns.push(await runBare(group, rate));
+      } else {
+        bareRuns.push(await runBare(group, rate));
+        apiRuns.push(await runApi(group, rate));
+      }
+      const label = REPEATS > 1 ? ` (run ${repeat} of ${REPEATS})` : '';
+      console.log(`${size} clients at ${rate}/s${label}: ${summary(apiRuns[repeat - 1], bareRuns[repeat - 1])}`);
+    }
+    const pair: [Result, Result] = [medianRun(apiRuns), medianRun(bareRuns)];
+    if (REPEATS > 1) console.log(`${size} clients at ${rate}/s, the median runs: ${summary(...pair)}`);
+    return pair;
   };
 
   const rows: [Result, Result][] = [];
