@@ -256,7 +256,7 @@ async function removeBenchRows(databaseUrl: string): Promise<void> {
     await db.query(`DELETE FROM organisations WHERE name LIKE '${BENCH_PREFIX}%'`);
     await db.query('COMMIT');
     // A server without autovacuum (as on the development machine) would otherwise keep every earlier run's rows as
-    // dead tuples in these tables and their indexes, and each run would start slower than the one before.
+    // dead tuples in these tables and their indexes, and each run would inherit them.
     await db.query('VACUUM (ANALYZE) messages, channel_reads, alert_acks, channels, channel_organisations, sessions, users, organisations');
   } finally {
     await db.end();
