@@ -107,11 +107,13 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** A server the bench started, with the memory probe preloaded (bench/memory-probe.ts). */
 class ServerProcess {
   output = '';
   private constructor(
     readonly child: ChildProcess,
     readonly url: string,
+    private readonly memoryFile: string,
   ) {
     child.stdout?.on('data', (chunk) => this.keep(chunk));
     child.stderr?.on('data', (chunk) => this.keep(chunk));
@@ -124,12 +126,13 @@ class ServerProcess {
 
   static async start(entry: string, env: Record<string, string>, nodeArgs: string[] = []): Promise<ServerProcess> {
     const port = await freePort();
-    const child = spawn(process.execPath, [...nodeArgs, entry], {
+    const probe = memoryProbe();
+    const child = spawn(process.execPath, [...nodeArgs, ...probe.nodeArgs, entry], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env, PORT: String(port) },
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env, ...probe.env, PORT: String(port) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const started = new ServerProcess(child, `http://127.0.0.1:${port}`);
+    const started = new ServerProcess(child, `http://127.0.0.1:${port}`, probe.file);
     const deadline = Date.now() + 120_000;
     for (;;) {
       if (child.exitCode !== null)
@@ -142,6 +145,19 @@ class ServerProcess {
       if (Date.now() > deadline) throw new Error(`${entry} did not become healthy:\n${started.output}`);
       await sleep(200);
     }
+  }
+
+  /** The server's memory after a full garbage collection, which the probe makes and writes on SIGUSR2. */
+  async memoryAfterGc(): Promise<MemorySample> {
+    rmSync(this.memoryFile, { force: true });
+    this.child.kill('SIGUSR2');
+    const deadline = Date.now() + 30_000;
+    while (!existsSync(this.memoryFile)) {
+      if (Date.now() > deadline) throw new Error('the server did not write its memory (is memory-probe preloaded?)');
+      await sleep(100);
+    }
+    await sleep(50);
+    return JSON.parse(readFileSync(this.memoryFile, 'utf8')) as MemorySample;
   }
 
   /** Resident memory in bytes (Linux), or null where /proc is not there. */
@@ -316,13 +332,13 @@ async function settle(sockets: Socket[], maxMs = 30_000): Promise<void> {
   for (const socket of sockets) socket.offAny(touch);
 }
 
-async function run(label: string, server: ServerProcess, users: BenchUser[], rate: number, probeFile: string): Promise<Result> {
+async function run(label: string, server: ServerProcess, users: BenchUser[], rate: number): Promise<Result> {
   await sleep(1000);
   const baseline = server.rss();
   const sockets = await connectAll(server.url, users);
   await settle(sockets);
   const loaded = server.rss();
-  if (STEADY_HEAP) await memoryAfterGc(server, probeFile);
+  if (STEADY_HEAP) await server.memoryAfterGc();
 
   const latencies: number[] = [];
   const warmupLatencies: number[] = [];
@@ -416,26 +432,13 @@ async function run(label: string, server: ServerProcess, users: BenchUser[], rat
 /** How long the sockets stay quiet before the idle reading: longer than the api's sign-in cache keeps a token. */
 const IDLE_AFTER_MS = 7000;
 
-/** The server's memory after a full garbage collection (bench/memory-probe.ts, preloaded into both servers). */
 interface MemorySample {
   rss: number | null;
   heapUsed: number;
   external: number;
 }
 
-async function memoryAfterGc(server: ServerProcess, file: string): Promise<MemorySample> {
-  rmSync(file, { force: true });
-  server.child.kill('SIGUSR2');
-  const deadline = Date.now() + 30_000;
-  while (!existsSync(file)) {
-    if (Date.now() > deadline) throw new Error('the server did not write its memory (is memory-probe preloaded?)');
-    await sleep(100);
-  }
-  await sleep(50);
-  return JSON.parse(readFileSync(file, 'utf8')) as MemorySample;
-}
-
-/** Node arguments and environment that let memoryAfterGc ask a server for its memory. */
+/** Node arguments and environment that let ServerProcess.memoryAfterGc ask a server for its memory. */
 function memoryProbe(): { nodeArgs: string[]; env: Record<string, string>; file: string } {
   const file = join(mkdtempSync(join(tmpdir(), 'samverkan-memory-')), 'memory.json');
   const snapshots = process.env.BENCH_HEAP_SNAPSHOTS;
@@ -450,18 +453,17 @@ function memoryProbe(): { nodeArgs: string[]; env: Record<string, string>; file:
  * resident growth without it, as measured before, and the JavaScript heap and external memory alone.
  */
 async function idle(label: string, entry: string, env: Record<string, string>, nodeArgs: string[], users: BenchUser[]): Promise<IdleResult> {
-  const probe = memoryProbe();
-  const server = await ServerProcess.start(entry, { ...env, ...probe.env }, [...nodeArgs, ...probe.nodeArgs]);
+  const server = await ServerProcess.start(entry, env, nodeArgs);
   try {
     await sleep(1000);
-    const before = await memoryAfterGc(server, probe.file);
+    const before = await server.memoryAfterGc();
     const rawBaseline = server.rss();
     const sockets = await connectAll(server.url, users, false);
     await settle(sockets, 120_000);
     // Idle: past the sign-in cache's life (5 s), which holds each handshake's token for a moment, not the socket's.
     await sleep(IDLE_AFTER_MS);
     const rawLoaded = server.rss();
-    const after = await memoryAfterGc(server, probe.file);
+    const after = await server.memoryAfterGc();
     for (const socket of sockets) socket.disconnect();
     const perSocket = (a: number | null, b: number | null) => (a !== null && b !== null ? (b - a) / users.length : null);
     return {
@@ -535,15 +537,10 @@ async function main(): Promise<void> {
     }
   }
 
-  const runApi = async (group: BenchUser[], rate: number): Promise<Result> => {
-    const probe = memoryProbe();
-    const api = await ServerProcess.start(API_ENTRY, { ...apiEnv, ...probe.env }, [...API_NODE_ARGS, ...probe.nodeArgs]);
-    return run('api', api, group, rate, probe.file).finally(() => api.stop());
-  };
-  const runBare = async (group: BenchUser[], rate: number): Promise<Result> => {
-    const probe = memoryProbe();
-    const bare = await ServerProcess.start(BARE_ENTRY, probe.env, probe.nodeArgs);
-    return run('bare', bare, group, rate, probe.file).finally(() => bare.stop());
+  const runServer = async (label: 'api' | 'bare', group: BenchUser[], rate: number): Promise<Result> => {
+    const server =
+      label === 'api' ? await ServerProcess.start(API_ENTRY, apiEnv, API_NODE_ARGS) : await ServerProcess.start(BARE_ENTRY, {});
+    return run(label, server, group, rate).finally(() => server.stop());
   };
   const summary = (apiResult: Result, bareResult: Result) =>
     `api p50 ${format(apiResult.p50)} ms p99 ${format(apiResult.p99)} ms ` +
@@ -553,21 +550,15 @@ async function main(): Promise<void> {
 
   const measure = async (size: number, rate: number): Promise<[Result, Result]> => {
     const group = users.slice(0, size);
-    const apiRuns: Result[] = [];
-    const bareRuns: Result[] = [];
+    const runs: Record<'api' | 'bare', Result[]> = { api: [], bare: [] };
     for (let repeat = 1; repeat <= REPEATS; repeat++) {
       // Taking turns to go first, so a machine that slows down or speeds up over the repeats weighs on both alike.
-      if (repeat % 2 === 1) {
-        apiRuns.push(await runApi(group, rate));
-        bareRuns.push(await runBare(group, rate));
-      } else {
-        bareRuns.push(await runBare(group, rate));
-        apiRuns.push(await runApi(group, rate));
-      }
-      const label = REPEATS > 1 ? ` (run ${repeat} of ${REPEATS})` : '';
-      console.log(`${size} clients at ${rate}/s${label}: ${summary(apiRuns[repeat - 1], bareRuns[repeat - 1])}`);
+      for (const label of repeat % 2 === 1 ? (['api', 'bare'] as const) : (['bare', 'api'] as const))
+        runs[label].push(await runServer(label, group, rate));
+      const which = REPEATS > 1 ? ` (run ${repeat} of ${REPEATS})` : '';
+      console.log(`${size} clients at ${rate}/s${which}: ${summary(runs.api[repeat - 1], runs.bare[repeat - 1])}`);
     }
-    const pair: [Result, Result] = [medianRun(apiRuns), medianRun(bareRuns)];
+    const pair: [Result, Result] = [medianRun(runs.api), medianRun(runs.bare)];
     if (REPEATS > 1) console.log(`${size} clients at ${rate}/s, the median runs: ${summary(...pair)}`);
     return pair;
   };
