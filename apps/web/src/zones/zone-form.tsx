@@ -1,6 +1,6 @@
 import { ZONE_CLAUSES, ZONE_LIMITS, type ListedSite } from '@samverkan/contracts';
 import { describeSchedule } from '@samverkan/geo';
-import { useEffect, useId, useMemo, useState } from 'preact/hooks';
+import { useEffect, useId, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { ApiError, apiErrorText, refusalTexts } from '../api/api-error';
 import { PanelFrame } from '../ui/panel-frame';
 import { useI18n } from '../i18n/use-i18n';
@@ -90,7 +90,9 @@ export function ZoneForm(props: Props) {
   const organisationId = editing?.properties.organisationId ?? site?.properties.organisationId;
   const signsFor = organisationId ? sideOf(user, { organisationId }) : null;
 
-  useEffect(() => {
+  // Before the browser paints: otherwise, for a frame, the note says the hours come from the chosen site while
+  // the preview still shows the hours from before it was chosen.
+  useLayoutEffect(() => {
     if (!hoursTouched) setDraft((current) => ({ ...current, ...hoursFromSite(site) }));
   }, [site?.properties.id, site?.properties.openingSchedule]);
 
